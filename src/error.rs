@@ -1,0 +1,147 @@
+//! The one error type of the core: every rule a caller can break, with a stable code.
+
+use std::fmt;
+
+/// Which JavaScript error class an error is thrown as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorClass {
+    /// A value of the wrong type, or an object used after it stopped being valid.
+    Type,
+    /// A value of the right type outside the allowed range.
+    Range,
+}
+
+/// A number printed the way JavaScript prints it (`NaN`, `Infinity`, `3`, `1.5`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct JsNumber(pub f64);
+
+impl fmt::Display for JsNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            v if v.is_nan() => f.write_str("NaN"),
+            v if v == f64::INFINITY => f.write_str("Infinity"),
+            v if v == f64::NEG_INFINITY => f.write_str("-Infinity"),
+            v => write!(f, "{v}"),
+        }
+    }
+}
+
+/// Everything a caller of the mesh can get wrong.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum MeshError {
+    /// A field holds a value of the wrong type.
+    #[error("{field} must be {expected}, got {got}")]
+    WrongType {
+        /// The field's name as JavaScript callers spell it.
+        field: String,
+        /// What the field must be.
+        expected: &'static str,
+        /// What the caller passed, described.
+        got: String,
+    },
+    /// A number that is NaN or infinite.
+    #[error("{field} must be a finite number, got {value}")]
+    NotFinite {
+        /// The field's name.
+        field: &'static str,
+        /// The value passed.
+        value: JsNumber,
+    },
+    /// A number with a fractional part where an integer is required.
+    #[error("{field} must be an integer, got {value}")]
+    NotInteger {
+        /// The field's name.
+        field: &'static str,
+        /// The value passed.
+        value: JsNumber,
+    },
+    /// A negative number where zero or more is required.
+    #[error("{field} must not be negative, got {value}")]
+    Negative {
+        /// The field's name.
+        field: &'static str,
+        /// The value passed.
+        value: JsNumber,
+    },
+    /// An integer above `Number.MAX_SAFE_INTEGER`.
+    #[error("{field} must be at most 9007199254740991 (Number.MAX_SAFE_INTEGER), got {value}")]
+    UnsafeInteger {
+        /// The field's name.
+        field: &'static str,
+        /// The value passed.
+        value: JsNumber,
+    },
+    /// Zero or a negative number where at least 1 is required.
+    #[error("{field} must be an integer of at least 1, got {value}")]
+    NotPositive {
+        /// The field's name.
+        field: &'static str,
+        /// The value passed.
+        value: JsNumber,
+    },
+    /// An empty string where a non-empty one is required.
+    #[error("{field} must be a non-empty string")]
+    Empty {
+        /// The field's name.
+        field: &'static str,
+    },
+    /// A second node with an id the network already has.
+    #[error("nodeId \"{node_id}\" is already used by a node of this network")]
+    DuplicateNodeId {
+        /// The id that is taken.
+        node_id: String,
+    },
+    /// A node used after `removeNode`.
+    #[error("node \"{node_id}\" was removed from its network and can no longer be used")]
+    NodeRemoved {
+        /// The removed node's id.
+        node_id: String,
+    },
+    /// `endTimer` for a timer that is not running.
+    #[error("no timer named \"{name}\" is running: call startTimer(\"{name}\") first")]
+    TimerNotStarted {
+        /// The timer's name.
+        name: String,
+    },
+}
+
+impl MeshError {
+    /// The stable machine-readable code, set as `error.code` in JavaScript.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::WrongType { .. } => "ERR_INVALID_TYPE",
+            Self::NotFinite { .. } => "ERR_NOT_FINITE",
+            Self::NotInteger { .. } => "ERR_NOT_INTEGER",
+            Self::Negative { .. } => "ERR_NEGATIVE",
+            Self::UnsafeInteger { .. } => "ERR_UNSAFE_INTEGER",
+            Self::NotPositive { .. } => "ERR_NOT_POSITIVE",
+            Self::Empty { .. } => "ERR_EMPTY",
+            Self::DuplicateNodeId { .. } => "ERR_DUPLICATE_NODE_ID",
+            Self::NodeRemoved { .. } => "ERR_NODE_REMOVED",
+            Self::TimerNotStarted { .. } => "ERR_TIMER_NOT_STARTED",
+        }
+    }
+
+    /// The field the error is about, set as `error.field` in JavaScript.
+    pub fn field(&self) -> &str {
+        match self {
+            Self::WrongType { field, .. } => field,
+            Self::NotFinite { field, .. }
+            | Self::NotInteger { field, .. }
+            | Self::Negative { field, .. }
+            | Self::UnsafeInteger { field, .. }
+            | Self::NotPositive { field, .. }
+            | Self::Empty { field } => field,
+            Self::DuplicateNodeId { .. } | Self::NodeRemoved { .. } => "nodeId",
+            Self::TimerNotStarted { .. } => "name",
+        }
+    }
+
+    /// The JavaScript error class this error is thrown as.
+    pub fn class(&self) -> ErrorClass {
+        match self {
+            Self::WrongType { .. } | Self::NodeRemoved { .. } => ErrorClass::Type,
+            _ => ErrorClass::Range,
+        }
+    }
+}

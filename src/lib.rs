@@ -1,0 +1,27 @@
+//! data-mesh: a pattern-synchronized data mesh simulator.
+//!
+//! The core (this crate without the `wasm` module) is plain Rust with no WebAssembly in it:
+//! [`pattern`], [`message`], [`node`], [`network`], [`observer`] and [`monitor`]. The `wasm`
+//! module, compiled only for `wasm32`, exposes it to JavaScript as thin `Raw*` classes.
+#![deny(missing_docs)]
+
+pub mod error;
+mod ids;
+pub mod message;
+pub mod monitor;
+pub mod network;
+pub mod node;
+pub mod observer;
+pub mod pattern;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{ErrorClass, MeshError};
+pub use message::{Stamp, Verdict};
+pub use monitor::{Metrics, PerformanceMonitor};
+pub use network::{Broadcast, Delivery, Network, Reception, Slot, WatcherAnomaly};
+pub use node::{NodeConfig, NodeCounters};
+pub use observer::{Observer, SharedObserver, Statistics, Tally};
+pub use pattern::PatternGenerator;

@@ -1,0 +1,398 @@
+//! The network: nodes in creation order, broadcast with per-receiver validation, watching observers.
+//!
+//! Delivery is instant in this model: a broadcast reaches every other live node at once. The
+//! network never calls user code; it reports what happened so that the caller (the JavaScript
+//! facade, or a Rust test) can run handlers after the mutation has finished.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::error::MeshError;
+use crate::ids::IdTable;
+use crate::message::{parse_step, verify, Stamp, Verdict};
+use crate::node::{NodeConfig, NodeCounters, NodeState};
+use crate::observer::SharedObserver;
+use crate::pattern::PatternGenerator;
+use crate::validate::safe_integer;
+
+/// A node's position in its network: creation order, never reused.
+pub type Slot = u32;
+
+/// The outcome of a broadcast for one receiver.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// The receiver's pattern agrees: its `onMessage` handlers run.
+    Accepted(Slot),
+    /// The receiver's pattern disagrees: its `onError` gets a pattern mismatch.
+    Rejected {
+        /// The receiving node.
+        receiver: Slot,
+        /// The value the receiver's pattern gives at the message's step.
+        expected: u64,
+    },
+}
+
+/// An anomaly a watching observer found in a broadcast.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WatcherAnomaly {
+    /// The observer's position in the watch list (see [`Network::watch`]).
+    pub watcher: usize,
+    /// The value the observer's pattern gives at the message's step.
+    pub expected: u64,
+}
+
+/// Everything one broadcast did, borrowed from buffers the network reuses.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Broadcast<'a> {
+    /// The step and pattern value the sender stamped.
+    pub stamp: Stamp,
+    /// One entry per other live node, in creation order.
+    pub deliveries: &'a [Delivery],
+    /// Anomalies flagged by watching observers, in watch order.
+    pub anomalies: &'a [WatcherAnomaly],
+}
+
+/// What a node concluded about a message handed to `receive`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reception {
+    /// The message was well formed and validated.
+    Checked(Verdict),
+    /// The message broke a rule (negative or fractional step, ...).
+    Malformed(MeshError),
+}
+
+/// A set of nodes that broadcast to each other, plus the observers watching them.
+#[derive(Debug, Default)]
+pub struct Network {
+    nodes: Vec<NodeState>,
+    ids: IdTable,
+    patterns: Vec<PatternGenerator>,
+    pattern_index: BTreeMap<(u64, u64), u32>,
+    live: usize,
+    watchers: Vec<SharedObserver>,
+    deliveries: Vec<Delivery>,
+    anomalies: Vec<WatcherAnomaly>,
+}
+
+impl Network {
+    /// An empty network.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a node at step 0; fails if a live node already has the id.
+    pub fn create_node(&mut self, config: &NodeConfig) -> Result<Slot, MeshError> {
+        if self.ids.find(&config.node_id).is_some() {
+            return Err(MeshError::DuplicateNodeId { node_id: config.node_id.clone() });
+        }
+        let pattern = self.intern_pattern(config.seed, config.phase_reset_interval)?;
+        let slot = self.ids.push(&config.node_id);
+        self.nodes.push(NodeState {
+            global_step: 0,
+            counters: NodeCounters::default(),
+            pattern,
+            alive: true,
+        });
+        self.live += 1;
+        Ok(slot)
+    }
+
+    fn intern_pattern(&mut self, seed: u64, interval: u64) -> Result<u32, MeshError> {
+        if let Some(&index) = self.pattern_index.get(&(seed, interval)) {
+            return Ok(index);
+        }
+        let index = self.patterns.len() as u32;
+        self.patterns.push(PatternGenerator::new(seed, interval)?);
+        self.pattern_index.insert((seed, interval), index);
+        Ok(index)
+    }
+
+    /// The live node with this id.
+    pub fn find(&self, node_id: &str) -> Option<Slot> {
+        self.ids.find(node_id)
+    }
+
+    /// Removes a live node: it stops sending and receiving, and its slot is never reused.
+    pub fn remove_node(&mut self, slot: Slot) -> Result<(), MeshError> {
+        self.live_node(slot)?;
+        self.nodes[slot as usize].alive = false;
+        self.ids.forget(slot);
+        self.live -= 1;
+        Ok(())
+    }
+
+    /// How many nodes are live.
+    pub fn live_count(&self) -> usize {
+        self.live
+    }
+
+    /// Whether `slot` names a node that has not been removed.
+    pub fn is_alive(&self, slot: Slot) -> bool {
+        self.nodes.get(slot as usize).is_some_and(|n| n.alive)
+    }
+
+    /// The id of the node in `slot` (also after removal).
+    pub fn node_id(&self, slot: Slot) -> &str {
+        self.ids.get(slot)
+    }
+
+    /// The slots of the live nodes, in creation order.
+    pub fn live_slots(&self) -> impl Iterator<Item = Slot> + '_ {
+        (0..self.nodes.len() as Slot).filter(|&s| self.nodes[s as usize].alive)
+    }
+
+    fn live_node(&self, slot: Slot) -> Result<&NodeState, MeshError> {
+        match self.nodes.get(slot as usize) {
+            Some(node) if node.alive => Ok(node),
+            _ => Err(MeshError::NodeRemoved { node_id: self.ids.get(slot).to_owned() }),
+        }
+    }
+
+    fn live_node_mut(&mut self, slot: Slot) -> Result<&mut NodeState, MeshError> {
+        self.live_node(slot)?;
+        Ok(&mut self.nodes[slot as usize])
+    }
+
+    /// The pattern a live node validates with.
+    pub fn pattern(&self, slot: Slot) -> Result<&PatternGenerator, MeshError> {
+        Ok(&self.patterns[self.live_node(slot)?.pattern as usize])
+    }
+
+    /// A live node's current global step.
+    pub fn global_step(&self, slot: Slot) -> Result<u64, MeshError> {
+        Ok(self.live_node(slot)?.global_step)
+    }
+
+    /// A live node's pattern value at its current step.
+    pub fn pattern_value(&self, slot: Slot) -> Result<u64, MeshError> {
+        let node = self.live_node(slot)?;
+        Ok(self.patterns[node.pattern as usize].value_at(node.global_step))
+    }
+
+    /// A live node's message counters.
+    pub fn counters(&self, slot: Slot) -> Result<NodeCounters, MeshError> {
+        Ok(self.live_node(slot)?.counters)
+    }
+
+    /// Sets a live node's step to `target` (a safe non-negative integer) and returns it.
+    pub fn sync(&mut self, slot: Slot, target: f64) -> Result<u64, MeshError> {
+        self.live_node(slot)?;
+        let step = safe_integer("targetStep", target)?;
+        self.nodes[slot as usize].global_step = step;
+        Ok(step)
+    }
+
+    /// Starts watching with `observer`: it validates every later broadcast once.
+    pub fn watch(&mut self, observer: SharedObserver) -> usize {
+        self.watchers.push(observer);
+        self.watchers.len() - 1
+    }
+
+    /// Stops watching with the observer at `index` (as returned by [`Network::watch`]).
+    pub fn unwatch(&mut self, index: usize) {
+        if index < self.watchers.len() {
+            self.watchers.remove(index);
+        }
+    }
+
+    /// The position of `observer` in the watch list.
+    pub fn watcher_index(&self, observer: &SharedObserver) -> Option<usize> {
+        self.watchers.iter().position(|w| Rc::ptr_eq(w, observer))
+    }
+
+    /// Stamps a message from a live node and validates it for every other live node.
+    pub fn broadcast(&mut self, sender: Slot) -> Result<Broadcast<'_>, MeshError> {
+        let node = self.live_node_mut(sender)?;
+        node.counters.sent += 1;
+        let (step, sender_pattern) = (node.global_step, node.pattern);
+        let stamp =
+            Stamp { global_step: step, pattern_value: self.patterns[sender_pattern as usize].value_at(step) };
+        let received = stamp.pattern_value as f64;
+
+        self.deliveries.clear();
+        let (mut cached_pattern, mut cached_verdict) = (sender_pattern, Verdict::Accepted);
+        for (slot, node) in self.nodes.iter_mut().enumerate() {
+            if !node.alive || slot == sender as usize {
+                continue;
+            }
+            if node.pattern != cached_pattern {
+                cached_pattern = node.pattern;
+                cached_verdict = verify(&self.patterns[cached_pattern as usize], step, received);
+            }
+            let slot = slot as Slot;
+            self.deliveries.push(match cached_verdict {
+                Verdict::Accepted => {
+                    node.counters.received += 1;
+                    Delivery::Accepted(slot)
+                }
+                Verdict::Mismatch { expected } => {
+                    node.counters.rejected += 1;
+                    Delivery::Rejected { receiver: slot, expected }
+                }
+            });
+        }
+
+        self.anomalies.clear();
+        let sender_id = self.ids.get(sender);
+        for (watcher, observer) in self.watchers.iter().enumerate() {
+            let mut observer = observer.borrow_mut();
+            let key = observer.sender_key(sender_id);
+            if let Verdict::Mismatch { expected } = observer.observe(key, step, received) {
+                self.anomalies.push(WatcherAnomaly { watcher, expected });
+            }
+        }
+        Ok(Broadcast { stamp, deliveries: &self.deliveries, anomalies: &self.anomalies })
+    }
+
+    /// Validates a message handed to a live node from outside the network.
+    pub fn receive(
+        &mut self,
+        slot: Slot,
+        global_step: f64,
+        pattern_value: f64,
+    ) -> Result<Reception, MeshError> {
+        let pattern = self.live_node(slot)?.pattern;
+        let reception = match parse_step(global_step) {
+            Ok(step) => Reception::Checked(verify(&self.patterns[pattern as usize], step, pattern_value)),
+            Err(err) => Reception::Malformed(err),
+        };
+        let counters = &mut self.nodes[slot as usize].counters;
+        match reception {
+            Reception::Checked(Verdict::Accepted) => counters.received += 1,
+            _ => counters.rejected += 1,
+        }
+        Ok(reception)
+    }
+
+    /// Counts a message a live node refused before validation (a field of the wrong type).
+    pub fn reject_malformed(&mut self, slot: Slot) -> Result<(), MeshError> {
+        self.live_node_mut(slot)?.counters.rejected += 1;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::observer::Observer;
+    use std::cell::RefCell;
+
+    fn config(id: &str, seed: u64) -> NodeConfig {
+        NodeConfig { node_id: id.into(), seed, phase_reset_interval: 100 }
+    }
+
+    fn network(ids: &[&str]) -> Network {
+        let mut net = Network::new();
+        for id in ids {
+            net.create_node(&config(id, 7)).unwrap();
+        }
+        net
+    }
+
+    #[test]
+    fn broadcast_reaches_every_other_live_node_in_creation_order() {
+        let mut net = network(&["a", "b", "c", "d"]);
+        net.remove_node(2).unwrap();
+        let report = net.broadcast(1).unwrap();
+        assert_eq!(report.stamp, Stamp { global_step: 0, pattern_value: 7 });
+        assert_eq!(report.deliveries, [Delivery::Accepted(0), Delivery::Accepted(3)]);
+        assert_eq!(net.counters(1).unwrap().sent, 1);
+        assert_eq!(net.counters(0).unwrap().received, 1);
+    }
+
+    #[test]
+    fn broadcast_stamps_the_senders_step_without_advancing_it() {
+        let mut net = network(&["a", "b"]);
+        net.sync(0, 4.0).unwrap();
+        assert_eq!(net.broadcast(0).unwrap().stamp, Stamp { global_step: 4, pattern_value: 4 });
+        assert_eq!(net.global_step(0), Ok(4));
+    }
+
+    #[test]
+    fn receivers_with_another_pattern_reject() {
+        let mut net = network(&["a", "b"]);
+        net.create_node(&config("liar", 3)).unwrap();
+        let report = net.broadcast(2).unwrap();
+        assert_eq!(
+            report.deliveries,
+            [
+                Delivery::Rejected { receiver: 0, expected: 7 },
+                Delivery::Rejected { receiver: 1, expected: 7 }
+            ]
+        );
+        let report = net.broadcast(0).unwrap();
+        assert_eq!(
+            report.deliveries,
+            [Delivery::Accepted(1), Delivery::Rejected { receiver: 2, expected: 3 }]
+        );
+        assert_eq!(net.counters(2).unwrap().rejected, 1);
+    }
+
+    #[test]
+    fn ids_are_unique_among_live_nodes_and_free_after_removal() {
+        let mut net = network(&["a"]);
+        let err = net.create_node(&config("a", 7)).unwrap_err();
+        assert_eq!(err.code(), "ERR_DUPLICATE_NODE_ID");
+        net.remove_node(0).unwrap();
+        assert_eq!(net.find("a"), None);
+        let again = net.create_node(&config("a", 7)).unwrap();
+        assert_eq!((again, net.find("a")), (1, Some(1)));
+        assert_eq!(net.live_count(), 1);
+        assert_eq!(net.live_slots().collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn removed_nodes_refuse_every_operation() {
+        let mut net = network(&["a", "b"]);
+        net.remove_node(0).unwrap();
+        assert!(!net.is_alive(0));
+        assert_eq!(net.node_id(0), "a");
+        for err in [
+            net.broadcast(0).unwrap_err(),
+            net.sync(0, 1.0).unwrap_err(),
+            net.receive(0, 0.0, 7.0).unwrap_err(),
+            net.global_step(0).unwrap_err(),
+            net.remove_node(0).unwrap_err(),
+        ] {
+            assert_eq!(err, MeshError::NodeRemoved { node_id: "a".into() });
+        }
+        assert!(net.broadcast(1).unwrap().deliveries.is_empty());
+    }
+
+    #[test]
+    fn sync_validates_the_target() {
+        let mut net = network(&["a"]);
+        assert_eq!(net.sync(0, 250.0), Ok(250));
+        assert_eq!(net.pattern_value(0), Ok(1), "step 250 is 50 steps after a reset: 7*7^50 collapses to 1");
+        assert_eq!(net.sync(0, -1.0).unwrap_err().field(), "targetStep");
+        assert_eq!(net.sync(0, 9_007_199_254_740_992.0).unwrap_err().code(), "ERR_UNSAFE_INTEGER");
+        assert_eq!(net.global_step(0), Ok(250), "a refused sync changes nothing");
+    }
+
+    #[test]
+    fn receive_validates_and_counts() {
+        let mut net = network(&["a"]);
+        assert_eq!(net.receive(0, 0.0, 7.0), Ok(Reception::Checked(Verdict::Accepted)));
+        assert_eq!(net.receive(0, 0.0, 9.0), Ok(Reception::Checked(Verdict::Mismatch { expected: 7 })));
+        assert!(matches!(net.receive(0, 1.5, 7.0), Ok(Reception::Malformed(MeshError::NotInteger { .. }))));
+        net.reject_malformed(0).unwrap();
+        assert_eq!(net.counters(0), Ok(NodeCounters { sent: 0, received: 1, rejected: 3 }));
+    }
+
+    #[test]
+    fn watching_observers_validate_each_broadcast_once() {
+        let mut net = network(&["a", "b", "c"]);
+        net.create_node(&config("liar", 3)).unwrap();
+        let observer = Rc::new(RefCell::new(Observer::new(PatternGenerator::new(7, 100).unwrap())));
+        assert_eq!(net.watch(observer.clone()), 0);
+        assert!(net.broadcast(0).unwrap().anomalies.is_empty());
+        assert_eq!(net.broadcast(3).unwrap().anomalies, [WatcherAnomaly { watcher: 0, expected: 7 }]);
+        let stats = observer.borrow().statistics();
+        assert_eq!((stats.total, stats.valid, stats.anomalies), (2, 1, 1));
+        assert_eq!(stats.by_sender["liar"].anomalies, 1);
+        assert_eq!(net.watcher_index(&observer), Some(0));
+        net.unwatch(0);
+        net.broadcast(3).unwrap();
+        assert_eq!(observer.borrow().statistics().total, 2);
+    }
+}

@@ -1,0 +1,180 @@
+//! The observer: validates messages against its own pattern and keeps statistics per sender.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use serde::Serialize;
+
+use crate::error::MeshError;
+use crate::ids::IdTable;
+use crate::message::{verify, Verdict};
+use crate::pattern::PatternGenerator;
+
+/// An observer shared between its owner and the networks it watches.
+pub type SharedObserver = Rc<RefCell<Observer>>;
+
+/// Message counts: all, valid and anomalous.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Messages observed.
+    pub total: u64,
+    /// Messages whose pattern matched.
+    pub valid: u64,
+    /// Messages flagged as anomalies.
+    pub anomalies: u64,
+}
+
+impl Tally {
+    fn count(&mut self, valid: bool) {
+        self.total += 1;
+        if valid {
+            self.valid += 1;
+        } else {
+            self.anomalies += 1;
+        }
+    }
+
+    /// `valid / total`, or 1 when nothing was observed yet.
+    pub fn success_rate(&self) -> f64 {
+        if self.total == 0 {
+            1.0
+        } else {
+            self.valid as f64 / self.total as f64
+        }
+    }
+}
+
+/// What `getStatistics()` returns.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Statistics {
+    /// Messages observed.
+    pub total: u64,
+    /// Messages whose pattern matched.
+    pub valid: u64,
+    /// Messages flagged as anomalies.
+    pub anomalies: u64,
+    /// `valid / total` in 0..1 (1 before any message).
+    pub success_rate: f64,
+    /// The same counts for each sender id.
+    pub by_sender: BTreeMap<String, Tally>,
+}
+
+/// Validates messages with one seed and interval and counts the outcome per sender.
+#[derive(Debug, Clone)]
+pub struct Observer {
+    pattern: PatternGenerator,
+    totals: Tally,
+    senders: IdTable,
+    per_sender: Vec<Tally>,
+}
+
+impl Observer {
+    /// An observer for the pattern given by `seed` and `phaseResetInterval`.
+    pub fn new(pattern: PatternGenerator) -> Self {
+        Self { pattern, totals: Tally::default(), senders: IdTable::default(), per_sender: Vec::new() }
+    }
+
+    /// The observer's pattern.
+    pub fn pattern(&self) -> &PatternGenerator {
+        &self.pattern
+    }
+
+    /// A small number standing for `sender_id`, stable for the observer's lifetime.
+    pub fn sender_key(&mut self, sender_id: &str) -> u32 {
+        self.senders.find(sender_id).unwrap_or_else(|| {
+            self.per_sender.push(Tally::default());
+            self.senders.push(sender_id)
+        })
+    }
+
+    /// Validates a well-formed message from sender `key` (see [`Observer::sender_key`]).
+    #[inline]
+    pub fn observe(&mut self, key: u32, step: u64, received: f64) -> Verdict {
+        let verdict = verify(&self.pattern, step, received);
+        let valid = verdict == Verdict::Accepted;
+        self.totals.count(valid);
+        self.per_sender[key as usize].count(valid);
+        verdict
+    }
+
+    /// Counts a malformed message as an anomaly, for its sender when it has a string id.
+    pub fn observe_malformed(&mut self, key: Option<u32>) {
+        self.totals.count(false);
+        if let Some(key) = key {
+            self.per_sender[key as usize].count(false);
+        }
+    }
+
+    /// Validates a message whose step is still an untyped number.
+    pub fn observe_number(&mut self, key: u32, step: f64, received: f64) -> Result<Verdict, MeshError> {
+        match crate::message::parse_step(step) {
+            Ok(step) => Ok(self.observe(key, step, received)),
+            Err(err) => {
+                self.observe_malformed(Some(key));
+                Err(err)
+            }
+        }
+    }
+
+    /// Totals, success rate and per-sender counts.
+    pub fn statistics(&self) -> Statistics {
+        Statistics {
+            total: self.totals.total,
+            valid: self.totals.valid,
+            anomalies: self.totals.anomalies,
+            success_rate: self.totals.success_rate(),
+            by_sender: (0..self.senders.len() as u32)
+                .map(|key| (self.senders.get(key).to_owned(), self.per_sender[key as usize]))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn observer() -> Observer {
+        Observer::new(PatternGenerator::new(7, 100).unwrap())
+    }
+
+    #[test]
+    fn seed_example_validation() {
+        let mut o = observer();
+        let sensor = o.sender_key("sensor-001");
+        let bad = o.sender_key("malicious-node");
+        assert_eq!(o.observe(sensor, 0, 7.0), Verdict::Accepted);
+        assert_eq!(o.observe(bad, 0, 9.0), Verdict::Mismatch { expected: 7 });
+        let stats = o.statistics();
+        assert_eq!((stats.total, stats.valid, stats.anomalies), (2, 1, 1));
+        assert_eq!(stats.success_rate, 0.5);
+        assert_eq!(stats.by_sender["malicious-node"], Tally { total: 1, valid: 0, anomalies: 1 });
+        assert_eq!(stats.by_sender["sensor-001"], Tally { total: 1, valid: 1, anomalies: 0 });
+    }
+
+    #[test]
+    fn sender_keys_are_stable() {
+        let mut o = observer();
+        let a = o.sender_key("a");
+        assert_eq!(o.sender_key("b"), a + 1);
+        assert_eq!(o.sender_key("a"), a);
+    }
+
+    #[test]
+    fn malformed_messages_count_as_anomalies() {
+        let mut o = observer();
+        let a = o.sender_key("a");
+        assert_eq!(o.observe_number(a, -1.0, 7.0).unwrap_err().code(), "ERR_NEGATIVE");
+        o.observe_malformed(None);
+        let stats = o.statistics();
+        assert_eq!((stats.total, stats.anomalies), (2, 2));
+        assert_eq!(stats.by_sender["a"].anomalies, 1);
+    }
+
+    #[test]
+    fn success_rate_is_one_before_any_message() {
+        assert_eq!(observer().statistics().success_rate, 1.0);
+    }
+}

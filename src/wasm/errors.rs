@@ -1,0 +1,91 @@
+//! Turns core errors into JavaScript `TypeError`/`RangeError` objects with `code` and `field`.
+
+use js_sys::{Error, RangeError, Reflect, TypeError};
+use wasm_bindgen::prelude::*;
+
+use crate::error::{ErrorClass, MeshError};
+
+/// The result type of every fallible binding method.
+pub(crate) type JsResult<T> = Result<T, JsValue>;
+
+/// The JavaScript error for `err`: its class, message, `code` and `field`.
+pub(crate) fn to_js(err: MeshError) -> JsValue {
+    let message = err.to_string();
+    let error: Error = match err.class() {
+        ErrorClass::Type => TypeError::new(&message).into(),
+        ErrorClass::Range => RangeError::new(&message).into(),
+    };
+    // Setting a property on a fresh Error object cannot fail.
+    let _ = Reflect::set(&error, &"code".into(), &err.code().into());
+    let _ = Reflect::set(&error, &"field".into(), &err.field().into());
+    error.into()
+}
+
+/// Maps a core result into a binding result.
+pub(crate) fn js<T>(result: Result<T, MeshError>) -> JsResult<T> {
+    result.map_err(to_js)
+}
+
+/// How a JavaScript value reads in an error message ("a string", "undefined", "NaN", ...).
+pub(crate) fn describe(value: &JsValue) -> String {
+    if value.is_undefined() {
+        "undefined".into()
+    } else if value.is_null() {
+        "null".into()
+    } else if let Some(s) = value.as_string() {
+        format!("the string {s:?}")
+    } else if let Some(n) = value.as_f64() {
+        format!("the number {}", crate::error::JsNumber(n))
+    } else if let Some(b) = value.as_bool() {
+        format!("the boolean {b}")
+    } else if value.is_function() {
+        "a function".into()
+    } else if value.is_bigint() {
+        "a bigint".into()
+    } else if value.is_symbol() {
+        "a symbol".into()
+    } else if js_sys::Array::is_array(value) {
+        "an array".into()
+    } else {
+        "an object".into()
+    }
+}
+
+/// The error for a value of the wrong type in `field`.
+pub(crate) fn wrong_type(field: &str, expected: &'static str, value: &JsValue) -> MeshError {
+    MeshError::WrongType { field: field.to_owned(), expected, got: describe(value) }
+}
+
+/// Returns `value` if it is a number, else throws `ERR_INVALID_TYPE` naming `field`.
+///
+/// The facade calls this only on its slow path, after a `typeof` check failed.
+#[wasm_bindgen(js_name = expectNumber)]
+pub fn expect_number(field: &str, value: JsValue) -> JsResult<f64> {
+    value.as_f64().ok_or_else(|| to_js(wrong_type(field, "a number", &value)))
+}
+
+/// Returns `value` if it is a string, else throws `ERR_INVALID_TYPE` naming `field`.
+#[wasm_bindgen(js_name = expectString)]
+pub fn expect_string(field: &str, value: JsValue) -> JsResult<String> {
+    value.as_string().ok_or_else(|| to_js(wrong_type(field, "a string", &value)))
+}
+
+/// Returns `value` if it is a non-null object, else throws `ERR_INVALID_TYPE` naming `field`.
+#[wasm_bindgen(js_name = expectObject)]
+pub fn expect_object(field: &str, value: JsValue) -> JsResult<JsValue> {
+    if value.is_object() && !value.is_function() {
+        Ok(value)
+    } else {
+        Err(to_js(wrong_type(field, "an object", &value)))
+    }
+}
+
+/// Returns `value` if it is a function, else throws `ERR_INVALID_TYPE` naming `field`.
+#[wasm_bindgen(js_name = expectFunction)]
+pub fn expect_function(field: &str, value: JsValue) -> JsResult<JsValue> {
+    if value.is_function() {
+        Ok(value)
+    } else {
+        Err(to_js(wrong_type(field, "a function", &value)))
+    }
+}

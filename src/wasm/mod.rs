@@ -1,0 +1,27 @@
+//! The JavaScript binding: thin `Raw*` classes over the core, one file per JavaScript class.
+//!
+//! Nothing here calls user code. Methods take numbers and strings (the TypeScript facade reads
+//! plain-object fields and checks their types), return numbers or typed arrays, and turn
+//! [`crate::MeshError`] into a `TypeError`/`RangeError` carrying `code` and `field`.
+
+mod errors;
+mod message;
+mod monitor;
+mod network;
+mod node;
+mod observer;
+mod pattern;
+
+use wasm_bindgen::prelude::*;
+
+/// A serde value as a plain JavaScript object (maps become objects, not `Map`s).
+fn to_object<T: serde::Serialize>(value: &T) -> errors::JsResult<JsValue> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    Ok(value.serialize(&serializer)?)
+}
+
+/// Installs the panic hook so that an (impossible) Rust panic is logged with its message.
+#[wasm_bindgen(start)]
+fn start() {
+    console_error_panic_hook::set_once();
+}

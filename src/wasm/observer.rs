@@ -1,0 +1,77 @@
+//! `RawObserver`: the binding of [`crate::Observer`] behind the facade's `MeshObserver`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+
+use super::errors::{js, JsResult};
+use super::to_object;
+use crate::message::Verdict;
+use crate::observer::{Observer, SharedObserver};
+use crate::pattern::PatternGenerator;
+
+/// What `observe` returns for a valid message (an anomaly returns the expected value).
+const VALID: f64 = -1.0;
+/// What `observe` returns for a malformed message.
+const MALFORMED: f64 = -2.0;
+
+/// An observer, shareable with the networks it watches.
+#[wasm_bindgen]
+pub struct RawObserver {
+    pub(super) inner: SharedObserver,
+}
+
+#[wasm_bindgen]
+impl RawObserver {
+    /// An observer validating with `seed` and `phaseResetInterval`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(seed: f64, phase_reset_interval: f64) -> JsResult<RawObserver> {
+        let pattern = js(PatternGenerator::from_numbers(seed, phase_reset_interval))?;
+        Ok(RawObserver { inner: Rc::new(RefCell::new(Observer::new(pattern))) })
+    }
+
+    /// The small number that stands for `senderId` in `observe`.
+    #[wasm_bindgen(js_name = senderKey)]
+    pub fn sender_key(&self, sender_id: &str) -> u32 {
+        self.inner.borrow_mut().sender_key(sender_id)
+    }
+
+    /// Validates a message: -1 when valid, -2 when its step is malformed, else the expected value.
+    pub fn observe(&self, sender_key: u32, global_step: f64, pattern_value: f64) -> f64 {
+        match self.inner.borrow_mut().observe_number(sender_key, global_step, pattern_value) {
+            Ok(Verdict::Accepted) => VALID,
+            Ok(Verdict::Mismatch { expected }) => expected as f64,
+            Err(_) => MALFORMED,
+        }
+    }
+
+    /// Counts a message of the wrong shape as an anomaly (for its sender when known).
+    #[wasm_bindgen(js_name = observeMalformed)]
+    pub fn observe_malformed(&self, sender_key: Option<u32>) {
+        self.inner.borrow_mut().observe_malformed(sender_key);
+    }
+
+    /// `{ total, valid, anomalies, successRate, bySender }`.
+    pub fn statistics(&self) -> JsResult<JsValue> {
+        to_object(&self.inner.borrow().statistics())
+    }
+
+    /// The observer's seed.
+    #[wasm_bindgen(getter)]
+    pub fn seed(&self) -> f64 {
+        self.inner.borrow().pattern().seed() as f64
+    }
+
+    /// The observer's phase-reset interval.
+    #[wasm_bindgen(getter, js_name = phaseResetInterval)]
+    pub fn phase_reset_interval(&self) -> f64 {
+        self.inner.borrow().pattern().phase_reset_interval() as f64
+    }
+
+    /// The value the observer expects at `step` (a validated safe integer).
+    #[wasm_bindgen(js_name = expectedAt)]
+    pub fn expected_at(&self, step: f64) -> JsResult<f64> {
+        js(self.inner.borrow().pattern().value_at_number(step)).map(|v| v as f64)
+    }
+}
