@@ -1,0 +1,20 @@
+// Node entry of data-mesh (CommonJS): the wasm module loads synchronously, no init() needed.
+'use strict';
+const rawModule = require('./raw-node/data_mesh.js');
+const api = require('./cjs/index.js');
+require('./cjs/raw.js').bindRaw(rawModule);
+
+/** Resolves at once: in Node the module is ready when required. Kept so browser code runs unchanged. */
+async function init() {}
+
+/** Does nothing in Node: the module is already instantiated. */
+function initSync() {}
+
+exports.MeshNetwork = api.MeshNetwork;
+exports.MeshNode = api.MeshNode;
+exports.MeshObserver = api.MeshObserver;
+exports.PatternGenerator = api.PatternGenerator;
+exports.PerformanceMonitor = api.PerformanceMonitor;
+exports.init = init;
+exports.initSync = initSync;
+exports.default = init;

@@ -1,0 +1,59 @@
+/** Fast `typeof` checks on the JS side; on failure the wasm side builds the typed error. */
+import type { NodeConfig, PatternConfig } from './types.js';
+import { raw } from './raw.js';
+
+/** `value` if it is a number, else throws `ERR_INVALID_TYPE` naming `field`. */
+export function num(field: string, value: unknown): number {
+  return typeof value === 'number' ? value : raw().expectNumber(field, value);
+}
+
+/** `value` if it is a string, else throws `ERR_INVALID_TYPE` naming `field`. */
+export function str(field: string, value: unknown): string {
+  return typeof value === 'string' ? value : raw().expectString(field, value);
+}
+
+/** `value` if it is a function, else throws `ERR_INVALID_TYPE` naming `field`. */
+export function fn<F>(field: string, value: F): F {
+  if (typeof value !== 'function') raw().expectFunction(field, value);
+  return value;
+}
+
+function object(field: string, value: unknown): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null) raw().expectObject(field, value);
+  return value as Record<string, unknown>;
+}
+
+/** The fields of a pattern configuration, type-checked (ranges are checked in wasm). */
+export function patternConfig(config: PatternConfig): [seed: number, interval: number] {
+  const c = object('config', config);
+  return [num('seed', c.seed), num('phaseResetInterval', c.phaseResetInterval)];
+}
+
+/** The fields of a node configuration, type-checked (ranges are checked in wasm). */
+export function nodeConfig(config: NodeConfig): [nodeId: string, seed: number, interval: number] {
+  const c = object('config', config);
+  return [str('nodeId', c.nodeId), num('seed', c.seed), num('phaseResetInterval', c.phaseResetInterval)];
+}
+
+/** Whether `m` has the message fields with the right types (values are checked in wasm). */
+export function hasMessageShape(m: unknown): m is { senderId: string; globalStep: number; patternValue: number } {
+  const o = m as Record<string, unknown> | null;
+  return (
+    typeof o === 'object' &&
+    o !== null &&
+    typeof o.senderId === 'string' &&
+    typeof o.globalStep === 'number' &&
+    typeof o.patternValue === 'number'
+  );
+}
+
+/** The `TypeError` thrown by every method of an object after `free()`. */
+export function freedError(className: string): TypeError {
+  const error = new TypeError(`this ${className} was freed and can no longer be used`) as TypeError & {
+    code: string;
+    field: string;
+  };
+  error.code = 'ERR_OBJECT_FREED';
+  error.field = 'this';
+  return error;
+}

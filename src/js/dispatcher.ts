@@ -1,0 +1,78 @@
+/**
+ * One FIFO queue of pending callback jobs for the whole module.
+ *
+ * Every API call finishes its work in wasm first, then queues the callbacks it caused and
+ * flushes. A callback that calls back into the API (broadcast, sync, createNode, removeNode,
+ * observe, ...) only queues more jobs: the outermost flush runs them in order. So delivery order
+ * is deterministic (breadth first), nothing recurses, and wasm is never re-entered mid-mutation.
+ */
+import type { Handler } from './types.js';
+
+type Job = () => void;
+
+const queue: Job[] = [];
+let head = 0;
+let flushing = false;
+
+/** Adds a job to run after the current one (or at the next flush). */
+export function enqueue(job: Job): void {
+  queue.push(job);
+}
+
+/** Runs queued jobs until none are left, unless a flush is already running further up the stack. */
+export function flush(): void {
+  if (flushing) return;
+  flushing = true;
+  try {
+    while (head < queue.length) {
+      const job = queue[head++];
+      try {
+        job();
+      } catch (error) {
+        report(error);
+      }
+      if (head > 1024 && head * 2 > queue.length) {
+        queue.splice(0, head);
+        head = 0;
+      }
+    }
+  } finally {
+    queue.length = 0;
+    head = 0;
+    flushing = false;
+  }
+}
+
+/** Reports an error that has no handler to go to. */
+export function report(error: unknown): void {
+  console.error('data-mesh: unhandled error in a handler:', error);
+}
+
+/**
+ * Calls each handler with `arg`; a handler that throws does not stop the others, and what it
+ * threw is passed to `onThrow` (or reported when `onThrow` is absent).
+ */
+export function callAll<A>(handlers: readonly Handler<A>[], arg: A, onThrow?: (error: unknown) => void): void {
+  for (let i = 0; i < handlers.length; i++) {
+    try {
+      handlers[i](arg);
+    } catch (error) {
+      if (onThrow) onThrow(error);
+      else report(error);
+    }
+  }
+}
+
+/** A list of handlers, replaced (never mutated) on change so that a running dispatch is unaffected. */
+export class Listeners<A> {
+  /** The current handlers, in registration order. */
+  list: readonly Handler<A>[] = [];
+
+  /** Adds `handler`; returns the function that removes it. */
+  add(handler: Handler<A>): () => void {
+    this.list = [...this.list, handler];
+    return () => {
+      this.list = this.list.filter((h) => h !== handler);
+    };
+  }
+}

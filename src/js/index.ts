@@ -1,0 +1,7 @@
+/** data-mesh: the public API (the entry points add `init` and bind the wasm module). */
+export { MeshNetwork } from './mesh-network.js';
+export { MeshNode } from './mesh-node.js';
+export { MeshObserver } from './mesh-observer.js';
+export { PatternGenerator } from './pattern-generator.js';
+export { PerformanceMonitor } from './performance-monitor.js';
+export type * from './types.js';

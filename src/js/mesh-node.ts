@@ -1,0 +1,198 @@
+/** MeshNode: a network participant that broadcasts, receives, validates and syncs. */
+import { enqueue, flush } from './dispatcher.js';
+import { ACCEPTED, MALFORMED, raw } from './raw.js';
+import { freedError, hasMessageShape, nodeConfig, num, fn } from './checks.js';
+import { NetworkState, NodeRecord } from './network-state.js';
+import type { Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
+
+/** Set by `MeshNetwork.createNode` so that the constructor joins that network. */
+let joining: { state: NetworkState<unknown>; record: NodeRecord<unknown> } | undefined;
+
+/** Creates the handle for `record` inside `state` (used by `MeshNetwork.createNode`). */
+export function nodeHandle<T>(state: NetworkState<T>, record: NodeRecord<T>): MeshNode<T> {
+  joining = { state: state as NetworkState<unknown>, record: record as NodeRecord<unknown> };
+  try {
+    return new MeshNode<T>(undefined as unknown as NodeConfig);
+  } finally {
+    joining = undefined;
+  }
+}
+
+/** Adds a node to `state`'s raw network and returns its record (validation happens in wasm). */
+export function addNode<T>(state: NetworkState<T>, config: NodeConfig, node?: MeshNode<T>): NodeRecord<T> {
+  const [nodeId, seed, interval] = nodeConfig(config);
+  const slot = state.use().createNode(nodeId, seed, interval);
+  const record = new NodeRecord<T>(slot, nodeId, node);
+  state.records[slot] = record;
+  return record;
+}
+
+/**
+ * A node of a mesh. Get one from `MeshNetwork.createNode`, or construct one on its own
+ * (`new MeshNode(config)`): a standalone node can receive, validate and sync, and its broadcasts
+ * reach no one.
+ */
+export class MeshNode<T = unknown> {
+  readonly #state: NetworkState<T>;
+  readonly #record: NodeRecord<T>;
+  #freed = false;
+
+  /** A standalone node outside any network. */
+  constructor(config: NodeConfig) {
+    if (joining) {
+      this.#state = joining.state as NetworkState<T>;
+      this.#record = joining.record as NodeRecord<T>;
+      return;
+    }
+    this.#state = new NetworkState<T>('MeshNode');
+    this.#record = addNode(this.#state, config, this);
+  }
+
+  #slot(): number {
+    if (this.#freed) throw freedError('MeshNode');
+    const rawNetwork = this.#state.use();
+    if (!this.#record.alive) rawNetwork.assertAlive(this.#record.slot);
+    return this.#record.slot;
+  }
+
+  /** The node's id. */
+  get nodeId(): string {
+    return this.#record.nodeId;
+  }
+
+  /** The node's current global step (starts at 0). */
+  get globalStep(): number {
+    return this.#state.use().globalStep(this.#slot());
+  }
+
+  /** The node's pattern value at its current step. */
+  get patternValue(): number {
+    return this.#state.use().patternValue(this.#slot());
+  }
+
+  /** The node's seed. */
+  get seed(): number {
+    return this.#state.use().nodePattern(this.#slot())[0];
+  }
+
+  /** The node's phase-reset interval. */
+  get phaseResetInterval(): number {
+    return this.#state.use().nodePattern(this.#slot())[1];
+  }
+
+  /** Whether the node can still be used (not removed, not freed). */
+  isValid(): boolean {
+    return !this.#freed && !this.#state.freed && this.#record.alive;
+  }
+
+  /** The node's message counters. */
+  getStats(): NodeStats {
+    const [messagesSent, messagesReceived, messagesRejected] = this.#state.use().counters(this.#slot());
+    return { messagesSent, messagesReceived, messagesRejected };
+  }
+
+  /**
+   * Stamps `data` with the node's current step and pattern value and sends it to every other
+   * live node of the network, in creation order. Does not advance the step. Returns the message.
+   */
+  broadcast(data: T): Message<T> {
+    const slot = this.#slot();
+    const packed = this.#state.use().broadcast(slot);
+    const message: Message<T> = { senderId: this.#record.nodeId, globalStep: packed[0], patternValue: packed[1], data };
+    const state = this.#state;
+    const sender = this.#record;
+    enqueue(() => deliver(state, sender, message, packed));
+    flush();
+    return message;
+  }
+
+  /**
+   * Validates `message` against this node's own pattern at `message.globalStep`: a match goes to
+   * `onMessage`, a mismatch or a malformed message to `onError`.
+   */
+  receive(message: Message<T>): void {
+    const slot = this.#slot();
+    const rawNetwork = this.#state.use();
+    const verdict = hasMessageShape(message)
+      ? rawNetwork.receive(slot, message.globalStep, message.patternValue)
+      : rawNetwork.rejectMalformed(slot);
+    const record = this.#record;
+    const nodeId = record.nodeId;
+    if (verdict === ACCEPTED) {
+      enqueue(() => record.emit(record.message, message));
+    } else if (verdict === MALFORMED) {
+      const reason = raw().messageProblem(message) ?? 'malformed message';
+      enqueue(() => record.emitError({ type: 'invalid-message', nodeId, reason, message }));
+    } else {
+      const received = message.patternValue;
+      enqueue(() => record.emitError({ type: 'pattern-mismatch', nodeId, expected: verdict, received, message }));
+    }
+    flush();
+  }
+
+  /** Sets the node's global step to `targetStep` and fires `onSync(step)`. */
+  sync(targetStep: number): void {
+    const step = this.#state.use().sync(this.#slot(), num('targetStep', targetStep));
+    const record = this.#record;
+    enqueue(() => record.emit(record.sync, step));
+    flush();
+  }
+
+  /** Calls `callback` with every message this node accepts. */
+  onMessage(callback: Handler<Message<T>>): Unsubscribe {
+    this.#slot();
+    return this.#record.message.add(fn('callback', callback));
+  }
+
+  /** Calls `callback` with every message this node broadcasts. */
+  onBroadcast(callback: Handler<Message<T>>): Unsubscribe {
+    this.#slot();
+    return this.#record.broadcast.add(fn('callback', callback));
+  }
+
+  /** Calls `callback` with every pattern mismatch, malformed message and handler exception. */
+  onError(callback: Handler<NodeError<T>>): Unsubscribe {
+    this.#slot();
+    return this.#record.error.add(fn('callback', callback));
+  }
+
+  /** Calls `callback` with the new step after every `sync`. */
+  onSync(callback: Handler<number>): Unsubscribe {
+    this.#slot();
+    return this.#record.sync.add(fn('callback', callback));
+  }
+
+  /** Releases this handle (and, for a standalone node, its wasm memory); later calls throw. */
+  free(): void {
+    if (this.#freed) return;
+    this.#freed = true;
+    if (this.#state.owner === 'MeshNode') this.#state.free();
+  }
+}
+
+/** Runs the callbacks of one broadcast: sender's onBroadcast, watchers' onAnomaly, receivers. */
+function deliver<T>(state: NetworkState<T>, sender: NodeRecord<T>, message: Message<T>, packed: Float64Array): void {
+  sender.emit(sender.broadcast, message);
+  const receivers = packed[2];
+  let i = 3;
+  const records = state.records;
+  for (let n = 0; n < receivers; n++) {
+    const entry = packed[i++];
+    if (entry >= 0) {
+      const record = records[entry];
+      if (record.message.list.length > 0) record.emit(record.message, message);
+    } else {
+      const record = records[-entry - 1];
+      const expected = packed[i++];
+      record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received: message.patternValue, message });
+    }
+  }
+  for (; i < packed.length; i += 2) {
+    state.watchers[packed[i]]?._emitAnomaly({
+      type: 'pattern-mismatch',
+      message,
+      expected: packed[i + 1],
+      received: message.patternValue,
+    });
+  }
+}

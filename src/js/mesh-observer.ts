@@ -1,0 +1,106 @@
+/** MeshObserver: validates messages against its own pattern and flags anomalies. */
+import { Listeners, callAll, enqueue, flush } from './dispatcher.js';
+import { ACCEPTED, MALFORMED, raw, type RawObserver } from './raw.js';
+import { fn, freedError, hasMessageShape, patternConfig } from './checks.js';
+import type { MeshNetwork } from './mesh-network.js';
+import type { Anomaly, Handler, Message, PatternConfig, Statistics, Unsubscribe, ValidationResult } from './types.js';
+
+/**
+ * Validates messages handed to `observe`, and every broadcast of the networks it `watch`es,
+ * against its own pattern; counts results per sender and calls `onAnomaly` for each failure.
+ */
+export class MeshObserver<T = unknown> {
+  #raw: RawObserver | undefined;
+  readonly #senderKeys = new Map<string, number>();
+  readonly #anomaly = new Listeners<Anomaly<T>>();
+
+  /** An observer for `{ seed, phaseResetInterval }`. */
+  constructor(config: PatternConfig) {
+    const [seed, interval] = patternConfig(config);
+    this.#raw = new (raw().RawObserver)(seed, interval);
+  }
+
+  #use(): RawObserver {
+    if (this.#raw === undefined) throw freedError('MeshObserver');
+    return this.#raw;
+  }
+
+  #senderKey(rawObserver: RawObserver, senderId: string): number {
+    let key = this.#senderKeys.get(senderId);
+    if (key === undefined) {
+      key = rawObserver.senderKey(senderId);
+      this.#senderKeys.set(senderId, key);
+    }
+    return key;
+  }
+
+  /** The observer's seed. */
+  get seed(): number {
+    return this.#use().seed;
+  }
+
+  /** The observer's phase-reset interval. */
+  get phaseResetInterval(): number {
+    return this.#use().phaseResetInterval;
+  }
+
+  /** Validates one message; an invalid or malformed one is also passed to `onAnomaly`. */
+  observe(message: Message<T>): ValidationResult {
+    const rawObserver = this.#use();
+    if (hasMessageShape(message)) {
+      const received = message.patternValue;
+      const verdict = rawObserver.observe(this.#senderKey(rawObserver, message.senderId), message.globalStep, received);
+      if (verdict === ACCEPTED) return { valid: true, expected: received, received };
+      if (verdict !== MALFORMED) {
+        this.#queueAnomaly({ type: 'pattern-mismatch', message, expected: verdict, received });
+        return { valid: false, expected: verdict, received };
+      }
+    } else {
+      const senderId = (message as { senderId?: unknown } | null)?.senderId;
+      rawObserver.observeMalformed(typeof senderId === 'string' ? this.#senderKey(rawObserver, senderId) : undefined);
+    }
+    const reason = raw().messageProblem(message) ?? 'malformed message';
+    this.#queueAnomaly({ type: 'invalid-message', message, reason, expected: null, received: null });
+    return { valid: false, expected: null, received: null, reason };
+  }
+
+  #queueAnomaly(anomaly: Anomaly<T>): void {
+    enqueue(() => this._emitAnomaly(anomaly));
+    flush();
+  }
+
+  /** @internal Calls the `onAnomaly` handlers (used by watched networks). */
+  _emitAnomaly(anomaly: Anomaly<T>): void {
+    callAll(this.#anomaly.list, anomaly);
+  }
+
+  /** Calls `callback` with every anomaly this observer flags. */
+  onAnomaly(callback: Handler<Anomaly<T>>): Unsubscribe {
+    this.#use();
+    return this.#anomaly.add(fn('callback', callback));
+  }
+
+  /** Validates every later broadcast of `network` (once per broadcast, inside wasm). */
+  watch(network: MeshNetwork<T>): void {
+    const state = network._state();
+    state.watchers[state.use().watch(this.#use())] = this;
+  }
+
+  /** Stops watching `network`. */
+  unwatch(network: MeshNetwork<T>): void {
+    const state = network._state();
+    const index = state.use().unwatch(this.#use());
+    if (index !== undefined) state.watchers.splice(index, 1);
+  }
+
+  /** `{ total, valid, anomalies, successRate, bySender }`. */
+  getStatistics(): Statistics {
+    return this.#use().statistics() as Statistics;
+  }
+
+  /** Releases the observer's wasm memory; later calls throw `ERR_OBJECT_FREED`. */
+  free(): void {
+    this.#raw?.free();
+    this.#raw = undefined;
+  }
+}

@@ -1,0 +1,77 @@
+/** The state a MeshNetwork shares with its MeshNode handles (not part of the public API). */
+import { Listeners, callAll, enqueue } from './dispatcher.js';
+import { freedError } from './checks.js';
+import { raw, type RawNetwork } from './raw.js';
+import type { Message, NodeError } from './types.js';
+import type { MeshNode } from './mesh-node.js';
+import type { MeshObserver } from './mesh-observer.js';
+
+/** Everything the facade keeps for one node: its handle and its handlers. */
+export class NodeRecord<T> {
+  /** False once the node is removed: its handlers never run again. */
+  alive = true;
+  /** `onMessage` handlers. */
+  readonly message = new Listeners<Message<T>>();
+  /** `onBroadcast` handlers. */
+  readonly broadcast = new Listeners<Message<T>>();
+  /** `onError` handlers. */
+  readonly error = new Listeners<NodeError<T>>();
+  /** `onSync` handlers. */
+  readonly sync = new Listeners<number>();
+
+  constructor(
+    /** The node's slot in the raw network. */
+    readonly slot: number,
+    /** The node's id. */
+    readonly nodeId: string,
+    /** The node's handle (set right after construction). */
+    public node: MeshNode<T> | undefined = undefined,
+  ) {}
+
+  /** Calls this node's handlers in `list` with `arg`; what they throw goes to its `onError`. */
+  emit<A>(list: Listeners<A>, arg: A): void {
+    if (!this.alive) return;
+    callAll(list.list, arg, (error) => enqueue(() => this.emitError({ type: 'handler-error', nodeId: this.nodeId, error })));
+  }
+
+  /** Calls this node's `onError` handlers; what they throw is reported, never re-routed. */
+  emitError(error: NodeError<T>): void {
+    if (!this.alive) return;
+    if (error.type === 'handler-error' && this.error.list.length === 0) {
+      console.error(`data-mesh: a handler of node "${this.nodeId}" threw:`, error.error);
+    }
+    callAll(this.error.list, error);
+  }
+}
+
+/** A raw network plus the JS-side records of its nodes and watchers. */
+export class NetworkState<T> {
+  /** One record per slot ever created. */
+  readonly records: NodeRecord<T>[] = [];
+  /** Watching observers, in the raw network's watch order. */
+  readonly watchers: MeshObserver<T>[] = [];
+  #raw: RawNetwork | undefined = new (raw().RawNetwork)();
+
+  constructor(
+    /** The class name used in `ERR_OBJECT_FREED` messages. */
+    readonly owner: string,
+  ) {}
+
+  /** The raw network; throws `ERR_OBJECT_FREED` after `free()`. */
+  use(): RawNetwork {
+    if (this.#raw === undefined) throw freedError(this.owner);
+    return this.#raw;
+  }
+
+  /** Whether `free()` was called. */
+  get freed(): boolean {
+    return this.#raw === undefined;
+  }
+
+  /** Frees the raw network: every handle of it stops working. */
+  free(): void {
+    this.#raw?.free();
+    this.#raw = undefined;
+    for (const record of this.records) record.alive = false;
+  }
+}

@@ -1,0 +1,186 @@
+/** Public types of data-mesh. `T` is always the user's payload type. */
+
+/** Configuration of one node. */
+export interface NodeConfig {
+  /** Unique identifier within the network (a non-empty string). */
+  nodeId: string;
+  /** Pattern generation seed: a safe integer >= 0. */
+  seed: number;
+  /** Steps between phase resets: a safe integer >= 1. */
+  phaseResetInterval: number;
+}
+
+/** Configuration of a pattern (generator or observer). */
+export interface PatternConfig {
+  /** Pattern generation seed: a safe integer >= 0. */
+  seed: number;
+  /** Steps between phase resets: a safe integer >= 1. */
+  phaseResetInterval: number;
+}
+
+/** A message as broadcast by a node and handed to receivers. */
+export interface Message<T = unknown> {
+  /** Node that sent the message. */
+  senderId: string;
+  /** The sender's global step when it broadcast. */
+  globalStep: number;
+  /** The sender's pattern value at that step. */
+  patternValue: number;
+  /** The payload, passed through unchanged (receivers get the same value). */
+  data: T;
+}
+
+/** A message whose pattern value differs from the receiver's own pattern at its step. */
+export interface PatternMismatchError<T = unknown> {
+  /** Discriminant. */
+  type: 'pattern-mismatch';
+  /** The receiving node. */
+  nodeId: string;
+  /** The value the receiver's pattern gives at the message's step. */
+  expected: number;
+  /** The value the message carried. */
+  received: number;
+  /** The rejected message. */
+  message: Message<T>;
+}
+
+/** A message with a missing or wrong-typed field, or a negative, fractional or unsafe step. */
+export interface InvalidMessageError {
+  /** Discriminant. */
+  type: 'invalid-message';
+  /** The receiving node. */
+  nodeId: string;
+  /** Which field broke which rule. */
+  reason: string;
+  /** The value handed to `receive`, as it was. */
+  message: unknown;
+}
+
+/** An exception thrown by one of the node's own handlers. */
+export interface HandlerError {
+  /** Discriminant. */
+  type: 'handler-error';
+  /** The node whose handler threw. */
+  nodeId: string;
+  /** What the handler threw. */
+  error: unknown;
+}
+
+/** Everything a node's `onError` handlers receive. */
+export type NodeError<T = unknown> = PatternMismatchError<T> | InvalidMessageError | HandlerError;
+
+/** An observed message whose pattern value is wrong for its step. */
+export interface PatternAnomaly<T = unknown> {
+  /** Discriminant. */
+  type: 'pattern-mismatch';
+  /** The message. */
+  message: Message<T>;
+  /** The value the observer's pattern gives at the message's step. */
+  expected: number;
+  /** The value the message carried. */
+  received: number;
+}
+
+/** An observed message that is malformed. */
+export interface InvalidMessageAnomaly {
+  /** Discriminant. */
+  type: 'invalid-message';
+  /** The value handed to `observe`, as it was. */
+  message: unknown;
+  /** Which field broke which rule. */
+  reason: string;
+  /** Always null: nothing can be expected of a malformed message. */
+  expected: null;
+  /** Always null. */
+  received: null;
+}
+
+/** Everything an observer's `onAnomaly` handlers receive. */
+export type Anomaly<T = unknown> = PatternAnomaly<T> | InvalidMessageAnomaly;
+
+/** What `MeshObserver.observe` returns. */
+export interface ValidationResult {
+  /** Whether the pattern value matched. */
+  valid: boolean;
+  /** The observer's pattern value at the message's step (null for a malformed message). */
+  expected: number | null;
+  /** The message's pattern value (null for a malformed message). */
+  received: number | null;
+  /** For a malformed message: which field broke which rule. */
+  reason?: string;
+}
+
+/** Message counts of one sender, or of all. */
+export interface SenderStatistics {
+  /** Messages observed. */
+  total: number;
+  /** Messages whose pattern matched. */
+  valid: number;
+  /** Messages flagged as anomalies. */
+  anomalies: number;
+}
+
+/** What `MeshObserver.getStatistics` returns. */
+export interface Statistics extends SenderStatistics {
+  /** `valid / total` in 0..1; 1 before any message. */
+  successRate: number;
+  /** The counts per sender id. */
+  bySender: Record<string, SenderStatistics>;
+}
+
+/** Statistics of one timer of a `PerformanceMonitor`, in milliseconds. */
+export interface Metrics {
+  /** Durations recorded. */
+  count: number;
+  /** Mean. */
+  avg: number;
+  /** Shortest. */
+  min: number;
+  /** Longest. */
+  max: number;
+  /** Median (3 significant digits). */
+  p50: number;
+  /** 95th percentile (3 significant digits). */
+  p95: number;
+  /** 99th percentile (3 significant digits). */
+  p99: number;
+}
+
+/** A node's message counters. */
+export interface NodeStats {
+  /** Messages the node broadcast. */
+  messagesSent: number;
+  /** Messages the node accepted. */
+  messagesReceived: number;
+  /** Messages the node rejected (pattern mismatch or malformed). */
+  messagesRejected: number;
+}
+
+/** A handler registered with `onMessage`, `onBroadcast`, `onError`, `onSync` or `onAnomaly`. */
+export type Handler<A> = (arg: A) => void;
+
+/** Returned by every `on*` method: call it to remove the handler. */
+export type Unsubscribe = () => void;
+
+/** The `code` of every error data-mesh throws. */
+export type MeshErrorCode =
+  | 'ERR_INVALID_TYPE'
+  | 'ERR_NOT_FINITE'
+  | 'ERR_NOT_INTEGER'
+  | 'ERR_NEGATIVE'
+  | 'ERR_UNSAFE_INTEGER'
+  | 'ERR_NOT_POSITIVE'
+  | 'ERR_EMPTY'
+  | 'ERR_DUPLICATE_NODE_ID'
+  | 'ERR_NODE_REMOVED'
+  | 'ERR_TIMER_NOT_STARTED'
+  | 'ERR_OBJECT_FREED'
+  | 'ERR_NOT_INITIALIZED';
+
+/** The shape of every error data-mesh throws: a `TypeError` or `RangeError` with these fields. */
+export interface MeshError extends Error {
+  /** Stable machine-readable code. */
+  code: MeshErrorCode;
+  /** The field (or argument) the error is about. */
+  field: string;
+}
