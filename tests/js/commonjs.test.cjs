@@ -1,0 +1,22 @@
+// The package loads synchronously through require(), shares one instance with import, and runs the examples.
+const { test } = require('node:test');
+const assert = require('node:assert/strict');
+const api = require('data-mesh');
+
+test('require() gives every class with no init call', () => {
+  for (const name of ['MeshNetwork', 'MeshNode', 'MeshObserver', 'PatternGenerator', 'PerformanceMonitor']) {
+    assert.equal(typeof api[name], 'function', name);
+  }
+  assert.equal(typeof api.default, 'function', 'init is exported for code shared with browsers');
+});
+
+test('import() and require() return the same classes', async () => {
+  const esm = await import('data-mesh');
+  assert.equal(esm.MeshNetwork, api.MeshNetwork);
+  await esm.default();
+});
+
+test('seed examples run through require()', async () => {
+  const { seedExamples } = await import('../shared/seed-examples.mjs');
+  for (const [, run] of seedExamples) run(api);
+});
