@@ -16,7 +16,7 @@ pub mod pattern;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use error::{ErrorClass, MeshError};
 pub use message::{Stamp, Verdict};

@@ -8,7 +8,7 @@ import type { Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } 
 /** Set by `MeshNetwork.createNode` so that the constructor joins that network. */
 let joining: { state: NetworkState<unknown>; record: NodeRecord<unknown> } | undefined;
 
-/** Creates the handle for `record` inside `state` (used by `MeshNetwork.createNode`). */
+/** @internal Creates the handle for `record` inside `state` (used by `MeshNetwork.createNode`). */
 export function nodeHandle<T>(state: NetworkState<T>, record: NodeRecord<T>): MeshNode<T> {
   joining = { state: state as NetworkState<unknown>, record: record as NodeRecord<unknown> };
   try {
@@ -18,7 +18,7 @@ export function nodeHandle<T>(state: NetworkState<T>, record: NodeRecord<T>): Me
   }
 }
 
-/** Adds a node to `state`'s raw network and returns its record (validation happens in wasm). */
+/** @internal Adds a node to `state`'s raw network and returns its record (validation happens in wasm). */
 export function addNode<T>(state: NetworkState<T>, config: NodeConfig, node?: MeshNode<T>): NodeRecord<T> {
   const [nodeId, seed, interval] = nodeConfig(config);
   const slot = state.use().createNode(nodeId, seed, interval);

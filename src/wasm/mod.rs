@@ -4,13 +4,13 @@
 //! plain-object fields and checks their types), return numbers or typed arrays, and turn
 //! [`crate::MeshError`] into a `TypeError`/`RangeError` carrying `code` and `field`.
 
-mod errors;
-mod message;
-mod monitor;
-mod network;
-mod node;
-mod observer;
-mod pattern;
+pub mod errors;
+pub mod message;
+pub mod monitor;
+pub mod network;
+pub mod node;
+pub mod observer;
+pub mod pattern;
 
 use wasm_bindgen::prelude::*;
 

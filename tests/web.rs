@@ -1,0 +1,140 @@
+//! wasm-bindgen tests of the binding layer, run in Node and (with WASM_BINDGEN_USE_BROWSER=1)
+//! in headless Chromium by `npm test`.
+#![cfg(target_arch = "wasm32")]
+
+use data_mesh::wasm::errors::{expect_number, expect_object, expect_string};
+use data_mesh::wasm::message::message_problem;
+use data_mesh::wasm::monitor::RawPerformanceMonitor;
+use data_mesh::wasm::network::RawNetwork;
+use data_mesh::wasm::observer::RawObserver;
+use data_mesh::wasm::pattern::RawPatternGenerator;
+use js_sys::{Object, RangeError, Reflect, TypeError};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn prop(value: &JsValue, name: &str) -> JsValue {
+    Reflect::get(value, &name.into()).expect("readable property")
+}
+
+fn code(err: &JsValue) -> String {
+    prop(err, "code").as_string().expect("errors carry a string code")
+}
+
+fn network(ids: &[&str]) -> RawNetwork {
+    let mut net = RawNetwork::new();
+    for id in ids {
+        net.create_node(id, 7.0, 100.0).expect("valid node");
+    }
+    net
+}
+
+#[wasm_bindgen_test]
+fn broadcast_packs_stamp_and_receivers_in_creation_order() {
+    let mut net = network(&["a", "b", "c"]);
+    net.create_node("liar", 3.0, 100.0).unwrap();
+    net.sync(0, 1.0).unwrap();
+    let packed = net.broadcast(0).unwrap();
+    // step 1, pattern 4, three receivers: b, c accepted; liar (slot 3) rejected expecting 9.
+    assert_eq!(packed, vec![1.0, 4.0, 3.0, 1.0, 2.0, -4.0, 9.0]);
+    assert_eq!(net.counters(0).unwrap(), vec![1.0, 0.0, 0.0]);
+    assert_eq!(net.counters(3).unwrap(), vec![0.0, 0.0, 1.0]);
+}
+
+#[wasm_bindgen_test]
+fn watcher_anomalies_follow_the_receivers() {
+    let mut net = network(&["a"]);
+    net.create_node("liar", 3.0, 100.0).unwrap();
+    let observer = RawObserver::new(7.0, 100.0).unwrap();
+    assert_eq!(net.watch(&observer), 0);
+    assert_eq!(net.watch(&observer), 0, "watching twice is one watcher");
+    let packed = net.broadcast(1).unwrap();
+    assert_eq!(packed, vec![0.0, 3.0, 1.0, -1.0, 7.0, 0.0, 7.0]);
+    assert_eq!(net.unwatch(&observer), Some(0));
+    assert_eq!(net.unwatch(&observer), None);
+}
+
+#[wasm_bindgen_test]
+fn errors_are_typed_js_errors_with_code_and_field() {
+    let mut net = network(&["a"]);
+    let err = net.create_node("b", -1.0, 100.0).unwrap_err();
+    assert!(err.is_instance_of::<RangeError>());
+    assert_eq!(code(&err), "ERR_NEGATIVE");
+    assert_eq!(prop(&err, "field"), "seed");
+    assert_eq!(prop(&err, "message"), "seed must not be negative, got -1");
+
+    let err = net.create_node("a", 7.0, 100.0).unwrap_err();
+    assert_eq!(code(&err), "ERR_DUPLICATE_NODE_ID");
+
+    net.remove_node(0).unwrap();
+    let err = net.broadcast(0).unwrap_err();
+    assert!(err.is_instance_of::<TypeError>());
+    assert_eq!(code(&err), "ERR_NODE_REMOVED");
+    assert!(net.create_node("c", 7.0, 100.0).is_ok(), "the network keeps working");
+}
+
+#[wasm_bindgen_test]
+fn type_checks_describe_what_was_passed() {
+    let err = expect_number("seed", JsValue::from_str("7")).unwrap_err();
+    assert!(err.is_instance_of::<TypeError>());
+    assert_eq!(prop(&err, "message"), "seed must be a number, got the string \"7\"");
+    assert_eq!(expect_number("seed", JsValue::from_f64(7.0)).unwrap(), 7.0);
+    assert_eq!(code(&expect_string("nodeId", JsValue::NULL).unwrap_err()), "ERR_INVALID_TYPE");
+    assert!(expect_object("config", JsValue::UNDEFINED).is_err());
+    assert!(expect_object("config", Object::new().into()).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn receive_codes_and_message_problems() {
+    let mut net = network(&["a"]);
+    assert_eq!(net.receive(0, 0.0, 7.0).unwrap(), -1.0);
+    assert_eq!(net.receive(0, 0.0, 9.0).unwrap(), 7.0);
+    assert_eq!(net.receive(0, -1.0, 7.0).unwrap(), -2.0);
+    let message = Object::new();
+    Reflect::set(&message, &"senderId".into(), &"x".into()).unwrap();
+    Reflect::set(&message, &"globalStep".into(), &2.5.into()).unwrap();
+    Reflect::set(&message, &"patternValue".into(), &1.into()).unwrap();
+    assert_eq!(
+        message_problem(message.clone().into()).as_deref(),
+        Some("globalStep must be an integer, got 2.5")
+    );
+    Reflect::set(&message, &"globalStep".into(), &2.into()).unwrap();
+    assert_eq!(message_problem(message.into()), None);
+    assert_eq!(message_problem(JsValue::NULL).as_deref(), Some("message must be an object, got null"));
+}
+
+#[wasm_bindgen_test]
+fn observer_statistics_are_a_plain_object() {
+    let observer = RawObserver::new(7.0, 100.0).unwrap();
+    let key = observer.sender_key("s");
+    assert_eq!(observer.observe(key, 0.0, 7.0), -1.0);
+    assert_eq!(observer.observe(key, 0.0, 9.0), 7.0);
+    assert_eq!(observer.observe(key, 0.5, 9.0), -2.0);
+    let stats = observer.statistics().unwrap();
+    assert_eq!(prop(&stats, "total"), 3);
+    assert_eq!(prop(&stats, "successRate").as_f64().unwrap(), 1.0 / 3.0);
+    let by_sender = prop(&stats, "bySender");
+    assert!(by_sender.is_object() && !by_sender.is_instance_of::<js_sys::Map>());
+    assert_eq!(prop(&prop(&by_sender, "s"), "anomalies"), 2);
+}
+
+#[wasm_bindgen_test]
+fn pattern_values_single_and_bulk() {
+    let pattern = RawPatternGenerator::new(7.0, 100.0).unwrap();
+    assert_eq!(pattern.compute_value(101.0).unwrap(), 4.0);
+    assert_eq!(pattern.compute_values(99.0, 4.0).unwrap(), vec![7.0, 7.0, 4.0, 1.0]);
+    assert_eq!(pattern.period(), 3.0);
+    assert_eq!(code(&pattern.compute_value(-1.0).unwrap_err()), "ERR_NEGATIVE");
+}
+
+#[wasm_bindgen_test]
+fn monitor_times_with_performance_now() {
+    let mut monitor = RawPerformanceMonitor::new();
+    monitor.start_timer("t");
+    let elapsed = monitor.end_timer("t").unwrap();
+    assert!(elapsed >= 0.0);
+    let metrics = monitor.get_metrics("t").unwrap();
+    assert_eq!(prop(&metrics, "count"), 1);
+    assert!(monitor.get_metrics("none").unwrap().is_undefined());
+    assert_eq!(code(&monitor.end_timer("t").unwrap_err()), "ERR_TIMER_NOT_STARTED");
+    let _: &Object = metrics.unchecked_ref();
+}
