@@ -25,3 +25,9 @@ fn to_object<T: serde::Serialize>(value: &T) -> errors::JsResult<JsValue> {
 fn start() {
     console_error_panic_hook::set_once();
 }
+
+/// The size of the module's linear memory in bytes (it only grows), for memory measurements.
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# `npm run bench`: the wasm workloads in Node (JSON lines), then the core workloads natively (criterion).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+bash scripts/build.sh >/dev/null
+echo "# wasm in Node $(node --version)"
+node --expose-gc benches/wasm.bench.mjs
+echo "# native (criterion)"
+cargo bench --bench core -- --warm-up-time 1 --measurement-time 2 "$@"
