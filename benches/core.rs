@@ -51,7 +51,9 @@ fn observer(c: &mut Criterion) {
         .collect();
     group.throughput(Throughput::Elements(messages.len() as u64));
     group.bench_function("observe, 1% wrong", |b| {
-        b.iter(|| messages.iter().filter(|&&(k, s, v)| obs.observe(k, s, v) == data_mesh::Verdict::Accepted).count())
+        b.iter(|| {
+            messages.iter().filter(|&&(k, s, v)| obs.observe(k, s, v) == data_mesh::Verdict::Accepted).count()
+        })
     });
 
     let mut net = Network::new();
@@ -60,7 +62,11 @@ fn observer(c: &mut Criterion) {
     net.watch(Rc::new(RefCell::new(Observer::new(p))));
     group.throughput(Throughput::Elements(10_000));
     group.bench_function("watching a network, 1% from a liar", |b| {
-        b.iter(|| (0..10_000u32).map(|i| net.broadcast(u32::from(i % 100 == 0)).unwrap().anomalies.len()).sum::<usize>())
+        b.iter(|| {
+            (0..10_000u32)
+                .map(|i| net.broadcast(u32::from(i % 100 == 0)).unwrap().anomalies.len())
+                .sum::<usize>()
+        })
     });
     group.finish();
 }

@@ -48,16 +48,22 @@ export function report(error: unknown): void {
   console.error('data-mesh: unhandled error in a handler:', error);
 }
 
+/** Where `callAll` sends what a handler throws (an object, so no closure is allocated per call). */
+export interface ThrowSink {
+  /** Takes an exception thrown by a handler. */
+  handlerThrew(error: unknown): void;
+}
+
 /**
  * Calls each handler with `arg`; a handler that throws does not stop the others, and what it
- * threw is passed to `onThrow` (or reported when `onThrow` is absent).
+ * threw goes to `sink` (or is reported when there is no sink).
  */
-export function callAll<A>(handlers: readonly Handler<A>[], arg: A, onThrow?: (error: unknown) => void): void {
+export function callAll<A>(handlers: readonly Handler<A>[], arg: A, sink?: ThrowSink): void {
   for (let i = 0; i < handlers.length; i++) {
     try {
       handlers[i](arg);
     } catch (error) {
-      if (onThrow) onThrow(error);
+      if (sink) sink.handlerThrew(error);
       else report(error);
     }
   }

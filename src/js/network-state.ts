@@ -1,5 +1,5 @@
 /** The state a MeshNetwork shares with its MeshNode handles (not part of the public API). */
-import { Listeners, callAll, enqueue } from './dispatcher.js';
+import { Listeners, callAll, enqueue, type ThrowSink } from './dispatcher.js';
 import { freedError } from './checks.js';
 import { raw, type RawNetwork } from './raw.js';
 import type { Message, NodeError } from './types.js';
@@ -7,7 +7,7 @@ import type { MeshNode } from './mesh-node.js';
 import type { MeshObserver } from './mesh-observer.js';
 
 /** Everything the facade keeps for one node: its handle and its handlers. */
-export class NodeRecord<T> {
+export class NodeRecord<T> implements ThrowSink {
   /** False once the node is removed: its handlers never run again. */
   alive = true;
   /** `onMessage` handlers. */
@@ -30,8 +30,12 @@ export class NodeRecord<T> {
 
   /** Calls this node's handlers in `list` with `arg`; what they throw goes to its `onError`. */
   emit<A>(list: Listeners<A>, arg: A): void {
-    if (!this.alive) return;
-    callAll(list.list, arg, (error) => enqueue(() => this.emitError({ type: 'handler-error', nodeId: this.nodeId, error })));
+    if (this.alive) callAll(list.list, arg, this);
+  }
+
+  /** Queues a handler's exception for this node's `onError`. */
+  handlerThrew(error: unknown): void {
+    enqueue(() => this.emitError({ type: 'handler-error', nodeId: this.nodeId, error }));
   }
 
   /** Calls this node's `onError` handlers; what they throw is reported, never re-routed. */

@@ -60,19 +60,28 @@ pub(crate) fn wrong_type(field: &str, expected: &'static str, value: &JsValue) -
 ///
 /// The facade calls this only on its slow path, after a `typeof` check failed.
 #[wasm_bindgen(js_name = expectNumber)]
-pub fn expect_number(field: &str, value: JsValue) -> JsResult<f64> {
+pub fn expect_number(
+    field: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+) -> JsResult<f64> {
     value.as_f64().ok_or_else(|| to_js(wrong_type(field, "a number", &value)))
 }
 
 /// Returns `value` if it is a string, else throws `ERR_INVALID_TYPE` naming `field`.
 #[wasm_bindgen(js_name = expectString)]
-pub fn expect_string(field: &str, value: JsValue) -> JsResult<String> {
+pub fn expect_string(
+    field: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+) -> JsResult<String> {
     value.as_string().ok_or_else(|| to_js(wrong_type(field, "a string", &value)))
 }
 
 /// Returns `value` if it is a non-null object, else throws `ERR_INVALID_TYPE` naming `field`.
-#[wasm_bindgen(js_name = expectObject)]
-pub fn expect_object(field: &str, value: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(js_name = expectObject, unchecked_return_type = "object")]
+pub fn expect_object(
+    field: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+) -> JsResult<JsValue> {
     if value.is_object() && !value.is_function() {
         Ok(value)
     } else {
@@ -81,8 +90,11 @@ pub fn expect_object(field: &str, value: JsValue) -> JsResult<JsValue> {
 }
 
 /// Returns `value` if it is a function, else throws `ERR_INVALID_TYPE` naming `field`.
-#[wasm_bindgen(js_name = expectFunction)]
-pub fn expect_function(field: &str, value: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(js_name = expectFunction, unchecked_return_type = "Function")]
+pub fn expect_function(
+    field: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+) -> JsResult<JsValue> {
     if value.is_function() {
         Ok(value)
     } else {

@@ -30,6 +30,6 @@ fn problem(message: &JsValue) -> Result<(), MeshError> {
 /// Why `message` is malformed (a missing or wrong-typed field, a negative or fractional step),
 /// or `undefined` when it is well formed.
 #[wasm_bindgen(js_name = messageProblem)]
-pub fn message_problem(message: JsValue) -> Option<String> {
+pub fn message_problem(#[wasm_bindgen(unchecked_param_type = "unknown")] message: JsValue) -> Option<String> {
     problem(&message).err().map(|err| err.to_string())
 }

@@ -53,6 +53,9 @@ impl RawObserver {
     }
 
     /// `{ total, valid, anomalies, successRate, bySender }`.
+    #[wasm_bindgen(
+        unchecked_return_type = "{ total: number; valid: number; anomalies: number; successRate: number; bySender: Record<string, { total: number; valid: number; anomalies: number }> }"
+    )]
     pub fn statistics(&self) -> JsResult<JsValue> {
         to_object(&self.inner.borrow().statistics())
     }
