@@ -48,15 +48,6 @@ playwright_counts() {
     try { const s = JSON.parse(fs.readFileSync('test-output/e2e.json', 'utf8')).stats;
           console.log(s.expected + ' ' + (s.unexpected + s.flaky)); } catch { console.log('0 0'); }"
 }
-lint_checks() {
-  local status=0
-  cargo fmt --check && echo "ok - cargo fmt" || { echo "not ok - cargo fmt --check"; status=1; }
-  cargo clippy --quiet --all-targets -- -D warnings && echo "ok - clippy (native)" || { echo "not ok - clippy (native)"; status=1; }
-  cargo clippy --quiet --lib --test web --target wasm32-unknown-unknown -- -D warnings && echo "ok - clippy (wasm32)" \
-    || { echo "not ok - clippy (wasm32)"; status=1; }
-  return $status
-}
-
 echo "=== setup and build"
 if ! { bash scripts/setup.sh --browser && bash scripts/build.sh; } >test-output/build.log 2>&1; then
   tail -n 40 test-output/build.log
@@ -65,7 +56,7 @@ if ! { bash scripts/setup.sh --browser && bash scripts/build.sh; } >test-output/
   exit 1
 fi
 
-run lint ok_counts lint_checks
+run lint ok_counts bash scripts/lint.sh
 run native cargo_counts cargo test --quiet
 run wasm-node cargo_counts cargo test --target wasm32-unknown-unknown --test web
 run wasm-chromium cargo_counts env WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test web

@@ -33,11 +33,25 @@ fn broadcast_packs_stamp_and_receivers_in_creation_order() {
     let mut net = network(&["a", "b", "c"]);
     net.create_node("liar", 3.0, 100.0).unwrap();
     net.sync(0, 1.0).unwrap();
-    let packed = net.broadcast(0).unwrap();
-    // step 1, pattern 4, three receivers: b, c accepted; liar (slot 3) rejected expecting 9.
-    assert_eq!(packed, vec![1.0, 4.0, 3.0, 1.0, 2.0, -4.0, 9.0]);
+    assert_eq!(net.broadcast(0).unwrap(), 5);
+    // step 1, pattern 4, one rejection: the liar (slot 3) expected 9; b and c accepted.
+    assert_eq!(net.last_report(), [1.0, 4.0, 1.0, 3.0, 9.0]);
     assert_eq!(net.counters(0).unwrap(), vec![1.0, 0.0, 0.0]);
     assert_eq!(net.counters(3).unwrap(), vec![0.0, 0.0, 1.0]);
+}
+
+#[wasm_bindgen_test]
+fn the_report_buffer_is_readable_through_wasm_memory() {
+    let mut net = network(&["a", "b"]);
+    let written = net.broadcast(0).unwrap();
+    let memory: js_sys::WebAssembly::Memory = data_mesh::wasm::wasm_memory().unchecked_into();
+    let view = js_sys::Float64Array::new_with_byte_offset_and_length(
+        &memory.buffer(),
+        net.report_ptr() as u32,
+        written as u32,
+    );
+    assert_eq!(view.to_vec(), [0.0, 7.0, 0.0]);
+    assert!(net.report_capacity() >= written);
 }
 
 #[wasm_bindgen_test]
@@ -47,8 +61,9 @@ fn watcher_anomalies_follow_the_receivers() {
     let observer = RawObserver::new(7.0, 100.0).unwrap();
     assert_eq!(net.watch(&observer), 0);
     assert_eq!(net.watch(&observer), 0, "watching twice is one watcher");
-    let packed = net.broadcast(1).unwrap();
-    assert_eq!(packed, vec![0.0, 3.0, 1.0, -1.0, 7.0, 0.0, 7.0]);
+    net.broadcast(1).unwrap();
+    // The liar's message: rejected by "a" (slot 0) and flagged by watcher 0, both expecting 7.
+    assert_eq!(net.last_report(), [0.0, 3.0, 1.0, 0.0, 7.0, 0.0, 7.0]);
     assert_eq!(net.unwatch(&observer), Some(0));
     assert_eq!(net.unwatch(&observer), None);
 }

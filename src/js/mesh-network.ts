@@ -33,7 +33,7 @@ export class MeshNetwork<T = unknown> {
     const slot = rawNetwork.findNode(str('nodeId', nodeId));
     if (slot === undefined) return false;
     rawNetwork.removeNode(slot);
-    this.#state.records[slot].alive = false;
+    this.#state.removeRecord(this.#state.records[slot]);
     return true;
   }
 

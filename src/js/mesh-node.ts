@@ -23,7 +23,7 @@ export function addNode<T>(state: NetworkState<T>, config: NodeConfig, node?: Me
   const [nodeId, seed, interval] = nodeConfig(config);
   const slot = state.use().createNode(nodeId, seed, interval);
   const record = new NodeRecord<T>(slot, nodeId, node);
-  state.records[slot] = record;
+  state.addRecord(record);
   return record;
 }
 
@@ -97,11 +97,16 @@ export class MeshNode<T = unknown> {
    */
   broadcast(data: T): Message<T> {
     const slot = this.#slot();
-    const packed = this.#state.use().broadcast(slot);
-    const message: Message<T> = { senderId: this.#record.nodeId, globalStep: packed[0], patternValue: packed[1], data };
     const state = this.#state;
+    const count = state.use().broadcast(slot);
+    const report = state.report(count);
+    const message: Message<T> = { senderId: this.#record.nodeId, globalStep: report[0], patternValue: report[1], data };
+    const rejectedEnd = 3 + 2 * report[2];
+    const rejections = rejectedEnd > 3 ? pairs(report, 3, rejectedEnd) : undefined;
+    const anomalies = count > rejectedEnd ? pairs(report, rejectedEnd, count) : undefined;
+    const receivers = state.holdLive();
     const sender = this.#record;
-    enqueue(() => deliver(state, sender, message, packed));
+    enqueue(() => deliver(state, sender, message, receivers, rejections, anomalies));
     flush();
     return message;
   }
@@ -170,29 +175,38 @@ export class MeshNode<T = unknown> {
   }
 }
 
-/** Runs the callbacks of one broadcast: sender's onBroadcast, watchers' onAnomaly, receivers. */
-function deliver<T>(state: NetworkState<T>, sender: NodeRecord<T>, message: Message<T>, packed: Float64Array): void {
+/** The pairs `key, value` in `report[start..end]` as a map (copied: the buffer is reused). */
+function pairs(report: Float64Array, start: number, end: number): Map<number, number> {
+  const map = new Map<number, number>();
+  for (let i = start; i < end; i += 2) map.set(report[i], report[i + 1]);
+  return map;
+}
+
+/**
+ * Runs the callbacks of one broadcast: the sender's onBroadcast, then every receiver that was
+ * live at broadcast time in creation order (onMessage, or onError for a rejection), then the
+ * watching observers' onAnomaly.
+ */
+function deliver<T>(
+  state: NetworkState<T>,
+  sender: NodeRecord<T>,
+  message: Message<T>,
+  receivers: readonly NodeRecord<T>[],
+  rejections: Map<number, number> | undefined,
+  anomalies: Map<number, number> | undefined,
+): void {
   sender.emit(sender.broadcast, message);
-  const receivers = packed[2];
-  let i = 3;
-  const records = state.records;
-  for (let n = 0; n < receivers; n++) {
-    const entry = packed[i++];
-    if (entry >= 0) {
-      const record = records[entry];
-      if (record.message.list.length > 0) record.emit(record.message, message);
-    } else {
-      const record = records[-entry - 1];
-      const expected = packed[i++];
+  for (let n = 0; n < receivers.length; n++) {
+    const record = receivers[n];
+    if (record === sender) continue;
+    const expected = rejections?.get(record.slot);
+    if (expected !== undefined) {
       record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received: message.patternValue, message });
+    } else if (record.message.list.length > 0) {
+      record.emit(record.message, message);
     }
   }
-  for (; i < packed.length; i += 2) {
-    state.watchers[packed[i]]?._emitAnomaly({
-      type: 'pattern-mismatch',
-      message,
-      expected: packed[i + 1],
-      received: message.patternValue,
-    });
-  }
+  anomalies?.forEach((expected, watcher) => {
+    state.watchers[watcher]?._emitAnomaly({ type: 'pattern-mismatch', message, expected, received: message.patternValue });
+  });
 }

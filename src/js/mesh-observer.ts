@@ -25,12 +25,9 @@ export class MeshObserver<T = unknown> {
     return this.#raw;
   }
 
-  #senderKey(rawObserver: RawObserver, senderId: string): number {
-    let key = this.#senderKeys.get(senderId);
-    if (key === undefined) {
-      key = rawObserver.senderKey(senderId);
-      this.#senderKeys.set(senderId, key);
-    }
+  #newSenderKey(rawObserver: RawObserver, senderId: string): number {
+    const key = rawObserver.senderKey(senderId);
+    this.#senderKeys.set(senderId, key);
     return key;
   }
 
@@ -46,10 +43,14 @@ export class MeshObserver<T = unknown> {
 
   /** Validates one message; an invalid or malformed one is also passed to `onAnomaly`. */
   observe(message: Message<T>): ValidationResult {
-    const rawObserver = this.#use();
+    const rawObserver = this.#raw;
+    if (rawObserver === undefined) throw freedError('MeshObserver');
     if (hasMessageShape(message)) {
+      const senderId = message.senderId;
+      let key = this.#senderKeys.get(senderId);
+      if (key === undefined) key = this.#newSenderKey(rawObserver, senderId);
       const received = message.patternValue;
-      const verdict = rawObserver.observe(this.#senderKey(rawObserver, message.senderId), message.globalStep, received);
+      const verdict = rawObserver.observe(key, message.globalStep, received);
       if (verdict === ACCEPTED) return { valid: true, expected: received, received };
       if (verdict !== MALFORMED) {
         this.#queueAnomaly({ type: 'pattern-mismatch', message, expected: verdict, received });
@@ -57,7 +58,8 @@ export class MeshObserver<T = unknown> {
       }
     } else {
       const senderId = (message as { senderId?: unknown } | null)?.senderId;
-      rawObserver.observeMalformed(typeof senderId === 'string' ? this.#senderKey(rawObserver, senderId) : undefined);
+      const key = typeof senderId === 'string' ? (this.#senderKeys.get(senderId) ?? this.#newSenderKey(rawObserver, senderId)) : undefined;
+      rawObserver.observeMalformed(key);
     }
     const reason = raw().messageProblem(message) ?? 'malformed message';
     this.#queueAnomaly({ type: 'invalid-message', message, reason, expected: null, received: null });

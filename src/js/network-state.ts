@@ -1,7 +1,7 @@
 /** The state a MeshNetwork shares with its MeshNode handles (not part of the public API). */
 import { Listeners, callAll, enqueue, type ThrowSink } from './dispatcher.js';
 import { freedError } from './checks.js';
-import { raw, type RawNetwork } from './raw.js';
+import { raw, wasmMemory, type RawNetwork } from './raw.js';
 import type { Message, NodeError } from './types.js';
 import type { MeshNode } from './mesh-node.js';
 import type { MeshObserver } from './mesh-observer.js';
@@ -52,6 +52,10 @@ export class NodeRecord<T> implements ThrowSink {
 export class NetworkState<T> {
   /** One record per slot ever created. */
   readonly records: NodeRecord<T>[] = [];
+  /** The live records in creation order; replaced rather than changed once a broadcast holds it. */
+  #live: NodeRecord<T>[] = [];
+  #liveHeld = false;
+  #report: Float64Array | undefined;
   /** Watching observers, in the raw network's watch order. */
   readonly watchers: MeshObserver<T>[] = [];
   #raw: RawNetwork | undefined = new (raw().RawNetwork)();
@@ -60,6 +64,45 @@ export class NetworkState<T> {
     /** The class name used in `ERR_OBJECT_FREED` messages. */
     readonly owner: string,
   ) {}
+
+  /** Registers a new node's record (slots grow with creation order). */
+  addRecord(record: NodeRecord<T>): void {
+    this.records[record.slot] = record;
+    this.#writableLive().push(record);
+  }
+
+  /** Marks a node's record removed: its handlers never run again. */
+  removeRecord(record: NodeRecord<T>): void {
+    record.alive = false;
+    const live = this.#writableLive();
+    live.splice(live.indexOf(record), 1);
+  }
+
+  /** The live records as of now, in creation order; the array never changes afterwards. */
+  holdLive(): readonly NodeRecord<T>[] {
+    this.#liveHeld = true;
+    return this.#live;
+  }
+
+  #writableLive(): NodeRecord<T>[] {
+    if (this.#liveHeld) {
+      this.#live = this.#live.slice();
+      this.#liveHeld = false;
+    }
+    return this.#live;
+  }
+
+  /** A view of the raw network's report buffer holding at least `count` numbers. */
+  report(count: number): Float64Array {
+    const memory = wasmMemory();
+    let view = this.#report;
+    if (view === undefined || view.buffer !== memory.buffer || view.length < count) {
+      const rawNetwork = this.use();
+      view = new Float64Array(memory.buffer, rawNetwork.reportPtr(), rawNetwork.reportCapacity());
+      this.#report = view;
+    }
+    return view;
+  }
 
   /** The raw network; throws `ERR_OBJECT_FREED` after `free()`. */
   use(): RawNetwork {

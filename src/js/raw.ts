@@ -10,9 +10,17 @@ export const MALFORMED = -2;
 
 let bound: typeof RawModule | undefined;
 
+let memory: WebAssembly.Memory | undefined;
+
 /** Makes `module` (initialised) the one the facade calls. */
 export function bindRaw(module: typeof RawModule): void {
   bound = module;
+  memory = module.wasmMemory();
+}
+
+/** The module's memory (its `buffer` is replaced whenever it grows). */
+export function wasmMemory(): WebAssembly.Memory {
+  return memory ?? raw().wasmMemory();
 }
 
 /** The bound module; throws `ERR_NOT_INITIALIZED` before `init()` has finished in a browser. */

@@ -26,6 +26,12 @@ fn start() {
     console_error_panic_hook::set_once();
 }
 
+/// The module's `WebAssembly.Memory`, for zero-copy views of buffers the bindings expose.
+#[wasm_bindgen(js_name = wasmMemory, unchecked_return_type = "WebAssembly.Memory")]
+pub fn wasm_memory() -> JsValue {
+    wasm_bindgen::memory()
+}
+
 /// The size of the module's linear memory in bytes (it only grows), for memory measurements.
 #[wasm_bindgen(js_name = memoryBytes)]
 pub fn memory_bytes() -> f64 {

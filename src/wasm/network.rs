@@ -9,10 +9,19 @@ use crate::node::NodeConfig;
 
 /// A network of nodes addressed by slot (creation order, never reused).
 #[wasm_bindgen]
-#[derive(Default)]
 pub struct RawNetwork {
     pub(super) inner: Network,
+    report: Vec<f64>,
 }
+
+impl Default for RawNetwork {
+    fn default() -> Self {
+        Self { inner: Network::new(), report: Vec::with_capacity(REPORT_CAPACITY) }
+    }
+}
+
+/// The report buffer's first size: a stamp plus room for some rejections and anomalies.
+const REPORT_CAPACITY: usize = 256;
 
 #[wasm_bindgen]
 impl RawNetwork {
@@ -71,29 +80,44 @@ impl RawNetwork {
         Some(index)
     }
 
-    /// Broadcasts from `slot` and returns what happened, packed in one `Float64Array`:
-    /// `[globalStep, patternValue, receiverCount, ...receivers, ...anomalies]` where each receiver
-    /// is its slot when accepted, or `-(slot + 1)` followed by the expected value when rejected,
-    /// and each watcher anomaly is the pair `watcherIndex, expected`.
-    pub fn broadcast(&mut self, slot: u32) -> JsResult<Vec<f64>> {
+    /// Broadcasts from `slot` and writes what happened into the report buffer (see
+    /// [`RawNetwork::report_ptr`]); returns how many numbers it wrote:
+    /// `[globalStep, patternValue, rejectedCount, ...rejections, ...anomalies]`, each rejection the
+    /// pair `slot, expected` and each watcher anomaly the pair `watcherIndex, expected`, in order.
+    /// Every other live node not listed as rejected accepted the message.
+    pub fn broadcast(&mut self, slot: u32) -> JsResult<usize> {
         let report = js(self.inner.broadcast(slot))?;
-        let mut packed = Vec::with_capacity(3 + report.deliveries.len() + 2 * report.anomalies.len());
-        packed.extend([
-            report.stamp.global_step as f64,
-            report.stamp.pattern_value as f64,
-            report.deliveries.len() as f64,
-        ]);
+        let buffer = &mut self.report;
+        buffer.clear();
+        buffer.extend([report.stamp.global_step as f64, report.stamp.pattern_value as f64, 0.0]);
         for delivery in report.deliveries {
-            match *delivery {
-                Delivery::Accepted(receiver) => packed.push(f64::from(receiver)),
-                Delivery::Rejected { receiver, expected } => {
-                    packed.extend([-f64::from(receiver) - 1.0, expected as f64])
-                }
+            if let Delivery::Rejected { receiver, expected } = *delivery {
+                buffer.extend([f64::from(receiver), expected as f64]);
             }
         }
+        buffer[2] = ((buffer.len() - 3) / 2) as f64;
         for anomaly in report.anomalies {
-            packed.extend([anomaly.watcher as f64, anomaly.expected as f64]);
+            buffer.extend([anomaly.watcher as f64, anomaly.expected as f64]);
         }
-        Ok(packed)
+        Ok(buffer.len())
+    }
+
+    /// Where the report buffer starts in wasm memory (it moves only when it grows).
+    #[wasm_bindgen(js_name = reportPtr)]
+    pub fn report_ptr(&self) -> *const f64 {
+        self.report.as_ptr()
+    }
+
+    /// How many numbers the report buffer holds before it has to move.
+    #[wasm_bindgen(js_name = reportCapacity)]
+    pub fn report_capacity(&self) -> usize {
+        self.report.capacity()
+    }
+}
+
+impl RawNetwork {
+    /// The numbers the last broadcast wrote (for Rust callers and tests).
+    pub fn last_report(&self) -> &[f64] {
+        &self.report
     }
 }

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `npm run lint`: rustfmt, clippy (native and wasm32) with warnings as errors, and tsc over the facade.
+# Prints one "ok"/"not ok" line per check; exits non-zero if any fails.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+status=0
+check() {
+  local name=$1
+  shift
+  if "$@"; then echo "ok - $name"; else echo "not ok - $name"; status=1; fi
+}
+check "cargo fmt --check" cargo fmt --check
+check "clippy (native)" cargo clippy --quiet --all-targets -- -D warnings
+check "clippy (wasm32)" cargo clippy --quiet --lib --test web --target wasm32-unknown-unknown -- -D warnings
+check "tsc (facade, strict)" npx --no-install tsc -p tsconfig.esm.json --noEmit
+exit $status
