@@ -87,7 +87,8 @@ report('observer.observe() per call, 1% wrong patterns', 'messages/s', measure(m
     unit: 'bytes/node',
     wasmBytesPerNode: Math.round(wasmPerNode),
     jsHeapBytesPerNode: Math.round(heapPerNode),
-    note: 'wasm growth includes the id text (~6 B here) and Vec/hash-table slack; JS heap is the facade handle',
+    nodes: network.size,
+    note: 'wasm growth includes the id text (~6 B here) and Vec/hash-table slack; JS heap is the facade handle and record',
   }));
 }
 if (sink === 0.5) console.log('unreachable');

@@ -69,10 +69,12 @@ export function callAll<A>(handlers: readonly Handler<A>[], arg: A, sink?: Throw
   }
 }
 
+const NO_HANDLERS: readonly never[] = Object.freeze([]);
+
 /** A list of handlers, replaced (never mutated) on change so that a running dispatch is unaffected. */
 export class Listeners<A> {
-  /** The current handlers, in registration order. */
-  list: readonly Handler<A>[] = [];
+  /** The current handlers, in registration order (one shared empty array until the first). */
+  list: readonly Handler<A>[] = NO_HANDLERS;
 
   /** Adds `handler`; returns the function that removes it. */
   add(handler: Handler<A>): () => void {

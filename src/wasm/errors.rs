@@ -76,17 +76,23 @@ pub fn expect_string(
     value.as_string().ok_or_else(|| to_js(wrong_type(field, "a string", &value)))
 }
 
+/// `value` when `accepted(value)`, else the `ERR_INVALID_TYPE` error naming `field`.
+fn expect(field: &str, expected: &'static str, value: JsValue, accepted: bool) -> JsResult<JsValue> {
+    if accepted {
+        Ok(value)
+    } else {
+        Err(to_js(wrong_type(field, expected, &value)))
+    }
+}
+
 /// Returns `value` if it is a non-null object, else throws `ERR_INVALID_TYPE` naming `field`.
 #[wasm_bindgen(js_name = expectObject, unchecked_return_type = "object")]
 pub fn expect_object(
     field: &str,
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
 ) -> JsResult<JsValue> {
-    if value.is_object() && !value.is_function() {
-        Ok(value)
-    } else {
-        Err(to_js(wrong_type(field, "an object", &value)))
-    }
+    let accepted = value.is_object() && !value.is_function();
+    expect(field, "an object", value, accepted)
 }
 
 /// Returns `value` if it is a function, else throws `ERR_INVALID_TYPE` naming `field`.
@@ -95,9 +101,6 @@ pub fn expect_function(
     field: &str,
     #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
 ) -> JsResult<JsValue> {
-    if value.is_function() {
-        Ok(value)
-    } else {
-        Err(to_js(wrong_type(field, "a function", &value)))
-    }
+    let accepted = value.is_function();
+    expect(field, "a function", value, accepted)
 }
