@@ -61,6 +61,13 @@ pub enum Reception {
     Malformed(MeshError),
 }
 
+/// An observer watching a network, with its sender key for each node slot once looked up.
+#[derive(Debug)]
+struct Watcher {
+    observer: SharedObserver,
+    sender_keys: Vec<Option<u32>>,
+}
+
 /// A set of nodes that broadcast to each other, plus the observers watching them.
 #[derive(Debug, Default)]
 pub struct Network {
@@ -69,7 +76,7 @@ pub struct Network {
     patterns: Vec<PatternGenerator>,
     pattern_index: BTreeMap<(u64, u64), u32>,
     live: usize,
-    watchers: Vec<SharedObserver>,
+    watchers: Vec<Watcher>,
     deliveries: Vec<Delivery>,
     anomalies: Vec<WatcherAnomaly>,
 }
@@ -184,7 +191,7 @@ impl Network {
 
     /// Starts watching with `observer`: it validates every later broadcast once.
     pub fn watch(&mut self, observer: SharedObserver) -> usize {
-        self.watchers.push(observer);
+        self.watchers.push(Watcher { observer, sender_keys: Vec::new() });
         self.watchers.len() - 1
     }
 
@@ -197,7 +204,7 @@ impl Network {
 
     /// The position of `observer` in the watch list.
     pub fn watcher_index(&self, observer: &SharedObserver) -> Option<usize> {
-        self.watchers.iter().position(|w| Rc::ptr_eq(w, observer))
+        self.watchers.iter().position(|w| Rc::ptr_eq(&w.observer, observer))
     }
 
     /// Stamps a message from a live node and validates it for every other live node.
@@ -233,12 +240,15 @@ impl Network {
         }
 
         self.anomalies.clear();
-        let sender_id = self.ids.get(sender);
-        for (watcher, observer) in self.watchers.iter().enumerate() {
-            let mut observer = observer.borrow_mut();
-            let key = observer.sender_key(sender_id);
+        for (index, watcher) in self.watchers.iter_mut().enumerate() {
+            let mut observer = watcher.observer.borrow_mut();
+            if watcher.sender_keys.len() <= sender as usize {
+                watcher.sender_keys.resize(sender as usize + 1, None);
+            }
+            let key = *watcher.sender_keys[sender as usize]
+                .get_or_insert_with(|| observer.sender_key(self.ids.get(sender)));
             if let Verdict::Mismatch { expected } = observer.observe(key, step, received) {
-                self.anomalies.push(WatcherAnomaly { watcher, expected });
+                self.anomalies.push(WatcherAnomaly { watcher: index, expected });
             }
         }
         Ok(Broadcast { stamp, deliveries: &self.deliveries, anomalies: &self.anomalies })
@@ -394,5 +404,22 @@ mod tests {
         net.unwatch(0);
         net.broadcast(3).unwrap();
         assert_eq!(observer.borrow().statistics().total, 2);
+    }
+
+    #[test]
+    fn watchers_count_each_sender_under_its_own_id() {
+        let mut net = network(&["a", "b"]);
+        let observer = Rc::new(RefCell::new(Observer::new(PatternGenerator::new(7, 100).unwrap())));
+        observer.borrow_mut().sender_key("seen-before-watching");
+        net.watch(observer.clone());
+        for sender in [1, 0, 1, 1] {
+            net.broadcast(sender).unwrap();
+        }
+        net.remove_node(1).unwrap();
+        net.create_node(&config("b2", 7)).unwrap();
+        net.broadcast(2).unwrap();
+        let stats = observer.borrow().statistics();
+        let totals: Vec<(&str, u64)> = stats.by_sender.iter().map(|(id, t)| (id.as_str(), t.total)).collect();
+        assert_eq!(totals, [("a", 1), ("b", 3), ("b2", 1), ("seen-before-watching", 0)]);
     }
 }
