@@ -97,6 +97,14 @@ pub enum MeshError {
         /// The removed node's id.
         node_id: String,
     },
+    /// A request for more memory than the module can allocate.
+    #[error("{field} is too large: {value} values do not fit in memory")]
+    TooLarge {
+        /// The field's name.
+        field: &'static str,
+        /// The value passed.
+        value: JsNumber,
+    },
     /// `endTimer` for a timer that is not running.
     #[error("no timer named \"{name}\" is running: call startTimer(\"{name}\") first")]
     TimerNotStarted {
@@ -118,6 +126,7 @@ impl MeshError {
             Self::Empty { .. } => "ERR_EMPTY",
             Self::DuplicateNodeId { .. } => "ERR_DUPLICATE_NODE_ID",
             Self::NodeRemoved { .. } => "ERR_NODE_REMOVED",
+            Self::TooLarge { .. } => "ERR_TOO_LARGE",
             Self::TimerNotStarted { .. } => "ERR_TIMER_NOT_STARTED",
         }
     }
@@ -131,6 +140,7 @@ impl MeshError {
             | Self::Negative { field, .. }
             | Self::UnsafeInteger { field, .. }
             | Self::NotPositive { field, .. }
+            | Self::TooLarge { field, .. }
             | Self::Empty { field } => field,
             Self::DuplicateNodeId { .. } | Self::NodeRemoved { .. } => "nodeId",
             Self::TimerNotStarted { .. } => "name",

@@ -2,7 +2,8 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::errors::{js, JsResult};
+use super::errors::{js, to_js, JsResult};
+use crate::error::{JsNumber, MeshError};
 use crate::pattern::PatternGenerator;
 use crate::validate::safe_integer;
 
@@ -32,7 +33,11 @@ impl RawPatternGenerator {
     pub fn compute_values(&self, start_step: f64, count: f64) -> JsResult<Vec<f64>> {
         let start = js(safe_integer("startStep", start_step))?;
         let count = js(safe_integer("count", count))?;
-        let mut values = vec![0.0; count as usize];
+        let mut values = Vec::new();
+        let too_large = MeshError::TooLarge { field: "count", value: JsNumber(count as f64) };
+        let len = usize::try_from(count).map_err(|_| to_js(too_large.clone()))?;
+        values.try_reserve_exact(len).map_err(|_| to_js(too_large))?;
+        values.resize(len, 0.0);
         js(self.inner.fill_values(start, &mut values))?;
         Ok(values)
     }

@@ -89,6 +89,8 @@ export const badInputCases = [
       equal(pattern.computeValue(MAX), pattern.computeValue(MAX % 100), 'O(1) at the largest step');
       throwsCode(() => pattern.computeValues(MAX, 2), RangeError, 'ERR_UNSAFE_INTEGER');
       throwsCode(() => pattern.computeValues(0, -1), RangeError, 'ERR_NEGATIVE', 'count');
+      throwsCode(() => pattern.computeValues(0, 2 ** 40), RangeError, 'ERR_TOO_LARGE', 'count');
+      equal(pattern.computeValues(0, 3).length, 3, 'the instance survives a refused allocation');
     },
   ],
   [
