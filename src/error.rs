@@ -35,7 +35,7 @@ pub enum MeshError {
         /// The field's name as JavaScript callers spell it.
         field: String,
         /// What the field must be.
-        expected: &'static str,
+        expected: String,
         /// What the caller passed, described.
         got: String,
     },

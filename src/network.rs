@@ -138,9 +138,13 @@ impl Network {
         self.nodes.get(slot as usize).is_some_and(|n| n.alive)
     }
 
-    /// The id of the node in `slot` (also after removal).
+    /// The id of the node in `slot` (also after removal); empty for a slot never created.
     pub fn node_id(&self, slot: Slot) -> &str {
-        self.ids.get(slot)
+        if (slot as usize) < self.ids.len() {
+            self.ids.get(slot)
+        } else {
+            ""
+        }
     }
 
     /// The slots of the live nodes, in creation order.
@@ -151,7 +155,8 @@ impl Network {
     fn live_node(&self, slot: Slot) -> Result<&NodeState, MeshError> {
         match self.nodes.get(slot as usize) {
             Some(node) if node.alive => Ok(node),
-            _ => Err(MeshError::NodeRemoved { node_id: self.ids.get(slot).to_owned() }),
+            Some(_) => Err(MeshError::NodeRemoved { node_id: self.ids.get(slot).to_owned() }),
+            None => Err(MeshError::NodeRemoved { node_id: format!("#{slot} (no such node)") }),
         }
     }
 

@@ -89,21 +89,24 @@ impl Observer {
         })
     }
 
-    /// Validates a well-formed message from sender `key` (see [`Observer::sender_key`]).
+    /// Validates a well-formed message from sender `key` (see [`Observer::sender_key`]; an unknown
+    /// key counts in the totals only).
     #[inline]
     pub fn observe(&mut self, key: u32, step: u64, received: f64) -> Verdict {
         let verdict = verify(&self.pattern, step, received);
         let valid = verdict == Verdict::Accepted;
         self.totals.count(valid);
-        self.per_sender[key as usize].count(valid);
+        if let Some(tally) = self.per_sender.get_mut(key as usize) {
+            tally.count(valid);
+        }
         verdict
     }
 
     /// Counts a malformed message as an anomaly, for its sender when it has a string id.
     pub fn observe_malformed(&mut self, key: Option<u32>) {
         self.totals.count(false);
-        if let Some(key) = key {
-            self.per_sender[key as usize].count(false);
+        if let Some(tally) = key.and_then(|key| self.per_sender.get_mut(key as usize)) {
+            tally.count(false);
         }
     }
 

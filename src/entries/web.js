@@ -8,7 +8,13 @@ let ready;
 
 /** Loads the wasm module (once) and binds the API; resolves when every class is usable. */
 export default function init(input) {
-  ready ??= initWasm(input === undefined ? undefined : { module_or_path: input }).then(() => bindRaw(rawModule));
+  ready ??= initWasm(input === undefined ? undefined : { module_or_path: input }).then(
+    () => bindRaw(rawModule),
+    (error) => {
+      ready = undefined;
+      throw error;
+    },
+  );
   return ready;
 }
 

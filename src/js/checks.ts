@@ -57,3 +57,12 @@ export function freedError(className: string): TypeError {
   error.field = 'this';
   return error;
 }
+
+/** A `Map` as a plain record with no prototype, so that keys like `__proto__` stay ordinary keys. */
+export function toRecord<V>(map: Map<string, V>): Record<string, V> {
+  const record: Record<string, V> = Object.create(null);
+  for (const [key, value] of map) {
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  }
+  return record;
+}

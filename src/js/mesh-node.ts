@@ -3,6 +3,7 @@ import { enqueue, flush } from './dispatcher.js';
 import { ACCEPTED, MALFORMED, raw } from './raw.js';
 import { freedError, hasMessageShape, nodeConfig, num, fn } from './checks.js';
 import { NetworkState, NodeRecord } from './network-state.js';
+import type { MeshObserver } from './mesh-observer.js';
 import type { Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
 
 /** Set by `MeshNetwork.createNode` so that the constructor joins that network. */
@@ -100,13 +101,14 @@ export class MeshNode<T = unknown> {
     const state = this.#state;
     const count = state.use().broadcast(slot);
     const report = state.report(count);
-    const message: Message<T> = { senderId: this.#record.nodeId, globalStep: report[0], patternValue: report[1], data };
+    const message: Message<T> = Object.freeze({ senderId: this.#record.nodeId, globalStep: report[0], patternValue: report[1], data });
     const rejectedEnd = 3 + 2 * report[2];
     const rejections = rejectedEnd > 3 ? pairs(report, 3, rejectedEnd) : undefined;
-    const anomalies = count > rejectedEnd ? pairs(report, rejectedEnd, count) : undefined;
+    const anomalies: [MeshObserver<T>, number][] = [];
+    for (let i = rejectedEnd; i < count; i += 2) anomalies.push([state.watchers[report[i]], report[i + 1]]);
     const receivers = state.holdLive();
     const sender = this.#record;
-    enqueue(() => deliver(state, sender, message, receivers, rejections, anomalies));
+    enqueue(() => deliver(sender, message, receivers, rejections, anomalies));
     flush();
     return message;
   }
@@ -175,7 +177,7 @@ export class MeshNode<T = unknown> {
   }
 }
 
-/** The pairs `key, value` in `report[start..end]` as a map (copied: the buffer is reused). */
+/** The pairs `slot, expected` in `report[start..end]` as a map (copied: the buffer is reused). */
 function pairs(report: Float64Array, start: number, end: number): Map<number, number> {
   const map = new Map<number, number>();
   for (let i = start; i < end; i += 2) map.set(report[i], report[i + 1]);
@@ -188,25 +190,25 @@ function pairs(report: Float64Array, start: number, end: number): Map<number, nu
  * watching observers' onAnomaly.
  */
 function deliver<T>(
-  state: NetworkState<T>,
   sender: NodeRecord<T>,
   message: Message<T>,
   receivers: readonly NodeRecord<T>[],
   rejections: Map<number, number> | undefined,
-  anomalies: Map<number, number> | undefined,
+  anomalies: readonly [MeshObserver<T>, number][],
 ): void {
+  const received = message.patternValue;
   sender.emit(sender.broadcast, message);
   for (let n = 0; n < receivers.length; n++) {
     const record = receivers[n];
     if (record === sender) continue;
     const expected = rejections?.get(record.slot);
     if (expected !== undefined) {
-      record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received: message.patternValue, message });
+      record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received, message });
     } else if (record.message.list.length > 0) {
       record.emit(record.message, message);
     }
   }
-  anomalies?.forEach((expected, watcher) => {
-    state.watchers[watcher]?._emitAnomaly({ type: 'pattern-mismatch', message, expected, received: message.patternValue });
-  });
+  for (const [observer, expected] of anomalies) {
+    observer._emitAnomaly({ type: 'pattern-mismatch', message, expected, received });
+  }
 }

@@ -1,7 +1,8 @@
 /** MeshObserver: validates messages against its own pattern and flags anomalies. */
 import { Listeners, callAll, enqueue, flush } from './dispatcher.js';
 import { ACCEPTED, MALFORMED, raw, type RawObserver } from './raw.js';
-import { fn, freedError, hasMessageShape, patternConfig } from './checks.js';
+import { fn, freedError, hasMessageShape, patternConfig, toRecord } from './checks.js';
+import type { NetworkState } from './network-state.js';
 import type { MeshNetwork } from './mesh-network.js';
 import type { Anomaly, Handler, Message, PatternConfig, Statistics, Unsubscribe, ValidationResult } from './types.js';
 
@@ -13,6 +14,7 @@ export class MeshObserver<T = unknown> {
   #raw: RawObserver | undefined;
   readonly #senderKeys = new Map<string, number>();
   readonly #anomaly = new Listeners<Anomaly<T>>();
+  readonly #watching = new Set<NetworkState<T>>();
 
   /** An observer for `{ seed, phaseResetInterval }`. */
   constructor(config: PatternConfig) {
@@ -73,7 +75,7 @@ export class MeshObserver<T = unknown> {
 
   /** @internal Calls the `onAnomaly` handlers (used by watched networks). */
   _emitAnomaly(anomaly: Anomaly<T>): void {
-    callAll(this.#anomaly.list, anomaly);
+    if (this.#raw !== undefined) callAll(this.#anomaly.list, anomaly);
   }
 
   /** Calls `callback` with every anomaly this observer flags. */
@@ -84,25 +86,43 @@ export class MeshObserver<T = unknown> {
 
   /** Validates every later broadcast of `network` (once per broadcast, inside wasm). */
   watch(network: MeshNetwork<T>): void {
-    const state = network._state();
+    const state = networkState(network);
     state.watchers[state.use().watch(this.#use())] = this;
+    this.#watching.add(state);
   }
 
   /** Stops watching `network`. */
   unwatch(network: MeshNetwork<T>): void {
-    const state = network._state();
+    const state = networkState(network);
     const index = state.use().unwatch(this.#use());
     if (index !== undefined) state.watchers.splice(index, 1);
+    this.#watching.delete(state);
   }
 
   /** `{ total, valid, anomalies, successRate, bySender }`. */
   getStatistics(): Statistics {
-    return this.#use().statistics() as Statistics;
+    const { bySender, ...totals } = this.#use().statistics();
+    return { ...totals, bySender: toRecord(bySender) };
   }
 
   /** Releases the observer's wasm memory; later calls throw `ERR_OBJECT_FREED`. */
   free(): void {
-    this.#raw?.free();
+    const rawObserver = this.#raw;
+    if (rawObserver === undefined) return;
+    for (const state of this.#watching) {
+      if (state.freed) continue;
+      const index = state.use().unwatch(rawObserver);
+      if (index !== undefined) state.watchers.splice(index, 1);
+    }
+    this.#watching.clear();
+    rawObserver.free();
     this.#raw = undefined;
   }
+}
+
+/** The state of `network`; throws `ERR_INVALID_TYPE` for anything that is not a MeshNetwork. */
+function networkState<T>(network: MeshNetwork<T>): NetworkState<T> {
+  const candidate = network as { _state?: unknown } | null | undefined;
+  if (typeof candidate?._state !== 'function') throw raw().invalidTypeError('network', 'a MeshNetwork', network);
+  return network._state();
 }

@@ -40,11 +40,10 @@ export class NodeRecord<T> implements ThrowSink {
 
   /** Calls this node's `onError` handlers; what they throw is reported, never re-routed. */
   emitError(error: NodeError<T>): void {
-    if (!this.alive) return;
-    if (error.type === 'handler-error' && this.error.list.length === 0) {
+    if (error.type === 'handler-error' && (!this.alive || this.error.list.length === 0)) {
       console.error(`data-mesh: a handler of node "${this.nodeId}" threw:`, error.error);
     }
-    callAll(this.error.list, error);
+    if (this.alive) callAll(this.error.list, error);
   }
 }
 

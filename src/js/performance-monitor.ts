@@ -1,5 +1,5 @@
 /** PerformanceMonitor: named timers on `performance.now()`. */
-import { freedError, num, str } from './checks.js';
+import { freedError, num, str, toRecord } from './checks.js';
 import { raw, type RawPerformanceMonitor } from './raw.js';
 import type { Metrics } from './types.js';
 
@@ -34,7 +34,7 @@ export class PerformanceMonitor {
 
   /** The statistics of every timer, by name. */
   getAllMetrics(): Record<string, Metrics> {
-    return this.#use().getAllMetrics() as Record<string, Metrics>;
+    return toRecord(this.#use().getAllMetrics());
   }
 
   /** Forgets every timer. */

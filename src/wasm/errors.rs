@@ -52,8 +52,18 @@ pub(crate) fn describe(value: &JsValue) -> String {
 }
 
 /// The error for a value of the wrong type in `field`.
-pub(crate) fn wrong_type(field: &str, expected: &'static str, value: &JsValue) -> MeshError {
-    MeshError::WrongType { field: field.to_owned(), expected, got: describe(value) }
+pub(crate) fn wrong_type(field: &str, expected: &str, value: &JsValue) -> MeshError {
+    MeshError::WrongType { field: field.to_owned(), expected: expected.to_owned(), got: describe(value) }
+}
+
+/// The `ERR_INVALID_TYPE` error for `value` in `field`, which must be `expected` (the facade throws it).
+#[wasm_bindgen(js_name = invalidTypeError, unchecked_return_type = "TypeError")]
+pub fn invalid_type_error(
+    field: &str,
+    expected: &str,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+) -> JsValue {
+    to_js(wrong_type(field, expected, &value))
 }
 
 /// Returns `value` if it is a number, else throws `ERR_INVALID_TYPE` naming `field`.

@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::errors::{js, JsResult};
-use super::to_object;
+use super::to_js_value;
 use crate::monitor::PerformanceMonitor;
 
 #[wasm_bindgen]
@@ -48,13 +48,13 @@ impl RawPerformanceMonitor {
     /// `{ count, avg, min, max, p50, p95, p99 }` for `name`, or `undefined` before its first duration.
     #[wasm_bindgen(js_name = getMetrics, unchecked_return_type = "{ count: number; avg: number; min: number; max: number; p50: number; p95: number; p99: number } | undefined")]
     pub fn get_metrics(&self, name: &str) -> JsResult<JsValue> {
-        self.inner.metrics(name).map_or(Ok(JsValue::UNDEFINED), |m| to_object(&m))
+        self.inner.metrics(name).map_or(Ok(JsValue::UNDEFINED), |m| to_js_value(&m))
     }
 
     /// The metrics of every timer, by name.
-    #[wasm_bindgen(js_name = getAllMetrics, unchecked_return_type = "Record<string, { count: number; avg: number; min: number; max: number; p50: number; p95: number; p99: number }>")]
+    #[wasm_bindgen(js_name = getAllMetrics, unchecked_return_type = "Map<string, { count: number; avg: number; min: number; max: number; p50: number; p95: number; p99: number }>")]
     pub fn get_all_metrics(&self) -> JsResult<JsValue> {
-        to_object(&self.inner.all_metrics())
+        to_js_value(&self.inner.all_metrics())
     }
 
     /// Forgets every timer.

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 use super::errors::{js, JsResult};
-use super::to_object;
+use super::to_js_value;
 use crate::message::Verdict;
 use crate::observer::{Observer, SharedObserver};
 use crate::pattern::PatternGenerator;
@@ -54,10 +54,10 @@ impl RawObserver {
 
     /// `{ total, valid, anomalies, successRate, bySender }`.
     #[wasm_bindgen(
-        unchecked_return_type = "{ total: number; valid: number; anomalies: number; successRate: number; bySender: Record<string, { total: number; valid: number; anomalies: number }> }"
+        unchecked_return_type = "{ total: number; valid: number; anomalies: number; successRate: number; bySender: Map<string, { total: number; valid: number; anomalies: number }> }"
     )]
     pub fn statistics(&self) -> JsResult<JsValue> {
-        to_object(&self.inner.borrow().statistics())
+        to_js_value(&self.inner.borrow().statistics())
     }
 
     /// The observer's seed.

@@ -33,6 +33,9 @@ impl RawPatternGenerator {
     pub fn compute_values(&self, start_step: f64, count: f64) -> JsResult<Vec<f64>> {
         let start = js(safe_integer("startStep", start_step))?;
         let count = js(safe_integer("count", count))?;
+        if count > 0 {
+            js(safe_integer("startStep + count - 1", (start + count - 1) as f64))?;
+        }
         let mut values = Vec::new();
         let too_large = MeshError::TooLarge { field: "count", value: JsNumber(count as f64) };
         let len = usize::try_from(count).map_err(|_| to_js(too_large.clone()))?;

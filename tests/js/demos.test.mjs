@@ -51,7 +51,7 @@ test('observer demo: every malicious message is flagged', () => {
   assert.equal(summary.valid, 7);
   assert.equal(summary.successRate, 7 / 11);
   assert.equal(summary.rejectedByHonestNodes, 6);
-  assert.deepEqual(summary.bySender, {
+  assert.deepEqual({ ...summary.bySender }, {
     'node-a': { total: 3, valid: 3, anomalies: 0 },
     'node-b': { total: 3, valid: 3, anomalies: 0 },
     'rogue-node': { total: 3, valid: 0, anomalies: 3 },

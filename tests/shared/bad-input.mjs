@@ -186,14 +186,24 @@ export const badInputCases = [
       throwsCode(() => monitor.endTimer('never'), RangeError, 'ERR_TIMER_NOT_STARTED', 'name');
       throwsCode(() => monitor.startTimer(3), TypeError, 'ERR_INVALID_TYPE', 'name');
       const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+      throwsCode(() => observer.watch(null), TypeError, 'ERR_INVALID_TYPE', 'network');
+      throwsCode(() => observer.watch({}), TypeError, 'ERR_INVALID_TYPE', 'network');
+      observer.observe({ senderId: '__proto__', globalStep: 0, patternValue: 7 });
+      observer.observe({ senderId: 'constructor', globalStep: 0, patternValue: 7 });
+      const byProtoName = observer.getStatistics().bySender;
+      equal(Object.keys(byProtoName), ['__proto__', 'constructor'], 'prototype names are ordinary sender ids');
+      equal(byProtoName.__proto__.total, 1, '__proto__ counted');
+      check(byProtoName.toString === undefined, 'no inherited keys');
+      observer.free();
+      const observer2 = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
       const anomalies = spy();
-      observer.onAnomaly(anomalies);
-      const result = observer.observe({ senderId: 'a', globalStep: -3, patternValue: 7 });
+      observer2.onAnomaly(anomalies);
+      const result = observer2.observe({ senderId: 'a', globalStep: -3, patternValue: 7 });
       equal([result.valid, result.expected, result.received], [false, null, null], 'result');
       check(result.reason.includes('globalStep'), result.reason);
-      observer.observe(null);
+      observer2.observe(null);
       equal(anomalies.calls.map(([a]) => a.type), ['invalid-message', 'invalid-message'], 'anomalies');
-      const stats = observer.getStatistics();
+      const stats = observer2.getStatistics();
       equal([stats.total, stats.anomalies, stats.bySender.a.anomalies], [2, 2, 1], 'counted');
     },
   ],

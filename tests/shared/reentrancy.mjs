@@ -146,6 +146,53 @@ export const reentrancyCases = [
     },
   ],
   [
+    'anomalies reach the observers that were watching at broadcast time, even after an unwatch in a handler',
+    ({ MeshNetwork, MeshObserver }) => {
+      const network = new MeshNetwork();
+      const a = network.createNode(cfg('a'));
+      const b = network.createNode(cfg('b'));
+      const seedThree = new MeshObserver({ seed: 3, phaseResetInterval: 100 });
+      const seedSeven = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+      seedThree.watch(network);
+      seedSeven.watch(network);
+      const three = spy();
+      const seven = spy();
+      seedThree.onAnomaly(three);
+      seedSeven.onAnomaly(seven);
+      b.onMessage(() => seedThree.unwatch(network));
+      a.broadcast('x');
+      equal(three.calls.length, 1, 'the seed-3 observer flagged the seed-7 message');
+      equal(three.calls[0][0].expected, 3, 'with its own expectation');
+      equal(seven.calls.length, 0, 'the seed-7 observer got nothing');
+      a.broadcast('y');
+      equal(three.calls.length, 1, 'unwatched afterwards');
+    },
+  ],
+  [
+    'freeing a watching observer detaches it; messages are frozen and keep their stamped pattern',
+    ({ MeshNetwork, MeshObserver }) => {
+      const network = new MeshNetwork();
+      const a = network.createNode(cfg('a'));
+      const liar = network.createNode(cfg('liar', 3));
+      const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+      observer.watch(network);
+      const anomalies = spy();
+      observer.onAnomaly(anomalies);
+      observer.free();
+      liar.broadcast('after free');
+      equal(anomalies.calls.length, 0, 'no handler runs after free');
+      const errors = spy();
+      a.onError(errors);
+      const message = liar.broadcast('lie');
+      check(Object.isFrozen(message), 'the envelope is frozen');
+      equal(errors.calls[0][0].received, 3, 'received is the stamped value');
+      const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+      watcher.watch(network);
+      network.free();
+      watcher.free();
+    },
+  ],
+  [
     'the same scenario gives the same event trace every run',
     ({ MeshNetwork }) => {
       const runOnce = () => {
