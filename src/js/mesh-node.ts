@@ -104,8 +104,7 @@ export class MeshNode<T = unknown> {
     const message: Message<T> = Object.freeze({ senderId: this.#record.nodeId, globalStep: report[0], patternValue: report[1], data });
     const rejectedEnd = 3 + 2 * report[2];
     const rejections = rejectedEnd > 3 ? pairs(report, 3, rejectedEnd) : undefined;
-    const anomalies: [MeshObserver<T>, number][] = [];
-    for (let i = rejectedEnd; i < count; i += 2) anomalies.push([state.watchers[report[i]], report[i + 1]]);
+    const anomalies = count > rejectedEnd ? watcherAnomalies(state, report, rejectedEnd, count) : undefined;
     const receivers = state.holdLive();
     const sender = this.#record;
     enqueue(() => deliver(sender, message, receivers, rejections, anomalies));
@@ -184,6 +183,13 @@ function pairs(report: Float64Array, start: number, end: number): Map<number, nu
   return map;
 }
 
+/** The watcher anomalies in `report[start..end]`, bound to their observers now (a handler may unwatch). */
+function watcherAnomalies<T>(state: NetworkState<T>, report: Float64Array, start: number, end: number): [MeshObserver<T>, number][] {
+  const anomalies: [MeshObserver<T>, number][] = [];
+  for (let i = start; i < end; i += 2) anomalies.push([state.watchers[report[i]], report[i + 1]]);
+  return anomalies;
+}
+
 /**
  * Runs the callbacks of one broadcast: the sender's onBroadcast, then every receiver that was
  * live at broadcast time in creation order (onMessage, or onError for a rejection), then the
@@ -194,7 +200,7 @@ function deliver<T>(
   message: Message<T>,
   receivers: readonly NodeRecord<T>[],
   rejections: Map<number, number> | undefined,
-  anomalies: readonly [MeshObserver<T>, number][],
+  anomalies: readonly [MeshObserver<T>, number][] | undefined,
 ): void {
   const received = message.patternValue;
   sender.emit(sender.broadcast, message);
@@ -208,6 +214,7 @@ function deliver<T>(
       record.emit(record.message, message);
     }
   }
+  if (anomalies === undefined) return;
   for (const [observer, expected] of anomalies) {
     observer._emitAnomaly({ type: 'pattern-mismatch', message, expected, received });
   }
