@@ -85,6 +85,12 @@ pub enum MeshError {
         /// The field's name.
         field: &'static str,
     },
+    /// A string with a lone UTF-16 surrogate, which would not survive conversion to text.
+    #[error("{field} must be a well-formed string (it contains a lone UTF-16 surrogate)")]
+    NotWellFormed {
+        /// The field's name.
+        field: &'static str,
+    },
     /// A second node with an id the network already has.
     #[error("nodeId \"{node_id}\" is already used by a node of this network")]
     DuplicateNodeId {
@@ -124,6 +130,7 @@ impl MeshError {
             Self::UnsafeInteger { .. } => "ERR_UNSAFE_INTEGER",
             Self::NotPositive { .. } => "ERR_NOT_POSITIVE",
             Self::Empty { .. } => "ERR_EMPTY",
+            Self::NotWellFormed { .. } => "ERR_NOT_WELL_FORMED",
             Self::DuplicateNodeId { .. } => "ERR_DUPLICATE_NODE_ID",
             Self::NodeRemoved { .. } => "ERR_NODE_REMOVED",
             Self::TooLarge { .. } => "ERR_TOO_LARGE",
@@ -141,7 +148,8 @@ impl MeshError {
             | Self::UnsafeInteger { field, .. }
             | Self::NotPositive { field, .. }
             | Self::TooLarge { field, .. }
-            | Self::Empty { field } => field,
+            | Self::Empty { field }
+            | Self::NotWellFormed { field } => field,
             Self::DuplicateNodeId { .. } | Self::NodeRemoved { .. } => "nodeId",
             Self::TimerNotStarted { .. } => "name",
         }

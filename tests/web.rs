@@ -23,7 +23,7 @@ fn code(err: &JsValue) -> String {
 fn network(ids: &[&str]) -> RawNetwork {
     let mut net = RawNetwork::new();
     for id in ids {
-        net.create_node(id, 7.0, 100.0).expect("valid node");
+        net.create_node(&(*id).into(), 7.0, 100.0).expect("valid node");
     }
     net
 }
@@ -31,7 +31,7 @@ fn network(ids: &[&str]) -> RawNetwork {
 #[wasm_bindgen_test]
 fn broadcast_packs_stamp_and_receivers_in_creation_order() {
     let mut net = network(&["a", "b", "c"]);
-    net.create_node("liar", 3.0, 100.0).unwrap();
+    net.create_node(&"liar".into(), 3.0, 100.0).unwrap();
     net.sync(0, 1.0).unwrap();
     assert_eq!(net.broadcast(0).unwrap(), 5);
     // step 1, pattern 4, one rejection: the liar (slot 3) expected 9; b and c accepted.
@@ -57,7 +57,7 @@ fn the_report_buffer_is_readable_through_wasm_memory() {
 #[wasm_bindgen_test]
 fn watcher_anomalies_follow_the_receivers() {
     let mut net = network(&["a"]);
-    net.create_node("liar", 3.0, 100.0).unwrap();
+    net.create_node(&"liar".into(), 3.0, 100.0).unwrap();
     let observer = RawObserver::new(7.0, 100.0).unwrap();
     assert_eq!(net.watch(&observer), 0);
     assert_eq!(net.watch(&observer), 0, "watching twice is one watcher");
@@ -71,20 +71,20 @@ fn watcher_anomalies_follow_the_receivers() {
 #[wasm_bindgen_test]
 fn errors_are_typed_js_errors_with_code_and_field() {
     let mut net = network(&["a"]);
-    let err = net.create_node("b", -1.0, 100.0).unwrap_err();
+    let err = net.create_node(&"b".into(), -1.0, 100.0).unwrap_err();
     assert!(err.is_instance_of::<RangeError>());
     assert_eq!(code(&err), "ERR_NEGATIVE");
     assert_eq!(prop(&err, "field"), "seed");
     assert_eq!(prop(&err, "message"), "seed must not be negative, got -1");
 
-    let err = net.create_node("a", 7.0, 100.0).unwrap_err();
+    let err = net.create_node(&"a".into(), 7.0, 100.0).unwrap_err();
     assert_eq!(code(&err), "ERR_DUPLICATE_NODE_ID");
 
     net.remove_node(0).unwrap();
     let err = net.broadcast(0).unwrap_err();
     assert!(err.is_instance_of::<TypeError>());
     assert_eq!(code(&err), "ERR_NODE_REMOVED");
-    assert!(net.create_node("c", 7.0, 100.0).is_ok(), "the network keeps working");
+    assert!(net.create_node(&"c".into(), 7.0, 100.0).is_ok(), "the network keeps working");
 }
 
 #[wasm_bindgen_test]

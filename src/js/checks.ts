@@ -35,16 +35,38 @@ export function nodeConfig(config: NodeConfig): [nodeId: string, seed: number, i
   return [str('nodeId', c.nodeId), num('seed', c.seed), num('phaseResetInterval', c.phaseResetInterval)];
 }
 
-/** Whether `m` has the message fields with the right types (values are checked in wasm). */
-export function hasMessageShape(m: unknown): m is { senderId: string; globalStep: number; patternValue: number } {
-  const o = m as Record<string, unknown> | null;
-  return (
-    typeof o === 'object' &&
-    o !== null &&
-    typeof o.senderId === 'string' &&
-    typeof o.globalStep === 'number' &&
-    typeof o.patternValue === 'number'
-  );
+/** The fields of the last message `readMessage` accepted (reused: read them at once). */
+export const fields = { senderId: '', globalStep: 0, patternValue: 0 };
+
+/**
+ * Reads each message field once into `fields`; false when a field is missing, of the wrong type,
+ * or its getter throws (values are range-checked in wasm).
+ */
+export function readMessage(m: unknown): boolean {
+  try {
+    const o = m as Record<string, unknown> | null;
+    if (typeof o !== 'object' || o === null) return false;
+    const senderId = o.senderId;
+    const globalStep = o.globalStep;
+    const patternValue = o.patternValue;
+    if (typeof senderId !== 'string' || typeof globalStep !== 'number' || typeof patternValue !== 'number') return false;
+    fields.senderId = senderId;
+    fields.globalStep = globalStep;
+    fields.patternValue = patternValue;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The sender id of a message that failed `readMessage`, when it has a readable string one. */
+export function malformedSenderId(m: unknown): string | undefined {
+  try {
+    const senderId = (m as { senderId?: unknown } | null)?.senderId;
+    return typeof senderId === 'string' ? senderId : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The `TypeError` thrown by every method of an object after `free()`. */

@@ -1,7 +1,7 @@
 /** MeshNode: a network participant that broadcasts, receives, validates and syncs. */
 import { enqueue, flush } from './dispatcher.js';
 import { ACCEPTED, MALFORMED, raw } from './raw.js';
-import { freedError, hasMessageShape, nodeConfig, num, fn } from './checks.js';
+import { fields, freedError, readMessage, nodeConfig, num, fn } from './checks.js';
 import { NetworkState, NodeRecord } from './network-state.js';
 import type { MeshObserver } from './mesh-observer.js';
 import type { Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
@@ -119,9 +119,9 @@ export class MeshNode<T = unknown> {
   receive(message: Message<T>): void {
     const slot = this.#slot();
     const rawNetwork = this.#state.use();
-    const verdict = hasMessageShape(message)
-      ? rawNetwork.receive(slot, message.globalStep, message.patternValue)
-      : rawNetwork.rejectMalformed(slot);
+    const wellFormed = readMessage(message);
+    const received = fields.patternValue;
+    const verdict = wellFormed ? rawNetwork.receive(slot, fields.globalStep, received) : rawNetwork.rejectMalformed(slot);
     const record = this.#record;
     const nodeId = record.nodeId;
     if (verdict === ACCEPTED) {
@@ -130,7 +130,6 @@ export class MeshNode<T = unknown> {
       const reason = raw().messageProblem(message) ?? 'malformed message';
       enqueue(() => record.emitError({ type: 'invalid-message', nodeId, reason, message }));
     } else {
-      const received = message.patternValue;
       enqueue(() => record.emitError({ type: 'pattern-mismatch', nodeId, expected: verdict, received, message }));
     }
     flush();

@@ -1,7 +1,7 @@
 /** MeshObserver: validates messages against its own pattern and flags anomalies. */
 import { Listeners, callAll, enqueue, flush } from './dispatcher.js';
 import { ACCEPTED, MALFORMED, raw, type RawObserver } from './raw.js';
-import { fn, freedError, hasMessageShape, patternConfig, toRecord } from './checks.js';
+import { fields, fn, freedError, malformedSenderId, patternConfig, readMessage, toRecord } from './checks.js';
 import type { NetworkState } from './network-state.js';
 import type { MeshNetwork } from './mesh-network.js';
 import type { Anomaly, Handler, Message, PatternConfig, Statistics, Unsubscribe, ValidationResult } from './types.js';
@@ -47,20 +47,21 @@ export class MeshObserver<T = unknown> {
   observe(message: Message<T>): ValidationResult {
     const rawObserver = this.#raw;
     if (rawObserver === undefined) throw freedError('MeshObserver');
-    if (hasMessageShape(message)) {
-      const senderId = message.senderId;
+    if (readMessage(message)) {
+      const senderId = fields.senderId;
+      const received = fields.patternValue;
+      const step = fields.globalStep;
       let key = this.#senderKeys.get(senderId);
       if (key === undefined) key = this.#newSenderKey(rawObserver, senderId);
-      const received = message.patternValue;
-      const verdict = rawObserver.observe(key, message.globalStep, received);
+      const verdict = rawObserver.observe(key, step, received);
       if (verdict === ACCEPTED) return { valid: true, expected: received, received };
       if (verdict !== MALFORMED) {
         this.#queueAnomaly({ type: 'pattern-mismatch', message, expected: verdict, received });
         return { valid: false, expected: verdict, received };
       }
     } else {
-      const senderId = (message as { senderId?: unknown } | null)?.senderId;
-      const key = typeof senderId === 'string' ? (this.#senderKeys.get(senderId) ?? this.#newSenderKey(rawObserver, senderId)) : undefined;
+      const senderId = malformedSenderId(message);
+      const key = senderId === undefined ? undefined : (this.#senderKeys.get(senderId) ?? this.#newSenderKey(rawObserver, senderId));
       rawObserver.observeMalformed(key);
     }
     const reason = raw().messageProblem(message) ?? 'malformed message';

@@ -98,17 +98,30 @@ export interface InvalidMessageAnomaly {
 /** Everything an observer's `onAnomaly` handlers receive. */
 export type Anomaly<T = unknown> = PatternAnomaly<T> | InvalidMessageAnomaly;
 
-/** What `MeshObserver.observe` returns. */
-export interface ValidationResult {
+/** What `MeshObserver.observe` returns for a well-formed message. */
+export interface CheckedResult {
   /** Whether the pattern value matched. */
   valid: boolean;
-  /** The observer's pattern value at the message's step (null for a malformed message). */
-  expected: number | null;
-  /** The message's pattern value (null for a malformed message). */
-  received: number | null;
-  /** For a malformed message: which field broke which rule. */
-  reason?: string;
+  /** The observer's pattern value at the message's step. */
+  expected: number;
+  /** The message's pattern value. */
+  received: number;
 }
+
+/** What `MeshObserver.observe` returns for a malformed message. */
+export interface MalformedResult {
+  /** Always false. */
+  valid: false;
+  /** Always null: nothing can be expected of a malformed message. */
+  expected: null;
+  /** Always null. */
+  received: null;
+  /** Which field broke which rule. */
+  reason: string;
+}
+
+/** What `MeshObserver.observe` returns. */
+export type ValidationResult = CheckedResult | MalformedResult;
 
 /** Message counts of one sender, or of all. */
 export interface SenderStatistics {
@@ -171,6 +184,7 @@ export type MeshErrorCode =
   | 'ERR_UNSAFE_INTEGER'
   | 'ERR_NOT_POSITIVE'
   | 'ERR_EMPTY'
+  | 'ERR_NOT_WELL_FORMED'
   | 'ERR_DUPLICATE_NODE_ID'
   | 'ERR_NODE_REMOVED'
   | 'ERR_TOO_LARGE'

@@ -51,6 +51,16 @@ pub(crate) fn describe(value: &JsValue) -> String {
     }
 }
 
+/// The text of `value`, unless it holds a lone surrogate (which `String` would replace with U+FFFD,
+/// merging distinct ids).
+pub(crate) fn well_formed(field: &'static str, value: &js_sys::JsString) -> JsResult<String> {
+    if value.is_valid_utf16() {
+        Ok(value.into())
+    } else {
+        Err(to_js(MeshError::NotWellFormed { field }))
+    }
+}
+
 /// The error for a value of the wrong type in `field`.
 pub(crate) fn wrong_type(field: &str, expected: &str, value: &JsValue) -> MeshError {
     MeshError::WrongType { field: field.to_owned(), expected: expected.to_owned(), got: describe(value) }

@@ -7,22 +7,26 @@ use super::errors::wrong_type;
 use crate::error::MeshError;
 use crate::message::parse_step;
 
-fn field(message: &JsValue, name: &str) -> JsValue {
-    Reflect::get(message, &name.into()).unwrap_or(JsValue::UNDEFINED)
+fn field(message: &JsValue, name: &str) -> Result<JsValue, MeshError> {
+    Reflect::get(message, &name.into()).map_err(|_| MeshError::WrongType {
+        field: name.to_owned(),
+        expected: "a readable field".into(),
+        got: "a getter that threw".into(),
+    })
 }
 
 fn problem(message: &JsValue) -> Result<(), MeshError> {
     if !message.is_object() {
         return Err(wrong_type("message", "an object", message));
     }
-    let sender = field(message, "senderId");
+    let sender = field(message, "senderId")?;
     if sender.as_string().is_none() {
         return Err(wrong_type("senderId", "a string", &sender));
     }
-    let step = field(message, "globalStep");
+    let step = field(message, "globalStep")?;
     let step = step.as_f64().ok_or_else(|| wrong_type("globalStep", "a number", &step))?;
     parse_step(step)?;
-    let pattern = field(message, "patternValue");
+    let pattern = field(message, "patternValue")?;
     pattern.as_f64().ok_or_else(|| wrong_type("patternValue", "a number", &pattern))?;
     Ok(())
 }

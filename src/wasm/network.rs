@@ -2,7 +2,9 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::errors::{js, JsResult};
+use js_sys::JsString;
+
+use super::errors::{js, well_formed, JsResult};
 use super::observer::RawObserver;
 use crate::network::{Delivery, Network};
 use crate::node::NodeConfig;
@@ -33,15 +35,16 @@ impl RawNetwork {
 
     /// Validates a configuration and adds a node at step 0; returns its slot.
     #[wasm_bindgen(js_name = createNode)]
-    pub fn create_node(&mut self, node_id: &str, seed: f64, phase_reset_interval: f64) -> JsResult<u32> {
-        let config = js(NodeConfig::new(node_id, seed, phase_reset_interval))?;
+    pub fn create_node(&mut self, node_id: &JsString, seed: f64, phase_reset_interval: f64) -> JsResult<u32> {
+        let node_id = well_formed("nodeId", node_id)?;
+        let config = js(NodeConfig::new(&node_id, seed, phase_reset_interval))?;
         js(self.inner.create_node(&config))
     }
 
     /// The slot of the live node with this id, or `undefined`.
     #[wasm_bindgen(js_name = findNode)]
-    pub fn find_node(&self, node_id: &str) -> Option<u32> {
-        self.inner.find(node_id)
+    pub fn find_node(&self, node_id: &JsString) -> Option<u32> {
+        self.inner.find(&well_formed("nodeId", node_id).ok()?)
     }
 
     /// Removes a live node; throws `ERR_NODE_REMOVED` if it is already gone.

@@ -58,13 +58,16 @@ export const badInputCases = [
       for (const nodeId of [42, undefined, null, {}, ['a']]) {
         throwsCode(() => network.createNode(config({ nodeId })), TypeError, 'ERR_INVALID_TYPE', 'nodeId');
       }
+      throwsCode(() => network.createNode(config({ nodeId: '\uD800' })), RangeError, 'ERR_NOT_WELL_FORMED', 'nodeId');
       network.createNode(config({ nodeId: 'a' }));
+      network.createNode(config({ nodeId: '\uFFFD' }));
+      equal(network.getNode('\uD800'), undefined, 'a lone surrogate never matches U+FFFD');
       const dup = throwsCode(() => network.createNode(config({ nodeId: 'a' })), RangeError, 'ERR_DUPLICATE_NODE_ID', 'nodeId');
       check(dup.message.includes('"a"'), 'names the id');
       throwsCode(() => network.getNode(5), TypeError, 'ERR_INVALID_TYPE', 'nodeId');
       throwsCode(() => network.createNode(null), TypeError, 'ERR_INVALID_TYPE', 'config');
       throwsCode(() => network.createNode('a'), TypeError, 'ERR_INVALID_TYPE', 'config');
-      equal(network.size, 1, 'only the valid node exists');
+      equal(network.size, 2, 'only the valid nodes exist');
     },
   ],
   [
@@ -155,8 +158,10 @@ export const badInputCases = [
       const messages = spy();
       node.onError(errors);
       node.onMessage(messages);
+      const throwing = { senderId: 'a', get globalStep() { throw new Error('getter'); }, patternValue: 7 };
       const malformed = [
         [undefined, 'message'],
+        [throwing, 'globalStep must be a readable field'],
         [{ globalStep: 0, patternValue: 7, data: 1 }, 'senderId'],
         [{ senderId: 1, globalStep: 0, patternValue: 7, data: 1 }, 'senderId'],
         [{ senderId: 'a', patternValue: 7, data: 1 }, 'globalStep'],
