@@ -120,7 +120,7 @@ fn receive_codes_and_message_problems() {
 #[wasm_bindgen_test]
 fn observer_statistics_are_an_object_with_a_map_per_sender() {
     let observer = RawObserver::new(7.0, 100.0).unwrap();
-    let key = observer.sender_key("s");
+    let key = observer.sender_key(&"s".into());
     assert_eq!(observer.observe(key, 0.0, 7.0), -1.0);
     assert_eq!(observer.observe(key, 0.0, 9.0), 7.0);
     assert_eq!(observer.observe(key, 0.5, 9.0), -2.0);
@@ -129,6 +129,21 @@ fn observer_statistics_are_an_object_with_a_map_per_sender() {
     assert_eq!(prop(&stats, "successRate").as_f64().unwrap(), 1.0 / 3.0);
     let by_sender: js_sys::Map = prop(&stats, "bySender").dyn_into().expect("per-sender counts are a Map");
     assert_eq!(prop(&by_sender.get(&"s".into()), "anomalies"), 2);
+}
+
+#[wasm_bindgen_test]
+fn sender_ids_with_lone_surrogates_stay_distinct() {
+    let observer = RawObserver::new(7.0, 100.0).unwrap();
+    let lone_high = js_sys::JsString::from_char_code1(0xD800);
+    let lone_low = js_sys::JsString::from_char_code1(0xDC00);
+    let replacement = js_sys::JsString::from("\u{FFFD}");
+    let keys =
+        [observer.sender_key(&lone_high), observer.sender_key(&lone_low), observer.sender_key(&replacement)];
+    assert_eq!(keys, [0, 1, 2]);
+    assert_eq!(observer.sender_key(&js_sys::JsString::from_char_code1(0xD800)), 0);
+    let stats = observer.statistics().unwrap();
+    let by_sender: js_sys::Map = prop(&stats, "bySender").dyn_into().unwrap();
+    assert!(by_sender.has(&"\\u{D800}".into()) && by_sender.has(&"\\u{DC00}".into()));
 }
 
 #[wasm_bindgen_test]

@@ -3,6 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 use super::errors::{js, JsResult};
@@ -15,6 +16,19 @@ use crate::pattern::PatternGenerator;
 const VALID: f64 = -1.0;
 /// What `observe` returns for a malformed message.
 const MALFORMED: f64 = -2.0;
+
+/// The text of a JS string, with each lone surrogate written as `\u{XXXX}` instead of U+FFFD.
+fn lossless_text(value: &JsString) -> String {
+    if value.is_valid_utf16() {
+        return value.into();
+    }
+    let units: Vec<u16> = value.iter().collect();
+    char::decode_utf16(units)
+        .map(|unit| {
+            unit.map_or_else(|lone| format!("\\u{{{:04X}}}", lone.unpaired_surrogate()), String::from)
+        })
+        .collect()
+}
 
 /// An observer, shareable with the networks it watches.
 #[wasm_bindgen]
@@ -31,10 +45,11 @@ impl RawObserver {
         Ok(RawObserver { inner: Rc::new(RefCell::new(Observer::new(pattern))) })
     }
 
-    /// The small number that stands for `senderId` in `observe`.
+    /// The small number that stands for `senderId` in `observe`. Ids with lone UTF-16 surrogates
+    /// stay distinct: each lone surrogate is kept as the escape `\u{XXXX}` in the statistics.
     #[wasm_bindgen(js_name = senderKey)]
-    pub fn sender_key(&self, sender_id: &str) -> u32 {
-        self.inner.borrow_mut().sender_key(sender_id)
+    pub fn sender_key(&self, sender_id: &JsString) -> u32 {
+        self.inner.borrow_mut().sender_key(&lossless_text(sender_id))
     }
 
     /// Validates a message: -1 when valid, -2 when its step is malformed, else the expected value.
