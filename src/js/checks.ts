@@ -2,25 +2,28 @@
 import type { NodeConfig, PatternConfig } from './types.js';
 import { raw } from './raw.js';
 
+/** Throws the `ERR_INVALID_TYPE` error (built in wasm) for `value` in `field`. */
+function wrongType(field: string, expected: string, value: unknown): never {
+  throw raw().invalidTypeError(field, expected, value);
+}
+
 /** `value` if it is a number, else throws `ERR_INVALID_TYPE` naming `field`. */
 export function num(field: string, value: unknown): number {
-  return typeof value === 'number' ? value : raw().expectNumber(field, value);
+  return typeof value === 'number' ? value : wrongType(field, 'a number', value);
 }
 
 /** `value` if it is a string, else throws `ERR_INVALID_TYPE` naming `field`. */
 export function str(field: string, value: unknown): string {
-  return typeof value === 'string' ? value : raw().expectString(field, value);
+  return typeof value === 'string' ? value : wrongType(field, 'a string', value);
 }
 
 /** `value` if it is a function, else throws `ERR_INVALID_TYPE` naming `field`. */
 export function fn<F>(field: string, value: F): F {
-  if (typeof value !== 'function') raw().expectFunction(field, value);
-  return value;
+  return typeof value === 'function' ? value : wrongType(field, 'a function', value);
 }
 
 function object(field: string, value: unknown): Record<string, unknown> {
-  if (typeof value !== 'object' || value === null) raw().expectObject(field, value);
-  return value as Record<string, unknown>;
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : wrongType(field, 'an object', value);
 }
 
 /** The fields of a pattern configuration, type-checked (ranges are checked in wasm). */

@@ -86,10 +86,4 @@ impl RawObserver {
     pub fn phase_reset_interval(&self) -> f64 {
         self.inner.borrow().pattern().phase_reset_interval() as f64
     }
-
-    /// The value the observer expects at `step` (a validated safe integer).
-    #[wasm_bindgen(js_name = expectedAt)]
-    pub fn expected_at(&self, step: f64) -> JsResult<f64> {
-        js(self.inner.borrow().pattern().value_at_number(step)).map(|v| v as f64)
-    }
 }
