@@ -88,15 +88,15 @@ export class MeshObserver<T = unknown> {
   /** Validates every later broadcast of `network` (once per broadcast, inside wasm). */
   watch(network: MeshNetwork<T>): void {
     const state = networkState(network);
-    state.watchers[state.use().watch(this.#use())] = this;
+    state.addWatcher(this, this.#use());
     this.#watching.add(state);
   }
 
   /** Stops watching `network`. */
   unwatch(network: MeshNetwork<T>): void {
     const state = networkState(network);
-    const index = state.use().unwatch(this.#use());
-    if (index !== undefined) state.watchers.splice(index, 1);
+    state.use(); // unwatching a freed network throws ERR_OBJECT_FREED
+    state.removeWatcher(this.#use());
     this.#watching.delete(state);
   }
 
@@ -110,11 +110,7 @@ export class MeshObserver<T = unknown> {
   free(): void {
     const rawObserver = this.#raw;
     if (rawObserver === undefined) return;
-    for (const state of this.#watching) {
-      if (state.freed) continue;
-      const index = state.use().unwatch(rawObserver);
-      if (index !== undefined) state.watchers.splice(index, 1);
-    }
+    for (const state of this.#watching) state.removeWatcher(rawObserver);
     this.#watching.clear();
     rawObserver.free();
     this.#raw = undefined;

@@ -1,7 +1,7 @@
 /** The state a MeshNetwork shares with its MeshNode handles (not part of the public API). */
 import { Listeners, callAll, enqueue, type ThrowSink } from './dispatcher.js';
 import { freedError } from './checks.js';
-import { raw, wasmMemory, type RawNetwork } from './raw.js';
+import { raw, wasmMemory, type RawNetwork, type RawObserver } from './raw.js';
 import type { Message, NodeError } from './types.js';
 import type { MeshNode } from './mesh-node.js';
 import type { MeshObserver } from './mesh-observer.js';
@@ -89,6 +89,18 @@ export class NetworkState<T> {
       this.#liveHeld = false;
     }
     return this.#live;
+  }
+
+  /** Makes `observer` (backed by `rawObserver`) validate every later broadcast; idempotent. */
+  addWatcher(observer: MeshObserver<T>, rawObserver: RawObserver): void {
+    this.watchers[this.use().watch(rawObserver)] = observer;
+  }
+
+  /** Stops `rawObserver` watching; nothing to do once this network is freed. */
+  removeWatcher(rawObserver: RawObserver): void {
+    if (this.freed) return;
+    const index = this.use().unwatch(rawObserver);
+    if (index !== undefined) this.watchers.splice(index, 1);
   }
 
   /** A view of the raw network's report buffer holding at least `count` numbers. */
