@@ -27,9 +27,12 @@ export class MeshObserver<T = unknown> {
     return this.#raw;
   }
 
-  #newSenderKey(rawObserver: RawObserver, senderId: string): number {
-    const key = rawObserver.senderKey(senderId);
-    this.#senderKeys.set(senderId, key);
+  #senderKey(rawObserver: RawObserver, senderId: string): number {
+    let key = this.#senderKeys.get(senderId);
+    if (key === undefined) {
+      key = rawObserver.senderKey(senderId);
+      this.#senderKeys.set(senderId, key);
+    }
     return key;
   }
 
@@ -45,15 +48,10 @@ export class MeshObserver<T = unknown> {
 
   /** Validates one message; an invalid or malformed one is also passed to `onAnomaly`. */
   observe(message: Message<T>): ValidationResult {
-    const rawObserver = this.#raw;
-    if (rawObserver === undefined) throw freedError('MeshObserver');
+    const rawObserver = this.#use();
     if (readMessage(message)) {
-      const senderId = fields.senderId;
       const received = fields.patternValue;
-      const step = fields.globalStep;
-      let key = this.#senderKeys.get(senderId);
-      if (key === undefined) key = this.#newSenderKey(rawObserver, senderId);
-      const verdict = rawObserver.observe(key, step, received);
+      const verdict = rawObserver.observe(this.#senderKey(rawObserver, fields.senderId), fields.globalStep, received);
       if (verdict === ACCEPTED) return { valid: true, expected: received, received };
       if (verdict !== MALFORMED) {
         this.#queueAnomaly({ type: 'pattern-mismatch', message, expected: verdict, received });
@@ -61,8 +59,7 @@ export class MeshObserver<T = unknown> {
       }
     } else {
       const senderId = malformedSenderId(message);
-      const key = senderId === undefined ? undefined : (this.#senderKeys.get(senderId) ?? this.#newSenderKey(rawObserver, senderId));
-      rawObserver.observeMalformed(key);
+      rawObserver.observeMalformed(senderId === undefined ? undefined : this.#senderKey(rawObserver, senderId));
     }
     const reason = raw().messageProblem(message) ?? 'malformed message';
     this.#queueAnomaly({ type: 'invalid-message', message, reason, expected: null, received: null });
