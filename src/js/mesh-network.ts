@@ -39,7 +39,8 @@ export class MeshNetwork<T = unknown> {
 
   /** The live nodes, in creation order. */
   getNodes(): MeshNode<T>[] {
-    return Array.from(this.#state.use().liveSlots(), (slot) => this.#state.records[slot].node as MeshNode<T>);
+    this.#state.use();
+    return this.#state.liveNodes();
   }
 
   /** How many nodes are live. */

@@ -77,6 +77,11 @@ export class NetworkState<T> {
     live.splice(live.indexOf(record), 1);
   }
 
+  /** The handles of the live nodes, in creation order. */
+  liveNodes(): MeshNode<T>[] {
+    return this.#live.map((record) => record.node as MeshNode<T>);
+  }
+
   /** The live records as of now, in creation order; the array never changes afterwards. */
   holdLive(): readonly NodeRecord<T>[] {
     this.#liveHeld = true;

@@ -65,12 +65,6 @@ impl RawNetwork {
         self.inner.live_count()
     }
 
-    /// The slots of the live nodes in creation order.
-    #[wasm_bindgen(js_name = liveSlots)]
-    pub fn live_slots(&self) -> Vec<u32> {
-        self.inner.live_slots().collect()
-    }
-
     /// Starts validating every broadcast with `observer`; returns its watcher index.
     pub fn watch(&mut self, observer: &RawObserver) -> usize {
         self.inner.watcher_index(&observer.inner).unwrap_or_else(|| self.inner.watch(observer.inner.clone()))

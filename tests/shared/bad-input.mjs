@@ -120,6 +120,8 @@ export const badInputCases = [
       equal(network.getNode('gone'), undefined, 'gone from the network');
       const again = network.createNode(config({ nodeId: 'gone' }));
       check(again !== node && again.isValid(), 'the id can be used again by a new node');
+      equal(network.getNodes().map((n) => n.nodeId), ['stays', 'gone'], 'getNodes: live nodes in creation order');
+      check(network.getNodes()[1] === again && network.size === 2, 'getNodes returns the handles');
       const got = spy();
       again.onMessage(got);
       other.broadcast('still works');
