@@ -1,10 +1,14 @@
 // `npm run bench` (Node part): one JSON line per workload with ops/s, on the built package.
-// Each workload runs for about BENCH_SECONDS (default 1) after a warm-up; numbers vary by machine.
+// Each workload runs in a fresh Node process, so one workload's JIT feedback never slows another,
+// for about BENCH_SECONDS (default 1) after a warm-up; numbers vary by machine.
+// `node benches/wasm.bench.mjs NAME` runs only the workload NAME in this process.
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { MeshNetwork, MeshObserver, PatternGenerator } from 'data-mesh';
 
 const require = createRequire(import.meta.url);
-const raw = require('data-mesh/package.json') && require('../pkg/raw-node/data_mesh.js');
+const raw = require('../pkg/raw-node/data_mesh.js');
 const seconds = Number(process.env.BENCH_SECONDS ?? 1);
 const cfg = (nodeId, seed = 7) => ({ nodeId, seed, phaseResetInterval: 100 });
 let sink = 0;
@@ -28,14 +32,64 @@ function report(workload, unit, opsPerSecond, extra = {}) {
 }
 
 const pattern = new PatternGenerator({ seed: 7, phaseResetInterval: 100 });
-report('pattern.computeValue (per call)', 'values/s', measure(1e6, () => {
-  for (let s = 0; s < 1e6; s++) sink += pattern.computeValue(s);
-}));
-report('pattern.computeValues (bulk, 1M per call)', 'values/s', measure(1e6, () => {
-  sink += pattern.computeValues(123, 1e6)[7];
-}));
 
-for (const size of [4, 100, 1000]) {
+/** Each workload by name; each prints one JSON line. */
+const workloads = {
+  'pattern-call': () => report('pattern.computeValue (per call)', 'values/s', measure(1e6, () => {
+    for (let s = 0; s < 1e6; s++) sink += pattern.computeValue(s);
+  })),
+  'pattern-bulk': () => report('pattern.computeValues (bulk, 1M per call)', 'values/s', measure(1e6, () => {
+    sink += pattern.computeValues(123, 1e6)[7];
+  })),
+  'broadcast-4': () => broadcastTo(4),
+  'broadcast-100': () => broadcastTo(100),
+  'broadcast-1000': () => broadcastTo(1000),
+  'observe-call': () => {
+    // 1% of messages carry a wrong pattern.
+    const messages = Array.from({ length: 10_000 }, (_, i) => ({
+      senderId: `sender-${i % 50}`,
+      globalStep: i,
+      patternValue: i % 100 === 0 ? 0 : pattern.computeValue(i),
+      data: i,
+    }));
+    const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+    observer.onAnomaly(() => sink++);
+    report('observer.observe() per call, 1% wrong patterns', 'messages/s', measure(messages.length, () => {
+      for (let i = 0; i < messages.length; i++) sink += observer.observe(messages[i]).valid ? 1 : 0;
+    }));
+  },
+  'observe-watching': () => {
+    const network = new MeshNetwork();
+    const honest = network.createNode(cfg('honest'));
+    const liar = network.createNode(cfg('liar', 3));
+    const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+    watcher.watch(network);
+    watcher.onAnomaly(() => sink++);
+    report('observer watching a network (2 nodes, 1% from a liar)', 'messages/s', measure(10_000, () => {
+      for (let i = 0; i < 10_000; i++) (i % 100 === 0 ? liar : honest).broadcast(i);
+    }));
+  },
+  'memory-per-node': () => {
+    const count = 100_000;
+    globalThis.gc?.();
+    const heapBefore = process.memoryUsage().heapUsed;
+    const wasmBefore = raw.memoryBytes();
+    const network = new MeshNetwork();
+    for (let i = 0; i < count; i++) network.createNode(cfg(`n${i}`));
+    globalThis.gc?.();
+    console.log(JSON.stringify({
+      workload: `memory per node (${count} nodes)`,
+      unit: 'bytes/node',
+      coreBytesPerNode: Math.round(network.memoryBytes / count),
+      wasmGrowthPerNode: Math.round((raw.memoryBytes() - wasmBefore) / count),
+      jsHeapBytesPerNode: Math.round((process.memoryUsage().heapUsed - heapBefore) / count),
+      nodes: network.size,
+      note: 'core bytes: node state, id text (~6 B here) and lookup at capacity; wasm growth adds the allocator keeping the pre-doubling buffers; JS heap is the facade handle and record',
+    }));
+  },
+};
+
+function broadcastTo(size) {
   const network = new MeshNetwork();
   const nodes = Array.from({ length: size }, (_, i) => network.createNode(cfg(`node-${i}`)));
   for (const node of nodes) node.onMessage((m) => (sink += m.patternValue));
@@ -43,52 +97,16 @@ for (const size of [4, 100, 1000]) {
   report(`broadcast to ${size} nodes with onMessage handlers`, 'deliveries/s', measure(broadcasts * (size - 1), () => {
     for (let b = 0; b < broadcasts; b++) nodes[b % size].broadcast(b);
   }));
-  network.free();
 }
 
-// 1% of messages carry a wrong pattern.
-const messages = Array.from({ length: 10_000 }, (_, i) => ({
-  senderId: `sender-${i % 50}`,
-  globalStep: i,
-  patternValue: i % 100 === 0 ? 0 : pattern.computeValue(i),
-  data: i,
-}));
-const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
-observer.onAnomaly(() => sink++);
-report('observer.observe() per call, 1% wrong patterns', 'messages/s', measure(messages.length, () => {
-  for (let i = 0; i < messages.length; i++) sink += observer.observe(messages[i]).valid ? 1 : 0;
-}));
-
-{
-  const network = new MeshNetwork();
-  const honest = network.createNode(cfg('honest'));
-  const liar = network.createNode(cfg('liar', 3));
-  const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
-  watcher.watch(network);
-  watcher.onAnomaly(() => sink++);
-  report('observer watching a network (2 nodes, 1% from a liar)', 'messages/s', measure(10_000, () => {
-    for (let i = 0; i < 10_000; i++) (i % 100 === 0 ? liar : honest).broadcast(i);
-  }));
-  network.free();
-}
-
-{
-  const count = 100_000;
-  globalThis.gc?.();
-  const heapBefore = process.memoryUsage().heapUsed;
-  const wasmBefore = raw.memoryBytes();
-  const network = new MeshNetwork();
-  for (let i = 0; i < count; i++) network.createNode(cfg(`n${i}`));
-  globalThis.gc?.();
-  const wasmPerNode = (raw.memoryBytes() - wasmBefore) / count;
-  const heapPerNode = (process.memoryUsage().heapUsed - heapBefore) / count;
-  console.log(JSON.stringify({
-    workload: `memory per node (${count} nodes)`,
-    unit: 'bytes/node',
-    wasmBytesPerNode: Math.round(wasmPerNode),
-    jsHeapBytesPerNode: Math.round(heapPerNode),
-    nodes: network.size,
-    note: 'wasm growth includes the id text (~6 B here) and Vec/hash-table slack; JS heap is the facade handle and record',
-  }));
+const only = process.argv[2];
+if (only === undefined) {
+  for (const name of Object.keys(workloads)) {
+    execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), name], { stdio: 'inherit' });
+  }
+} else if (workloads[only] === undefined) {
+  throw new Error(`unknown workload "${only}"; one of: ${Object.keys(workloads).join(', ')}`);
+} else {
+  workloads[only]();
 }
 if (sink === 0.5) console.log('unreachable');

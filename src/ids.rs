@@ -51,6 +51,11 @@ impl IdTable {
         text(&self.arena, &self.ends, index)
     }
 
+    /// Bytes of heap the table holds (text, ends and lookup, at capacity).
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.arena.capacity() + self.ends.capacity() * 4 + self.lookup.allocation_size()
+    }
+
     /// How many entries were ever pushed.
     pub(crate) fn len(&self) -> usize {
         self.ends.len()
@@ -98,5 +103,6 @@ mod tests {
         }
         assert_eq!(ids.find("nœud-9999"), Some(9999));
         assert_eq!(ids.get(1234), "nœud-1234");
+        assert!(ids.heap_bytes() >= ids.arena.len() + 10_000 * 4);
     }
 }

@@ -147,6 +147,12 @@ impl Network {
         }
     }
 
+    /// Bytes of heap the network's core state holds at capacity: node states, ids and their
+    /// lookup table (the per-node figure the benchmarks report).
+    pub fn heap_bytes(&self) -> usize {
+        self.nodes.capacity() * std::mem::size_of::<NodeState>() + self.ids.heap_bytes()
+    }
+
     /// The slots of the live nodes, in creation order.
     pub fn live_slots(&self) -> impl Iterator<Item = Slot> + '_ {
         (0..self.nodes.len() as Slot).filter(|&s| self.nodes[s as usize].alive)

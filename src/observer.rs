@@ -27,12 +27,13 @@ pub struct Tally {
 
 impl Tally {
     fn count(&mut self, valid: bool) {
-        self.total += 1;
-        if valid {
-            self.valid += 1;
-        } else {
-            self.anomalies += 1;
-        }
+        self.add(1, u64::from(valid));
+    }
+
+    fn add(&mut self, total: u64, valid: u64) {
+        self.total += total;
+        self.valid += valid;
+        self.anomalies += total - valid;
     }
 
     /// `valid / total`, or 1 when nothing was observed yet.
@@ -110,6 +111,17 @@ impl Observer {
         }
     }
 
+    /// Adds counts tallied elsewhere: `counts` holds `[total, valid]` per sender key, from key 0.
+    /// Pairs beyond the known senders, and `valid` above `total`, are clamped away.
+    pub fn add_counts(&mut self, counts: &[f64]) {
+        for (tally, pair) in self.per_sender.iter_mut().zip(counts.chunks_exact(2)) {
+            let total = pair[0] as u64;
+            let valid = (pair[1] as u64).min(total);
+            tally.add(total, valid);
+            self.totals.add(total, valid);
+        }
+    }
+
     /// Validates a message whose step is still an untyped number.
     pub fn observe_number(&mut self, key: u32, step: f64, received: f64) -> Result<Verdict, MeshError> {
         match crate::message::parse_step(step) {
@@ -174,6 +186,19 @@ mod tests {
         let stats = o.statistics();
         assert_eq!((stats.total, stats.anomalies), (2, 2));
         assert_eq!(stats.by_sender["a"].anomalies, 1);
+    }
+
+    #[test]
+    fn counts_tallied_elsewhere_are_added_per_sender() {
+        let mut o = observer();
+        let a = o.sender_key("a");
+        o.observe(a, 0, 7.0);
+        o.sender_key("b");
+        o.add_counts(&[3.0, 2.0, 4.0, 9.0, 5.0, 5.0]);
+        let stats = o.statistics();
+        assert_eq!(stats.by_sender["a"], Tally { total: 4, valid: 3, anomalies: 1 });
+        assert_eq!(stats.by_sender["b"], Tally { total: 4, valid: 4, anomalies: 0 });
+        assert_eq!((stats.total, stats.valid, stats.anomalies), (8, 7, 1));
     }
 
     #[test]

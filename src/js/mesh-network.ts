@@ -48,6 +48,11 @@ export class MeshNetwork<T = unknown> {
     return this.#state.use().nodeCount();
   }
 
+  /** Bytes of wasm heap the network's core state holds: node states, ids and their lookup table. */
+  get memoryBytes(): number {
+    return this.#state.use().heapBytes();
+  }
+
   /** @internal The shared state, for observers that watch this network. */
   _state(): NetworkState<T> {
     return this.#state;

@@ -13,6 +13,11 @@ import type { Anomaly, Handler, Message, PatternConfig, Statistics, Unsubscribe,
 export class MeshObserver<T = unknown> {
   #raw: RawObserver | undefined;
   readonly #senderKeys = new Map<string, number>();
+  /** The expected value at each phase, from wasm; undefined for intervals over 4096 steps. */
+  readonly #phases: Float64Array | undefined;
+  /** `[total, valid]` per sender key counted on the JS side since the last `#flushCounts`. */
+  #pending = new Float64Array(64);
+  #hasPending = false;
   readonly #anomaly = new Listeners<Anomaly<T>>();
   readonly #watching = new Set<NetworkState<T>>();
 
@@ -20,6 +25,7 @@ export class MeshObserver<T = unknown> {
   constructor(config: PatternConfig) {
     const [seed, interval] = patternConfig(config);
     this.#raw = new (raw().RawObserver)(seed, interval);
+    this.#phases = this.#raw.phaseTable();
   }
 
   #use(): RawObserver {
@@ -46,12 +52,28 @@ export class MeshObserver<T = unknown> {
     return this.#use().phaseResetInterval;
   }
 
-  /** Validates one message; an invalid or malformed one is also passed to `onAnomaly`. */
+  /**
+   * Validates one message; an invalid or malformed one is also passed to `onAnomaly`.
+   * With an interval of at most 4096 steps a well-formed message is checked against the phase
+   * table from wasm and counted on the JS side (no wasm call); the counts join wasm's at
+   * `getStatistics()`.
+   */
   observe(message: Message<T>): ValidationResult {
     const rawObserver = this.#use();
     if (readMessage(message)) {
       const received = fields.patternValue;
-      const verdict = rawObserver.observe(this.#senderKey(rawObserver, fields.senderId), fields.globalStep, received);
+      const step = fields.globalStep;
+      const key = this.#senderKey(rawObserver, fields.senderId);
+      const phases = this.#phases;
+      if (phases !== undefined && step >= 0 && Number.isSafeInteger(step)) {
+        const expected = phases[step % phases.length];
+        const valid = expected === received;
+        this.#count(key, valid);
+        if (valid) return { valid, expected, received };
+        this.#queueAnomaly({ type: 'pattern-mismatch', message, expected, received });
+        return { valid, expected, received };
+      }
+      const verdict = rawObserver.observe(key, step, received);
       if (verdict === ACCEPTED) return { valid: true, expected: received, received };
       if (verdict !== MALFORMED) {
         this.#queueAnomaly({ type: 'pattern-mismatch', message, expected: verdict, received });
@@ -64,6 +86,26 @@ export class MeshObserver<T = unknown> {
     const reason = raw().messageProblem(message) ?? 'malformed message';
     this.#queueAnomaly({ type: 'invalid-message', message, reason, expected: null, received: null });
     return { valid: false, expected: null, received: null, reason };
+  }
+
+  /** Counts one message of sender `key` on the JS side. */
+  #count(key: number, valid: boolean): void {
+    if (2 * key + 1 >= this.#pending.length) {
+      const grown = new Float64Array(Math.max(2 * this.#pending.length, 2 * key + 2));
+      grown.set(this.#pending);
+      this.#pending = grown;
+    }
+    this.#pending[2 * key] += 1;
+    if (valid) this.#pending[2 * key + 1] += 1;
+    this.#hasPending = true;
+  }
+
+  /** Hands the JS-side counts to wasm, which owns the statistics. */
+  #flushCounts(rawObserver: RawObserver): void {
+    if (!this.#hasPending) return;
+    rawObserver.addCounts(this.#pending);
+    this.#pending.fill(0);
+    this.#hasPending = false;
   }
 
   #queueAnomaly(anomaly: Anomaly<T>): void {
@@ -99,7 +141,9 @@ export class MeshObserver<T = unknown> {
 
   /** `{ total, valid, anomalies, successRate, bySender }`. */
   getStatistics(): Statistics {
-    const { bySender, ...totals } = this.#use().statistics();
+    const rawObserver = this.#use();
+    this.#flushCounts(rawObserver);
+    const { bySender, ...totals } = rawObserver.statistics();
     return { ...totals, bySender: toRecord(bySender) };
   }
 

@@ -65,6 +65,12 @@ impl RawNetwork {
         self.inner.live_count()
     }
 
+    /// Bytes of wasm heap the network's core state holds (nodes, ids, lookup table).
+    #[wasm_bindgen(js_name = heapBytes)]
+    pub fn heap_bytes(&self) -> usize {
+        self.inner.heap_bytes()
+    }
+
     /// Starts validating every broadcast with `observer`; returns its watcher index.
     pub fn watch(&mut self, observer: &RawObserver) -> usize {
         self.inner.watcher_index(&observer.inner).unwrap_or_else(|| self.inner.watch(observer.inner.clone()))

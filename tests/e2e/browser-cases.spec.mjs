@@ -1,8 +1,6 @@
-// Every seed example, bad-input and re-entrancy case, run in headless Chromium on the web entry.
+// Every shared case (seed examples, bad input, re-entrancy, API), run in headless Chromium on the web entry.
 import { test, expect } from '@playwright/test';
-import { seedExamples } from '../shared/seed-examples.mjs';
-import { badInputCases } from '../shared/bad-input.mjs';
-import { reentrancyCases } from '../shared/reentrancy.mjs';
+import { allCases } from '../shared/all-cases.mjs';
 
 let page;
 const consoleErrors = [];
@@ -18,7 +16,7 @@ test('using the API before init() throws ERR_NOT_INITIALIZED', async () => {
   expect(await page.evaluate(() => window.beforeInitCode)).toBe('ERR_NOT_INITIALIZED');
 });
 
-for (const [name] of [...seedExamples, ...badInputCases, ...reentrancyCases]) {
+for (const [name] of allCases) {
   test(name, async () => {
     expect(await page.evaluate((n) => window.runCase(n), name)).toBe('passed');
   });

@@ -1,0 +1,8 @@
+// Every shared case, for the runners that take them all (the browser page and its spec).
+import { seedExamples } from './seed-examples.mjs';
+import { badInputCases } from './bad-input.mjs';
+import { reentrancyCases } from './reentrancy.mjs';
+import { apiCases } from './api.mjs';
+
+/** `[name, run(api)]` pairs from every shared file. */
+export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases];
