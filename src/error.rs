@@ -111,6 +111,42 @@ pub enum MeshError {
         /// The value passed.
         value: JsNumber,
     },
+    /// A simulation setting outside its allowed range (a loss rate above 1, a negative latency).
+    #[error("{field} must be {rule}, got {value}")]
+    OutOfRange {
+        /// The setting's path, such as `links.loss`.
+        field: String,
+        /// The rule, such as `a number in [0, 1]`.
+        rule: &'static str,
+        /// The value passed.
+        value: JsNumber,
+    },
+    /// A name that is not one of the known ones (a topology, a distribution, a fault kind).
+    #[error("{field} must be one of {allowed}, got \"{got}\"")]
+    UnknownName {
+        /// The setting's path, such as `topology.kind`.
+        field: String,
+        /// The known names, listed.
+        allowed: &'static str,
+        /// The name passed.
+        got: String,
+    },
+    /// A reference to a node the network does not have (an edge, a partition group).
+    #[error("{field} names no live node of this network: \"{node_id}\"")]
+    UnknownNode {
+        /// The setting's path, such as `edges[3]`.
+        field: String,
+        /// The id that matched no node.
+        node_id: String,
+    },
+    /// A scenario that is not valid JSON or not of the documented shape.
+    #[error("{field}: {problem}")]
+    InvalidScenario {
+        /// Where in the scenario the problem is, such as `faults[2].at`.
+        field: String,
+        /// What is wrong there.
+        problem: String,
+    },
     /// `endTimer` for a timer that is not running.
     #[error("no timer named \"{name}\" is running: call startTimer(\"{name}\") first")]
     TimerNotStarted {
@@ -135,6 +171,10 @@ impl MeshError {
             Self::NodeRemoved { .. } => "ERR_NODE_REMOVED",
             Self::TooLarge { .. } => "ERR_TOO_LARGE",
             Self::TimerNotStarted { .. } => "ERR_TIMER_NOT_STARTED",
+            Self::OutOfRange { .. } => "ERR_OUT_OF_RANGE",
+            Self::UnknownName { .. } => "ERR_UNKNOWN_NAME",
+            Self::UnknownNode { .. } => "ERR_UNKNOWN_NODE",
+            Self::InvalidScenario { .. } => "ERR_INVALID_SCENARIO",
         }
     }
 
@@ -152,6 +192,10 @@ impl MeshError {
             | Self::NotWellFormed { field } => field,
             Self::DuplicateNodeId { .. } | Self::NodeRemoved { .. } => "nodeId",
             Self::TimerNotStarted { .. } => "name",
+            Self::OutOfRange { field, .. }
+            | Self::UnknownName { field, .. }
+            | Self::UnknownNode { field, .. }
+            | Self::InvalidScenario { field, .. } => field,
         }
     }
 

@@ -13,6 +13,7 @@ pub mod network;
 pub mod node;
 pub mod observer;
 pub mod pattern;
+pub mod sim;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -29,6 +29,25 @@ pub fn positive_integer(field: &'static str, value: f64) -> Result<u64, MeshErro
     safe_integer(field, value)
 }
 
+/// A finite number in `min ..= max` (a simulation setting); `rule` describes the range.
+pub fn number_in(field: &str, value: f64, min: f64, max: f64, rule: &'static str) -> Result<f64, MeshError> {
+    if value.is_finite() && (min..=max).contains(&value) {
+        Ok(value)
+    } else {
+        Err(MeshError::OutOfRange { field: field.to_owned(), rule, value: JsNumber(value) })
+    }
+}
+
+/// A probability: a finite number in `0 ..= 1`.
+pub fn probability(field: &str, value: f64) -> Result<f64, MeshError> {
+    number_in(field, value, 0.0, 1.0, "a number in [0, 1]")
+}
+
+/// A duration in milliseconds: finite and not negative.
+pub fn duration_ms(field: &str, value: f64) -> Result<f64, MeshError> {
+    number_in(field, value, 0.0, f64::MAX, "a finite number of milliseconds, at least 0")
+}
+
 /// A non-empty string.
 pub fn non_empty<'a>(field: &'static str, value: &'a str) -> Result<&'a str, MeshError> {
     if value.is_empty() {
@@ -41,6 +60,16 @@ pub fn non_empty<'a>(field: &'static str, value: &'a str) -> Result<&'a str, Mes
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simulation_settings_name_their_field_and_rule() {
+        assert_eq!(probability("links.loss", 0.25), Ok(0.25));
+        let err = probability("links.loss", 1.5).unwrap_err();
+        assert_eq!((err.code(), err.field()), ("ERR_OUT_OF_RANGE", "links.loss"));
+        assert_eq!(err.to_string(), "links.loss must be a number in [0, 1], got 1.5");
+        assert_eq!(duration_ms("links.latency.mean", -1.0).unwrap_err().code(), "ERR_OUT_OF_RANGE");
+        assert!(duration_ms("x", f64::NAN).is_err() && duration_ms("x", f64::INFINITY).is_err());
+    }
 
     #[test]
     fn accepts_the_whole_safe_range() {

@@ -1,0 +1,8 @@
+//! The simulation engine: virtual time, links, topologies, flooding and faults over a [`Network`].
+//!
+//! [`Network`]: crate::network::Network
+
+pub mod latency;
+pub mod link;
+pub mod rng;
+pub mod topology;

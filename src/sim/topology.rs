@@ -1,0 +1,415 @@
+//! Who can talk to whom: topology generators over `n` nodes, and the adjacency they produce.
+//!
+//! Generators work on positions `0 .. n` (the live nodes in creation order) and draw from the
+//! simulation's RNG, so a seed fixes the graph.
+
+use crate::error::MeshError;
+use crate::sim::rng::SimRng;
+use crate::validate::{number_in, probability};
+
+/// A topology to generate.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Topology {
+    /// Everyone reaches everyone (the default; no edges are stored).
+    Full,
+    /// Each node links to the next, and the last to the first.
+    Ring,
+    /// A grid `columns` wide (0: the square root of `n`, rounded up), linked right and down.
+    Grid {
+        /// Nodes per row.
+        columns: u32,
+    },
+    /// Erdős–Rényi G(n, p): each pair linked with probability `p`.
+    Random {
+        /// Link probability.
+        p: f64,
+    },
+    /// A uniformly drawn simple graph where every node has `degree` links (`n * degree` even).
+    RandomRegular {
+        /// Links per node.
+        degree: u32,
+    },
+    /// Watts–Strogatz small world: a ring lattice of `degree` (even) rewired with probability `beta`.
+    SmallWorld {
+        /// Links per node before rewiring (even).
+        degree: u32,
+        /// Rewiring probability.
+        beta: f64,
+    },
+    /// Barabási–Albert scale-free graph: each new node attaches `m` links preferentially.
+    ScaleFree {
+        /// Links each new node adds.
+        m: u32,
+    },
+    /// Exactly these undirected edges, as pairs of positions.
+    Edges(Vec<(u32, u32)>),
+}
+
+/// The topology names the bindings and scenarios accept.
+pub const TOPOLOGY_KINDS: &str =
+    "\"full\", \"ring\", \"grid\", \"random\", \"random-regular\", \"small-world\", \"scale-free\", \"edges\"";
+
+/// Undirected adjacency lists, one per position; each list sorted, without self-links or repeats.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Adjacency {
+    lists: Vec<Vec<u32>>,
+}
+
+impl Adjacency {
+    /// `n` nodes and no links.
+    pub fn empty(n: usize) -> Self {
+        Self { lists: vec![Vec::new(); n] }
+    }
+
+    /// How many positions it covers.
+    pub fn len(&self) -> usize {
+        self.lists.len()
+    }
+
+    /// Whether it covers no position.
+    pub fn is_empty(&self) -> bool {
+        self.lists.is_empty()
+    }
+
+    /// Makes room for positions up to `n - 1`.
+    pub fn grow_to(&mut self, n: usize) {
+        if self.lists.len() < n {
+            self.lists.resize(n, Vec::new());
+        }
+    }
+
+    /// The neighbours of `a`, sorted.
+    pub fn neighbours(&self, a: u32) -> &[u32] {
+        self.lists.get(a as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `a` and `b` are linked.
+    pub fn has(&self, a: u32, b: u32) -> bool {
+        self.neighbours(a).binary_search(&b).is_ok()
+    }
+
+    /// Links `a` and `b`; false when they were already linked or `a == b`.
+    pub fn link(&mut self, a: u32, b: u32) -> bool {
+        if a == b || self.has(a, b) {
+            return false;
+        }
+        self.grow_to(a.max(b) as usize + 1);
+        for (x, y) in [(a, b), (b, a)] {
+            let list = &mut self.lists[x as usize];
+            let at = list.binary_search(&y).unwrap_err();
+            list.insert(at, y);
+        }
+        true
+    }
+
+    /// Unlinks `a` and `b`; false when they were not linked.
+    pub fn unlink(&mut self, a: u32, b: u32) -> bool {
+        if !self.has(a, b) {
+            return false;
+        }
+        for (x, y) in [(a, b), (b, a)] {
+            let list = &mut self.lists[x as usize];
+            let at = list.binary_search(&y).expect("links are symmetric");
+            list.remove(at);
+        }
+        true
+    }
+
+    /// The number of undirected links.
+    pub fn edge_count(&self) -> usize {
+        self.lists.iter().map(Vec::len).sum::<usize>() / 2
+    }
+
+    /// Bytes of heap held at capacity.
+    pub fn heap_bytes(&self) -> usize {
+        self.lists.capacity() * std::mem::size_of::<Vec<u32>>()
+            + self.lists.iter().map(|l| l.capacity() * 4).sum::<usize>()
+    }
+}
+
+impl Topology {
+    /// Checks the parameters for `n` nodes; `field` prefixes the names in errors.
+    pub fn validate(&self, field: &str, n: usize) -> Result<(), MeshError> {
+        let n_f = n as f64;
+        match *self {
+            Topology::Random { p } => probability(&format!("{field}.p"), p).map(drop),
+            Topology::RandomRegular { degree } => {
+                number_in(
+                    &format!("{field}.degree"),
+                    f64::from(degree),
+                    0.0,
+                    (n_f - 1.0).max(0.0),
+                    "at most the node count - 1",
+                )?;
+                if (n as u64 * u64::from(degree)) % 2 == 1 {
+                    return Err(MeshError::OutOfRange {
+                        field: format!("{field}.degree"),
+                        rule: "even when the node count is odd (n * degree must be even)",
+                        value: crate::error::JsNumber(f64::from(degree)),
+                    });
+                }
+                Ok(())
+            }
+            Topology::SmallWorld { degree, beta } => {
+                probability(&format!("{field}.beta"), beta)?;
+                if degree % 2 == 1 || f64::from(degree) > (n_f - 1.0).max(0.0) {
+                    return Err(MeshError::OutOfRange {
+                        field: format!("{field}.degree"),
+                        rule: "an even number below the node count",
+                        value: crate::error::JsNumber(f64::from(degree)),
+                    });
+                }
+                Ok(())
+            }
+            Topology::ScaleFree { m } => number_in(
+                &format!("{field}.m"),
+                f64::from(m),
+                1.0,
+                (n_f - 1.0).max(1.0),
+                "at least 1 and below the node count",
+            )
+            .map(drop),
+            Topology::Edges(ref edges) => {
+                match edges.iter().position(|&(a, b)| a as usize >= n || b as usize >= n) {
+                    Some(i) => Err(MeshError::UnknownNode {
+                        field: format!("{field}.edges[{i}]"),
+                        node_id: format!("#{}", edges[i].0.max(edges[i].1)),
+                    }),
+                    None => Ok(()),
+                }
+            }
+            Topology::Full | Topology::Ring | Topology::Grid { .. } => Ok(()),
+        }
+    }
+
+    /// The adjacency over `n` positions (empty for [`Topology::Full`], which stores no edges).
+    /// Call [`Topology::validate`] first.
+    pub fn generate(&self, n: usize, rng: &mut SimRng) -> Adjacency {
+        let mut adj = Adjacency::empty(n);
+        let n32 = n as u32;
+        match *self {
+            Topology::Full => {}
+            Topology::Ring => {
+                for a in 0..n32 {
+                    adj.link(a, (a + 1) % n32);
+                }
+            }
+            Topology::Grid { columns } => {
+                let columns = if columns == 0 { (n as f64).sqrt().ceil() as u32 } else { columns }.max(1);
+                for a in 0..n32 {
+                    if (a + 1) % columns != 0 && a + 1 < n32 {
+                        adj.link(a, a + 1);
+                    }
+                    if a + columns < n32 {
+                        adj.link(a, a + columns);
+                    }
+                }
+            }
+            Topology::Random { p } => erdos_renyi(&mut adj, n, p, rng),
+            Topology::RandomRegular { degree } => random_regular(&mut adj, n, degree, rng),
+            Topology::SmallWorld { degree, beta } => watts_strogatz(&mut adj, n, degree, beta, rng),
+            Topology::ScaleFree { m } => barabasi_albert(&mut adj, n, m, rng),
+            Topology::Edges(ref edges) => {
+                for &(a, b) in edges {
+                    adj.link(a, b);
+                }
+            }
+        }
+        adj
+    }
+}
+
+/// G(n, p) in O(n + edges) by skipping geometrically over absent pairs (Batagelj & Brandes 2005).
+fn erdos_renyi(adj: &mut Adjacency, n: usize, p: f64, rng: &mut SimRng) {
+    if p <= 0.0 || n < 2 {
+        return;
+    }
+    let log_q = libm::log(1.0 - p);
+    let (mut v, mut w) = (1i64, -1i64);
+    while (v as usize) < n {
+        let skip = if p >= 1.0 { 0 } else { libm::floor(libm::log(1.0 - rng.unit()) / log_q) as i64 };
+        w += 1 + skip;
+        while w >= v && (v as usize) < n {
+            w -= v;
+            v += 1;
+        }
+        if (v as usize) < n {
+            adj.link(v as u32, w as u32);
+        }
+    }
+}
+
+/// A random `degree`-regular simple graph: pair random free stubs, restarting when stuck.
+fn random_regular(adj: &mut Adjacency, n: usize, degree: u32, rng: &mut SimRng) {
+    'attempt: loop {
+        *adj = Adjacency::empty(n);
+        let mut stubs: Vec<u32> =
+            (0..n as u32).flat_map(|a| std::iter::repeat_n(a, degree as usize)).collect();
+        while stubs.len() >= 2 {
+            let mut failures = 0;
+            loop {
+                let i = rng.below(stubs.len() as u32) as usize;
+                let j = rng.below(stubs.len() as u32) as usize;
+                let (a, b) = (stubs[i], stubs[j]);
+                if i != j && a != b && !adj.has(a, b) {
+                    adj.link(a, b);
+                    let (hi, lo) = (i.max(j), i.min(j));
+                    stubs.swap_remove(hi);
+                    stubs.swap_remove(lo);
+                    break;
+                }
+                failures += 1;
+                if failures > 64 && !has_free_pair(adj, &stubs) {
+                    continue 'attempt;
+                }
+            }
+        }
+        return;
+    }
+}
+
+fn has_free_pair(adj: &Adjacency, stubs: &[u32]) -> bool {
+    stubs.iter().enumerate().any(|(i, &a)| stubs[i + 1..].iter().any(|&b| a != b && !adj.has(a, b)))
+}
+
+/// A ring lattice with `degree / 2` links to each side, each rewired with probability `beta`.
+fn watts_strogatz(adj: &mut Adjacency, n: usize, degree: u32, beta: f64, rng: &mut SimRng) {
+    let n32 = n as u32;
+    for a in 0..n32 {
+        for d in 1..=degree / 2 {
+            adj.link(a, (a + d) % n32);
+        }
+    }
+    for d in 1..=degree / 2 {
+        for a in 0..n32 {
+            let b = (a + d) % n32;
+            if !rng.chance(beta) || adj.neighbours(a).len() + 1 >= n {
+                continue;
+            }
+            let target = loop {
+                let t = rng.below(n32);
+                if t != a && !adj.has(a, t) {
+                    break t;
+                }
+            };
+            adj.unlink(a, b);
+            adj.link(a, target);
+        }
+    }
+}
+
+/// Preferential attachment from a clique of `m + 1` nodes, sampling from a list of link ends.
+fn barabasi_albert(adj: &mut Adjacency, n: usize, m: u32, rng: &mut SimRng) {
+    let seed_nodes = (m as usize + 1).min(n) as u32;
+    let mut ends: Vec<u32> = Vec::with_capacity(2 * n * m as usize);
+    for a in 0..seed_nodes {
+        for b in a + 1..seed_nodes {
+            adj.link(a, b);
+            ends.extend([a, b]);
+        }
+    }
+    let mut targets = Vec::with_capacity(m as usize);
+    for a in seed_nodes..n as u32 {
+        targets.clear();
+        while targets.len() < m as usize {
+            let t = ends[rng.below(ends.len() as u32) as usize];
+            if !targets.contains(&t) {
+                targets.push(t);
+            }
+        }
+        for &t in &targets {
+            adj.link(a, t);
+            ends.extend([a, t]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(t: Topology, n: usize) -> Adjacency {
+        t.validate("topology", n).unwrap();
+        t.generate(n, &mut SimRng::new(11))
+    }
+
+    fn degrees(adj: &Adjacency) -> Vec<usize> {
+        (0..adj.len() as u32).map(|a| adj.neighbours(a).len()).collect()
+    }
+
+    fn is_symmetric(adj: &Adjacency) -> bool {
+        (0..adj.len() as u32).all(|a| adj.neighbours(a).iter().all(|&b| b != a && adj.has(b, a)))
+    }
+
+    #[test]
+    fn ring_and_grid_have_their_shapes() {
+        let ring = build(Topology::Ring, 10);
+        assert!(degrees(&ring).iter().all(|&d| d == 2) && ring.has(9, 0));
+        let grid = build(Topology::Grid { columns: 0 }, 9);
+        assert_eq!(grid.edge_count(), 12);
+        assert_eq!(grid.neighbours(4), &[1, 3, 5, 7]);
+        assert!(!grid.has(2, 3), "rows do not wrap");
+        assert_eq!(build(Topology::Full, 5).edge_count(), 0);
+    }
+
+    #[test]
+    fn random_graphs_have_the_expected_density() {
+        let n = 2000;
+        let g = build(Topology::Random { p: 0.01 }, n);
+        let expected = 0.01 * (n * (n - 1) / 2) as f64;
+        let edges = g.edge_count() as f64;
+        assert!((edges - expected).abs() < 4.0 * expected.sqrt(), "{edges} vs {expected}");
+        assert!(is_symmetric(&g));
+        assert_eq!(build(Topology::Random { p: 1.0 }, 30).edge_count(), 30 * 29 / 2);
+    }
+
+    #[test]
+    fn random_regular_graphs_are_simple_and_regular() {
+        for (n, d) in [(1000, 8), (10, 9), (7, 4)] {
+            let g = build(Topology::RandomRegular { degree: d }, n);
+            assert!(degrees(&g).iter().all(|&x| x == d as usize), "n={n} d={d}");
+            assert!(is_symmetric(&g));
+        }
+        assert_eq!(Topology::RandomRegular { degree: 3 }.validate("t", 7).unwrap_err().field(), "t.degree");
+    }
+
+    #[test]
+    fn small_world_keeps_the_edge_count_and_rewires_some() {
+        let n = 1000;
+        let lattice = build(Topology::SmallWorld { degree: 6, beta: 0.0 }, n);
+        let rewired = build(Topology::SmallWorld { degree: 6, beta: 0.2 }, n);
+        assert_eq!(lattice.edge_count(), 3 * n);
+        assert_eq!(rewired.edge_count(), 3 * n);
+        let moved =
+            (0..n as u32).filter(|&a| !lattice.neighbours(a).iter().all(|&b| rewired.has(a, b))).count();
+        assert!(moved > n / 4, "{moved} nodes changed neighbours");
+        assert!(is_symmetric(&rewired));
+    }
+
+    #[test]
+    fn scale_free_graphs_have_hubs() {
+        let n = 5000;
+        let g = build(Topology::ScaleFree { m: 2 }, n);
+        assert_eq!(g.edge_count(), 3 + (n - 3) * 2);
+        let max = *degrees(&g).iter().max().unwrap();
+        assert!(max > 50, "the biggest hub has {max} links");
+        assert!(degrees(&g).iter().all(|&d| d >= 2));
+    }
+
+    #[test]
+    fn user_edges_are_checked_and_links_can_change() {
+        let mut g = build(Topology::Edges(vec![(0, 1), (1, 2), (1, 0)]), 3);
+        assert_eq!(g.edge_count(), 2);
+        assert!(g.unlink(0, 1) && !g.unlink(0, 1) && g.link(0, 2) && !g.link(2, 2));
+        assert_eq!(g.neighbours(2), &[0, 1]);
+        let err = Topology::Edges(vec![(0, 1), (0, 5)]).validate("topology", 3).unwrap_err();
+        assert_eq!((err.code(), err.field()), ("ERR_UNKNOWN_NODE", "topology.edges[1]"));
+    }
+
+    #[test]
+    fn the_same_seed_gives_the_same_graph() {
+        let t = Topology::SmallWorld { degree: 4, beta: 0.3 };
+        assert_eq!(t.generate(300, &mut SimRng::new(3)), t.generate(300, &mut SimRng::new(3)));
+        assert_ne!(t.generate(300, &mut SimRng::new(3)), t.generate(300, &mut SimRng::new(4)));
+    }
+}
