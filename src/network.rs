@@ -13,7 +13,7 @@ use crate::message::{parse_step, verify, Stamp, Verdict};
 use crate::node::{NodeConfig, NodeCounters, NodeState};
 use crate::observer::SharedObserver;
 use crate::pattern::PatternGenerator;
-use crate::validate::safe_integer;
+use crate::validate::{safe_integer, MAX_SAFE_INTEGER};
 
 /// A node's position in its network: creation order, never reused.
 pub type Slot = u32;
@@ -220,12 +220,9 @@ impl Network {
 
     /// Stamps a message from a live node and validates it for every other live node.
     pub fn broadcast(&mut self, sender: Slot) -> Result<Broadcast<'_>, MeshError> {
-        let node = self.live_node_mut(sender)?;
-        node.counters.sent += 1;
-        let (step, sender_pattern) = (node.global_step, node.pattern);
-        let stamp =
-            Stamp { global_step: step, pattern_value: self.patterns[sender_pattern as usize].value_at(step) };
-        let received = stamp.pattern_value as f64;
+        let stamp = self.stamp(sender)?;
+        let sender_pattern = self.nodes[sender as usize].pattern;
+        let (step, received) = (stamp.global_step, stamp.pattern_value as f64);
 
         self.deliveries.clear();
         let (mut cached_pattern, mut cached_verdict) = (sender_pattern, Verdict::Accepted);
@@ -237,19 +234,29 @@ impl Network {
                 cached_pattern = node.pattern;
                 cached_verdict = verify(&self.patterns[cached_pattern as usize], step, received);
             }
-            let slot = slot as Slot;
-            self.deliveries.push(match cached_verdict {
-                Verdict::Accepted => {
-                    node.counters.received += 1;
-                    Delivery::Accepted(slot)
-                }
-                Verdict::Mismatch { expected } => {
-                    node.counters.rejected += 1;
-                    Delivery::Rejected { receiver: slot, expected }
-                }
-            });
+            self.deliveries.push(count_delivery(node, slot as Slot, cached_verdict));
         }
+        self.check_watchers(sender, stamp);
+        Ok(Broadcast { stamp, deliveries: &self.deliveries, anomalies: &self.anomalies })
+    }
 
+    /// Stamps a message from a live node with its step and pattern value, counting it as sent.
+    pub fn stamp(&mut self, sender: Slot) -> Result<Stamp, MeshError> {
+        let node = self.live_node_mut(sender)?;
+        node.counters.sent += 1;
+        let (step, pattern) = (node.global_step, node.pattern);
+        Ok(Stamp { global_step: step, pattern_value: self.patterns[pattern as usize].value_at(step) })
+    }
+
+    /// Validates `stamp` for the live node `receiver` and counts the outcome.
+    pub fn accept(&mut self, receiver: Slot, stamp: Stamp) -> Result<Delivery, MeshError> {
+        let pattern = self.live_node(receiver)?.pattern;
+        let verdict = verify(&self.patterns[pattern as usize], stamp.global_step, stamp.pattern_value as f64);
+        Ok(count_delivery(&mut self.nodes[receiver as usize], receiver, verdict))
+    }
+
+    /// Lets every watching observer validate a message `sender` stamped; returns their anomalies.
+    pub fn check_watchers(&mut self, sender: Slot, stamp: Stamp) -> &[WatcherAnomaly] {
         self.anomalies.clear();
         for (index, watcher) in self.watchers.iter_mut().enumerate() {
             let mut observer = watcher.observer.borrow_mut();
@@ -258,11 +265,30 @@ impl Network {
             }
             let key = *watcher.sender_keys[sender as usize]
                 .get_or_insert_with(|| observer.sender_key(self.ids.get(sender)));
-            if let Verdict::Mismatch { expected } = observer.observe(key, step, received) {
+            if let Verdict::Mismatch { expected } =
+                observer.observe(key, stamp.global_step, stamp.pattern_value as f64)
+            {
                 self.anomalies.push(WatcherAnomaly { watcher: index, expected });
             }
         }
-        Ok(Broadcast { stamp, deliveries: &self.deliveries, anomalies: &self.anomalies })
+        &self.anomalies
+    }
+
+    /// Whether any observer is watching.
+    pub fn is_watched(&self) -> bool {
+        !self.watchers.is_empty()
+    }
+
+    /// Adds `by` to the step of the live node `slot`, stopping at 2^53-1.
+    pub fn advance(&mut self, slot: Slot, by: u64) {
+        if let Some(node) = self.nodes.get_mut(slot as usize).filter(|n| n.alive) {
+            node.global_step = node.global_step.saturating_add(by).min(MAX_SAFE_INTEGER);
+        }
+    }
+
+    /// How many nodes were ever created (live or removed): slots are `0 .. slot_count()`.
+    pub fn slot_count(&self) -> usize {
+        self.nodes.len()
     }
 
     /// Validates a message handed to a live node from outside the network.
@@ -289,6 +315,20 @@ impl Network {
     pub fn reject_malformed(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.live_node_mut(slot)?.counters.rejected += 1;
         Ok(())
+    }
+}
+
+/// Counts `verdict` on `node` (the receiver in `slot`) and says what its handlers get.
+fn count_delivery(node: &mut NodeState, slot: Slot, verdict: Verdict) -> Delivery {
+    match verdict {
+        Verdict::Accepted => {
+            node.counters.received += 1;
+            Delivery::Accepted(slot)
+        }
+        Verdict::Mismatch { expected } => {
+            node.counters.rejected += 1;
+            Delivery::Rejected { receiver: slot, expected }
+        }
     }
 }
 

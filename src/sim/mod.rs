@@ -2,7 +2,10 @@
 //!
 //! [`Network`]: crate::network::Network
 
+pub mod engine;
 pub mod latency;
 pub mod link;
+pub mod queue;
 pub mod rng;
 pub mod topology;
+pub mod trace;

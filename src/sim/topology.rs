@@ -49,38 +49,41 @@ pub enum Topology {
 pub const TOPOLOGY_KINDS: &str =
     "\"full\", \"ring\", \"grid\", \"random\", \"random-regular\", \"small-world\", \"scale-free\", \"edges\"";
 
-/// Undirected adjacency lists, one per position; each list sorted, without self-links or repeats.
+/// Undirected adjacency lists, one per node slot; each sorted, without self-links or repeats.
+///
+/// Lists are boxed slices (16 bytes per node besides the links): the topology is built once
+/// and changes rarely, so a change copies the two lists it touches.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Adjacency {
-    lists: Vec<Vec<u32>>,
+    lists: Vec<Box<[u32]>>,
 }
 
 impl Adjacency {
     /// `n` nodes and no links.
     pub fn empty(n: usize) -> Self {
-        Self { lists: vec![Vec::new(); n] }
+        Self { lists: vec![Box::default(); n] }
     }
 
-    /// How many positions it covers.
+    /// How many slots it covers.
     pub fn len(&self) -> usize {
         self.lists.len()
     }
 
-    /// Whether it covers no position.
+    /// Whether it covers no slot.
     pub fn is_empty(&self) -> bool {
         self.lists.is_empty()
     }
 
-    /// Makes room for positions up to `n - 1`.
+    /// Makes room for slots up to `n - 1`.
     pub fn grow_to(&mut self, n: usize) {
         if self.lists.len() < n {
-            self.lists.resize(n, Vec::new());
+            self.lists.resize(n, Box::default());
         }
     }
 
     /// The neighbours of `a`, sorted.
     pub fn neighbours(&self, a: u32) -> &[u32] {
-        self.lists.get(a as usize).map_or(&[], Vec::as_slice)
+        self.lists.get(a as usize).map_or(&[], |list| list)
     }
 
     /// Whether `a` and `b` are linked.
@@ -95,9 +98,9 @@ impl Adjacency {
         }
         self.grow_to(a.max(b) as usize + 1);
         for (x, y) in [(a, b), (b, a)] {
-            let list = &mut self.lists[x as usize];
-            let at = list.binary_search(&y).unwrap_err();
-            list.insert(at, y);
+            let mut list = self.lists[x as usize].to_vec();
+            list.insert(list.binary_search(&y).unwrap_err(), y);
+            self.lists[x as usize] = list.into_boxed_slice();
         }
         true
     }
@@ -108,22 +111,68 @@ impl Adjacency {
             return false;
         }
         for (x, y) in [(a, b), (b, a)] {
-            let list = &mut self.lists[x as usize];
-            let at = list.binary_search(&y).expect("links are symmetric");
-            list.remove(at);
+            let list = &self.lists[x as usize];
+            self.lists[x as usize] = list.iter().copied().filter(|&z| z != y).collect();
         }
         true
     }
 
-    /// The number of undirected links.
-    pub fn edge_count(&self) -> usize {
-        self.lists.iter().map(Vec::len).sum::<usize>() / 2
+    /// Removes every link of `a`.
+    pub fn isolate(&mut self, a: u32) {
+        for b in self.neighbours(a).to_vec() {
+            self.unlink(a, b);
+        }
     }
 
-    /// Bytes of heap held at capacity.
+    /// The number of undirected links.
+    pub fn edge_count(&self) -> usize {
+        self.lists.iter().map(|l| l.len()).sum::<usize>() / 2
+    }
+
+    /// Bytes of heap held: 16 per slot plus 4 per link end.
     pub fn heap_bytes(&self) -> usize {
-        self.lists.capacity() * std::mem::size_of::<Vec<u32>>()
-            + self.lists.iter().map(|l| l.capacity() * 4).sum::<usize>()
+        self.lists.capacity() * std::mem::size_of::<Box<[u32]>>() + self.edge_count() * 8
+    }
+}
+
+/// Adjacency under construction: growable lists, frozen into an [`Adjacency`] when done.
+struct Builder {
+    lists: Vec<Vec<u32>>,
+}
+
+impl Builder {
+    fn new(n: usize) -> Self {
+        Self { lists: vec![Vec::new(); n] }
+    }
+
+    fn neighbours(&self, a: u32) -> &[u32] {
+        &self.lists[a as usize]
+    }
+
+    fn has(&self, a: u32, b: u32) -> bool {
+        self.lists[a as usize].binary_search(&b).is_ok()
+    }
+
+    fn link(&mut self, a: u32, b: u32) {
+        if a != b && !self.has(a, b) {
+            for (x, y) in [(a, b), (b, a)] {
+                let list = &mut self.lists[x as usize];
+                list.insert(list.binary_search(&y).unwrap_err(), y);
+            }
+        }
+    }
+
+    fn unlink(&mut self, a: u32, b: u32) {
+        for (x, y) in [(a, b), (b, a)] {
+            let list = &mut self.lists[x as usize];
+            if let Ok(at) = list.binary_search(&y) {
+                list.remove(at);
+            }
+        }
+    }
+
+    fn freeze(self) -> Adjacency {
+        Adjacency { lists: self.lists.into_iter().map(Vec::into_boxed_slice).collect() }
     }
 }
 
@@ -185,7 +234,7 @@ impl Topology {
     /// The adjacency over `n` positions (empty for [`Topology::Full`], which stores no edges).
     /// Call [`Topology::validate`] first.
     pub fn generate(&self, n: usize, rng: &mut SimRng) -> Adjacency {
-        let mut adj = Adjacency::empty(n);
+        let mut adj = Builder::new(n);
         let n32 = n as u32;
         match *self {
             Topology::Full => {}
@@ -215,12 +264,12 @@ impl Topology {
                 }
             }
         }
-        adj
+        adj.freeze()
     }
 }
 
 /// G(n, p) in O(n + edges) by skipping geometrically over absent pairs (Batagelj & Brandes 2005).
-fn erdos_renyi(adj: &mut Adjacency, n: usize, p: f64, rng: &mut SimRng) {
+fn erdos_renyi(adj: &mut Builder, n: usize, p: f64, rng: &mut SimRng) {
     if p <= 0.0 || n < 2 {
         return;
     }
@@ -240,9 +289,9 @@ fn erdos_renyi(adj: &mut Adjacency, n: usize, p: f64, rng: &mut SimRng) {
 }
 
 /// A random `degree`-regular simple graph: pair random free stubs, restarting when stuck.
-fn random_regular(adj: &mut Adjacency, n: usize, degree: u32, rng: &mut SimRng) {
+fn random_regular(adj: &mut Builder, n: usize, degree: u32, rng: &mut SimRng) {
     'attempt: loop {
-        *adj = Adjacency::empty(n);
+        *adj = Builder::new(n);
         let mut stubs: Vec<u32> =
             (0..n as u32).flat_map(|a| std::iter::repeat_n(a, degree as usize)).collect();
         while stubs.len() >= 2 {
@@ -268,12 +317,12 @@ fn random_regular(adj: &mut Adjacency, n: usize, degree: u32, rng: &mut SimRng) 
     }
 }
 
-fn has_free_pair(adj: &Adjacency, stubs: &[u32]) -> bool {
+fn has_free_pair(adj: &Builder, stubs: &[u32]) -> bool {
     stubs.iter().enumerate().any(|(i, &a)| stubs[i + 1..].iter().any(|&b| a != b && !adj.has(a, b)))
 }
 
 /// A ring lattice with `degree / 2` links to each side, each rewired with probability `beta`.
-fn watts_strogatz(adj: &mut Adjacency, n: usize, degree: u32, beta: f64, rng: &mut SimRng) {
+fn watts_strogatz(adj: &mut Builder, n: usize, degree: u32, beta: f64, rng: &mut SimRng) {
     let n32 = n as u32;
     for a in 0..n32 {
         for d in 1..=degree / 2 {
@@ -299,7 +348,7 @@ fn watts_strogatz(adj: &mut Adjacency, n: usize, degree: u32, beta: f64, rng: &m
 }
 
 /// Preferential attachment from a clique of `m + 1` nodes, sampling from a list of link ends.
-fn barabasi_albert(adj: &mut Adjacency, n: usize, m: u32, rng: &mut SimRng) {
+fn barabasi_albert(adj: &mut Builder, n: usize, m: u32, rng: &mut SimRng) {
     let seed_nodes = (m as usize + 1).min(n) as u32;
     let mut ends: Vec<u32> = Vec::with_capacity(2 * n * m as usize);
     for a in 0..seed_nodes {
@@ -402,6 +451,9 @@ mod tests {
         assert_eq!(g.edge_count(), 2);
         assert!(g.unlink(0, 1) && !g.unlink(0, 1) && g.link(0, 2) && !g.link(2, 2));
         assert_eq!(g.neighbours(2), &[0, 1]);
+        g.isolate(2);
+        assert_eq!((g.edge_count(), g.neighbours(1)), (0, &[][..]));
+        assert!(g.link(5, 1) && g.len() == 6, "linking a new slot grows the table");
         let err = Topology::Edges(vec![(0, 1), (0, 5)]).validate("topology", 3).unwrap_err();
         assert_eq!((err.code(), err.field()), ("ERR_UNKNOWN_NODE", "topology.edges[1]"));
     }

@@ -1,0 +1,723 @@
+//! The discrete-event engine: a [`Network`] plus virtual time, links, a topology, flooding and faults.
+//!
+//! With the default [`SimConfig`] (full mesh, instant links, nothing crashed or partitioned) a
+//! broadcast is the seed's: every live node gets it at once. Anything else makes broadcasts
+//! transfers on an event queue that [`Simulation::run_until`] delivers in time order.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::error::MeshError;
+use crate::message::Stamp;
+use crate::network::{Broadcast, Delivery, Network, Slot, WatcherAnomaly};
+use crate::node::NodeConfig;
+use crate::sim::link::{to_micros, LinkSpec, Transit};
+use crate::sim::queue::{EventQueue, Transfer};
+use crate::sim::rng::SimRng;
+use crate::sim::topology::{Adjacency, Topology};
+use crate::sim::trace::{Trace, TraceEvent, TraceKind};
+use crate::validate::number_in;
+
+/// Engine settings. Every field has a default, listed on the field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SimConfig {
+    /// Seed of the one RNG behind every random choice. Default: 0.
+    pub seed: u64,
+    /// Length of one tick in milliseconds (`run(ticks)` and the global tick). Default: 100.
+    pub tick_ms: f64,
+    /// Whether every tick adds 1 to each running node's `globalStep`. Default: false.
+    pub global_tick: bool,
+    /// The behaviour of every link without an override. Default: instant and lossless.
+    pub link: LinkSpec,
+    /// Who is linked to whom. Default: [`Topology::Full`].
+    pub topology: Topology,
+    /// How many links a message may travel; above 1 nodes relay what they accept. Default: 1.
+    pub ttl: u32,
+    /// Neighbours a node relays to: 0 for all (flooding), k for k random ones (gossip). Default: 0.
+    pub fanout: u32,
+    /// Whether a restarted node keeps its step (else it restarts at 0). Default: true.
+    pub restart_keeps_step: bool,
+    /// Whether to keep every trace event for export (the hash is always kept). Default: false.
+    pub record_trace: bool,
+}
+
+impl Default for SimConfig {
+    fn default() -> Self {
+        Self {
+            seed: 0,
+            tick_ms: 100.0,
+            global_tick: false,
+            link: LinkSpec::default(),
+            topology: Topology::Full,
+            ttl: 1,
+            fanout: 0,
+            restart_keeps_step: true,
+            record_trace: false,
+        }
+    }
+}
+
+impl SimConfig {
+    /// Checks every field (the topology is checked when it is applied to the nodes).
+    pub fn validate(&self) -> Result<(), MeshError> {
+        number_in("tickInterval", self.tick_ms, 0.001, 1e12, "a number of milliseconds in [0.001, 1e12]")?;
+        number_in("ttl", f64::from(self.ttl), 1.0, f64::from(u32::MAX), "an integer of at least 1")?;
+        self.link.validate("links")
+    }
+}
+
+/// Engine-wide counters (every field is a running total).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SimStats {
+    /// Messages sent by nodes (relays not included).
+    pub sent: u64,
+    /// Transfers that reached a node that had not seen the message.
+    pub delivered: u64,
+    /// Deliveries the receiver's pattern accepted.
+    pub accepted: u64,
+    /// Deliveries the receiver's pattern rejected.
+    pub rejected: u64,
+    /// Transfers that reached a node that had already seen the message.
+    pub duplicates: u64,
+    /// Times a node relayed a message it accepted.
+    pub forwarded: u64,
+    /// Transfers the link lost.
+    pub lost: u64,
+    /// Transfers cut by a partition.
+    pub partitioned: u64,
+    /// Transfers from or to a crashed or removed node.
+    pub crashed: u64,
+    /// Transfers refused by a full link queue.
+    pub queue_full: u64,
+    /// Messages with nothing left in flight.
+    pub completed: u64,
+    /// Nodes reached, summed over completed messages (reach per message = this / completed).
+    pub reach: u64,
+}
+
+/// What a broadcast did.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SimBroadcast<'a> {
+    /// The message's id (ids count up from 1).
+    pub message: u64,
+    /// The step and pattern value the sender stamped.
+    pub stamp: Stamp,
+    /// Instant mode: one entry per other live node. Scheduled mode: empty (see `run_until`).
+    pub deliveries: &'a [Delivery],
+    /// Anomalies flagged by watching observers.
+    pub anomalies: &'a [WatcherAnomaly],
+}
+
+/// A delivery to a node whose owner asked to hear about them (see [`Simulation::set_listening`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arrival {
+    /// The message's id.
+    pub message: u64,
+    /// The node it came from over the last link.
+    pub from: Slot,
+    /// Links it travelled.
+    pub hops: u32,
+    /// What the receiver concluded.
+    pub delivery: Delivery,
+}
+
+/// A message in the engine: who sent it, what it claims, and who has it.
+#[derive(Debug)]
+struct MessageRecord {
+    id: u64,
+    stamp: Stamp,
+    in_flight: u32,
+    reached: u32,
+    seen: SeenSet,
+}
+
+/// The nodes that have a message: a short list, or a bitset once it spreads.
+#[derive(Debug)]
+enum SeenSet {
+    Few(Vec<u32>),
+    Many(Vec<u64>),
+}
+
+/// Above this many nodes a message's seen set becomes a bitset.
+const FEW: usize = 32;
+
+impl SeenSet {
+    /// Adds `slot`; false when it was already there.
+    fn insert(&mut self, slot: u32, slots: usize) -> bool {
+        match self {
+            SeenSet::Few(list) if list.contains(&slot) => false,
+            SeenSet::Few(list) if list.len() < FEW => {
+                list.push(slot);
+                true
+            }
+            SeenSet::Few(list) => {
+                let mut bits = vec![0u64; slots.div_ceil(64).max(slot as usize / 64 + 1)];
+                for &s in list.iter() {
+                    bits[s as usize / 64] |= 1 << (s % 64);
+                }
+                *self = SeenSet::Many(bits);
+                self.insert(slot, slots)
+            }
+            SeenSet::Many(bits) => {
+                let (word, bit) = (slot as usize / 64, 1u64 << (slot % 64));
+                if word >= bits.len() {
+                    bits.resize(word + 1, 0);
+                }
+                let fresh = bits[word] & bit == 0;
+                bits[word] |= bit;
+                fresh
+            }
+        }
+    }
+}
+
+/// Per-node engine flags, one bit each.
+const CRASHED: u8 = 1;
+const LISTENING: u8 = 2;
+
+/// A network run as a deterministic discrete-event simulation.
+#[derive(Debug)]
+pub struct Simulation {
+    network: Network,
+    config: SimConfig,
+    adjacency: Adjacency,
+    overrides: BTreeMap<(Slot, Slot), LinkSpec>,
+    flags: Vec<u8>,
+    crashed_count: usize,
+    groups: Option<Vec<u8>>,
+    link_load: BTreeMap<(Slot, Slot), u32>,
+    rng: SimRng,
+    now_us: u64,
+    next_tick_us: u64,
+    queue: EventQueue,
+    messages: Vec<Option<MessageRecord>>,
+    free_messages: Vec<u32>,
+    next_message_id: u64,
+    trace: Trace,
+    stats: SimStats,
+    arrivals: Vec<Arrival>,
+    completed: Vec<u64>,
+    anomalies: Vec<WatcherAnomaly>,
+    scratch: Vec<Slot>,
+}
+
+impl Simulation {
+    /// An empty simulation with `config` (validated).
+    pub fn new(config: SimConfig) -> Result<Self, MeshError> {
+        config.validate()?;
+        let tick_us = to_micros(config.tick_ms).max(1);
+        Ok(Self {
+            network: Network::new(),
+            rng: SimRng::new(config.seed),
+            trace: Trace::new(config.record_trace),
+            next_tick_us: tick_us,
+            config,
+            adjacency: Adjacency::default(),
+            overrides: BTreeMap::new(),
+            flags: Vec::new(),
+            crashed_count: 0,
+            groups: None,
+            link_load: BTreeMap::new(),
+            now_us: 0,
+            queue: EventQueue::default(),
+            messages: Vec::new(),
+            free_messages: Vec::new(),
+            next_message_id: 1,
+            stats: SimStats::default(),
+            arrivals: Vec::new(),
+            completed: Vec::new(),
+            anomalies: Vec::new(),
+            scratch: Vec::new(),
+        })
+    }
+
+    /// The network of nodes being simulated.
+    pub fn network(&self) -> &Network {
+        &self.network
+    }
+
+    /// The network, for changes that need no engine bookkeeping (sync, receive, watch).
+    pub fn network_mut(&mut self) -> &mut Network {
+        &mut self.network
+    }
+
+    /// The settings.
+    pub fn config(&self) -> &SimConfig {
+        &self.config
+    }
+
+    /// Virtual time in microseconds.
+    pub fn now_us(&self) -> u64 {
+        self.now_us
+    }
+
+    /// Running totals.
+    pub fn stats(&self) -> &SimStats {
+        &self.stats
+    }
+
+    /// The trace (its hash, and the events when recording).
+    pub fn trace(&self) -> &Trace {
+        &self.trace
+    }
+
+    /// Transfers in flight.
+    pub fn in_flight(&self) -> usize {
+        self.queue.len()
+    }
+
+    /// Each transfer in flight as `(from, to, progress in 0..1)`, in no particular order.
+    pub fn transfers(&self) -> impl Iterator<Item = (Slot, Slot, f64)> + '_ {
+        self.queue.iter().map(move |(arrives, t)| {
+            let span = arrives.saturating_sub(t.sent_at).max(1) as f64;
+            (t.from, t.to, (self.now_us.saturating_sub(t.sent_at) as f64 / span).min(1.0))
+        })
+    }
+
+    /// Adds a node (see [`Network::create_node`]); it has no links until the topology is applied
+    /// again or it is connected, except in a full mesh.
+    pub fn create_node(&mut self, config: &NodeConfig) -> Result<Slot, MeshError> {
+        let slot = self.network.create_node(config)?;
+        self.flags.push(0);
+        if let Some(groups) = &mut self.groups {
+            groups.push(0);
+        }
+        Ok(slot)
+    }
+
+    /// Removes a live node and its links.
+    pub fn remove_node(&mut self, slot: Slot) -> Result<(), MeshError> {
+        self.network.remove_node(slot)?;
+        self.adjacency.isolate(slot);
+        if self.flags[slot as usize] & CRASHED != 0 {
+            self.crashed_count -= 1;
+        }
+        self.flags[slot as usize] = 0;
+        Ok(())
+    }
+
+    /// Generates `topology` over the live nodes (in creation order), replacing every link.
+    pub fn set_topology(&mut self, topology: Topology) -> Result<(), MeshError> {
+        let live: Vec<Slot> = self.network.live_slots().collect();
+        topology.validate("topology", live.len())?;
+        let graph = topology.generate(live.len(), &mut self.rng);
+        let mut adjacency = Adjacency::empty(self.network.slot_count());
+        for (position, &a) in live.iter().enumerate() {
+            for &other in graph.neighbours(position as u32) {
+                if (other as usize) > position {
+                    adjacency.link(a, live[other as usize]);
+                }
+            }
+        }
+        self.adjacency = adjacency;
+        self.config.topology = topology;
+        Ok(())
+    }
+
+    /// The links of the live node `slot` (every other live node in a full mesh).
+    pub fn neighbours(&self, slot: Slot) -> Vec<Slot> {
+        if self.config.topology == Topology::Full {
+            self.network.live_slots().filter(|&s| s != slot).collect()
+        } else {
+            self.adjacency.neighbours(slot).to_vec()
+        }
+    }
+
+    /// Links two live nodes (turning a full mesh into explicit edges first).
+    pub fn connect(&mut self, a: Slot, b: Slot) -> Result<bool, MeshError> {
+        self.live_pair(a, b)?;
+        self.make_explicit()?;
+        Ok(self.adjacency.link(a, b))
+    }
+
+    /// Unlinks two live nodes (turning a full mesh into explicit edges first).
+    pub fn disconnect(&mut self, a: Slot, b: Slot) -> Result<bool, MeshError> {
+        self.live_pair(a, b)?;
+        self.make_explicit()?;
+        Ok(self.adjacency.unlink(a, b))
+    }
+
+    fn live_pair(&self, a: Slot, b: Slot) -> Result<(), MeshError> {
+        self.network.counters(a)?;
+        self.network.counters(b).map(drop)
+    }
+
+    fn make_explicit(&mut self) -> Result<(), MeshError> {
+        if self.config.topology != Topology::Full {
+            return Ok(());
+        }
+        let n = self.network.live_count();
+        let p = if n < 2 { 0.0 } else { 1.0 };
+        self.set_topology(Topology::Random { p })?;
+        self.config.topology = Topology::Edges(Vec::new());
+        Ok(())
+    }
+
+    /// Sets the behaviour of the link between `a` and `b` (both directions).
+    pub fn set_link(&mut self, a: Slot, b: Slot, spec: LinkSpec) -> Result<(), MeshError> {
+        self.live_pair(a, b)?;
+        spec.validate("link")?;
+        self.overrides.insert((a.min(b), a.max(b)), spec);
+        Ok(())
+    }
+
+    /// Cuts every link between `group_a` and `group_b` until [`Simulation::heal`]; other nodes
+    /// are unaffected. Transfers already in flight across the cut are dropped on arrival.
+    pub fn partition(&mut self, group_a: &[Slot], group_b: &[Slot]) -> Result<(), MeshError> {
+        for &slot in group_a.iter().chain(group_b) {
+            self.network.counters(slot)?;
+        }
+        let mut groups = vec![0u8; self.network.slot_count()];
+        for &slot in group_a {
+            groups[slot as usize] = 1;
+        }
+        for &slot in group_b {
+            groups[slot as usize] = 2;
+        }
+        self.groups = Some(groups);
+        Ok(())
+    }
+
+    /// Ends the partition.
+    pub fn heal(&mut self) {
+        self.groups = None;
+    }
+
+    /// Whether a partition separates `a` and `b`.
+    pub fn is_cut(&self, a: Slot, b: Slot) -> bool {
+        self.groups.as_ref().is_some_and(|g| {
+            let (x, y) = (g[a as usize], g[b as usize]);
+            x != 0 && y != 0 && x != y
+        })
+    }
+
+    /// Crashes a live node: it neither sends, receives, relays nor ticks until restarted.
+    pub fn crash(&mut self, slot: Slot) -> Result<(), MeshError> {
+        self.network.counters(slot)?;
+        if self.flags[slot as usize] & CRASHED == 0 {
+            self.flags[slot as usize] |= CRASHED;
+            self.crashed_count += 1;
+        }
+        Ok(())
+    }
+
+    /// Restarts a crashed node, keeping its step or resetting it to 0 (see [`SimConfig`]).
+    pub fn restart(&mut self, slot: Slot) -> Result<(), MeshError> {
+        self.network.counters(slot)?;
+        if self.flags[slot as usize] & CRASHED != 0 {
+            self.flags[slot as usize] &= !CRASHED;
+            self.crashed_count -= 1;
+            if !self.config.restart_keeps_step {
+                self.network.sync(slot, 0.0)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the live node `slot` is crashed.
+    pub fn is_crashed(&self, slot: Slot) -> bool {
+        self.flags.get(slot as usize).is_some_and(|f| f & CRASHED != 0)
+    }
+
+    /// Whether deliveries to `slot` are reported as [`Arrival`]s (its owner has handlers).
+    pub fn set_listening(&mut self, slot: Slot, listening: bool) {
+        if let Some(flags) = self.flags.get_mut(slot as usize) {
+            *flags = if listening { *flags | LISTENING } else { *flags & !LISTENING };
+        }
+    }
+
+    /// Whether a broadcast is delivered at once to every live node (the seed's behaviour).
+    pub fn is_instant(&self) -> bool {
+        self.config.topology == Topology::Full
+            && self.config.link.is_instant()
+            && self.overrides.is_empty()
+            && self.crashed_count == 0
+            && self.groups.is_none()
+    }
+
+    /// Sends a message from a live node: delivered at once in instant mode, else scheduled.
+    pub fn broadcast(&mut self, sender: Slot) -> Result<SimBroadcast<'_>, MeshError> {
+        let message = self.next_message_id;
+        if self.is_instant() {
+            let Broadcast { stamp, deliveries, anomalies } = self.network.broadcast(sender)?;
+            self.next_message_id += 1;
+            self.stats.sent += 1;
+            self.stats.delivered += deliveries.len() as u64;
+            self.stats.completed += 1;
+            self.stats.reach += deliveries.len() as u64;
+            for delivery in deliveries {
+                match delivery {
+                    Delivery::Accepted(_) => self.stats.accepted += 1,
+                    Delivery::Rejected { .. } => self.stats.rejected += 1,
+                }
+            }
+            self.trace.push(TraceEvent {
+                time_us: self.now_us,
+                kind: TraceKind::Send,
+                message,
+                from: sender,
+                to: sender,
+            });
+            return Ok(SimBroadcast { message, stamp, deliveries, anomalies });
+        }
+        if self.is_crashed(sender) {
+            self.network.counters(sender)?;
+            self.stats.crashed += 1;
+            self.trace.push(TraceEvent {
+                time_us: self.now_us,
+                kind: TraceKind::Crashed,
+                message: 0,
+                from: sender,
+                to: sender,
+            });
+            return Ok(SimBroadcast {
+                message: 0,
+                stamp: self.network_stamp_preview(sender)?,
+                deliveries: &[],
+                anomalies: &[],
+            });
+        }
+        let stamp = self.network.stamp(sender)?;
+        self.next_message_id += 1;
+        self.anomalies.clear();
+        let anomalies = self.network.check_watchers(sender, stamp).to_vec();
+        self.anomalies = anomalies;
+        self.stats.sent += 1;
+        self.trace.push(TraceEvent {
+            time_us: self.now_us,
+            kind: TraceKind::Send,
+            message,
+            from: sender,
+            to: sender,
+        });
+        let index = self.new_record(MessageRecord {
+            id: message,
+            stamp,
+            in_flight: 0,
+            reached: 0,
+            seen: SeenSet::Few(vec![sender]),
+        });
+        self.fan_out(index, sender, None, 1);
+        self.complete_if_done(index);
+        Ok(SimBroadcast { message, stamp, deliveries: &[], anomalies: &self.anomalies })
+    }
+
+    /// The stamp a node would send now (for a crashed sender, whose message goes nowhere).
+    fn network_stamp_preview(&self, sender: Slot) -> Result<Stamp, MeshError> {
+        Ok(Stamp {
+            global_step: self.network.global_step(sender)?,
+            pattern_value: self.network.pattern_value(sender)?,
+        })
+    }
+
+    fn new_record(&mut self, record: MessageRecord) -> u32 {
+        match self.free_messages.pop() {
+            Some(index) => {
+                self.messages[index as usize] = Some(record);
+                index
+            }
+            None => {
+                self.messages.push(Some(record));
+                (self.messages.len() - 1) as u32
+            }
+        }
+    }
+
+    /// Schedules transfers of message `index` from `node` to its neighbours (all, or `fanout`
+    /// random ones), except `except`; each arrives at hop `hops`.
+    fn fan_out(&mut self, index: u32, node: Slot, except: Option<Slot>, hops: u32) {
+        let mut targets = std::mem::take(&mut self.scratch);
+        targets.clear();
+        if self.config.topology == Topology::Full {
+            targets.extend(self.network.live_slots().filter(|&s| s != node && Some(s) != except));
+        } else {
+            targets.extend(self.adjacency.neighbours(node).iter().copied().filter(|&s| Some(s) != except));
+        }
+        let fanout = self.config.fanout as usize;
+        if fanout > 0 && fanout < targets.len() {
+            for i in 0..fanout {
+                let j = i + self.rng.below((targets.len() - i) as u32) as usize;
+                targets.swap(i, j);
+            }
+            targets.truncate(fanout);
+        }
+        let message = self.messages[index as usize].as_ref().map_or(0, |m| m.id);
+        for &to in &targets {
+            let event = TraceEvent { time_us: self.now_us, kind: TraceKind::Lost, message, from: node, to };
+            if self.is_cut(node, to) {
+                self.stats.partitioned += 1;
+                self.trace.push(TraceEvent { kind: TraceKind::Partitioned, ..event });
+                continue;
+            }
+            let key = (node.min(to), node.max(to));
+            let spec = self.overrides.get(&key).copied().unwrap_or(self.config.link);
+            if spec.queue_limit > 0 && self.link_load.get(&key).copied().unwrap_or(0) >= spec.queue_limit {
+                self.stats.queue_full += 1;
+                self.trace.push(TraceEvent { kind: TraceKind::QueueFull, ..event });
+                continue;
+            }
+            let Transit::Arrives { delay_us, duplicate_us } = spec.transit(&mut self.rng) else {
+                self.stats.lost += 1;
+                self.trace.push(event);
+                continue;
+            };
+            let transfer = Transfer { message: index, from: node, to, hops, sent_at: self.now_us };
+            let copies = 1 + u32::from(duplicate_us.is_some());
+            for delay in std::iter::once(delay_us).chain(duplicate_us) {
+                self.queue.push(self.now_us + delay, transfer);
+            }
+            if spec.queue_limit > 0 {
+                *self.link_load.entry(key).or_default() += copies;
+            }
+            if let Some(record) = self.messages[index as usize].as_mut() {
+                record.in_flight += copies;
+            }
+        }
+        self.scratch = targets;
+    }
+
+    fn complete_if_done(&mut self, index: u32) {
+        let done = self.messages[index as usize].as_ref().is_some_and(|m| m.in_flight == 0);
+        if done {
+            let record = self.messages[index as usize].take().expect("checked above");
+            self.stats.completed += 1;
+            self.stats.reach += u64::from(record.reached);
+            self.completed.push(record.id);
+            self.free_messages.push(index);
+        }
+    }
+
+    /// Runs every transfer (and, with the global tick on, every tick) due up to `time_us`, in time
+    /// order: a tick before transfers due at the same time, transfers at equal times in the
+    /// order they were scheduled.
+    pub fn run_until(&mut self, time_us: u64) {
+        let tick_us = to_micros(self.config.tick_ms).max(1);
+        loop {
+            let next_transfer = self.queue.next_time().filter(|&t| t <= time_us);
+            let tick_due = self.config.global_tick
+                && self.next_tick_us <= time_us
+                && next_transfer.is_none_or(|t| self.next_tick_us <= t);
+            if tick_due {
+                self.now_us = self.next_tick_us;
+                self.next_tick_us += tick_us;
+                self.tick();
+            } else if let Some((at, transfer)) = self.queue.pop_until(time_us) {
+                self.now_us = at;
+                self.arrive(transfer);
+            } else {
+                break;
+            }
+        }
+        self.now_us = self.now_us.max(time_us);
+    }
+
+    /// Runs `ticks` ticks of virtual time.
+    pub fn run(&mut self, ticks: u64) {
+        let tick_us = to_micros(self.config.tick_ms).max(1);
+        self.run_until(self.now_us.saturating_add(ticks.saturating_mul(tick_us)));
+    }
+
+    /// Runs everything due at the next moment anything is due (a tick or a transfer); returns
+    /// false when nothing is left to run.
+    pub fn step(&mut self) -> bool {
+        let next = self.queue.next_time().map_or(self.next_tick_us, |t| t.min(self.next_tick_us));
+        if self.queue.is_empty() && !self.config.global_tick {
+            return false;
+        }
+        self.run_until(next);
+        true
+    }
+
+    fn tick(&mut self) {
+        for slot in 0..self.network.slot_count() as Slot {
+            if self.flags[slot as usize] & CRASHED == 0 {
+                self.network.advance(slot, 1);
+            }
+        }
+        self.trace.push(TraceEvent {
+            time_us: self.now_us,
+            kind: TraceKind::Tick,
+            message: 0,
+            from: 0,
+            to: 0,
+        });
+    }
+
+    fn arrive(&mut self, transfer: Transfer) {
+        let Transfer { message: index, from, to, hops, .. } = transfer;
+        let key = (from.min(to), from.max(to));
+        if let Some(load) = self.link_load.get_mut(&key) {
+            *load -= 1;
+            if *load == 0 {
+                self.link_load.remove(&key);
+            }
+        }
+        let slots = self.network.slot_count();
+        let down = !self.network.is_alive(to) || self.flags[to as usize] & CRASHED != 0;
+        let cut = self.is_cut(from, to);
+        let Some(record) = self.messages[index as usize].as_mut() else { return };
+        record.in_flight -= 1;
+        let event =
+            TraceEvent { time_us: self.now_us, kind: TraceKind::Crashed, message: record.id, from, to };
+        let kind = if down {
+            self.stats.crashed += 1;
+            TraceKind::Crashed
+        } else if cut {
+            self.stats.partitioned += 1;
+            TraceKind::Partitioned
+        } else if !record.seen.insert(to, slots) {
+            self.stats.duplicates += 1;
+            TraceKind::Duplicate
+        } else {
+            record.reached += 1;
+            let stamp = record.stamp;
+            // The receiver is live (checked above), so `accept` cannot fail.
+            let delivery = self.network.accept(to, stamp).unwrap_or(Delivery::Accepted(to));
+            self.receive(Arrival { message: event.message, from, hops, delivery }, index, event)
+        };
+        if kind != TraceKind::Accept && kind != TraceKind::Reject {
+            self.trace.push(TraceEvent { kind, ..event });
+        }
+        self.complete_if_done(index);
+    }
+
+    /// Counts and traces a first arrival, reports it to a listening receiver, and relays it.
+    fn receive(&mut self, arrival: Arrival, index: u32, event: TraceEvent) -> TraceKind {
+        let Arrival { from, hops, delivery, .. } = arrival;
+        let to = event.to;
+        self.stats.delivered += 1;
+        let accepted = matches!(delivery, Delivery::Accepted(_));
+        let kind = if accepted {
+            self.stats.accepted += 1;
+            TraceKind::Accept
+        } else {
+            self.stats.rejected += 1;
+            TraceKind::Reject
+        };
+        self.trace.push(TraceEvent { kind, ..event });
+        if self.flags[to as usize] & LISTENING != 0 {
+            self.arrivals.push(arrival);
+        }
+        if accepted && hops < self.config.ttl && self.config.topology != Topology::Full {
+            self.stats.forwarded += 1;
+            self.trace.push(TraceEvent { kind: TraceKind::Forward, ..event });
+            self.fan_out(index, to, Some(from), hops + 1);
+        }
+        kind
+    }
+
+    /// Takes the arrivals at listening nodes since the last call, in delivery order.
+    pub fn drain_arrivals(&mut self) -> std::vec::Drain<'_, Arrival> {
+        self.arrivals.drain(..)
+    }
+
+    /// Takes the ids of messages completed (nothing left in flight) since the last call.
+    pub fn drain_completed(&mut self) -> std::vec::Drain<'_, u64> {
+        self.completed.drain(..)
+    }
+}
+
+#[cfg(test)]
+mod tests;
