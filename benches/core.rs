@@ -4,6 +4,10 @@ use std::hint::black_box;
 use std::rc::Rc;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use data_mesh::sim::engine::{SimConfig, Simulation};
+use data_mesh::sim::latency::Latency;
+use data_mesh::sim::link::LinkSpec;
+use data_mesh::sim::topology::Topology;
 use data_mesh::{Network, NodeConfig, Observer, PatternGenerator};
 
 fn config(id: String, seed: u64) -> NodeConfig {
@@ -71,5 +75,37 @@ fn observer(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, pattern, broadcast, observer);
+/// Flooding on 100k nodes of degree 8 with latency on: one message floods the whole graph.
+fn flooding(c: &mut Criterion) {
+    let nodes: u32 = std::env::var("FLOOD_NODES").map_or(100_000, |v| v.parse().unwrap());
+    let link = LinkSpec { latency: Latency::Uniform { min: 5.0, max: 15.0 }, ..LinkSpec::default() };
+    let mut sim = Simulation::new(SimConfig { link, ttl: 64, ..SimConfig::default() }).unwrap();
+    for i in 0..nodes {
+        sim.create_node(&config(format!("n{i}"), 7)).unwrap();
+    }
+    sim.set_topology(Topology::RandomRegular { degree: 8 }).unwrap();
+    let mut probe = 0;
+    sim.broadcast(probe).unwrap();
+    sim.run(100_000);
+    let per_flood = sim.stats().delivered + sim.stats().duplicates;
+    let mut group = c.benchmark_group("engine (transfers)");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(per_flood));
+    group.bench_function("flood 100k nodes, degree 8, latency 5-15 ms", |b| {
+        b.iter(|| {
+            probe = (probe + 7919) % nodes;
+            sim.broadcast(probe).unwrap();
+            sim.run(100_000);
+        })
+    });
+    group.finish();
+    let bytes = sim.network().heap_bytes() + sim.heap_bytes();
+    println!(
+        "engine memory: {:.1} bytes per node ({} nodes, degree 8, links included)",
+        bytes as f64 / f64::from(nodes),
+        nodes
+    );
+}
+
+criterion_group!(benches, pattern, broadcast, observer, flooding);
 criterion_main!(benches);

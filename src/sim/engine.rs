@@ -263,6 +263,16 @@ impl Simulation {
         &self.trace
     }
 
+    /// Bytes of heap the engine holds besides the network's nodes and ids: links, per-node flags,
+    /// and what is in flight.
+    pub fn heap_bytes(&self) -> usize {
+        self.adjacency.heap_bytes()
+            + self.flags.capacity()
+            + self.groups.as_ref().map_or(0, Vec::capacity)
+            + self.queue.len() * 48
+            + self.messages.capacity() * std::mem::size_of::<Option<MessageRecord>>()
+    }
+
     /// Transfers in flight.
     pub fn in_flight(&self) -> usize {
         self.queue.len()
@@ -622,7 +632,8 @@ impl Simulation {
     /// Runs everything due at the next moment anything is due (a tick or a transfer); returns
     /// false when nothing is left to run.
     pub fn step(&mut self) -> bool {
-        let next = self.queue.next_time().map_or(self.next_tick_us, |t| t.min(self.next_tick_us));
+        let next_tick = if self.config.global_tick { self.next_tick_us } else { u64::MAX };
+        let next = self.queue.next_time().map_or(next_tick, |t| t.min(next_tick));
         if self.queue.is_empty() && !self.config.global_tick {
             return false;
         }

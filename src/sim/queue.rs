@@ -1,7 +1,7 @@
 //! The event queue: a min-heap on (time, scheduling order), so equal times keep FIFO order.
 
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BTreeMap, BinaryHeap};
 
 /// A message on its way over one link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,51 +39,80 @@ impl PartialOrd for Entry {
     }
 }
 
+/// Width of one time bucket in microseconds.
+const BUCKET_US: u64 = 64;
+
 /// Transfers ordered by arrival time, then by when they were scheduled.
+///
+/// A two-level calendar queue: transfers due in the current 64 µs bucket sit in a small binary
+/// heap; later ones are appended, unsorted, to the vector of their bucket, and a bucket is
+/// heapified only when time reaches it. The order is exactly that of one big heap on
+/// (time, seq), but each operation touches a small, cache-resident structure.
 #[derive(Debug, Default, Clone)]
 pub struct EventQueue {
-    heap: BinaryHeap<Entry>,
+    active: BinaryHeap<Entry>,
+    active_bucket: u64,
+    later: BTreeMap<u64, Vec<Entry>>,
+    spare: Vec<Entry>,
+    len: usize,
     next_seq: u64,
 }
 
 impl EventQueue {
-    /// Schedules `transfer` to arrive at `time`.
+    /// Schedules `transfer` to arrive at `time` (never before the last popped time).
     pub fn push(&mut self, time: u64, transfer: Transfer) {
-        self.heap.push(Entry { time, seq: self.next_seq, transfer });
+        let entry = Entry { time, seq: self.next_seq, transfer };
         self.next_seq += 1;
+        self.len += 1;
+        let bucket = time / BUCKET_US;
+        if bucket <= self.active_bucket {
+            self.active.push(entry);
+        } else {
+            let spare = &mut self.spare;
+            self.later.entry(bucket).or_insert_with(|| std::mem::take(spare)).push(entry);
+        }
+    }
+
+    /// Makes the earliest non-empty bucket the active one, when the active heap is empty.
+    fn refill(&mut self) {
+        if self.active.is_empty() {
+            if let Some((bucket, entries)) = self.later.pop_first() {
+                self.active_bucket = bucket;
+                let mut emptied = std::mem::replace(&mut self.active, BinaryHeap::from(entries)).into_vec();
+                emptied.clear();
+                self.spare = emptied;
+            }
+        }
     }
 
     /// The arrival time of the earliest transfer.
-    pub fn next_time(&self) -> Option<u64> {
-        self.heap.peek().map(|e| e.time)
+    pub fn next_time(&mut self) -> Option<u64> {
+        self.refill();
+        self.active.peek().map(|e| e.time)
     }
 
     /// Removes the earliest transfer if it arrives at or before `limit`.
     pub fn pop_until(&mut self, limit: u64) -> Option<(u64, Transfer)> {
-        if self.heap.peek()?.time > limit {
+        if self.next_time()? > limit {
             return None;
         }
-        self.heap.pop().map(|e| (e.time, e.transfer))
+        self.len -= 1;
+        self.active.pop().map(|e| (e.time, e.transfer))
     }
 
     /// How many transfers are in flight.
     pub fn len(&self) -> usize {
-        self.heap.len()
+        self.len
     }
 
     /// Whether nothing is in flight.
     pub fn is_empty(&self) -> bool {
-        self.heap.is_empty()
+        self.len == 0
     }
 
     /// Every transfer in flight with its arrival time, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (u64, &Transfer)> {
-        self.heap.iter().map(|e| (e.time, &e.transfer))
-    }
-
-    /// Drops every transfer in flight.
-    pub fn clear(&mut self) {
-        self.heap.clear();
+        self.active.iter().chain(self.later.values().flatten()).map(|e| (e.time, &e.transfer))
     }
 }
 
