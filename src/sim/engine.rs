@@ -281,8 +281,8 @@ impl Simulation {
     /// Each transfer in flight as `(from, to, progress in 0..1)`, in no particular order.
     pub fn transfers(&self) -> impl Iterator<Item = (Slot, Slot, f64)> + '_ {
         self.queue.iter().map(move |(arrives, t)| {
-            let span = arrives.saturating_sub(t.sent_at).max(1) as f64;
-            (t.from, t.to, (self.now_us.saturating_sub(t.sent_at) as f64 / span).min(1.0))
+            let left = arrives.saturating_sub(self.now_us) as f64;
+            (t.from, t.to, if t.delay_us == 0 { 1.0 } else { (1.0 - left / f64::from(t.delay_us)).max(0.0) })
         })
     }
 
@@ -573,10 +573,11 @@ impl Simulation {
                 self.trace.push(event);
                 continue;
             };
-            let transfer = Transfer { message: index, from: node, to, hops, sent_at: self.now_us };
             let copies = 1 + u32::from(duplicate_us.is_some());
             for delay in std::iter::once(delay_us).chain(duplicate_us) {
-                self.queue.push(self.now_us + delay, transfer);
+                let delay_us = u32::try_from(delay).unwrap_or(u32::MAX);
+                self.queue
+                    .push(self.now_us + delay, Transfer { message: index, from: node, to, hops, delay_us });
             }
             if spec.queue_limit > 0 {
                 *self.link_load.entry(key).or_default() += copies;
