@@ -30,7 +30,8 @@ pub struct SimConfig {
     pub global_tick: bool,
     /// The behaviour of every link without an override. Default: instant and lossless.
     pub link: LinkSpec,
-    /// Who is linked to whom. Default: [`Topology::Full`].
+    /// Who is linked to whom. Default: [`Topology::Full`]. A generated topology is drawn over the
+    /// live nodes, and drawn again whenever nodes were added or removed since.
     pub topology: Topology,
     /// How many links a message may travel; above 1 nodes relay what they accept. Default: 1.
     pub ttl: u32,
@@ -63,7 +64,8 @@ impl SimConfig {
     pub fn validate(&self) -> Result<(), MeshError> {
         number_in("tickInterval", self.tick_ms, 0.001, 1e12, "a number of milliseconds in [0.001, 1e12]")?;
         number_in("ttl", f64::from(self.ttl), 1.0, f64::from(u32::MAX), "an integer of at least 1")?;
-        self.link.validate("links")
+        self.link.validate("links")?;
+        self.topology.validate("topology")
     }
 }
 
@@ -183,6 +185,7 @@ pub struct Simulation {
     network: Network,
     config: SimConfig,
     adjacency: Adjacency,
+    topology_stale: bool,
     overrides: BTreeMap<(Slot, Slot), LinkSpec>,
     flags: Vec<u8>,
     crashed_count: usize,
@@ -215,6 +218,7 @@ impl Simulation {
             next_tick_us: tick_us,
             config,
             adjacency: Adjacency::default(),
+            topology_stale: false,
             overrides: BTreeMap::new(),
             flags: Vec::new(),
             crashed_count: 0,
@@ -290,6 +294,7 @@ impl Simulation {
     /// again or it is connected, except in a full mesh.
     pub fn create_node(&mut self, config: &NodeConfig) -> Result<Slot, MeshError> {
         let slot = self.network.create_node(config)?;
+        self.topology_stale |= self.config.topology.is_generated();
         self.flags.push(0);
         if let Some(groups) = &mut self.groups {
             groups.push(0);
@@ -301,6 +306,7 @@ impl Simulation {
     pub fn remove_node(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.remove_node(slot)?;
         self.adjacency.isolate(slot);
+        self.topology_stale |= self.config.topology.is_generated();
         if self.flags[slot as usize] & CRASHED != 0 {
             self.crashed_count -= 1;
         }
@@ -310,9 +316,43 @@ impl Simulation {
 
     /// Generates `topology` over the live nodes (in creation order), replacing every link.
     pub fn set_topology(&mut self, topology: Topology) -> Result<(), MeshError> {
+        topology.validate("topology")?;
+        self.config.topology = topology;
+        self.topology_stale = true;
+        self.refresh_topology();
+        Ok(())
+    }
+
+    /// Replaces every link with exactly `edges` (pairs of live slots); nothing changes on error.
+    pub fn set_edges(&mut self, edges: &[(Slot, Slot)]) -> Result<(), MeshError> {
+        for (i, &(a, b)) in edges.iter().enumerate() {
+            if !self.network.is_alive(a) || !self.network.is_alive(b) {
+                let slot = if self.network.is_alive(a) { b } else { a };
+                let node_id = match self.network.node_id(slot) {
+                    "" => format!("#{slot}"),
+                    id => id.to_owned(),
+                };
+                return Err(MeshError::UnknownNode { field: format!("edges[{i}]"), node_id });
+            }
+        }
+        let mut adjacency = Adjacency::empty(self.network.slot_count());
+        for &(a, b) in edges {
+            adjacency.link(a, b);
+        }
+        self.adjacency = adjacency;
+        self.config.topology = Topology::Edges;
+        self.topology_stale = false;
+        Ok(())
+    }
+
+    /// Draws a generated topology again if nodes came or went since it was last drawn.
+    fn refresh_topology(&mut self) {
+        if !self.topology_stale {
+            return;
+        }
+        self.topology_stale = false;
         let live: Vec<Slot> = self.network.live_slots().collect();
-        topology.validate("topology", live.len())?;
-        let graph = topology.generate(live.len(), &mut self.rng);
+        let graph = self.config.topology.generate(live.len(), &mut self.rng);
         let mut adjacency = Adjacency::empty(self.network.slot_count());
         for (position, &a) in live.iter().enumerate() {
             for &other in graph.neighbours(position as u32) {
@@ -322,12 +362,11 @@ impl Simulation {
             }
         }
         self.adjacency = adjacency;
-        self.config.topology = topology;
-        Ok(())
     }
 
     /// The links of the live node `slot` (every other live node in a full mesh).
-    pub fn neighbours(&self, slot: Slot) -> Vec<Slot> {
+    pub fn neighbours(&mut self, slot: Slot) -> Vec<Slot> {
+        self.refresh_topology();
         if self.config.topology == Topology::Full {
             self.network.live_slots().filter(|&s| s != slot).collect()
         } else {
@@ -335,17 +374,17 @@ impl Simulation {
         }
     }
 
-    /// Links two live nodes (turning a full mesh into explicit edges first).
+    /// Links two live nodes (the topology becomes explicit edges).
     pub fn connect(&mut self, a: Slot, b: Slot) -> Result<bool, MeshError> {
         self.live_pair(a, b)?;
-        self.make_explicit()?;
+        self.make_explicit();
         Ok(self.adjacency.link(a, b))
     }
 
-    /// Unlinks two live nodes (turning a full mesh into explicit edges first).
+    /// Unlinks two live nodes (the topology becomes explicit edges).
     pub fn disconnect(&mut self, a: Slot, b: Slot) -> Result<bool, MeshError> {
         self.live_pair(a, b)?;
-        self.make_explicit()?;
+        self.make_explicit();
         Ok(self.adjacency.unlink(a, b))
     }
 
@@ -354,15 +393,14 @@ impl Simulation {
         self.network.counters(b).map(drop)
     }
 
-    fn make_explicit(&mut self) -> Result<(), MeshError> {
-        if self.config.topology != Topology::Full {
-            return Ok(());
+    /// Freezes the current links as explicit edges (a full mesh becomes every pair).
+    fn make_explicit(&mut self) {
+        if self.config.topology == Topology::Full {
+            self.config.topology = Topology::Random { p: 1.0 };
+            self.topology_stale = true;
         }
-        let n = self.network.live_count();
-        let p = if n < 2 { 0.0 } else { 1.0 };
-        self.set_topology(Topology::Random { p })?;
-        self.config.topology = Topology::Edges(Vec::new());
-        Ok(())
+        self.refresh_topology();
+        self.config.topology = Topology::Edges;
     }
 
     /// Sets the behaviour of the link between `a` and `b` (both directions).
@@ -449,6 +487,7 @@ impl Simulation {
 
     /// Sends a message from a live node: delivered at once in instant mode, else scheduled.
     pub fn broadcast(&mut self, sender: Slot) -> Result<SimBroadcast<'_>, MeshError> {
+        self.refresh_topology();
         let message = self.next_message_id;
         if self.is_instant() {
             let Broadcast { stamp, deliveries, anomalies } = self.network.broadcast(sender)?;
@@ -604,6 +643,7 @@ impl Simulation {
     /// order: a tick before transfers due at the same time, transfers at equal times in the
     /// order they were scheduled.
     pub fn run_until(&mut self, time_us: u64) {
+        self.refresh_topology();
         let tick_us = to_micros(self.config.tick_ms).max(1);
         loop {
             let next_transfer = self.queue.next_time().filter(|&t| t <= time_us);

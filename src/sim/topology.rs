@@ -3,7 +3,7 @@
 //! Generators work on positions `0 .. n` (the live nodes in creation order) and draw from the
 //! simulation's RNG, so a seed fixes the graph.
 
-use crate::error::MeshError;
+use crate::error::{JsNumber, MeshError};
 use crate::sim::rng::SimRng;
 use crate::validate::{number_in, probability};
 
@@ -24,25 +24,28 @@ pub enum Topology {
         /// Link probability.
         p: f64,
     },
-    /// A uniformly drawn simple graph where every node has `degree` links (`n * degree` even).
+    /// A random simple graph where every node has `degree` links (one node has one fewer when
+    /// `n * degree` is odd; the degree is capped at `n - 1`).
     RandomRegular {
         /// Links per node.
         degree: u32,
     },
-    /// Watts–Strogatz small world: a ring lattice of `degree` (even) rewired with probability `beta`.
+    /// Watts–Strogatz small world: a ring lattice of `degree` (even; capped at `n - 1`) rewired
+    /// with probability `beta`.
     SmallWorld {
         /// Links per node before rewiring (even).
         degree: u32,
         /// Rewiring probability.
         beta: f64,
     },
-    /// Barabási–Albert scale-free graph: each new node attaches `m` links preferentially.
+    /// Barabási–Albert scale-free graph: each new node attaches `m` (at least 1; capped at
+    /// `n - 1`) links preferentially.
     ScaleFree {
         /// Links each new node adds.
         m: u32,
     },
-    /// Exactly these undirected edges, as pairs of positions.
-    Edges(Vec<(u32, u32)>),
+    /// Links set one by one (`connect`, `disconnect`, or a list of edges): never regenerated.
+    Edges,
 }
 
 /// The topology names the bindings and scenarios accept.
@@ -177,35 +180,18 @@ impl Builder {
 }
 
 impl Topology {
-    /// Checks the parameters for `n` nodes; `field` prefixes the names in errors.
-    pub fn validate(&self, field: &str, n: usize) -> Result<(), MeshError> {
-        let n_f = n as f64;
+    /// Checks the parameters; `field` prefixes the names in errors. Sizes that exceed what a
+    /// node count allows are capped when the graph is generated, so any `n` works.
+    pub fn validate(&self, field: &str) -> Result<(), MeshError> {
         match *self {
             Topology::Random { p } => probability(&format!("{field}.p"), p).map(drop),
-            Topology::RandomRegular { degree } => {
-                number_in(
-                    &format!("{field}.degree"),
-                    f64::from(degree),
-                    0.0,
-                    (n_f - 1.0).max(0.0),
-                    "at most the node count - 1",
-                )?;
-                if (n as u64 * u64::from(degree)) % 2 == 1 {
-                    return Err(MeshError::OutOfRange {
-                        field: format!("{field}.degree"),
-                        rule: "even when the node count is odd (n * degree must be even)",
-                        value: crate::error::JsNumber(f64::from(degree)),
-                    });
-                }
-                Ok(())
-            }
             Topology::SmallWorld { degree, beta } => {
                 probability(&format!("{field}.beta"), beta)?;
-                if degree % 2 == 1 || f64::from(degree) > (n_f - 1.0).max(0.0) {
+                if degree % 2 == 1 {
                     return Err(MeshError::OutOfRange {
                         field: format!("{field}.degree"),
-                        rule: "an even number below the node count",
-                        value: crate::error::JsNumber(f64::from(degree)),
+                        rule: "an even number",
+                        value: JsNumber(f64::from(degree)),
                     });
                 }
                 Ok(())
@@ -214,21 +200,17 @@ impl Topology {
                 &format!("{field}.m"),
                 f64::from(m),
                 1.0,
-                (n_f - 1.0).max(1.0),
-                "at least 1 and below the node count",
+                f64::from(u32::MAX),
+                "an integer of at least 1",
             )
             .map(drop),
-            Topology::Edges(ref edges) => {
-                match edges.iter().position(|&(a, b)| a as usize >= n || b as usize >= n) {
-                    Some(i) => Err(MeshError::UnknownNode {
-                        field: format!("{field}.edges[{i}]"),
-                        node_id: format!("#{}", edges[i].0.max(edges[i].1)),
-                    }),
-                    None => Ok(()),
-                }
-            }
-            Topology::Full | Topology::Ring | Topology::Grid { .. } => Ok(()),
+            _ => Ok(()),
         }
+    }
+
+    /// Whether the graph is generated from parameters (and so regenerated when nodes change).
+    pub fn is_generated(&self) -> bool {
+        !matches!(self, Topology::Full | Topology::Edges)
     }
 
     /// The adjacency over `n` positions (empty for [`Topology::Full`], which stores no edges).
@@ -237,7 +219,6 @@ impl Topology {
         let mut adj = Builder::new(n);
         let n32 = n as u32;
         match *self {
-            Topology::Full => {}
             Topology::Ring => {
                 for a in 0..n32 {
                     adj.link(a, (a + 1) % n32);
@@ -255,17 +236,20 @@ impl Topology {
                 }
             }
             Topology::Random { p } => erdos_renyi(&mut adj, n, p, rng),
-            Topology::RandomRegular { degree } => random_regular(&mut adj, n, degree, rng),
-            Topology::SmallWorld { degree, beta } => watts_strogatz(&mut adj, n, degree, beta, rng),
-            Topology::ScaleFree { m } => barabasi_albert(&mut adj, n, m, rng),
-            Topology::Edges(ref edges) => {
-                for &(a, b) in edges {
-                    adj.link(a, b);
-                }
+            Topology::RandomRegular { degree } => random_regular(&mut adj, n, cap(degree, n), rng),
+            Topology::SmallWorld { degree, beta } => {
+                watts_strogatz(&mut adj, n, cap(degree, n) / 2 * 2, beta, rng)
             }
+            Topology::ScaleFree { m } => barabasi_albert(&mut adj, n, cap(m, n).max(1), rng),
+            Topology::Full | Topology::Edges => {}
         }
         adj.freeze()
     }
+}
+
+/// `size` capped at `n - 1` (the most links a node of `n` can have).
+fn cap(size: u32, n: usize) -> u32 {
+    size.min(n.saturating_sub(1) as u32)
 }
 
 /// G(n, p) in O(n + edges) by skipping geometrically over absent pairs (Batagelj & Brandes 2005).
@@ -288,7 +272,8 @@ fn erdos_renyi(adj: &mut Builder, n: usize, p: f64, rng: &mut SimRng) {
     }
 }
 
-/// A random `degree`-regular simple graph: pair random free stubs, restarting when stuck.
+/// A random `degree`-regular simple graph: pair random free stubs, restarting when stuck (with
+/// an odd number of stubs the last one stays unpaired).
 fn random_regular(adj: &mut Builder, n: usize, degree: u32, rng: &mut SimRng) {
     'attempt: loop {
         *adj = Builder::new(n);
@@ -378,7 +363,7 @@ mod tests {
     use super::*;
 
     fn build(t: Topology, n: usize) -> Adjacency {
-        t.validate("topology", n).unwrap();
+        t.validate("topology").unwrap();
         t.generate(n, &mut SimRng::new(11))
     }
 
@@ -419,7 +404,10 @@ mod tests {
             assert!(degrees(&g).iter().all(|&x| x == d as usize), "n={n} d={d}");
             assert!(is_symmetric(&g));
         }
-        assert_eq!(Topology::RandomRegular { degree: 3 }.validate("t", 7).unwrap_err().field(), "t.degree");
+        // 7 nodes of degree 3 leave one stub over; 4 nodes cannot have degree 8.
+        let odd = degrees(&build(Topology::RandomRegular { degree: 3 }, 7));
+        assert_eq!((odd.iter().filter(|&&d| d == 3).count(), odd.iter().sum::<usize>()), (6, 20));
+        assert!(degrees(&build(Topology::RandomRegular { degree: 8 }, 4)).iter().all(|&d| d == 3));
     }
 
     #[test]
@@ -446,16 +434,20 @@ mod tests {
     }
 
     #[test]
-    fn user_edges_are_checked_and_links_can_change() {
-        let mut g = build(Topology::Edges(vec![(0, 1), (1, 2), (1, 0)]), 3);
+    fn parameters_are_checked_and_links_can_change() {
+        let mut g = Adjacency::empty(3);
+        assert!(g.link(0, 1) && g.link(1, 2) && !g.link(1, 0));
         assert_eq!(g.edge_count(), 2);
         assert!(g.unlink(0, 1) && !g.unlink(0, 1) && g.link(0, 2) && !g.link(2, 2));
         assert_eq!(g.neighbours(2), &[0, 1]);
         g.isolate(2);
         assert_eq!((g.edge_count(), g.neighbours(1)), (0, &[][..]));
         assert!(g.link(5, 1) && g.len() == 6, "linking a new slot grows the table");
-        let err = Topology::Edges(vec![(0, 1), (0, 5)]).validate("topology", 3).unwrap_err();
-        assert_eq!((err.code(), err.field()), ("ERR_UNKNOWN_NODE", "topology.edges[1]"));
+        let err = Topology::SmallWorld { degree: 3, beta: 0.1 }.validate("topology").unwrap_err();
+        assert_eq!((err.code(), err.field()), ("ERR_OUT_OF_RANGE", "topology.degree"));
+        assert_eq!(Topology::Random { p: -0.1 }.validate("t").unwrap_err().field(), "t.p");
+        assert_eq!(Topology::ScaleFree { m: 0 }.validate("t").unwrap_err().field(), "t.m");
+        assert_eq!(build(Topology::ScaleFree { m: 5 }, 3).edge_count(), 3, "m capped at n - 1");
     }
 
     #[test]

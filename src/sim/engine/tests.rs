@@ -62,7 +62,7 @@ fn transfers_in_flight_report_their_progress() {
 }
 
 /// Nodes within `ttl` links of `from` (not counting it), by breadth-first search.
-fn bfs_reach(sim: &Simulation, from: Slot, ttl: u32) -> usize {
+fn bfs_reach(sim: &mut Simulation, from: Slot, ttl: u32) -> usize {
     let mut depth = vec![u32::MAX; sim.network().slot_count()];
     depth[from as usize] = 0;
     let mut queue = VecDeque::from([from]);
@@ -85,7 +85,7 @@ fn flooding_reach_for_each_ttl_equals_breadth_first_reach() {
             sim.set_topology(topology.clone()).unwrap();
             sim.broadcast(17).unwrap();
             sim.run(1_000);
-            assert_eq!(sim.stats().reach as usize, bfs_reach(&sim, 17, ttl), "{topology:?}, ttl {ttl}");
+            assert_eq!(sim.stats().reach as usize, bfs_reach(&mut sim, 17, ttl), "{topology:?}, ttl {ttl}");
             assert_eq!(sim.stats().completed, 1);
         }
     }
@@ -248,8 +248,28 @@ fn bad_settings_are_refused_with_their_field() {
     assert_eq!(Simulation::new(bad).unwrap_err().field(), "links.loss");
     let bad = SimConfig { tick_ms: 0.0, ..SimConfig::default() };
     assert_eq!(Simulation::new(bad).unwrap_err().field(), "tickInterval");
+    let bad = SimConfig { topology: Topology::Random { p: 2.0 }, ..SimConfig::default() };
+    assert_eq!(Simulation::new(bad).unwrap_err().field(), "topology.p");
     let mut sim = sim_with(SimConfig::default(), 3);
-    let err = sim.set_topology(Topology::RandomRegular { degree: 5 }).unwrap_err();
+    let err = sim.set_topology(Topology::SmallWorld { degree: 5, beta: 0.0 }).unwrap_err();
     assert_eq!(err.field(), "topology.degree");
     assert_eq!(sim.config().topology, Topology::Full, "nothing half-applied");
+    let err = sim.set_edges(&[(0, 1), (1, 7)]).unwrap_err();
+    assert_eq!((err.code(), err.field()), ("ERR_UNKNOWN_NODE", "edges[1]"));
+    assert_eq!(sim.neighbours(0), [1, 2], "still the full mesh");
+}
+
+#[test]
+fn a_generated_topology_follows_the_nodes_and_hand_edits_stop_that() {
+    let mut sim =
+        sim_with(SimConfig { topology: Topology::Ring, link: fixed(1.0), ..SimConfig::default() }, 4);
+    assert_eq!(sim.neighbours(0), [1, 3]);
+    sim.create_node(&node("n4")).unwrap();
+    assert_eq!(sim.neighbours(0), [1, 4], "the ring grew");
+    sim.remove_node(4).unwrap();
+    assert_eq!(sim.neighbours(0), [1, 3]);
+    sim.set_edges(&[(0, 2)]).unwrap();
+    sim.create_node(&node("n5")).unwrap();
+    assert_eq!((sim.neighbours(0), sim.neighbours(5)), (vec![2], vec![]));
+    assert_eq!(sim.config().topology, Topology::Edges);
 }
