@@ -139,6 +139,14 @@ pub enum MeshError {
         /// The id that matched no node.
         node_id: String,
     },
+    /// Options or a scenario of the wrong shape: a field of the wrong type, or one not known.
+    #[error("{field}: {problem}")]
+    BadShape {
+        /// Where the problem is, such as `links.loss`.
+        field: String,
+        /// What is wrong there.
+        problem: String,
+    },
     /// A scenario that is not valid JSON or not of the documented shape.
     #[error("{field}: {problem}")]
     InvalidScenario {
@@ -175,6 +183,7 @@ impl MeshError {
             Self::UnknownName { .. } => "ERR_UNKNOWN_NAME",
             Self::UnknownNode { .. } => "ERR_UNKNOWN_NODE",
             Self::InvalidScenario { .. } => "ERR_INVALID_SCENARIO",
+            Self::BadShape { .. } => "ERR_INVALID_TYPE",
         }
     }
 
@@ -195,14 +204,15 @@ impl MeshError {
             Self::OutOfRange { field, .. }
             | Self::UnknownName { field, .. }
             | Self::UnknownNode { field, .. }
-            | Self::InvalidScenario { field, .. } => field,
+            | Self::InvalidScenario { field, .. }
+            | Self::BadShape { field, .. } => field,
         }
     }
 
     /// The JavaScript error class this error is thrown as.
     pub fn class(&self) -> ErrorClass {
         match self {
-            Self::WrongType { .. } | Self::NodeRemoved { .. } => ErrorClass::Type,
+            Self::WrongType { .. } | Self::NodeRemoved { .. } | Self::BadShape { .. } => ErrorClass::Type,
             _ => ErrorClass::Range,
         }
     }

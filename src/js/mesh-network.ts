@@ -1,15 +1,23 @@
 /** MeshNetwork: creates nodes, routes their broadcasts, and is watched by observers. */
 import { NetworkState } from './network-state.js';
 import { addNode, nodeHandle, type MeshNode } from './mesh-node.js';
-import { str } from './checks.js';
-import type { NodeConfig } from './types.js';
+import { raw } from './raw.js';
+import { num, str } from './checks.js';
+import type { LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TopologyOptions } from './types.js';
 
 /**
  * A network of nodes. With no options a broadcast reaches every other live node at once, in
- * creation order. `T` is the payload type of its messages.
+ * creation order (the seed's behaviour). With options it is a deterministic discrete-event
+ * simulation: broadcasts travel over links and arrive while `run`, `runUntil` or `step` advance
+ * virtual time. `T` is the payload type of its messages.
  */
 export class MeshNetwork<T = unknown> {
-  readonly #state = new NetworkState<T>('MeshNetwork');
+  readonly #state: NetworkState<T>;
+
+  /** A network; see `NetworkOptions` for every option and its default. */
+  constructor(options?: NetworkOptions) {
+    this.#state = new NetworkState<T>('MeshNetwork', options);
+  }
 
   /** Creates a node at step 0. Throws if the config is invalid or the id is taken. */
   createNode(config: NodeConfig): MeshNode<T> {
@@ -51,6 +59,144 @@ export class MeshNetwork<T = unknown> {
   /** Bytes of wasm heap the network's core state holds: node states, ids and their lookup table. */
   get memoryBytes(): number {
     return this.#state.use().heapBytes();
+  }
+
+  /** Virtual time in milliseconds. */
+  get now(): number {
+    return this.#state.use().now();
+  }
+
+  /** Whether a broadcast is delivered at once (no delay, loss, topology, crash or partition). */
+  get isInstant(): boolean {
+    return this.#state.use().isInstant();
+  }
+
+  /** Advances virtual time by `ticks` ticks (default 1), delivering what arrives meanwhile. */
+  run(ticks = 1): void {
+    const state = this.#state;
+    state.dispatchArrivals(state.use().run(num('ticks', ticks)));
+  }
+
+  /** Advances virtual time to `time` ms, delivering what arrives up to then. */
+  runUntil(time: number): void {
+    const state = this.#state;
+    state.dispatchArrivals(state.use().runUntil(num('time', time)));
+  }
+
+  /** Runs the next moment anything is due; returns false when nothing was left to run. */
+  step(): boolean {
+    const state = this.#state;
+    const length = state.use().step();
+    state.dispatchArrivals(length);
+    return length > 0;
+  }
+
+  /** Replaces every link with a generated topology over the live nodes. */
+  setTopology(topology: TopologyOptions): void {
+    this.#state.use().setTopology(topology);
+  }
+
+  /** Replaces every link with exactly these `[nodeIdA, nodeIdB]` pairs. */
+  setEdges(edges: readonly (readonly [string, string])[]): void {
+    const rawNetwork = this.#state.use();
+    if (!Array.isArray(edges)) throw raw().invalidTypeError('edges', 'an array of [nodeId, nodeId] pairs', edges);
+    const slots = new Uint32Array(2 * edges.length);
+    edges.forEach((edge, i) => {
+      if (!Array.isArray(edge) || edge.length !== 2) throw raw().invalidTypeError(`edges[${i}]`, 'a [nodeId, nodeId] pair', edge);
+      slots[2 * i] = rawNetwork.slotOf(`edges[${i}]`, str(`edges[${i}]`, edge[0]));
+      slots[2 * i + 1] = rawNetwork.slotOf(`edges[${i}]`, str(`edges[${i}]`, edge[1]));
+    });
+    rawNetwork.setEdges(slots);
+  }
+
+  /** Links two nodes; returns false when they already were. */
+  connect(nodeIdA: string, nodeIdB: string): boolean {
+    const rawNetwork = this.#state.use();
+    return rawNetwork.connect(this.#slot('nodeIdA', nodeIdA), this.#slot('nodeIdB', nodeIdB));
+  }
+
+  /** Unlinks two nodes; returns false when they were not linked. */
+  disconnect(nodeIdA: string, nodeIdB: string): boolean {
+    const rawNetwork = this.#state.use();
+    return rawNetwork.disconnect(this.#slot('nodeIdA', nodeIdA), this.#slot('nodeIdB', nodeIdB));
+  }
+
+  /** The ids of the nodes linked to `nodeId`. */
+  neighbours(nodeId: string): string[] {
+    const state = this.#state;
+    return Array.from(state.use().neighbours(this.#slot('nodeId', nodeId)), (slot) => state.records[slot].nodeId);
+  }
+
+  /** Sets how the link between two nodes behaves (both directions), overriding `links`. */
+  setLink(nodeIdA: string, nodeIdB: string, link: LinkOptions): void {
+    this.#state.use().setLink(this.#slot('nodeIdA', nodeIdA), this.#slot('nodeIdB', nodeIdB), link);
+  }
+
+  /**
+   * Cuts every link between the nodes of `groupA` and those of `groupB` (default: every other
+   * live node) until `heal()`. Messages in flight across the cut are dropped when they arrive.
+   */
+  partition(groupA: readonly string[], groupB?: readonly string[]): void {
+    const a = this.#slots('groupA', groupA);
+    const b = groupB === undefined ? this.#others(a) : this.#slots('groupB', groupB);
+    this.#state.use().partition(a, b);
+  }
+
+  /** Ends the partition. */
+  heal(): void {
+    this.#state.use().heal();
+  }
+
+  /** Crashes a node: it neither sends, receives, relays nor ticks until `restart`. */
+  crash(nodeId: string): void {
+    this.#state.use().crash(this.#slot('nodeId', nodeId));
+  }
+
+  /** Restarts a crashed node (its step is kept unless `restartKeepsStep` is false). */
+  restart(nodeId: string): void {
+    this.#state.use().restart(this.#slot('nodeId', nodeId));
+  }
+
+  /** Running totals of the simulation. */
+  getSimulationStats(): SimulationStats {
+    return this.#state.use().stats();
+  }
+
+  /** A hash of every event so far: equal runs give equal hashes, on every platform. */
+  traceHash(): string {
+    return this.#state.use().traceHash();
+  }
+
+  /** The trace as JSON lines, one event each (empty unless `recordTrace` is on). */
+  exportTrace(): string {
+    return this.#state.use().exportTrace();
+  }
+
+  /** Transfers in flight, for drawing: `[fromSlot, toSlot, progress 0..1, ...]` (a copy). */
+  transfers(): Float64Array {
+    return this.#state.use().transfers();
+  }
+
+  /**
+   * Every node ever created, by slot (creation order), for drawing: `[status, globalStep, sent,
+   * received, rejected, ...]` with status 0 removed, 1 online, 2 crashed (a copy).
+   */
+  nodeStates(): Float64Array {
+    return this.#state.use().nodeStates();
+  }
+
+  #slot(field: string, nodeId: string): number {
+    return this.#state.use().slotOf(field, str(field, nodeId));
+  }
+
+  #slots(field: string, nodeIds: readonly string[]): Uint32Array {
+    if (!Array.isArray(nodeIds)) throw raw().invalidTypeError(field, 'an array of node ids', nodeIds);
+    return Uint32Array.from(nodeIds, (id, i) => this.#slot(`${field}[${i}]`, id));
+  }
+
+  #others(slots: Uint32Array): Uint32Array {
+    const taken = new Set(slots);
+    return Uint32Array.from(this.#state.liveNodes().map((n) => this.#slot('nodeId', n.nodeId)).filter((s) => !taken.has(s)));
   }
 
   /** @internal The shared state, for observers that watch this network. */

@@ -81,6 +81,11 @@ export class MeshNode<T = unknown> {
     return this.#state.use().nodePattern(this.#slot())[1];
   }
 
+  /** `'online'`, or `'crashed'` after `MeshNetwork.crash` until `restart`. */
+  get status(): 'online' | 'crashed' {
+    return this.#state.use().isCrashed(this.#slot()) ? 'crashed' : 'online';
+  }
+
   /** Whether the node can still be used (not removed, not freed). */
   isValid(): boolean {
     return !this.#freed && !this.#state.freed && this.#record.alive;
@@ -94,7 +99,8 @@ export class MeshNode<T = unknown> {
 
   /**
    * Stamps `data` with the node's current step and pattern value and sends it to every other
-   * live node of the network, in creation order. Does not advance the step. Returns the message.
+   * live node of the network, in creation order (in a simulated network: to its neighbours, over
+   * its links, arriving while the network runs). Does not advance the step. Returns the message.
    */
   broadcast(data: T): Message<T> {
     const slot = this.#slot();
@@ -102,10 +108,12 @@ export class MeshNode<T = unknown> {
     const count = state.use().broadcast(slot);
     const report = state.report(count);
     const message: Message<T> = Object.freeze({ senderId: this.#record.nodeId, globalStep: report[0], patternValue: report[1], data });
-    const rejectedEnd = 3 + 2 * report[2];
-    const rejections = rejectedEnd > 3 ? pairs(report, 3, rejectedEnd) : undefined;
+    const instant = report[3] === 1;
+    if (!instant && report[2] !== 0) state.envelopes.set(report[2], message);
+    const rejectedEnd = 5 + 2 * report[4];
+    const rejections = rejectedEnd > 5 ? pairs(report, 5, rejectedEnd) : undefined;
     const anomalies = count > rejectedEnd ? watcherAnomalies(state, report, rejectedEnd, count) : undefined;
-    const receivers = state.holdLive();
+    const receivers = instant ? state.holdLive() : [];
     const sender = this.#record;
     enqueue(() => deliver(sender, message, receivers, rejections, anomalies));
     flush();
@@ -145,8 +153,13 @@ export class MeshNode<T = unknown> {
 
   /** Calls `callback` with every message this node accepts. */
   onMessage(callback: Handler<Message<T>>): Unsubscribe {
-    this.#slot();
+    this.#listen();
     return this.#record.message.add(fn('callback', callback));
+  }
+
+  /** Asks the engine to report scheduled deliveries to this node (it has handlers now). */
+  #listen(): void {
+    this.#state.use().setListening(this.#slot(), true);
   }
 
   /** Calls `callback` with every message this node broadcasts. */
@@ -157,7 +170,7 @@ export class MeshNode<T = unknown> {
 
   /** Calls `callback` with every pattern mismatch, malformed message and handler exception. */
   onError(callback: Handler<NodeError<T>>): Unsubscribe {
-    this.#slot();
+    this.#listen();
     return this.#record.error.add(fn('callback', callback));
   }
 

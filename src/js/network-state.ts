@@ -1,5 +1,5 @@
 /** The state a MeshNetwork shares with its MeshNode handles (not part of the public API). */
-import { Listeners, callAll, enqueue, type ThrowSink } from './dispatcher.js';
+import { Listeners, callAll, enqueue, flush, type ThrowSink } from './dispatcher.js';
 import { freedError } from './checks.js';
 import { raw, wasmMemory, type RawNetwork, type RawObserver } from './raw.js';
 import type { Message, NodeError } from './types.js';
@@ -57,12 +57,19 @@ export class NetworkState<T> {
   #report: Float64Array | undefined;
   /** Watching observers, in the raw network's watch order. */
   readonly watchers: MeshObserver<T>[] = [];
-  #raw: RawNetwork | undefined = new (raw().RawNetwork)();
+  /** Scheduled messages still in flight, by message id, for the handlers of their arrivals. */
+  readonly envelopes = new Map<number, Message<T>>();
+  #raw: RawNetwork | undefined;
 
   constructor(
     /** The class name used in `ERR_OBJECT_FREED` messages. */
     readonly owner: string,
-  ) {}
+    /** The network options (none: the seed's instant full mesh). */
+    options?: object,
+  ) {
+    const Raw = raw().RawNetwork;
+    this.#raw = options === undefined ? new Raw() : Raw.withOptions(options);
+  }
 
   /** Registers a new node's record (slots grow with creation order). */
   addRecord(record: NodeRecord<T>): void {
@@ -118,6 +125,34 @@ export class NetworkState<T> {
       this.#report = view;
     }
     return view;
+  }
+
+  /**
+   * Runs the handlers for the drain report of `length` numbers that `run`, `runUntil` or `step`
+   * wrote: each arrival at a listening node goes to its `onMessage` (or `onError` when rejected),
+   * in arrival order, after the wasm call has returned.
+   */
+  dispatchArrivals(length: number): void {
+    if (length === 0) return;
+    const report = this.report(length);
+    const arrivals: [NodeRecord<T>, Message<T>, number][] = [];
+    for (let at = 1; at < 1 + 4 * report[0]; at += 4) {
+      const message = this.envelopes.get(report[at]);
+      if (message !== undefined) arrivals.push([this.records[report[at + 2]], message, report[at + 3]]);
+    }
+    const completedAt = 1 + 4 * report[0];
+    for (let at = completedAt + 1; at <= completedAt + report[completedAt]; at++) this.envelopes.delete(report[at]);
+    if (arrivals.length === 0) return;
+    enqueue(() => {
+      for (const [record, message, expected] of arrivals) {
+        if (expected === -1) {
+          record.emit(record.message, message);
+        } else {
+          record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received: message.patternValue, message });
+        }
+      }
+    });
+    flush();
   }
 
   /** The raw network; throws `ERR_OBJECT_FREED` after `free()`. */

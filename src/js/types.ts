@@ -189,6 +189,9 @@ export type MeshErrorCode =
   | 'ERR_NODE_REMOVED'
   | 'ERR_TOO_LARGE'
   | 'ERR_TIMER_NOT_STARTED'
+  | 'ERR_OUT_OF_RANGE'
+  | 'ERR_UNKNOWN_NAME'
+  | 'ERR_UNKNOWN_NODE'
   | 'ERR_OBJECT_FREED'
   | 'ERR_NOT_INITIALIZED';
 
@@ -198,4 +201,98 @@ export interface MeshError extends Error {
   code: MeshErrorCode;
   /** The field (or argument) the error is about. */
   field: string;
+}
+
+/** A latency distribution in milliseconds (negative normal draws count as 0). */
+export type LatencyOptions =
+  | number
+  | { kind: 'fixed'; ms: number }
+  | { kind: 'uniform'; min: number; max: number }
+  | { kind: 'normal'; mean: number; std: number }
+  | { kind: 'exponential'; mean: number };
+
+/** How a link treats messages. Every field is optional; the defaults make links instant. */
+export interface LinkOptions {
+  /** Milliseconds on the link, or a distribution. Default 0. */
+  latency?: LatencyOptions;
+  /** Extra delay drawn uniformly from 0..jitter ms. Default 0. */
+  jitter?: number;
+  /** Probability in [0, 1] that a message is lost. Default 0. */
+  loss?: number;
+  /** Probability in [0, 1] that a message arrives twice. Default 0. */
+  duplicate?: number;
+  /** Messages a link holds in flight before it drops new ones; 0 is unlimited. Default 0. */
+  queueLimit?: number;
+}
+
+/** Who is linked to whom. Sizes beyond what the node count allows are capped. */
+export type TopologyOptions =
+  | 'full'
+  | 'ring'
+  | 'grid'
+  | 'random'
+  | 'random-regular'
+  | 'small-world'
+  | 'scale-free'
+  | { kind: 'full' }
+  | { kind: 'ring' }
+  | { kind: 'grid'; columns?: number }
+  | { kind: 'random'; p?: number }
+  | { kind: 'random-regular'; degree?: number }
+  | { kind: 'small-world'; degree?: number; beta?: number }
+  | { kind: 'scale-free'; m?: number };
+
+/**
+ * Options of `new MeshNetwork(options)`. With none, the network is the seed's: every broadcast
+ * reaches every other live node at once. Any link delay or loss, another topology, a crash or a
+ * partition makes broadcasts scheduled: they arrive while `run`, `runUntil` or `step` advance
+ * virtual time.
+ */
+export interface NetworkOptions {
+  /** Seed of the one RNG behind every random choice. Default 0. */
+  seed?: number;
+  /** Milliseconds per tick (`run(ticks)` and the global tick). Default 100. */
+  tickInterval?: number;
+  /** Whether each tick adds 1 to every running node's step. Default false. */
+  globalTick?: boolean;
+  /** The behaviour of every link (see `setLink` for one pair). Default instant. */
+  links?: LinkOptions;
+  /** Topology, drawn over the live nodes and drawn again when nodes come or go. Default 'full'. */
+  topology?: TopologyOptions;
+  /** How many links a message may travel; above 1 nodes relay what they accept. Default 1. */
+  ttl?: number;
+  /** Neighbours a node relays to: 0 for all (flooding), k for k random ones (gossip). Default 0. */
+  fanout?: number;
+  /** Whether a restarted node keeps its step (else it restarts at 0). Default true. */
+  restartKeepsStep?: boolean;
+  /** Whether to keep every trace event for `exportTrace()`. Default false. */
+  recordTrace?: boolean;
+}
+
+/** Running totals of a network's simulation. */
+export interface SimulationStats {
+  /** Messages sent by nodes (relays not included). */
+  sent: number;
+  /** Transfers that reached a node that had not seen the message. */
+  delivered: number;
+  /** Deliveries the receiver's pattern accepted. */
+  accepted: number;
+  /** Deliveries the receiver's pattern rejected. */
+  rejected: number;
+  /** Transfers that reached a node that already had the message. */
+  duplicates: number;
+  /** Times a node relayed a message. */
+  forwarded: number;
+  /** Transfers lost by their link. */
+  lost: number;
+  /** Transfers cut by a partition. */
+  partitioned: number;
+  /** Transfers from or to a crashed or removed node. */
+  crashed: number;
+  /** Transfers refused by a full link queue. */
+  queueFull: number;
+  /** Messages with nothing left in flight. */
+  completed: number;
+  /** Nodes reached, summed over completed messages. */
+  reach: number;
 }

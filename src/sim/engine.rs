@@ -179,6 +179,13 @@ impl SeenSet {
 const CRASHED: u8 = 1;
 const LISTENING: u8 = 2;
 
+impl Default for Simulation {
+    /// The seed's network: an instant full mesh (the default settings always validate).
+    fn default() -> Self {
+        Self::build(SimConfig::default())
+    }
+}
+
 /// A network run as a deterministic discrete-event simulation.
 #[derive(Debug)]
 pub struct Simulation {
@@ -210,8 +217,12 @@ impl Simulation {
     /// An empty simulation with `config` (validated).
     pub fn new(config: SimConfig) -> Result<Self, MeshError> {
         config.validate()?;
+        Ok(Self::build(config))
+    }
+
+    fn build(config: SimConfig) -> Self {
         let tick_us = to_micros(config.tick_ms).max(1);
-        Ok(Self {
+        Self {
             network: Network::new(),
             rng: SimRng::new(config.seed),
             trace: Trace::new(config.record_trace),
@@ -234,7 +245,7 @@ impl Simulation {
             completed: Vec::new(),
             anomalies: Vec::new(),
             scratch: Vec::new(),
-        })
+        }
     }
 
     /// The network of nodes being simulated.

@@ -5,6 +5,7 @@
 pub mod engine;
 pub mod latency;
 pub mod link;
+pub mod options;
 pub mod queue;
 pub mod rng;
 pub mod topology;

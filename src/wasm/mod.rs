@@ -11,6 +11,8 @@ pub mod network;
 pub mod node;
 pub mod observer;
 pub mod pattern;
+mod shape;
+pub mod simulation;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,4 +1,4 @@
-//! `RawNetwork`: the binding of [`crate::Network`] behind the facade's `MeshNetwork`.
+//! `RawNetwork`: the binding of [`crate::sim::engine::Simulation`] behind the facade's `MeshNetwork`.
 
 use wasm_bindgen::prelude::*;
 
@@ -6,19 +6,22 @@ use js_sys::JsString;
 
 use super::errors::{js, well_formed, JsResult};
 use super::observer::RawObserver;
-use crate::network::{Delivery, Network};
+use super::shape::read_js;
+use crate::network::Delivery;
 use crate::node::NodeConfig;
+use crate::sim::engine::Simulation;
+use crate::sim::options::NetworkOptions;
 
-/// A network of nodes addressed by slot (creation order, never reused).
+/// A network of nodes addressed by slot (creation order, never reused), run by the engine.
 #[wasm_bindgen]
 pub struct RawNetwork {
-    pub(super) inner: Network,
-    report: Vec<f64>,
+    pub(super) inner: Simulation,
+    pub(super) report: Vec<f64>,
 }
 
 impl Default for RawNetwork {
     fn default() -> Self {
-        Self { inner: Network::new(), report: Vec::with_capacity(REPORT_CAPACITY) }
+        Self::from_simulation(Simulation::default())
     }
 }
 
@@ -27,10 +30,19 @@ const REPORT_CAPACITY: usize = 256;
 
 #[wasm_bindgen]
 impl RawNetwork {
-    /// An empty network.
+    /// An empty network with the seed's behaviour (instant full mesh).
     #[wasm_bindgen(constructor)]
     pub fn new() -> RawNetwork {
         RawNetwork::default()
+    }
+
+    /// An empty network with `options` (see `NetworkOptions` in the facade), every rule checked.
+    #[wasm_bindgen(js_name = withOptions)]
+    pub fn with_options(
+        #[wasm_bindgen(unchecked_param_type = "object")] options: JsValue,
+    ) -> JsResult<RawNetwork> {
+        let options: NetworkOptions = read_js(&options, "")?;
+        Ok(Self::from_simulation(js(Simulation::new(js(options.to_config())?))?))
     }
 
     /// Validates a configuration and adds a node at step 0; returns its slot.
@@ -44,7 +56,7 @@ impl RawNetwork {
     /// The slot of the live node with this id, or `undefined`.
     #[wasm_bindgen(js_name = findNode)]
     pub fn find_node(&self, node_id: &JsString) -> Option<u32> {
-        self.inner.find(&well_formed("nodeId", node_id).ok()?)
+        self.inner.network().find(&well_formed("nodeId", node_id).ok()?)
     }
 
     /// Removes a live node; throws `ERR_NODE_REMOVED` if it is already gone.
@@ -56,49 +68,62 @@ impl RawNetwork {
     /// Whether the node in `slot` is live.
     #[wasm_bindgen(js_name = isAlive)]
     pub fn is_alive(&self, slot: u32) -> bool {
-        self.inner.is_alive(slot)
+        self.inner.network().is_alive(slot)
     }
 
     /// The number of live nodes.
     #[wasm_bindgen(js_name = nodeCount)]
     pub fn node_count(&self) -> usize {
-        self.inner.live_count()
+        self.inner.network().live_count()
     }
 
-    /// Bytes of wasm heap the network's core state holds (nodes, ids, lookup table).
+    /// Bytes of wasm heap the network's core state holds (nodes, ids, lookup table, links,
+    /// messages in flight).
     #[wasm_bindgen(js_name = heapBytes)]
     pub fn heap_bytes(&self) -> usize {
-        self.inner.heap_bytes()
+        self.inner.network().heap_bytes() + self.inner.heap_bytes()
     }
 
     /// Starts validating every broadcast with `observer`; returns its watcher index.
     pub fn watch(&mut self, observer: &RawObserver) -> usize {
-        self.inner.watcher_index(&observer.inner).unwrap_or_else(|| self.inner.watch(observer.inner.clone()))
+        let network = self.inner.network_mut();
+        network.watcher_index(&observer.inner).unwrap_or_else(|| network.watch(observer.inner.clone()))
     }
 
     /// Stops `observer` watching; returns the watcher index it had, or `undefined`.
     pub fn unwatch(&mut self, observer: &RawObserver) -> Option<usize> {
-        let index = self.inner.watcher_index(&observer.inner)?;
-        self.inner.unwatch(index);
+        let network = self.inner.network_mut();
+        let index = network.watcher_index(&observer.inner)?;
+        network.unwatch(index);
         Some(index)
     }
 
     /// Broadcasts from `slot` and writes what happened into the report buffer (see
     /// [`RawNetwork::report_ptr`]); returns how many numbers it wrote:
-    /// `[globalStep, patternValue, rejectedCount, ...rejections, ...anomalies]`, each rejection the
-    /// pair `slot, expected` and each watcher anomaly the pair `watcherIndex, expected`, in order.
-    /// Every other live node not listed as rejected accepted the message.
+    /// `[globalStep, patternValue, messageId, instant, rejectedCount, ...rejections, ...anomalies]`,
+    /// each rejection the pair `slot, expected` and each watcher anomaly the pair
+    /// `watcherIndex, expected`, in order. When `instant` is 1 every other live node not listed
+    /// as rejected accepted the message; when 0 it is scheduled (message id 0: not sent at all,
+    /// the sender is crashed) and arrives during `run`.
     pub fn broadcast(&mut self, slot: u32) -> JsResult<usize> {
+        let instant = self.inner.is_instant();
         let report = js(self.inner.broadcast(slot))?;
         let buffer = &mut self.report;
         buffer.clear();
-        buffer.extend([report.stamp.global_step as f64, report.stamp.pattern_value as f64, 0.0]);
+        let stamp = report.stamp;
+        buffer.extend([
+            stamp.global_step as f64,
+            stamp.pattern_value as f64,
+            report.message as f64,
+            f64::from(u8::from(instant)),
+            0.0,
+        ]);
         for delivery in report.deliveries {
             if let Delivery::Rejected { receiver, expected } = *delivery {
                 buffer.extend([f64::from(receiver), expected as f64]);
             }
         }
-        buffer[2] = ((buffer.len() - 3) / 2) as f64;
+        buffer[4] = ((buffer.len() - 5) / 2) as f64;
         for anomaly in report.anomalies {
             buffer.extend([anomaly.watcher as f64, anomaly.expected as f64]);
         }
@@ -119,6 +144,10 @@ impl RawNetwork {
 }
 
 impl RawNetwork {
+    fn from_simulation(inner: Simulation) -> Self {
+        Self { inner, report: Vec::with_capacity(REPORT_CAPACITY) }
+    }
+
     /// The numbers the last broadcast wrote (for Rust callers and tests).
     pub fn last_report(&self) -> &[f64] {
         &self.report

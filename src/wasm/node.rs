@@ -17,43 +17,43 @@ impl RawNetwork {
     /// The node's id (also after removal).
     #[wasm_bindgen(js_name = nodeId)]
     pub fn node_id(&self, slot: u32) -> String {
-        self.inner.node_id(slot).to_owned()
+        self.inner.network().node_id(slot).to_owned()
     }
 
     /// The node's current global step.
     #[wasm_bindgen(js_name = globalStep)]
     pub fn global_step(&self, slot: u32) -> JsResult<f64> {
-        js(self.inner.global_step(slot)).map(|s| s as f64)
+        js(self.inner.network().global_step(slot)).map(|s| s as f64)
     }
 
     /// The node's pattern value at its current step.
     #[wasm_bindgen(js_name = patternValue)]
     pub fn pattern_value(&self, slot: u32) -> JsResult<f64> {
-        js(self.inner.pattern_value(slot)).map(|v| v as f64)
+        js(self.inner.network().pattern_value(slot)).map(|v| v as f64)
     }
 
     /// The node's `[seed, phaseResetInterval]`.
     #[wasm_bindgen(js_name = nodePattern)]
     pub fn node_pattern(&self, slot: u32) -> JsResult<Vec<f64>> {
-        let pattern = js(self.inner.pattern(slot))?;
+        let pattern = js(self.inner.network().pattern(slot))?;
         Ok(vec![pattern.seed() as f64, pattern.phase_reset_interval() as f64])
     }
 
     /// The node's `[messagesSent, messagesReceived, messagesRejected]`.
     pub fn counters(&self, slot: u32) -> JsResult<Vec<f64>> {
-        let c = js(self.inner.counters(slot))?;
+        let c = js(self.inner.network().counters(slot))?;
         Ok(vec![c.sent as f64, c.received as f64, c.rejected as f64])
     }
 
     /// Sets the node's step; returns it.
     pub fn sync(&mut self, slot: u32, target_step: f64) -> JsResult<f64> {
-        js(self.inner.sync(slot, target_step)).map(|s| s as f64)
+        js(self.inner.network_mut().sync(slot, target_step)).map(|s| s as f64)
     }
 
     /// Validates a message handed to the node: -1 when accepted, -2 when malformed (a bad step),
     /// else the value the node expected.
     pub fn receive(&mut self, slot: u32, global_step: f64, pattern_value: f64) -> JsResult<f64> {
-        Ok(match js(self.inner.receive(slot, global_step, pattern_value))? {
+        Ok(match js(self.inner.network_mut().receive(slot, global_step, pattern_value))? {
             Reception::Checked(Verdict::Accepted) => ACCEPTED,
             Reception::Checked(Verdict::Mismatch { expected }) => expected as f64,
             Reception::Malformed(_) => MALFORMED,
@@ -63,12 +63,12 @@ impl RawNetwork {
     /// Counts a message of the wrong shape as rejected by the node; returns -2 (malformed).
     #[wasm_bindgen(js_name = rejectMalformed)]
     pub fn reject_malformed(&mut self, slot: u32) -> JsResult<f64> {
-        js(self.inner.reject_malformed(slot)).map(|()| MALFORMED)
+        js(self.inner.network_mut().reject_malformed(slot)).map(|()| MALFORMED)
     }
 
     /// Throws `ERR_NODE_REMOVED` unless the node is live.
     #[wasm_bindgen(js_name = assertAlive)]
     pub fn assert_alive(&self, slot: u32) -> JsResult<()> {
-        js(self.inner.global_step(slot)).map(drop)
+        js(self.inner.network().global_step(slot)).map(drop)
     }
 }

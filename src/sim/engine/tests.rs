@@ -273,3 +273,30 @@ fn a_generated_topology_follows_the_nodes_and_hand_edits_stop_that() {
     assert_eq!((sim.neighbours(0), sim.neighbours(5)), (vec![2], vec![]));
     assert_eq!(sim.config().topology, Topology::Edges);
 }
+
+/// The scenario `tests/shared/simulation.mjs` runs in Node and Chromium: all three must give
+/// [`PINNED_TRACE_HASH`], which proves the trace is the same natively and in wasm.
+#[test]
+fn the_trace_hash_is_the_same_natively_and_in_wasm() {
+    let options = r#"{"seed": 42, "tickInterval": 10, "globalTick": true, "ttl": 4,
+        "links": {"latency": {"kind": "normal", "mean": 20, "std": 5}, "jitter": 2, "loss": 0.05, "duplicate": 0.02},
+        "topology": {"kind": "small-world", "degree": 6, "beta": 0.2}}"#;
+    let options: crate::sim::options::NetworkOptions =
+        crate::sim::options::read_shape(&mut serde_json::Deserializer::from_str(options), "").unwrap();
+    let mut sim = Simulation::new(options.to_config().unwrap()).unwrap();
+    for i in 0..200 {
+        sim.create_node(&node(&format!("n{i}"))).unwrap();
+    }
+    for round in 0..20u32 {
+        sim.broadcast(round * 7 % 200).unwrap();
+        if round == 10 {
+            sim.partition(&(0..100).collect::<Vec<_>>(), &(100..200).collect::<Vec<_>>()).unwrap();
+        }
+        sim.run(3);
+    }
+    sim.heal();
+    sim.run(100);
+    assert_eq!(sim.trace().hash(), PINNED_TRACE_HASH);
+}
+
+const PINNED_TRACE_HASH: &str = "bfe034817c285189";

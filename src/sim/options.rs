@@ -1,0 +1,326 @@
+//! `new MeshNetwork(options)`: the options object as JavaScript (and scenario files) spell it.
+//!
+//! Every field is optional; [`NetworkOptions::to_config`] fills in the defaults of
+//! [`SimConfig`] and checks every rule, naming the field that breaks one.
+
+use serde::Deserialize;
+
+use crate::error::MeshError;
+use crate::sim::engine::SimConfig;
+use crate::sim::latency::Latency;
+use crate::sim::link::LinkSpec;
+use crate::sim::topology::{Topology, TOPOLOGY_KINDS};
+use crate::validate::{positive_integer, safe_integer};
+
+/// The options of a network.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NetworkOptions {
+    /// RNG seed (default 0).
+    pub seed: Option<f64>,
+    /// Milliseconds per tick (default 100).
+    pub tick_interval: Option<f64>,
+    /// Whether each tick advances every running node's step (default false).
+    pub global_tick: Option<bool>,
+    /// Default link behaviour (default instant).
+    pub links: Option<LinkOptions>,
+    /// Topology (default `"full"`).
+    pub topology: Option<TopologyOptions>,
+    /// Maximum links a message travels (default 1).
+    pub ttl: Option<f64>,
+    /// Neighbours each relay sends to, 0 for all (default 0).
+    pub fanout: Option<f64>,
+    /// Whether a restarted node keeps its step (default true).
+    pub restart_keeps_step: Option<bool>,
+    /// Whether to keep trace events for export (default false).
+    pub record_trace: Option<bool>,
+}
+
+/// A link's behaviour.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LinkOptions {
+    /// Milliseconds, or a distribution.
+    pub latency: Option<LatencyOptions>,
+    /// Extra uniform delay in `0 ..= jitter` ms.
+    pub jitter: Option<f64>,
+    /// Loss probability.
+    pub loss: Option<f64>,
+    /// Duplication probability.
+    pub duplicate: Option<f64>,
+    /// Messages in flight per link before new ones drop (0: unlimited).
+    pub queue_limit: Option<f64>,
+}
+
+/// A latency: a fixed number of milliseconds, or a named distribution.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum LatencyOptions {
+    /// Fixed milliseconds.
+    Fixed(f64),
+    /// `{ kind, ms | min, max | mean, std | mean }`.
+    Distribution(DistributionOptions),
+}
+
+/// A named latency distribution and its parameters.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DistributionOptions {
+    /// `fixed`, `uniform`, `normal` or `exponential`.
+    pub kind: String,
+    /// Fixed latency.
+    pub ms: Option<f64>,
+    /// Uniform lower bound.
+    pub min: Option<f64>,
+    /// Uniform upper bound.
+    pub max: Option<f64>,
+    /// Normal or exponential mean.
+    pub mean: Option<f64>,
+    /// Normal standard deviation.
+    pub std: Option<f64>,
+}
+
+/// A topology: a name, or a name with parameters.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum TopologyOptions {
+    /// A topology that needs no parameters (or uses their defaults).
+    Name(String),
+    /// `{ kind, ...parameters }`.
+    Spec(TopologySpec),
+}
+
+/// A named topology and its parameters (defaults: columns 0, p 0.1, degree 4, beta 0.1, m 2).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TopologySpec {
+    /// One of [`TOPOLOGY_KINDS`].
+    pub kind: String,
+    /// Grid width.
+    pub columns: Option<f64>,
+    /// Erdős–Rényi link probability.
+    pub p: Option<f64>,
+    /// Links per node (random-regular, small-world).
+    pub degree: Option<f64>,
+    /// Small-world rewiring probability.
+    pub beta: Option<f64>,
+    /// Scale-free links per new node.
+    pub m: Option<f64>,
+}
+
+/// Reads a `T` from any serde source (a JS object, JSON); a field of the wrong type or an unknown
+/// one is an `ERR_INVALID_TYPE` naming its path under `root` (such as `link.loss`; with an empty
+/// root the path alone, and `options` for the value itself).
+pub fn read_shape<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
+    source: D,
+    root: &str,
+) -> Result<T, MeshError> {
+    serde_path_to_error::deserialize(source).map_err(|err| {
+        let path = err.path().to_string();
+        let field = match (root, path.as_str()) {
+            ("", ".") => "options".to_owned(),
+            (_, ".") => root.to_owned(),
+            ("", _) => path,
+            _ => format!("{root}.{path}"),
+        };
+        MeshError::BadShape { field, problem: err.into_inner().to_string() }
+    })
+}
+
+impl NetworkOptions {
+    /// The engine settings these options ask for, every rule checked.
+    pub fn to_config(&self) -> Result<SimConfig, MeshError> {
+        let defaults = SimConfig::default();
+        let config = SimConfig {
+            seed: self.seed.map(|v| safe_integer("seed", v)).transpose()?.unwrap_or(defaults.seed),
+            tick_ms: self.tick_interval.unwrap_or(defaults.tick_ms),
+            global_tick: self.global_tick.unwrap_or(defaults.global_tick),
+            link: self.links.as_ref().map(|l| l.to_spec("links")).transpose()?.unwrap_or(defaults.link),
+            topology: self
+                .topology
+                .as_ref()
+                .map(TopologyOptions::to_topology)
+                .transpose()?
+                .unwrap_or(defaults.topology),
+            ttl: self
+                .ttl
+                .map(|v| u32_setting("ttl", v, positive_integer))
+                .transpose()?
+                .unwrap_or(defaults.ttl),
+            fanout: self
+                .fanout
+                .map(|v| u32_setting("fanout", v, safe_integer))
+                .transpose()?
+                .unwrap_or(defaults.fanout),
+            restart_keeps_step: self.restart_keeps_step.unwrap_or(defaults.restart_keeps_step),
+            record_trace: self.record_trace.unwrap_or(defaults.record_trace),
+        };
+        config.validate()?;
+        Ok(config)
+    }
+}
+
+/// An integer setting that must also fit in 32 bits.
+fn u32_setting(
+    field: &'static str,
+    value: f64,
+    rule: fn(&'static str, f64) -> Result<u64, MeshError>,
+) -> Result<u32, MeshError> {
+    let number = rule(field, value)?;
+    u32::try_from(number).map_err(|_| MeshError::OutOfRange {
+        field: field.to_owned(),
+        rule: "at most 4294967295",
+        value: crate::error::JsNumber(value),
+    })
+}
+
+impl LinkOptions {
+    /// The link behaviour, checked; `field` names it in errors (`links`, `link`).
+    pub fn to_spec(&self, field: &str) -> Result<LinkSpec, MeshError> {
+        let latency = match &self.latency {
+            None => Latency::default(),
+            Some(LatencyOptions::Fixed(ms)) => {
+                Latency::from_parts(&format!("{field}.latency"), "fixed", *ms, 0.0)?
+            }
+            Some(LatencyOptions::Distribution(d)) => {
+                let (a, b) = match d.kind.as_str() {
+                    "fixed" => (d.ms, Some(0.0)),
+                    "uniform" => (d.min, d.max),
+                    "normal" => (d.mean, d.std),
+                    _ => (d.mean, Some(0.0)),
+                };
+                let missing = |name: &str| MeshError::BadShape {
+                    field: format!("{field}.latency.{name}"),
+                    problem: format!("a \"{}\" latency needs this number", d.kind),
+                };
+                let names = match d.kind.as_str() {
+                    "fixed" => ("ms", ""),
+                    "uniform" => ("min", "max"),
+                    "normal" => ("mean", "std"),
+                    _ => ("mean", ""),
+                };
+                let a = a.ok_or_else(|| missing(names.0))?;
+                let b = b.ok_or_else(|| missing(names.1))?;
+                Latency::from_parts(&format!("{field}.latency"), &d.kind, a, b)?
+            }
+        };
+        let queue_limit = match self.queue_limit {
+            None => 0,
+            Some(v) => u32_setting("links.queueLimit", v, safe_integer)?,
+        };
+        let spec = LinkSpec {
+            latency,
+            jitter: self.jitter.unwrap_or(0.0),
+            loss: self.loss.unwrap_or(0.0),
+            duplicate: self.duplicate.unwrap_or(0.0),
+            queue_limit,
+        };
+        spec.validate(field)?;
+        Ok(spec)
+    }
+}
+
+impl TopologyOptions {
+    /// The topology, checked.
+    pub fn to_topology(&self) -> Result<Topology, MeshError> {
+        let spec = match self {
+            TopologyOptions::Name(kind) => {
+                TopologySpec { kind: kind.clone(), columns: None, p: None, degree: None, beta: None, m: None }
+            }
+            TopologyOptions::Spec(spec) => spec.clone(),
+        };
+        let count = |name: &'static str, v: Option<f64>, default: u32| {
+            v.map_or(Ok(default), |v| u32_setting(name, v, safe_integer))
+        };
+        let topology = match spec.kind.as_str() {
+            "full" => Topology::Full,
+            "ring" => Topology::Ring,
+            "grid" => Topology::Grid { columns: count("topology.columns", spec.columns, 0)? },
+            "random" => Topology::Random { p: spec.p.unwrap_or(0.1) },
+            "random-regular" => Topology::RandomRegular { degree: count("topology.degree", spec.degree, 4)? },
+            "small-world" => Topology::SmallWorld {
+                degree: count("topology.degree", spec.degree, 4)?,
+                beta: spec.beta.unwrap_or(0.1),
+            },
+            "scale-free" => Topology::ScaleFree { m: count("topology.m", spec.m, 2)? },
+            "edges" => Topology::Edges,
+            other => {
+                return Err(MeshError::UnknownName {
+                    field: "topology.kind".to_owned(),
+                    allowed: TOPOLOGY_KINDS,
+                    got: other.to_owned(),
+                })
+            }
+        };
+        topology.validate("topology")?;
+        Ok(topology)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(json: &str) -> Result<SimConfig, MeshError> {
+        read_shape::<NetworkOptions, _>(&mut serde_json::Deserializer::from_str(json), "")?.to_config()
+    }
+
+    #[test]
+    fn no_options_give_the_defaults() {
+        assert_eq!(parse("{}").unwrap(), SimConfig::default());
+    }
+
+    #[test]
+    fn every_option_is_read() {
+        let config = parse(
+            r#"{"seed": 42, "tickInterval": 10, "globalTick": true, "ttl": 5, "fanout": 3,
+                "restartKeepsStep": false, "recordTrace": true,
+                "links": {"latency": {"kind": "normal", "mean": 20, "std": 5}, "jitter": 2,
+                          "loss": 0.1, "duplicate": 0.01, "queueLimit": 8},
+                "topology": {"kind": "small-world", "degree": 6, "beta": 0.2}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            (config.seed, config.tick_ms, config.global_tick, config.ttl, config.fanout),
+            (42, 10.0, true, 5, 3)
+        );
+        assert!(!config.restart_keeps_step && config.record_trace);
+        assert_eq!(config.link.latency, Latency::Normal { mean: 20.0, std: 5.0 });
+        assert_eq!((config.link.jitter, config.link.loss, config.link.queue_limit), (2.0, 0.1, 8));
+        assert_eq!(config.topology, Topology::SmallWorld { degree: 6, beta: 0.2 });
+        assert_eq!(
+            parse(r#"{"links": {"latency": 15}, "topology": "ring"}"#).unwrap().link.latency,
+            Latency::Fixed { ms: 15.0 }
+        );
+    }
+
+    #[test]
+    fn bad_options_name_their_field() {
+        let cases = [
+            (r#"{"topolgy": "ring"}"#, "ERR_INVALID_TYPE", "topolgy"),
+            (r#"{"seed": "7"}"#, "ERR_INVALID_TYPE", "seed"),
+            (r#"{"seed": -1}"#, "ERR_NEGATIVE", "seed"),
+            (r#"{"links": {"loss": 1.5}}"#, "ERR_OUT_OF_RANGE", "links.loss"),
+            (r#"{"links": {"latency": -5}}"#, "ERR_OUT_OF_RANGE", "links.latency.ms"),
+            (
+                r#"{"links": {"latency": {"kind": "gamma", "mean": 1}}}"#,
+                "ERR_UNKNOWN_NAME",
+                "links.latency.kind",
+            ),
+            (
+                r#"{"links": {"latency": {"kind": "uniform", "min": 1}}}"#,
+                "ERR_INVALID_TYPE",
+                "links.latency.max",
+            ),
+            (r#"{"topology": "hypercube"}"#, "ERR_UNKNOWN_NAME", "topology.kind"),
+            (r#"{"topology": {"kind": "random", "p": 2}}"#, "ERR_OUT_OF_RANGE", "topology.p"),
+            (r#"{"ttl": 0}"#, "ERR_NOT_POSITIVE", "ttl"),
+            (r#"{"tickInterval": 0}"#, "ERR_OUT_OF_RANGE", "tickInterval"),
+            (r#"{"fanout": 1e10}"#, "ERR_OUT_OF_RANGE", "fanout"),
+        ];
+        for (json, code, field) in cases {
+            let err = parse(json).unwrap_err();
+            assert_eq!((err.code(), err.field()), (code, field), "{json}: {err}");
+        }
+    }
+}

@@ -1,0 +1,219 @@
+//! The `RawNetwork` methods behind the facade's simulation API: time, topology, links, faults,
+//! statistics, trace and snapshots.
+
+use wasm_bindgen::prelude::*;
+
+use super::errors::{js, JsResult};
+use super::network::RawNetwork;
+use super::shape::read_js;
+use super::to_js_value;
+use crate::error::MeshError;
+use crate::network::Delivery;
+use crate::sim::link::to_micros;
+use crate::sim::options::{LinkOptions, TopologyOptions};
+
+/// What a node's status reads as in `nodeStates`.
+const REMOVED: f64 = 0.0;
+const ONLINE: f64 = 1.0;
+const CRASHED: f64 = 2.0;
+
+#[wasm_bindgen]
+impl RawNetwork {
+    /// The slot of the live node `nodeId`; throws `ERR_UNKNOWN_NODE` naming `field` otherwise.
+    #[wasm_bindgen(js_name = slotOf)]
+    pub fn slot_of(&self, field: &str, node_id: &js_sys::JsString) -> JsResult<u32> {
+        let text = super::errors::well_formed("nodeId", node_id)?;
+        self.inner.network().find(&text).ok_or_else(|| {
+            super::errors::to_js(MeshError::UnknownNode { field: field.to_owned(), node_id: text })
+        })
+    }
+
+    /// Virtual time in milliseconds.
+    pub fn now(&self) -> f64 {
+        self.inner.now_us() as f64 / 1000.0
+    }
+
+    /// Whether a broadcast is delivered at once (the seed's behaviour) rather than scheduled.
+    #[wasm_bindgen(js_name = isInstant)]
+    pub fn is_instant(&self) -> bool {
+        self.inner.is_instant()
+    }
+
+    /// Runs `ticks` ticks; writes the arrivals report and returns its length (see `drain`).
+    pub fn run(&mut self, ticks: f64) -> JsResult<usize> {
+        let ticks = js(crate::validate::safe_integer("ticks", ticks))?;
+        self.inner.run(ticks);
+        Ok(self.drain())
+    }
+
+    /// Runs everything due up to `timeMs`; writes the arrivals report and returns its length.
+    #[wasm_bindgen(js_name = runUntil)]
+    pub fn run_until(&mut self, time_ms: f64) -> JsResult<usize> {
+        let time_ms = js(crate::validate::duration_ms("time", time_ms))?;
+        self.inner.run_until(to_micros(time_ms));
+        Ok(self.drain())
+    }
+
+    /// Runs the next moment anything is due; returns the report length, or 0 when nothing was due.
+    pub fn step(&mut self) -> usize {
+        if self.inner.step() {
+            self.drain()
+        } else {
+            0
+        }
+    }
+
+    /// Replaces the topology (`"ring"`, `{ kind: "small-world", degree: 6 }`, ...).
+    #[wasm_bindgen(js_name = setTopology)]
+    pub fn set_topology(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] topology: JsValue,
+    ) -> JsResult<()> {
+        let options: TopologyOptions = read_js(&topology, "topology")?;
+        js(self.inner.set_topology(js(options.to_topology())?))
+    }
+
+    /// Replaces every link with the pairs `a0, b0, a1, b1, ...` of slots.
+    #[wasm_bindgen(js_name = setEdges)]
+    pub fn set_edges(&mut self, pairs: &[u32]) -> JsResult<()> {
+        let edges: Vec<(u32, u32)> = pairs.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+        js(self.inner.set_edges(&edges))
+    }
+
+    /// Links two nodes; false when they already were.
+    pub fn connect(&mut self, a: u32, b: u32) -> JsResult<bool> {
+        js(self.inner.connect(a, b))
+    }
+
+    /// Unlinks two nodes; false when they were not linked.
+    pub fn disconnect(&mut self, a: u32, b: u32) -> JsResult<bool> {
+        js(self.inner.disconnect(a, b))
+    }
+
+    /// The slots linked to `slot`.
+    pub fn neighbours(&mut self, slot: u32) -> JsResult<Vec<u32>> {
+        js(self.inner.network().counters(slot))?;
+        Ok(self.inner.neighbours(slot))
+    }
+
+    /// Sets the behaviour of the link between two nodes (`{ latency, jitter, loss, ... }`).
+    #[wasm_bindgen(js_name = setLink)]
+    pub fn set_link(
+        &mut self,
+        a: u32,
+        b: u32,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] link: JsValue,
+    ) -> JsResult<()> {
+        let options: LinkOptions = read_js(&link, "link")?;
+        js(self.inner.set_link(a, b, js(options.to_spec("link"))?))
+    }
+
+    /// Cuts every link between the slots of `groupA` and those of `groupB`.
+    pub fn partition(&mut self, group_a: &[u32], group_b: &[u32]) -> JsResult<()> {
+        js(self.inner.partition(group_a, group_b))
+    }
+
+    /// Ends the partition.
+    pub fn heal(&mut self) {
+        self.inner.heal();
+    }
+
+    /// Crashes a node.
+    pub fn crash(&mut self, slot: u32) -> JsResult<()> {
+        js(self.inner.crash(slot))
+    }
+
+    /// Restarts a crashed node.
+    pub fn restart(&mut self, slot: u32) -> JsResult<()> {
+        js(self.inner.restart(slot))
+    }
+
+    /// Whether a node is crashed.
+    #[wasm_bindgen(js_name = isCrashed)]
+    pub fn is_crashed(&self, slot: u32) -> bool {
+        self.inner.is_crashed(slot)
+    }
+
+    /// Reports scheduled deliveries to this node in `run`'s report (it has handlers).
+    #[wasm_bindgen(js_name = setListening)]
+    pub fn set_listening(&mut self, slot: u32, listening: bool) {
+        self.inner.set_listening(slot, listening);
+    }
+
+    /// Running totals of the engine.
+    #[wasm_bindgen(
+        unchecked_return_type = "{ sent: number; delivered: number; accepted: number; rejected: number; duplicates: number; forwarded: number; lost: number; partitioned: number; crashed: number; queueFull: number; completed: number; reach: number }"
+    )]
+    pub fn stats(&self) -> JsResult<JsValue> {
+        to_js_value(self.inner.stats())
+    }
+
+    /// The hash of every event so far (16 hex digits).
+    #[wasm_bindgen(js_name = traceHash)]
+    pub fn trace_hash(&self) -> String {
+        self.inner.trace().hash()
+    }
+
+    /// How many events were traced.
+    #[wasm_bindgen(js_name = traceLength)]
+    pub fn trace_length(&self) -> f64 {
+        self.inner.trace().len() as f64
+    }
+
+    /// The recorded trace as JSON lines (empty unless `recordTrace` is on).
+    #[wasm_bindgen(js_name = exportTrace)]
+    pub fn export_trace(&self) -> String {
+        self.inner.trace().to_json_lines()
+    }
+
+    /// Transfers in flight as `[from, to, progress, ...]`.
+    pub fn transfers(&self) -> Vec<f64> {
+        self.inner
+            .transfers()
+            .flat_map(|(from, to, progress)| [f64::from(from), f64::from(to), progress])
+            .collect()
+    }
+
+    /// Every slot's `[status, globalStep, sent, received, rejected]`, status 0 removed, 1 online,
+    /// 2 crashed.
+    #[wasm_bindgen(js_name = nodeStates)]
+    pub fn node_states(&self) -> Vec<f64> {
+        let network = self.inner.network();
+        let mut out = Vec::with_capacity(network.slot_count() * 5);
+        for slot in 0..network.slot_count() as u32 {
+            match network.counters(slot) {
+                Ok(c) => {
+                    let status = if self.inner.is_crashed(slot) { CRASHED } else { ONLINE };
+                    let step = network.global_step(slot).unwrap_or(0) as f64;
+                    out.extend([status, step, c.sent as f64, c.received as f64, c.rejected as f64]);
+                }
+                Err(_) => out.extend([REMOVED, 0.0, 0.0, 0.0, 0.0]),
+            }
+        }
+        out
+    }
+}
+
+impl RawNetwork {
+    /// Writes the arrivals and completions since the last drain into the report buffer; returns
+    /// its length: `[arrivalCount, (messageId, from, receiver, expected | -1)..., completedCount,
+    /// messageId...]` (expected is -1 for an accepted message).
+    fn drain(&mut self) -> usize {
+        let buffer = &mut self.report;
+        buffer.clear();
+        buffer.push(0.0);
+        for arrival in self.inner.drain_arrivals() {
+            let (receiver, expected) = match arrival.delivery {
+                Delivery::Accepted(receiver) => (receiver, -1.0),
+                Delivery::Rejected { receiver, expected } => (receiver, expected as f64),
+            };
+            buffer.extend([arrival.message as f64, f64::from(arrival.from), f64::from(receiver), expected]);
+        }
+        buffer[0] = ((buffer.len() - 1) / 4) as f64;
+        let completed_at = buffer.len();
+        buffer.push(0.0);
+        buffer.extend(self.inner.drain_completed().map(|id| id as f64));
+        buffer[completed_at] = (buffer.len() - completed_at - 1) as f64;
+        buffer.len()
+    }
+}

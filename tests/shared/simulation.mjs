@@ -1,0 +1,152 @@
+// The simulation API (MeshNetwork with options): virtual time, topologies, faults, trace.
+// Shared by the Node tests (tests/js/simulation.test.mjs) and the browser tests (tests/e2e).
+import { check, equal, throwsCode } from './check.mjs';
+
+const cfg = (nodeId) => ({ nodeId, seed: 7, phaseResetInterval: 100 });
+
+function build(MeshNetwork, options, count) {
+  const network = new MeshNetwork(options);
+  const nodes = Array.from({ length: count }, (_, i) => network.createNode(cfg(`n${i}`)));
+  return [network, nodes];
+}
+
+/** The scenario of the native test `the_trace_hash_is_the_same_natively_and_in_wasm`. */
+export const PINNED_TRACE_HASH = 'bfe034817c285189';
+
+/** `[name, run(api)]` pairs; `api` is the data-mesh module, already initialised. */
+export const simulationCases = [
+  [
+    'with no options a network is instant; with latency a broadcast arrives when time reaches it',
+    ({ MeshNetwork }) => {
+      const [instant] = build(MeshNetwork, undefined, 2);
+      equal([instant.isInstant, instant.now], [true, 0], 'the seed network');
+      const [network, [a, b, c]] = build(MeshNetwork, { links: { latency: 10 } }, 3);
+      const got = [];
+      b.onMessage((m) => got.push(['b', m.data, network.now]));
+      c.onMessage((m) => got.push(['c', m.data, network.now]));
+      const sent = a.broadcast('hi');
+      equal([network.isInstant, got.length, network.transfers().length], [false, 0, 6], 'scheduled, two transfers in flight');
+      network.runUntil(9.999);
+      equal(got.length, 0, 'nothing before 10 ms');
+      network.runUntil(10);
+      equal(got, [['b', 'hi', 10], ['c', 'hi', 10]], 'both at 10 ms, in scheduling order');
+      check(got.length === 2 && sent.senderId === 'n0', 'the message handed to handlers is the one broadcast');
+      equal(network.step(), false, 'nothing left to run');
+    },
+  ],
+  [
+    'flooding over a ring reaches nodes hop by hop within the ttl',
+    ({ MeshNetwork }) => {
+      const [network, nodes] = build(MeshNetwork, { topology: 'ring', ttl: 2, links: { latency: 1 } }, 8);
+      equal(network.neighbours('n0'), ['n1', 'n7'], 'ring neighbours');
+      const reached = new Set();
+      for (const node of nodes) node.onMessage(() => reached.add(node.nodeId));
+      nodes[0].broadcast('x');
+      network.run(1);
+      equal([...reached].sort(), ['n1', 'n2', 'n6', 'n7'], 'two hops each way');
+      const stats = network.getSimulationStats();
+      equal([stats.sent, stats.delivered, stats.forwarded, stats.completed, stats.reach], [1, 4, 2, 1, 4], 'stats');
+    },
+  ],
+  [
+    'a partition delivers nothing across it until heal; crashed nodes neither send nor receive',
+    ({ MeshNetwork }) => {
+      const [network, [a, b, c]] = build(MeshNetwork, { links: { latency: 1 } }, 3);
+      const got = [];
+      for (const node of [a, b, c]) node.onMessage((m) => got.push(`${m.senderId}->${node.nodeId}`));
+      network.partition(['n0']);
+      a.broadcast(1);
+      b.broadcast(2);
+      network.run(1);
+      equal(got, ['n1->n2'], 'only inside a side');
+      network.heal();
+      network.crash('n2');
+      equal(c.status, 'crashed', 'status');
+      a.broadcast(3);
+      c.broadcast(4);
+      network.run(1);
+      equal(got, ['n1->n2', 'n0->n1'], 'nothing to or from the crashed node');
+      network.restart('n2');
+      equal([c.status, network.isInstant], ['online', false], 'restarted (links still delayed)');
+      equal(network.getSimulationStats().partitioned, 3, 'three transfers cut: n0 to n1 and n2, n1 to n0');
+    },
+  ],
+  [
+    'the global tick moves every running node and its pattern with virtual time',
+    ({ MeshNetwork }) => {
+      const [network, [a, b]] = build(MeshNetwork, { globalTick: true, tickInterval: 50 }, 2);
+      network.run(3);
+      equal([network.now, a.globalStep, a.patternValue], [150, 3, 7], 'three ticks: step 3 (7, 4, 1, 7)');
+      network.crash('n1');
+      network.run(2);
+      equal([a.globalStep, b.globalStep], [5, 3], 'a crashed node does not tick');
+    },
+  ],
+  [
+    'the same options and seed give the same trace hash as the native core',
+    ({ MeshNetwork }) => {
+      const options = {
+        seed: 42,
+        tickInterval: 10,
+        globalTick: true,
+        ttl: 4,
+        links: { latency: { kind: 'normal', mean: 20, std: 5 }, jitter: 2, loss: 0.05, duplicate: 0.02 },
+        topology: { kind: 'small-world', degree: 6, beta: 0.2 },
+      };
+      const run = () => {
+        const [network, nodes] = build(MeshNetwork, options, 200);
+        for (let round = 0; round < 20; round++) {
+          nodes[(round * 7) % 200].broadcast(round);
+          if (round === 10) network.partition(nodes.slice(0, 100).map((n) => n.nodeId), nodes.slice(100).map((n) => n.nodeId));
+          network.run(3);
+        }
+        network.heal();
+        network.run(100);
+        return network.traceHash();
+      };
+      equal(run(), PINNED_TRACE_HASH, 'the pinned hash');
+      equal(run(), PINNED_TRACE_HASH, 'again');
+    },
+  ],
+  [
+    'a recorded trace exports as JSON lines; connect, disconnect and setEdges change the links',
+    ({ MeshNetwork }) => {
+      const [network, [a]] = build(MeshNetwork, { recordTrace: true, links: { latency: 1 } }, 3);
+      a.broadcast('x');
+      network.run(1);
+      const lines = network.exportTrace().trim().split('\n').map((line) => JSON.parse(line));
+      equal(lines.map((e) => e.kind), ['send', 'accept', 'accept'], 'kinds');
+      equal(lines[1], { timeUs: 1000, kind: 'accept', message: 1, from: 0, to: 1 }, 'an event');
+      check(network.disconnect('n0', 'n1') && !network.disconnect('n0', 'n1'), 'disconnect once');
+      equal(network.neighbours('n0'), ['n2'], 'after disconnect');
+      network.setEdges([['n1', 'n2']]);
+      equal([network.neighbours('n0'), network.neighbours('n1')], [[], ['n2']], 'exact edges');
+      check(network.connect('n0', 'n1'), 'connect');
+      equal(Array.from(network.nodeStates().slice(0, 5)), [1, 0, 1, 0, 0], 'node 0: online, step 0, sent 1');
+    },
+  ],
+  [
+    'bad simulation input throws typed errors naming the field and leaves the network usable',
+    ({ MeshNetwork }) => {
+      throwsCode(() => new MeshNetwork({ links: { loss: 1.5 } }), RangeError, 'ERR_OUT_OF_RANGE', 'links.loss');
+      throwsCode(() => new MeshNetwork({ links: { latency: -1 } }), RangeError, 'ERR_OUT_OF_RANGE', 'links.latency.ms');
+      throwsCode(() => new MeshNetwork({ links: { latency: { kind: 'gamma', mean: 1 } } }), RangeError, 'ERR_UNKNOWN_NAME', 'links.latency.kind');
+      throwsCode(() => new MeshNetwork({ topology: 'hypercube' }), RangeError, 'ERR_UNKNOWN_NAME', 'topology.kind');
+      throwsCode(() => new MeshNetwork({ seed: 'x' }), TypeError, 'ERR_INVALID_TYPE', 'seed');
+      throwsCode(() => new MeshNetwork({ topolgy: 'ring' }), TypeError, 'ERR_INVALID_TYPE', 'topolgy');
+      throwsCode(() => new MeshNetwork(5), TypeError, 'ERR_INVALID_TYPE', 'options');
+      const [network, [a, b]] = build(MeshNetwork, { links: { latency: 1 } }, 2);
+      throwsCode(() => network.setLink('n0', 'n1', { jitter: -1 }), RangeError, 'ERR_OUT_OF_RANGE', 'link.jitter');
+      throwsCode(() => network.setEdges([['n0', 'nope']]), RangeError, 'ERR_UNKNOWN_NODE', 'edges[0]');
+      throwsCode(() => network.partition(['n0', 'ghost']), RangeError, 'ERR_UNKNOWN_NODE', 'groupA[1]');
+      throwsCode(() => network.crash('ghost'), RangeError, 'ERR_UNKNOWN_NODE', 'nodeId');
+      throwsCode(() => network.run(-1), RangeError, 'ERR_NEGATIVE', 'ticks');
+      throwsCode(() => network.setTopology({ kind: 'small-world', degree: 3 }), RangeError, 'ERR_OUT_OF_RANGE', 'topology.degree');
+      const got = [];
+      b.onMessage((m) => got.push(m.data));
+      a.broadcast('still works');
+      network.run(1);
+      equal([got, network.neighbours('n0')], [['still works'], ['n1']], 'nothing half-applied');
+    },
+  ],
+];
