@@ -513,25 +513,16 @@ impl Simulation {
                     Delivery::Rejected { .. } => self.stats.rejected += 1,
                 }
             }
-            self.trace.push(TraceEvent {
-                time_us: self.now_us,
-                kind: TraceKind::Send,
-                message,
-                from: sender,
-                to: sender,
-            });
+            // Not `trace_now`: `deliveries` still borrows the network, so only fields may be used.
+            let event =
+                TraceEvent { time_us: self.now_us, kind: TraceKind::Send, message, from: sender, to: sender };
+            self.trace.push(event);
             return Ok(SimBroadcast { message, stamp, deliveries, anomalies });
         }
         if self.is_crashed(sender) {
             self.network.counters(sender)?;
             self.stats.crashed += 1;
-            self.trace.push(TraceEvent {
-                time_us: self.now_us,
-                kind: TraceKind::Crashed,
-                message: 0,
-                from: sender,
-                to: sender,
-            });
+            self.trace_now(TraceKind::Crashed, 0, sender, sender);
             return Ok(SimBroadcast {
                 message: 0,
                 stamp: self.network_stamp_preview(sender)?,
@@ -545,13 +536,7 @@ impl Simulation {
         let anomalies = self.network.check_watchers(sender, stamp).to_vec();
         self.anomalies = anomalies;
         self.stats.sent += 1;
-        self.trace.push(TraceEvent {
-            time_us: self.now_us,
-            kind: TraceKind::Send,
-            message,
-            from: sender,
-            to: sender,
-        });
+        self.trace_now(TraceKind::Send, message, sender, sender);
         let index = self.new_record(MessageRecord {
             id: message,
             stamp,
@@ -562,6 +547,11 @@ impl Simulation {
         self.fan_out(index, sender, None, 1);
         self.complete_if_done(index);
         Ok(SimBroadcast { message, stamp, deliveries: &[], anomalies: &self.anomalies })
+    }
+
+    /// Traces an event at the current time.
+    fn trace_now(&mut self, kind: TraceKind, message: u64, from: Slot, to: Slot) {
+        self.trace.push(TraceEvent { time_us: self.now_us, kind, message, from, to });
     }
 
     /// The stamp a node would send now (for a crashed sender, whose message goes nowhere).
