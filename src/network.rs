@@ -11,7 +11,7 @@ use crate::error::MeshError;
 use crate::ids::IdTable;
 use crate::message::{parse_step, verify, Stamp, Verdict};
 use crate::node::{NodeConfig, NodeCounters, NodeState};
-use crate::observer::SharedObserver;
+use crate::observer::{AnomalyKind, Observer, SharedObserver};
 use crate::pattern::PatternGenerator;
 use crate::validate::{safe_integer, MAX_SAFE_INTEGER};
 
@@ -37,8 +37,33 @@ pub enum Delivery {
 pub struct WatcherAnomaly {
     /// The observer's position in the watch list (see [`Network::watch`]).
     pub watcher: usize,
-    /// The value the observer's pattern gives at the message's step.
+    /// What is wrong with the message.
+    pub kind: AnomalyKind,
+    /// For a pattern mismatch, the value the observer's pattern gives at the message's step; for
+    /// a step skew, the network's tick count; else 0.
     pub expected: u64,
+}
+
+/// Who a message says it is from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim<'a> {
+    /// A node of the network (honestly or not).
+    Node(Slot),
+    /// An id that is no node of the network.
+    Unknown(&'a str),
+}
+
+/// A message as watching observers see it when it is sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sighting<'a> {
+    /// The sender it claims.
+    pub claim: Claim<'a>,
+    /// Its id; honest ids only grow, so an id not above the last one seen is a replay.
+    pub message: u64,
+    /// Its step and pattern value.
+    pub stamp: Stamp,
+    /// With the global tick on: the tick count, and the largest step distance allowed from it.
+    pub skew_limit: Option<(u64, u64)>,
 }
 
 /// Everything one broadcast did, borrowed from buffers the network reuses.
@@ -66,6 +91,7 @@ pub enum Reception {
 struct Watcher {
     observer: SharedObserver,
     sender_keys: Vec<Option<u32>>,
+    last_message: u64,
 }
 
 /// A set of nodes that broadcast to each other, plus the observers watching them.
@@ -202,7 +228,7 @@ impl Network {
 
     /// Starts watching with `observer`: it validates every later broadcast once.
     pub fn watch(&mut self, observer: SharedObserver) -> usize {
-        self.watchers.push(Watcher { observer, sender_keys: Vec::new() });
+        self.watchers.push(Watcher { observer, sender_keys: Vec::new(), last_message: 0 });
         self.watchers.len() - 1
     }
 
@@ -255,20 +281,58 @@ impl Network {
         Ok(count_delivery(&mut self.nodes[receiver as usize], receiver, verdict))
     }
 
-    /// Lets every watching observer validate a message `sender` stamped; returns their anomalies.
+    /// Lets every watching observer validate a message `sender` stamped (the seed's instant
+    /// broadcast: no ids, no skew limit); returns their anomalies.
     pub fn check_watchers(&mut self, sender: Slot, stamp: Stamp) -> &[WatcherAnomaly] {
         self.anomalies.clear();
         for (index, watcher) in self.watchers.iter_mut().enumerate() {
             let mut observer = watcher.observer.borrow_mut();
-            if watcher.sender_keys.len() <= sender as usize {
-                watcher.sender_keys.resize(sender as usize + 1, None);
-            }
-            let key = *watcher.sender_keys[sender as usize]
-                .get_or_insert_with(|| observer.sender_key(self.ids.get(sender)));
+            let key = sender_key(&mut watcher.sender_keys, &mut observer, &self.ids, sender);
             if let Verdict::Mismatch { expected } =
                 observer.observe(key, stamp.global_step, stamp.pattern_value as f64)
             {
-                self.anomalies.push(WatcherAnomaly { watcher: index, expected });
+                self.anomalies.push(WatcherAnomaly {
+                    watcher: index,
+                    kind: AnomalyKind::PatternMismatch,
+                    expected,
+                });
+            }
+        }
+        &self.anomalies
+    }
+
+    /// Lets every watching observer classify a sent message: unknown sender, replay, pattern
+    /// mismatch or step skew, checked in that order (the first found is the anomaly).
+    pub fn classify_for_watchers(&mut self, sighting: Sighting<'_>) -> &[WatcherAnomaly] {
+        self.anomalies.clear();
+        let Stamp { global_step: step, pattern_value } = sighting.stamp;
+        for (index, watcher) in self.watchers.iter_mut().enumerate() {
+            let mut observer = watcher.observer.borrow_mut();
+            let key = match sighting.claim {
+                Claim::Node(slot) => sender_key(&mut watcher.sender_keys, &mut observer, &self.ids, slot),
+                Claim::Unknown(name) => observer.sender_key(name),
+            };
+            let replayed = sighting.message <= watcher.last_message;
+            watcher.last_message = watcher.last_message.max(sighting.message);
+            let (kind, expected) = if matches!(sighting.claim, Claim::Unknown(_)) {
+                (Some(AnomalyKind::UnknownSender), 0)
+            } else if replayed {
+                (Some(AnomalyKind::Replay), 0)
+            } else if let Verdict::Mismatch { expected } =
+                verify(observer.pattern(), step, pattern_value as f64)
+            {
+                (Some(AnomalyKind::PatternMismatch), expected)
+            } else {
+                match sighting.skew_limit {
+                    Some((ticks, limit)) if step.abs_diff(ticks) > limit => {
+                        (Some(AnomalyKind::StepSkew), ticks)
+                    }
+                    _ => (None, 0),
+                }
+            };
+            observer.count(Some(key), kind);
+            if let Some(kind) = kind {
+                self.anomalies.push(WatcherAnomaly { watcher: index, kind, expected });
             }
         }
         &self.anomalies
@@ -318,6 +382,14 @@ impl Network {
     }
 }
 
+/// The watcher's key for the node in `slot`, looked up in the observer once.
+fn sender_key(keys: &mut Vec<Option<u32>>, observer: &mut Observer, ids: &IdTable, slot: Slot) -> u32 {
+    if keys.len() <= slot as usize {
+        keys.resize(slot as usize + 1, None);
+    }
+    *keys[slot as usize].get_or_insert_with(|| observer.sender_key(ids.get(slot)))
+}
+
 /// Counts `verdict` on `node` (the receiver in `slot`) and says what its handlers get.
 fn count_delivery(node: &mut NodeState, slot: Slot, verdict: Verdict) -> Delivery {
     match verdict {
@@ -335,7 +407,6 @@ fn count_delivery(node: &mut NodeState, slot: Slot, verdict: Verdict) -> Deliver
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::observer::Observer;
     use std::cell::RefCell;
 
     fn config(id: &str, seed: u64) -> NodeConfig {
@@ -447,7 +518,8 @@ mod tests {
         let observer = Rc::new(RefCell::new(Observer::new(PatternGenerator::new(7, 100).unwrap())));
         assert_eq!(net.watch(observer.clone()), 0);
         assert!(net.broadcast(0).unwrap().anomalies.is_empty());
-        assert_eq!(net.broadcast(3).unwrap().anomalies, [WatcherAnomaly { watcher: 0, expected: 7 }]);
+        let anomaly = WatcherAnomaly { watcher: 0, kind: AnomalyKind::PatternMismatch, expected: 7 };
+        assert_eq!(net.broadcast(3).unwrap().anomalies, [anomaly]);
         let stats = observer.borrow().statistics();
         assert_eq!((stats.total, stats.valid, stats.anomalies), (2, 1, 1));
         assert_eq!(stats.by_sender["liar"].anomalies, 1);

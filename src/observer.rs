@@ -46,6 +46,33 @@ impl Tally {
     }
 }
 
+/// What a watching observer (or `observe`) found wrong with a message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AnomalyKind {
+    /// The pattern value differs from the observer's pattern at the message's step.
+    PatternMismatch,
+    /// A field is missing, of the wrong type, or breaks a rule.
+    InvalidMessage,
+    /// The step is further from the network's tick count than the allowed skew.
+    StepSkew,
+    /// A message id seen before: an old message sent again.
+    Replay,
+    /// A sender id that is no node of the network.
+    UnknownSender,
+}
+
+impl AnomalyKind {
+    /// Every kind, in code order (the code is the position).
+    pub const ALL: [AnomalyKind; 5] = [
+        AnomalyKind::PatternMismatch,
+        AnomalyKind::InvalidMessage,
+        AnomalyKind::StepSkew,
+        AnomalyKind::Replay,
+        AnomalyKind::UnknownSender,
+    ];
+}
+
 /// What `getStatistics()` returns.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -60,6 +87,8 @@ pub struct Statistics {
     pub success_rate: f64,
     /// The same counts for each sender id.
     pub by_sender: BTreeMap<String, Tally>,
+    /// Anomalies of each kind.
+    pub anomalies_by_kind: BTreeMap<AnomalyKind, u64>,
 }
 
 /// Validates messages with one seed and interval and counts the outcome per sender.
@@ -69,12 +98,19 @@ pub struct Observer {
     totals: Tally,
     senders: IdTable,
     per_sender: Vec<Tally>,
+    by_kind: [u64; AnomalyKind::ALL.len()],
 }
 
 impl Observer {
     /// An observer for the pattern given by `seed` and `phaseResetInterval`.
     pub fn new(pattern: PatternGenerator) -> Self {
-        Self { pattern, totals: Tally::default(), senders: IdTable::default(), per_sender: Vec::new() }
+        Self {
+            pattern,
+            totals: Tally::default(),
+            senders: IdTable::default(),
+            per_sender: Vec::new(),
+            by_kind: [0; AnomalyKind::ALL.len()],
+        }
     }
 
     /// The observer's pattern.
@@ -95,20 +131,26 @@ impl Observer {
     #[inline]
     pub fn observe(&mut self, key: u32, step: u64, received: f64) -> Verdict {
         let verdict = verify(&self.pattern, step, received);
-        let valid = verdict == Verdict::Accepted;
+        let anomaly = (verdict != Verdict::Accepted).then_some(AnomalyKind::PatternMismatch);
+        self.count(Some(key), anomaly);
+        verdict
+    }
+
+    /// Counts one message of sender `key` (when known): valid, or an anomaly of `kind`.
+    pub fn count(&mut self, key: Option<u32>, anomaly: Option<AnomalyKind>) {
+        let valid = anomaly.is_none();
         self.totals.count(valid);
-        if let Some(tally) = self.per_sender.get_mut(key as usize) {
+        if let Some(tally) = key.and_then(|key| self.per_sender.get_mut(key as usize)) {
             tally.count(valid);
         }
-        verdict
+        if let Some(kind) = anomaly {
+            self.by_kind[kind as usize] += 1;
+        }
     }
 
     /// Counts a malformed message as an anomaly, for its sender when it has a string id.
     pub fn observe_malformed(&mut self, key: Option<u32>) {
-        self.totals.count(false);
-        if let Some(tally) = key.and_then(|key| self.per_sender.get_mut(key as usize)) {
-            tally.count(false);
-        }
+        self.count(key, Some(AnomalyKind::InvalidMessage));
     }
 
     /// Adds counts tallied elsewhere: `counts` holds `[total, valid]` per sender key, from key 0.
@@ -119,6 +161,7 @@ impl Observer {
             let valid = (pair[1] as u64).min(total);
             tally.add(total, valid);
             self.totals.add(total, valid);
+            self.by_kind[AnomalyKind::PatternMismatch as usize] += total - valid;
         }
     }
 
@@ -142,6 +185,12 @@ impl Observer {
             success_rate: self.totals.success_rate(),
             by_sender: (0..self.senders.len() as u32)
                 .map(|key| (self.senders.get(key).to_owned(), self.per_sender[key as usize]))
+                .collect(),
+            anomalies_by_kind: AnomalyKind::ALL
+                .iter()
+                .zip(self.by_kind)
+                .filter(|&(_, n)| n > 0)
+                .map(|(&kind, n)| (kind, n))
                 .collect(),
         }
     }
@@ -167,6 +216,7 @@ mod tests {
         assert_eq!(stats.success_rate, 0.5);
         assert_eq!(stats.by_sender["malicious-node"], Tally { total: 1, valid: 0, anomalies: 1 });
         assert_eq!(stats.by_sender["sensor-001"], Tally { total: 1, valid: 1, anomalies: 0 });
+        assert_eq!(stats.anomalies_by_kind, BTreeMap::from([(AnomalyKind::PatternMismatch, 1)]));
     }
 
     #[test]
@@ -186,6 +236,7 @@ mod tests {
         let stats = o.statistics();
         assert_eq!((stats.total, stats.anomalies), (2, 2));
         assert_eq!(stats.by_sender["a"].anomalies, 1);
+        assert_eq!(stats.anomalies_by_kind, BTreeMap::from([(AnomalyKind::InvalidMessage, 2)]));
     }
 
     #[test]

@@ -125,56 +125,6 @@ pub struct Arrival {
     pub delivery: Delivery,
 }
 
-/// A message in the engine: who sent it, what it claims, and who has it.
-#[derive(Debug)]
-struct MessageRecord {
-    id: u64,
-    stamp: Stamp,
-    in_flight: u32,
-    reached: u32,
-    seen: SeenSet,
-}
-
-/// The nodes that have a message: a short list, or a bitset once it spreads.
-#[derive(Debug)]
-enum SeenSet {
-    Few(Vec<u32>),
-    Many(Vec<u64>),
-}
-
-/// Above this many nodes a message's seen set becomes a bitset.
-const FEW: usize = 32;
-
-impl SeenSet {
-    /// Adds `slot`; false when it was already there.
-    fn insert(&mut self, slot: u32, slots: usize) -> bool {
-        match self {
-            SeenSet::Few(list) if list.contains(&slot) => false,
-            SeenSet::Few(list) if list.len() < FEW => {
-                list.push(slot);
-                true
-            }
-            SeenSet::Few(list) => {
-                let mut bits = vec![0u64; slots.div_ceil(64).max(slot as usize / 64 + 1)];
-                for &s in list.iter() {
-                    bits[s as usize / 64] |= 1 << (s % 64);
-                }
-                *self = SeenSet::Many(bits);
-                self.insert(slot, slots)
-            }
-            SeenSet::Many(bits) => {
-                let (word, bit) = (slot as usize / 64, 1u64 << (slot % 64));
-                if word >= bits.len() {
-                    bits.resize(word + 1, 0);
-                }
-                let fresh = bits[word] & bit == 0;
-                bits[word] |= bit;
-                fresh
-            }
-        }
-    }
-}
-
 /// Per-node engine flags, one bit each.
 const CRASHED: u8 = 1;
 const LISTENING: u8 = 2;
@@ -323,161 +273,6 @@ impl Simulation {
         }
         self.flags[slot as usize] = 0;
         Ok(())
-    }
-
-    /// Generates `topology` over the live nodes (in creation order), replacing every link.
-    pub fn set_topology(&mut self, topology: Topology) -> Result<(), MeshError> {
-        topology.validate("topology")?;
-        self.config.topology = topology;
-        self.topology_stale = true;
-        self.refresh_topology();
-        Ok(())
-    }
-
-    /// Replaces every link with exactly `edges` (pairs of live slots); nothing changes on error.
-    pub fn set_edges(&mut self, edges: &[(Slot, Slot)]) -> Result<(), MeshError> {
-        for (i, &(a, b)) in edges.iter().enumerate() {
-            if !self.network.is_alive(a) || !self.network.is_alive(b) {
-                let slot = if self.network.is_alive(a) { b } else { a };
-                let node_id = match self.network.node_id(slot) {
-                    "" => format!("#{slot}"),
-                    id => id.to_owned(),
-                };
-                return Err(MeshError::UnknownNode { field: format!("edges[{i}]"), node_id });
-            }
-        }
-        let mut adjacency = Adjacency::empty(self.network.slot_count());
-        for &(a, b) in edges {
-            adjacency.link(a, b);
-        }
-        self.adjacency = adjacency;
-        self.config.topology = Topology::Edges;
-        self.topology_stale = false;
-        Ok(())
-    }
-
-    /// Draws a generated topology again if nodes came or went since it was last drawn.
-    fn refresh_topology(&mut self) {
-        if !self.topology_stale {
-            return;
-        }
-        self.topology_stale = false;
-        let live: Vec<Slot> = self.network.live_slots().collect();
-        let graph = self.config.topology.generate(live.len(), &mut self.rng);
-        let mut adjacency = Adjacency::empty(self.network.slot_count());
-        for (position, &a) in live.iter().enumerate() {
-            for &other in graph.neighbours(position as u32) {
-                if (other as usize) > position {
-                    adjacency.link(a, live[other as usize]);
-                }
-            }
-        }
-        self.adjacency = adjacency;
-    }
-
-    /// The links of the live node `slot` (every other live node in a full mesh).
-    pub fn neighbours(&mut self, slot: Slot) -> Vec<Slot> {
-        self.refresh_topology();
-        if self.config.topology == Topology::Full {
-            self.network.live_slots().filter(|&s| s != slot).collect()
-        } else {
-            self.adjacency.neighbours(slot).to_vec()
-        }
-    }
-
-    /// Links two live nodes (the topology becomes explicit edges).
-    pub fn connect(&mut self, a: Slot, b: Slot) -> Result<bool, MeshError> {
-        self.live_pair(a, b)?;
-        self.make_explicit();
-        Ok(self.adjacency.link(a, b))
-    }
-
-    /// Unlinks two live nodes (the topology becomes explicit edges).
-    pub fn disconnect(&mut self, a: Slot, b: Slot) -> Result<bool, MeshError> {
-        self.live_pair(a, b)?;
-        self.make_explicit();
-        Ok(self.adjacency.unlink(a, b))
-    }
-
-    fn live_pair(&self, a: Slot, b: Slot) -> Result<(), MeshError> {
-        self.network.counters(a)?;
-        self.network.counters(b).map(drop)
-    }
-
-    /// Freezes the current links as explicit edges (a full mesh becomes every pair).
-    fn make_explicit(&mut self) {
-        if self.config.topology == Topology::Full {
-            self.config.topology = Topology::Random { p: 1.0 };
-            self.topology_stale = true;
-        }
-        self.refresh_topology();
-        self.config.topology = Topology::Edges;
-    }
-
-    /// Sets the behaviour of the link between `a` and `b` (both directions).
-    pub fn set_link(&mut self, a: Slot, b: Slot, spec: LinkSpec) -> Result<(), MeshError> {
-        self.live_pair(a, b)?;
-        spec.validate("link")?;
-        self.overrides.insert((a.min(b), a.max(b)), spec);
-        Ok(())
-    }
-
-    /// Cuts every link between `group_a` and `group_b` until [`Simulation::heal`]; other nodes
-    /// are unaffected. Transfers already in flight across the cut are dropped on arrival.
-    pub fn partition(&mut self, group_a: &[Slot], group_b: &[Slot]) -> Result<(), MeshError> {
-        for &slot in group_a.iter().chain(group_b) {
-            self.network.counters(slot)?;
-        }
-        let mut groups = vec![0u8; self.network.slot_count()];
-        for &slot in group_a {
-            groups[slot as usize] = 1;
-        }
-        for &slot in group_b {
-            groups[slot as usize] = 2;
-        }
-        self.groups = Some(groups);
-        Ok(())
-    }
-
-    /// Ends the partition.
-    pub fn heal(&mut self) {
-        self.groups = None;
-    }
-
-    /// Whether a partition separates `a` and `b`.
-    pub fn is_cut(&self, a: Slot, b: Slot) -> bool {
-        self.groups.as_ref().is_some_and(|g| {
-            let (x, y) = (g[a as usize], g[b as usize]);
-            x != 0 && y != 0 && x != y
-        })
-    }
-
-    /// Crashes a live node: it neither sends, receives, relays nor ticks until restarted.
-    pub fn crash(&mut self, slot: Slot) -> Result<(), MeshError> {
-        self.network.counters(slot)?;
-        if self.flags[slot as usize] & CRASHED == 0 {
-            self.flags[slot as usize] |= CRASHED;
-            self.crashed_count += 1;
-        }
-        Ok(())
-    }
-
-    /// Restarts a crashed node, keeping its step or resetting it to 0 (see [`SimConfig`]).
-    pub fn restart(&mut self, slot: Slot) -> Result<(), MeshError> {
-        self.network.counters(slot)?;
-        if self.flags[slot as usize] & CRASHED != 0 {
-            self.flags[slot as usize] &= !CRASHED;
-            self.crashed_count -= 1;
-            if !self.config.restart_keeps_step {
-                self.network.sync(slot, 0.0)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Whether the live node `slot` is crashed.
-    pub fn is_crashed(&self, slot: Slot) -> bool {
-        self.flags.get(slot as usize).is_some_and(|f| f & CRASHED != 0)
     }
 
     /// Whether deliveries to `slot` are reported as [`Arrival`]s (its owner has handlers).
@@ -771,6 +566,12 @@ impl Simulation {
         self.completed.drain(..)
     }
 }
+
+mod faults;
+mod links;
+mod messages;
+
+use messages::{MessageRecord, SeenSet};
 
 #[cfg(test)]
 mod tests;

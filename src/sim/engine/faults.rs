@@ -1,0 +1,65 @@
+//! Faults: partitions, crashes and restarts.
+
+use super::{Simulation, CRASHED};
+use crate::error::MeshError;
+use crate::network::Slot;
+
+impl Simulation {
+    /// Cuts every link between `group_a` and `group_b` until [`Simulation::heal`]; other nodes
+    /// are unaffected. Transfers already in flight across the cut are dropped on arrival.
+    pub fn partition(&mut self, group_a: &[Slot], group_b: &[Slot]) -> Result<(), MeshError> {
+        for &slot in group_a.iter().chain(group_b) {
+            self.network.counters(slot)?;
+        }
+        let mut groups = vec![0u8; self.network.slot_count()];
+        for &slot in group_a {
+            groups[slot as usize] = 1;
+        }
+        for &slot in group_b {
+            groups[slot as usize] = 2;
+        }
+        self.groups = Some(groups);
+        Ok(())
+    }
+
+    /// Ends the partition.
+    pub fn heal(&mut self) {
+        self.groups = None;
+    }
+
+    /// Whether a partition separates `a` and `b`.
+    pub fn is_cut(&self, a: Slot, b: Slot) -> bool {
+        self.groups.as_ref().is_some_and(|g| {
+            let (x, y) = (g[a as usize], g[b as usize]);
+            x != 0 && y != 0 && x != y
+        })
+    }
+
+    /// Crashes a live node: it neither sends, receives, relays nor ticks until restarted.
+    pub fn crash(&mut self, slot: Slot) -> Result<(), MeshError> {
+        self.network.counters(slot)?;
+        if self.flags[slot as usize] & CRASHED == 0 {
+            self.flags[slot as usize] |= CRASHED;
+            self.crashed_count += 1;
+        }
+        Ok(())
+    }
+
+    /// Restarts a crashed node, keeping its step or resetting it to 0 (see [`SimConfig`]).
+    pub fn restart(&mut self, slot: Slot) -> Result<(), MeshError> {
+        self.network.counters(slot)?;
+        if self.flags[slot as usize] & CRASHED != 0 {
+            self.flags[slot as usize] &= !CRASHED;
+            self.crashed_count -= 1;
+            if !self.config.restart_keeps_step {
+                self.network.sync(slot, 0.0)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the live node `slot` is crashed.
+    pub fn is_crashed(&self, slot: Slot) -> bool {
+        self.flags.get(slot as usize).is_some_and(|f| f & CRASHED != 0)
+    }
+}

@@ -1,0 +1,53 @@
+//! The engine's record of a message in flight: its stamp, and which nodes already have it.
+
+use crate::message::Stamp;
+
+/// A message in the engine: who sent it, what it claims, and who has it.
+#[derive(Debug)]
+pub(super) struct MessageRecord {
+    pub(super) id: u64,
+    pub(super) stamp: Stamp,
+    pub(super) in_flight: u32,
+    pub(super) reached: u32,
+    pub(super) seen: SeenSet,
+}
+
+/// The nodes that have a message: a short list, or a bitset once it spreads.
+#[derive(Debug)]
+pub(super) enum SeenSet {
+    Few(Vec<u32>),
+    Many(Vec<u64>),
+}
+
+/// Above this many nodes a message's seen set becomes a bitset.
+const FEW: usize = 32;
+
+impl SeenSet {
+    /// Adds `slot`; false when it was already there.
+    pub(super) fn insert(&mut self, slot: u32, slots: usize) -> bool {
+        match self {
+            SeenSet::Few(list) if list.contains(&slot) => false,
+            SeenSet::Few(list) if list.len() < FEW => {
+                list.push(slot);
+                true
+            }
+            SeenSet::Few(list) => {
+                let mut bits = vec![0u64; slots.div_ceil(64).max(slot as usize / 64 + 1)];
+                for &s in list.iter() {
+                    bits[s as usize / 64] |= 1 << (s % 64);
+                }
+                *self = SeenSet::Many(bits);
+                self.insert(slot, slots)
+            }
+            SeenSet::Many(bits) => {
+                let (word, bit) = (slot as usize / 64, 1u64 << (slot % 64));
+                if word >= bits.len() {
+                    bits.resize(word + 1, 0);
+                }
+                let fresh = bits[word] & bit == 0;
+                bits[word] |= bit;
+                fresh
+            }
+        }
+    }
+}
