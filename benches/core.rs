@@ -38,7 +38,7 @@ fn broadcast(c: &mut Criterion) {
             let mut sender = 0;
             b.iter(|| {
                 sender = (sender + 1) % size;
-                net.broadcast(sender).unwrap().deliveries.len()
+                net.broadcast(sender, None).unwrap().deliveries.len()
             })
         });
     }
@@ -68,7 +68,7 @@ fn observer(c: &mut Criterion) {
     group.bench_function("watching a network, 1% from a liar", |b| {
         b.iter(|| {
             (0..10_000u32)
-                .map(|i| net.broadcast(u32::from(i % 100 == 0)).unwrap().anomalies.len())
+                .map(|i| net.broadcast(u32::from(i % 100 == 0), None).unwrap().anomalies.len())
                 .sum::<usize>()
         })
     });

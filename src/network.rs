@@ -69,6 +69,8 @@ pub struct Sighting<'a> {
 /// Everything one broadcast did, borrowed from buffers the network reuses.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Broadcast<'a> {
+    /// The message's id (see [`Network::new_message_id`]).
+    pub message: u64,
     /// The step and pattern value the sender stamped.
     pub stamp: Stamp,
     /// One entry per other live node, in creation order.
@@ -105,6 +107,7 @@ pub struct Network {
     watchers: Vec<Watcher>,
     deliveries: Vec<Delivery>,
     anomalies: Vec<WatcherAnomaly>,
+    last_message: u64,
 }
 
 impl Network {
@@ -244,9 +247,21 @@ impl Network {
         self.watchers.iter().position(|w| Rc::ptr_eq(&w.observer, observer))
     }
 
-    /// Stamps a message from a live node and validates it for every other live node.
-    pub fn broadcast(&mut self, sender: Slot) -> Result<Broadcast<'_>, MeshError> {
+    /// A fresh message id: ids count up from 1, so watchers can tell a replay by its id.
+    pub fn new_message_id(&mut self) -> u64 {
+        self.last_message += 1;
+        self.last_message
+    }
+
+    /// Stamps a message from a live node and validates it for every other live node; watchers
+    /// classify it (see [`Sighting`] for `skew_limit`).
+    pub fn broadcast(
+        &mut self,
+        sender: Slot,
+        skew_limit: Option<(u64, u64)>,
+    ) -> Result<Broadcast<'_>, MeshError> {
         let stamp = self.stamp(sender)?;
+        let message = self.new_message_id();
         let sender_pattern = self.nodes[sender as usize].pattern;
         let (step, received) = (stamp.global_step, stamp.pattern_value as f64);
 
@@ -262,8 +277,8 @@ impl Network {
             }
             self.deliveries.push(count_delivery(node, slot as Slot, cached_verdict));
         }
-        self.check_watchers(sender, stamp);
-        Ok(Broadcast { stamp, deliveries: &self.deliveries, anomalies: &self.anomalies })
+        self.classify_for_watchers(Sighting { claim: Claim::Node(sender), message, stamp, skew_limit });
+        Ok(Broadcast { message, stamp, deliveries: &self.deliveries, anomalies: &self.anomalies })
     }
 
     /// Stamps a message from a live node with its step and pattern value, counting it as sent.
@@ -279,26 +294,6 @@ impl Network {
         let pattern = self.live_node(receiver)?.pattern;
         let verdict = verify(&self.patterns[pattern as usize], stamp.global_step, stamp.pattern_value as f64);
         Ok(count_delivery(&mut self.nodes[receiver as usize], receiver, verdict))
-    }
-
-    /// Lets every watching observer validate a message `sender` stamped (the seed's instant
-    /// broadcast: no ids, no skew limit); returns their anomalies.
-    pub fn check_watchers(&mut self, sender: Slot, stamp: Stamp) -> &[WatcherAnomaly] {
-        self.anomalies.clear();
-        for (index, watcher) in self.watchers.iter_mut().enumerate() {
-            let mut observer = watcher.observer.borrow_mut();
-            let key = sender_key(&mut watcher.sender_keys, &mut observer, &self.ids, sender);
-            if let Verdict::Mismatch { expected } =
-                observer.observe(key, stamp.global_step, stamp.pattern_value as f64)
-            {
-                self.anomalies.push(WatcherAnomaly {
-                    watcher: index,
-                    kind: AnomalyKind::PatternMismatch,
-                    expected,
-                });
-            }
-        }
-        &self.anomalies
     }
 
     /// Lets every watching observer classify a sent message: unknown sender, replay, pattern
@@ -425,7 +420,7 @@ mod tests {
     fn broadcast_reaches_every_other_live_node_in_creation_order() {
         let mut net = network(&["a", "b", "c", "d"]);
         net.remove_node(2).unwrap();
-        let report = net.broadcast(1).unwrap();
+        let report = net.broadcast(1, None).unwrap();
         assert_eq!(report.stamp, Stamp { global_step: 0, pattern_value: 7 });
         assert_eq!(report.deliveries, [Delivery::Accepted(0), Delivery::Accepted(3)]);
         assert_eq!(net.counters(1).unwrap().sent, 1);
@@ -436,7 +431,7 @@ mod tests {
     fn broadcast_stamps_the_senders_step_without_advancing_it() {
         let mut net = network(&["a", "b"]);
         net.sync(0, 4.0).unwrap();
-        assert_eq!(net.broadcast(0).unwrap().stamp, Stamp { global_step: 4, pattern_value: 4 });
+        assert_eq!(net.broadcast(0, None).unwrap().stamp, Stamp { global_step: 4, pattern_value: 4 });
         assert_eq!(net.global_step(0), Ok(4));
     }
 
@@ -444,7 +439,7 @@ mod tests {
     fn receivers_with_another_pattern_reject() {
         let mut net = network(&["a", "b"]);
         net.create_node(&config("liar", 3)).unwrap();
-        let report = net.broadcast(2).unwrap();
+        let report = net.broadcast(2, None).unwrap();
         assert_eq!(
             report.deliveries,
             [
@@ -452,7 +447,7 @@ mod tests {
                 Delivery::Rejected { receiver: 1, expected: 7 }
             ]
         );
-        let report = net.broadcast(0).unwrap();
+        let report = net.broadcast(0, None).unwrap();
         assert_eq!(
             report.deliveries,
             [Delivery::Accepted(1), Delivery::Rejected { receiver: 2, expected: 3 }]
@@ -480,7 +475,7 @@ mod tests {
         assert!(!net.is_alive(0));
         assert_eq!(net.node_id(0), "a");
         for err in [
-            net.broadcast(0).unwrap_err(),
+            net.broadcast(0, None).unwrap_err(),
             net.sync(0, 1.0).unwrap_err(),
             net.receive(0, 0.0, 7.0).unwrap_err(),
             net.global_step(0).unwrap_err(),
@@ -488,7 +483,7 @@ mod tests {
         ] {
             assert_eq!(err, MeshError::NodeRemoved { node_id: "a".into() });
         }
-        assert!(net.broadcast(1).unwrap().deliveries.is_empty());
+        assert!(net.broadcast(1, None).unwrap().deliveries.is_empty());
     }
 
     #[test]
@@ -517,15 +512,15 @@ mod tests {
         net.create_node(&config("liar", 3)).unwrap();
         let observer = Rc::new(RefCell::new(Observer::new(PatternGenerator::new(7, 100).unwrap())));
         assert_eq!(net.watch(observer.clone()), 0);
-        assert!(net.broadcast(0).unwrap().anomalies.is_empty());
+        assert!(net.broadcast(0, None).unwrap().anomalies.is_empty());
         let anomaly = WatcherAnomaly { watcher: 0, kind: AnomalyKind::PatternMismatch, expected: 7 };
-        assert_eq!(net.broadcast(3).unwrap().anomalies, [anomaly]);
+        assert_eq!(net.broadcast(3, None).unwrap().anomalies, [anomaly]);
         let stats = observer.borrow().statistics();
         assert_eq!((stats.total, stats.valid, stats.anomalies), (2, 1, 1));
         assert_eq!(stats.by_sender["liar"].anomalies, 1);
         assert_eq!(net.watcher_index(&observer), Some(0));
         net.unwatch(0);
-        net.broadcast(3).unwrap();
+        net.broadcast(3, None).unwrap();
         assert_eq!(observer.borrow().statistics().total, 2);
     }
 
@@ -536,11 +531,11 @@ mod tests {
         observer.borrow_mut().sender_key("seen-before-watching");
         net.watch(observer.clone());
         for sender in [1, 0, 1, 1] {
-            net.broadcast(sender).unwrap();
+            net.broadcast(sender, None).unwrap();
         }
         net.remove_node(1).unwrap();
         net.create_node(&config("b2", 7)).unwrap();
-        net.broadcast(2).unwrap();
+        net.broadcast(2, None).unwrap();
         let stats = observer.borrow().statistics();
         let totals: Vec<(&str, u64)> = stats.by_sender.iter().map(|(id, t)| (id.as_str(), t.total)).collect();
         assert_eq!(totals, [("a", 1), ("b", 3), ("b2", 1), ("seen-before-watching", 0)]);

@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use crate::error::MeshError;
 use crate::message::Stamp;
-use crate::network::{Broadcast, Delivery, Network, Slot, WatcherAnomaly};
+use crate::network::{Broadcast, Delivery, Network, Sighting, Slot, WatcherAnomaly};
 use crate::node::NodeConfig;
+use crate::sim::byzantine::Byzantine;
 use crate::sim::link::{to_micros, LinkSpec, Transit};
 use crate::sim::queue::{EventQueue, Transfer};
 use crate::sim::rng::SimRng;
@@ -41,6 +42,12 @@ pub struct SimConfig {
     pub restart_keeps_step: bool,
     /// Whether to keep every trace event for export (the hash is always kept). Default: false.
     pub record_trace: bool,
+    /// Whether a node that accepts a message from a step ahead of its own syncs to it (at most
+    /// `max_step_skew` ahead). Default: false.
+    pub auto_sync: bool,
+    /// How far a step may be from the tick count before watchers flag a step skew, and the
+    /// furthest `auto_sync` follows. Default: 10.
+    pub max_step_skew: u64,
 }
 
 impl Default for SimConfig {
@@ -55,6 +62,8 @@ impl Default for SimConfig {
             fanout: 0,
             restart_keeps_step: true,
             record_trace: false,
+            auto_sync: false,
+            max_step_skew: 10,
         }
     }
 }
@@ -97,13 +106,21 @@ pub struct SimStats {
     pub completed: u64,
     /// Nodes reached, summed over completed messages (reach per message = this / completed).
     pub reach: u64,
+    /// Deliveries of copies a byzantine relay tampered with.
+    pub tampered: u64,
+    /// Relays a black-hole node swallowed.
+    pub swallowed: u64,
+    /// Steps nodes synced to from messages ahead of them (`auto_sync`).
+    pub synced: u64,
 }
 
 /// What a broadcast did.
 #[derive(Debug, PartialEq, Eq)]
 pub struct SimBroadcast<'a> {
-    /// The message's id (ids count up from 1).
+    /// The message's id (ids count up from 1; a replay reuses an old one; 0: nothing was sent).
     pub message: u64,
+    /// Who the message claims to be from (a forger's victim, or the sender).
+    pub sender: Sender,
     /// The step and pattern value the sender stamped.
     pub stamp: Stamp,
     /// Instant mode: one entry per other live node. Scheduled mode: empty (see `run_until`).
@@ -123,11 +140,17 @@ pub struct Arrival {
     pub hops: u32,
     /// What the receiver concluded.
     pub delivery: Delivery,
+    /// The step the receiver synced to (`auto_sync`).
+    pub synced: Option<u64>,
+    /// Whether a byzantine relay tampered with this copy.
+    pub tampered: bool,
 }
 
 /// Per-node engine flags, one bit each.
 const CRASHED: u8 = 1;
 const LISTENING: u8 = 2;
+const DRIFTING: u8 = 4;
+const BYZANTINE: u8 = 8;
 
 impl Default for Simulation {
     /// The seed's network: an instant full mesh (the default settings always validate).
@@ -154,13 +177,31 @@ pub struct Simulation {
     queue: EventQueue,
     messages: Vec<Option<MessageRecord>>,
     free_messages: Vec<u32>,
-    next_message_id: u64,
     trace: Trace,
     stats: SimStats,
     arrivals: Vec<Arrival>,
     completed: Vec<u64>,
     anomalies: Vec<WatcherAnomaly>,
     scratch: Vec<Slot>,
+    byzantine: BTreeMap<Slot, Byzantine>,
+    drift: BTreeMap<Slot, Drift>,
+    heard: BTreeMap<Slot, Heard>,
+    ticks: u64,
+}
+
+/// A drifting node's clock: `rate` extra steps per tick, and the fraction carried over.
+#[derive(Debug, Clone, Copy)]
+struct Drift {
+    rate: f64,
+    carry: f64,
+}
+
+/// The last message a replaying node accepted.
+#[derive(Debug, Clone)]
+struct Heard {
+    message: u64,
+    stamp: Stamp,
+    sender: Sender,
 }
 
 impl Simulation {
@@ -189,12 +230,15 @@ impl Simulation {
             queue: EventQueue::default(),
             messages: Vec::new(),
             free_messages: Vec::new(),
-            next_message_id: 1,
             stats: SimStats::default(),
             arrivals: Vec::new(),
             completed: Vec::new(),
             anomalies: Vec::new(),
             scratch: Vec::new(),
+            byzantine: BTreeMap::new(),
+            drift: BTreeMap::new(),
+            heard: BTreeMap::new(),
+            ticks: 0,
         }
     }
 
@@ -289,15 +333,21 @@ impl Simulation {
             && self.overrides.is_empty()
             && self.crashed_count == 0
             && self.groups.is_none()
+            && self.byzantine.is_empty()
+    }
+
+    /// With the global tick on: the tick count and the allowed step skew, for watchers.
+    fn skew_limit(&self) -> Option<(u64, u64)> {
+        self.config.global_tick.then_some((self.ticks, self.config.max_step_skew))
     }
 
     /// Sends a message from a live node: delivered at once in instant mode, else scheduled.
     pub fn broadcast(&mut self, sender: Slot) -> Result<SimBroadcast<'_>, MeshError> {
         self.refresh_topology();
-        let message = self.next_message_id;
         if self.is_instant() {
-            let Broadcast { stamp, deliveries, anomalies } = self.network.broadcast(sender)?;
-            self.next_message_id += 1;
+            let skew_limit = self.skew_limit();
+            let Broadcast { message, stamp, deliveries, anomalies } =
+                self.network.broadcast(sender, skew_limit)?;
             self.stats.sent += 1;
             self.stats.delivered += deliveries.len() as u64;
             self.stats.completed += 1;
@@ -312,36 +362,78 @@ impl Simulation {
             let event =
                 TraceEvent { time_us: self.now_us, kind: TraceKind::Send, message, from: sender, to: sender };
             self.trace.push(event);
-            return Ok(SimBroadcast { message, stamp, deliveries, anomalies });
+            return Ok(SimBroadcast { message, sender: Sender::Node(sender), stamp, deliveries, anomalies });
         }
         if self.is_crashed(sender) {
-            self.network.counters(sender)?;
+            let stamp = self.network_stamp_preview(sender)?;
             self.stats.crashed += 1;
             self.trace_now(TraceKind::Crashed, 0, sender, sender);
             return Ok(SimBroadcast {
                 message: 0,
-                stamp: self.network_stamp_preview(sender)?,
+                sender: Sender::Node(sender),
+                stamp,
                 deliveries: &[],
                 anomalies: &[],
             });
         }
-        let stamp = self.network.stamp(sender)?;
-        self.next_message_id += 1;
-        self.anomalies.clear();
-        let anomalies = self.network.check_watchers(sender, stamp).to_vec();
-        self.anomalies = anomalies;
+        let honest = self.network.stamp(sender)?;
+        let (message, stamp, claimed) = self.lie(sender, honest);
+        let sighting = Sighting { claim: claimed.as_claim(), message, stamp, skew_limit: self.skew_limit() };
+        self.anomalies = self.network.classify_for_watchers(sighting).to_vec();
         self.stats.sent += 1;
         self.trace_now(TraceKind::Send, message, sender, sender);
-        let index = self.new_record(MessageRecord {
+        let record = MessageRecord {
             id: message,
+            sender: claimed.clone(),
             stamp,
             in_flight: 0,
             reached: 0,
             seen: SeenSet::Few(vec![sender]),
-        });
-        self.fan_out(index, sender, None, 1);
+        };
+        let index = self.new_record(record);
+        self.fan_out(index, sender, None, 1, false);
         self.complete_if_done(index);
-        Ok(SimBroadcast { message, stamp, deliveries: &[], anomalies: &self.anomalies })
+        Ok(SimBroadcast { message, sender: claimed, stamp, deliveries: &[], anomalies: &self.anomalies })
+    }
+
+    /// The id, stamp and claimed sender `sender` sends instead of a new honest message, when it
+    /// is byzantine.
+    fn lie(&mut self, sender: Slot, honest: Stamp) -> (u64, Stamp, Sender) {
+        let behaviour =
+            if self.flags[sender as usize] & BYZANTINE != 0 { self.byzantine.get(&sender) } else { None };
+        match behaviour {
+            Some(Byzantine::Replay) => {
+                if let Some(heard) = self.heard.get(&sender) {
+                    return (heard.message, heard.stamp, heard.sender.clone());
+                }
+                (self.network.new_message_id(), honest, Sender::Node(sender))
+            }
+            Some(Byzantine::ForgedSender(claim)) => {
+                let claimed = match claim {
+                    Some(name) => self
+                        .network
+                        .find(name)
+                        .map_or_else(|| Sender::Unknown(name.as_str().into()), Sender::Node),
+                    None => self.random_other(sender).map_or(Sender::Node(sender), Sender::Node),
+                };
+                (self.network.new_message_id(), honest, claimed)
+            }
+            Some(lie) => {
+                let lie = lie.clone();
+                let stamp = match self.network.pattern(sender) {
+                    Ok(pattern) => lie.falsify(honest, pattern),
+                    Err(_) => honest,
+                };
+                (self.network.new_message_id(), stamp, Sender::Node(sender))
+            }
+            None => (self.network.new_message_id(), honest, Sender::Node(sender)),
+        }
+    }
+
+    /// A random live node other than `slot`.
+    fn random_other(&mut self, slot: Slot) -> Option<Slot> {
+        let others: Vec<Slot> = self.network.live_slots().filter(|&s| s != slot).collect();
+        (!others.is_empty()).then(|| others[self.rng.below(others.len() as u32) as usize])
     }
 
     /// Traces an event at the current time.
@@ -371,8 +463,8 @@ impl Simulation {
     }
 
     /// Schedules transfers of message `index` from `node` to its neighbours (all, or `fanout`
-    /// random ones), except `except`; each arrives at hop `hops`.
-    fn fan_out(&mut self, index: u32, node: Slot, except: Option<Slot>, hops: u32) {
+    /// random ones), except `except`; each arrives at hop `hops`, `tampered` or not.
+    fn fan_out(&mut self, index: u32, node: Slot, except: Option<Slot>, hops: u32, tampered: bool) {
         let mut targets = std::mem::take(&mut self.scratch);
         targets.clear();
         if self.config.topology == Topology::Full {
@@ -411,8 +503,8 @@ impl Simulation {
             let copies = 1 + u32::from(duplicate_us.is_some());
             for delay in std::iter::once(delay_us).chain(duplicate_us) {
                 let delay_us = u32::try_from(delay).unwrap_or(u32::MAX);
-                self.queue
-                    .push(self.now_us + delay, Transfer { message: index, from: node, to, hops, delay_us });
+                let transfer = Transfer { message: index, from: node, to, hops, delay_us, tampered };
+                self.queue.push(self.now_us + delay, transfer);
             }
             if spec.queue_limit > 0 {
                 *self.link_load.entry(key).or_default() += copies;
@@ -479,10 +571,22 @@ impl Simulation {
     }
 
     fn tick(&mut self) {
+        self.ticks += 1;
         for slot in 0..self.network.slot_count() as Slot {
-            if self.flags[slot as usize] & CRASHED == 0 {
-                self.network.advance(slot, 1);
+            let flags = self.flags[slot as usize];
+            if flags & CRASHED != 0 {
+                continue;
             }
+            let mut steps = 1;
+            if flags & DRIFTING != 0 {
+                if let Some(drift) = self.drift.get_mut(&slot) {
+                    let total = 1.0 + drift.rate + drift.carry;
+                    let whole = libm::floor(total);
+                    drift.carry = total - whole;
+                    steps = whole as u64;
+                }
+            }
+            self.network.advance(slot, steps);
         }
         self.trace.push(TraceEvent {
             time_us: self.now_us,
@@ -494,7 +598,7 @@ impl Simulation {
     }
 
     fn arrive(&mut self, transfer: Transfer) {
-        let Transfer { message: index, from, to, hops, .. } = transfer;
+        let Transfer { message: index, from, to, hops, tampered, .. } = transfer;
         let key = (from.min(to), from.max(to));
         if let Some(load) = self.link_load.get_mut(&key) {
             *load -= 1;
@@ -523,7 +627,8 @@ impl Simulation {
             let stamp = record.stamp;
             // The receiver is live (checked above), so `accept` cannot fail.
             let delivery = self.network.accept(to, stamp).unwrap_or(Delivery::Accepted(to));
-            self.receive(Arrival { message: event.message, from, hops, delivery }, index, event)
+            let arrival = Arrival { message: event.message, from, hops, delivery, synced: None, tampered };
+            self.receive(arrival, index, event)
         };
         if kind != TraceKind::Accept && kind != TraceKind::Reject {
             self.trace.push(TraceEvent { kind, ..event });
@@ -531,11 +636,13 @@ impl Simulation {
         self.complete_if_done(index);
     }
 
-    /// Counts and traces a first arrival, reports it to a listening receiver, and relays it.
-    fn receive(&mut self, arrival: Arrival, index: u32, event: TraceEvent) -> TraceKind {
-        let Arrival { from, hops, delivery, .. } = arrival;
+    /// Counts and traces a first arrival, lets the receiver sync and remember it, reports it to
+    /// a listening receiver, and relays it (as the receiver's behaviour allows).
+    fn receive(&mut self, mut arrival: Arrival, index: u32, event: TraceEvent) -> TraceKind {
+        let Arrival { from, hops, delivery, tampered, .. } = arrival;
         let to = event.to;
         self.stats.delivered += 1;
+        self.stats.tampered += u64::from(tampered);
         let accepted = matches!(delivery, Delivery::Accepted(_));
         let kind = if accepted {
             self.stats.accepted += 1;
@@ -545,15 +652,48 @@ impl Simulation {
             TraceKind::Reject
         };
         self.trace.push(TraceEvent { kind, ..event });
+        let behaviour =
+            if self.flags[to as usize] & BYZANTINE != 0 { self.byzantine.get(&to).cloned() } else { None };
+        if accepted {
+            arrival.synced = self.follow(to, index);
+            if behaviour == Some(Byzantine::Replay) {
+                if let Some(record) = &self.messages[index as usize] {
+                    let heard =
+                        Heard { message: record.id, stamp: record.stamp, sender: record.sender.clone() };
+                    self.heard.insert(to, heard);
+                }
+            }
+        }
         if self.flags[to as usize] & LISTENING != 0 {
             self.arrivals.push(arrival);
         }
         if accepted && hops < self.config.ttl && self.config.topology != Topology::Full {
-            self.stats.forwarded += 1;
-            self.trace.push(TraceEvent { kind: TraceKind::Forward, ..event });
-            self.fan_out(index, to, Some(from), hops + 1);
+            if behaviour == Some(Byzantine::BlackHole) {
+                self.stats.swallowed += 1;
+            } else {
+                self.stats.forwarded += 1;
+                self.trace.push(TraceEvent { kind: TraceKind::Forward, ..event });
+                let tamper = tampered || behaviour == Some(Byzantine::Tamper);
+                self.fan_out(index, to, Some(from), hops + 1, tamper);
+            }
         }
         kind
+    }
+
+    /// With `auto_sync`: moves `node` to the step of message `index` when it is ahead, but by
+    /// no more than `max_step_skew`; returns the new step.
+    fn follow(&mut self, node: Slot, index: u32) -> Option<u64> {
+        if !self.config.auto_sync {
+            return None;
+        }
+        let step = self.messages[index as usize].as_ref()?.stamp.global_step;
+        let own = self.network.global_step(node).ok()?;
+        if step <= own || step - own > self.config.max_step_skew {
+            return None;
+        }
+        self.network.sync(node, step as f64).ok()?;
+        self.stats.synced += 1;
+        Some(step)
     }
 
     /// Takes the arrivals at listening nodes since the last call, in delivery order.
@@ -571,6 +711,7 @@ mod faults;
 mod links;
 mod messages;
 
+pub use messages::Sender;
 use messages::{MessageRecord, SeenSet};
 
 #[cfg(test)]

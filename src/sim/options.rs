@@ -34,6 +34,10 @@ pub struct NetworkOptions {
     pub restart_keeps_step: Option<bool>,
     /// Whether to keep trace events for export (default false).
     pub record_trace: Option<bool>,
+    /// Whether nodes sync to valid messages ahead of them (default false).
+    pub auto_sync: Option<bool>,
+    /// The largest step distance tolerated from the tick count, and followed by autoSync (default 10).
+    pub max_step_skew: Option<f64>,
 }
 
 /// A link's behaviour.
@@ -154,6 +158,12 @@ impl NetworkOptions {
                 .unwrap_or(defaults.fanout),
             restart_keeps_step: self.restart_keeps_step.unwrap_or(defaults.restart_keeps_step),
             record_trace: self.record_trace.unwrap_or(defaults.record_trace),
+            auto_sync: self.auto_sync.unwrap_or(defaults.auto_sync),
+            max_step_skew: self
+                .max_step_skew
+                .map(|v| safe_integer("maxStepSkew", v))
+                .transpose()?
+                .unwrap_or(defaults.max_step_skew),
         };
         config.validate()?;
         Ok(config)
@@ -274,7 +284,7 @@ mod tests {
     fn every_option_is_read() {
         let config = parse(
             r#"{"seed": 42, "tickInterval": 10, "globalTick": true, "ttl": 5, "fanout": 3,
-                "restartKeepsStep": false, "recordTrace": true,
+                "restartKeepsStep": false, "recordTrace": true, "autoSync": true, "maxStepSkew": 5,
                 "links": {"latency": {"kind": "normal", "mean": 20, "std": 5}, "jitter": 2,
                           "loss": 0.1, "duplicate": 0.01, "queueLimit": 8},
                 "topology": {"kind": "small-world", "degree": 6, "beta": 0.2}}"#,
@@ -284,7 +294,8 @@ mod tests {
             (config.seed, config.tick_ms, config.global_tick, config.ttl, config.fanout),
             (42, 10.0, true, 5, 3)
         );
-        assert!(!config.restart_keeps_step && config.record_trace);
+        assert!(!config.restart_keeps_step && config.record_trace && config.auto_sync);
+        assert_eq!(config.max_step_skew, 5);
         assert_eq!(config.link.latency, Latency::Normal { mean: 20.0, std: 5.0 });
         assert_eq!((config.link.jitter, config.link.loss, config.link.queue_limit), (2.0, 0.1, 8));
         assert_eq!(config.topology, Topology::SmallWorld { degree: 6, beta: 0.2 });

@@ -15,6 +15,8 @@ pub struct Transfer {
     pub hops: u32,
     /// Microseconds it spends on the link (for progress; saturates at about 71 minutes).
     pub delay_us: u32,
+    /// Whether a byzantine relay altered the payload on the way.
+    pub tampered: bool,
 }
 
 /// A transfer due at `time` (32 bytes).
@@ -25,7 +27,7 @@ struct Entry {
 }
 
 /// A placeholder transfer for buffers about to be overwritten.
-const EMPTY: Transfer = Transfer { message: 0, from: 0, to: 0, hops: 0, delay_us: 0 };
+const EMPTY: Transfer = Transfer { message: 0, from: 0, to: 0, hops: 0, delay_us: 0, tampered: false };
 
 /// Width of one time bucket in microseconds.
 const BUCKET_US: u64 = 64;
@@ -195,7 +197,7 @@ mod tests {
     use std::collections::BinaryHeap;
 
     fn transfer(to: u32) -> Transfer {
-        Transfer { message: 0, from: 0, to, hops: 1, delay_us: 0 }
+        Transfer { message: 0, from: 0, to, hops: 1, delay_us: 0, tampered: false }
     }
 
     #[test]

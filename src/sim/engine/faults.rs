@@ -1,8 +1,10 @@
-//! Faults: partitions, crashes and restarts.
+//! Faults: partitions, crashes and restarts, byzantine behaviour and clock drift.
 
-use super::{Simulation, CRASHED};
+use super::{Drift, Simulation, BYZANTINE, CRASHED, DRIFTING};
 use crate::error::MeshError;
 use crate::network::Slot;
+use crate::sim::byzantine::Byzantine;
+use crate::validate::number_in;
 
 impl Simulation {
     /// Cuts every link between `group_a` and `group_b` until [`Simulation::heal`]; other nodes
@@ -61,5 +63,42 @@ impl Simulation {
     /// Whether the live node `slot` is crashed.
     pub fn is_crashed(&self, slot: Slot) -> bool {
         self.flags.get(slot as usize).is_some_and(|f| f & CRASHED != 0)
+    }
+
+    /// Makes a live node byzantine (or honest again with `None`).
+    pub fn set_byzantine(&mut self, slot: Slot, behaviour: Option<Byzantine>) -> Result<(), MeshError> {
+        self.network.counters(slot)?;
+        match behaviour {
+            Some(b) => {
+                self.byzantine.insert(slot, b);
+                self.flags[slot as usize] |= BYZANTINE;
+            }
+            None => {
+                self.byzantine.remove(&slot);
+                self.heard.remove(&slot);
+                self.flags[slot as usize] &= !BYZANTINE;
+            }
+        }
+        Ok(())
+    }
+
+    /// The behaviour of a byzantine node.
+    pub fn byzantine(&self, slot: Slot) -> Option<&Byzantine> {
+        self.byzantine.get(&slot)
+    }
+
+    /// Makes a live node's clock drift: `rate` extra steps per tick, in `-1 ..= 10` (-0.1 loses
+    /// one tick in ten; -1 stops it; 0 is exact again).
+    pub fn set_drift(&mut self, slot: Slot, rate: f64) -> Result<(), MeshError> {
+        self.network.counters(slot)?;
+        let rate = number_in("rate", rate, -1.0, 10.0, "a number in [-1, 10]")?;
+        if rate == 0.0 {
+            self.drift.remove(&slot);
+            self.flags[slot as usize] &= !DRIFTING;
+        } else {
+            self.drift.insert(slot, Drift { rate, carry: 0.0 });
+            self.flags[slot as usize] |= DRIFTING;
+        }
+        Ok(())
     }
 }

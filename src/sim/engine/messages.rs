@@ -1,11 +1,32 @@
 //! The engine's record of a message in flight: its stamp, and which nodes already have it.
 
 use crate::message::Stamp;
+use crate::network::{Claim, Slot};
+
+/// Who a message claims to be from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sender {
+    /// A node of the network (the sender, or the node a forger claims to be).
+    Node(Slot),
+    /// An id no node of the network has.
+    Unknown(Box<str>),
+}
+
+impl Sender {
+    /// The claim as watchers see it.
+    pub fn as_claim(&self) -> Claim<'_> {
+        match self {
+            Sender::Node(slot) => Claim::Node(*slot),
+            Sender::Unknown(name) => Claim::Unknown(name),
+        }
+    }
+}
 
 /// A message in the engine: who sent it, what it claims, and who has it.
 #[derive(Debug)]
 pub(super) struct MessageRecord {
     pub(super) id: u64,
+    pub(super) sender: Sender,
     pub(super) stamp: Stamp,
     pub(super) in_flight: u32,
     pub(super) reached: u32,

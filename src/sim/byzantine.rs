@@ -1,0 +1,125 @@
+//! Byzantine nodes: the ways a node can lie or misbehave, set per node.
+
+use serde::Deserialize;
+
+use crate::error::MeshError;
+use crate::message::Stamp;
+use crate::pattern::PatternGenerator;
+use crate::validate::safe_integer;
+
+/// How a node misbehaves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Byzantine {
+    /// Stamps a wrong pattern value.
+    WrongPattern,
+    /// Sends the last message it accepted again (same id, stamp and sender) instead of its own.
+    Replay,
+    /// Claims to be someone else: the node with this id, an id no node has, or (None) a random
+    /// other live node each time.
+    ForgedSender(Option<String>),
+    /// Lies about its step: stamps its step plus this many, with the pattern right for that step.
+    StepSkew(u64),
+    /// Alters the payload of messages it relays.
+    Tamper,
+    /// Relays nothing.
+    BlackHole,
+}
+
+/// The byzantine kinds `setByzantine` and scenarios accept.
+pub const BYZANTINE_KINDS: &str =
+    "\"wrong-pattern\", \"replay\", \"forged-sender\", \"step-skew\", \"tamper\", \"black-hole\"";
+
+/// A byzantine behaviour as JavaScript spells it: a kind, or `{ kind, as?, skew? }`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum ByzantineOptions {
+    /// A kind with its defaults.
+    Kind(String),
+    /// A kind with parameters.
+    Spec(ByzantineSpec),
+}
+
+/// A byzantine kind with its parameters.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ByzantineSpec {
+    /// One of [`BYZANTINE_KINDS`].
+    pub kind: String,
+    /// For `forged-sender`: the id to claim (default: a random other live node).
+    #[serde(rename = "as")]
+    pub claim: Option<String>,
+    /// For `step-skew`: how far ahead to lie (default 1000).
+    pub skew: Option<f64>,
+}
+
+impl ByzantineOptions {
+    /// The behaviour, checked; `field` names it in errors.
+    pub fn to_byzantine(&self, field: &str) -> Result<Byzantine, MeshError> {
+        let spec = match self {
+            ByzantineOptions::Kind(kind) => ByzantineSpec { kind: kind.clone(), claim: None, skew: None },
+            ByzantineOptions::Spec(spec) => spec.clone(),
+        };
+        Ok(match spec.kind.as_str() {
+            "wrong-pattern" => Byzantine::WrongPattern,
+            "replay" => Byzantine::Replay,
+            "forged-sender" => Byzantine::ForgedSender(spec.claim),
+            "step-skew" => Byzantine::StepSkew(spec.skew.map_or(Ok(1000), |v| safe_integer("skew", v))?),
+            "tamper" => Byzantine::Tamper,
+            "black-hole" => Byzantine::BlackHole,
+            other => {
+                return Err(MeshError::UnknownName {
+                    field: format!("{field}.kind"),
+                    allowed: BYZANTINE_KINDS,
+                    got: other.to_owned(),
+                })
+            }
+        })
+    }
+}
+
+impl Byzantine {
+    /// The stamp this node sends instead of its honest `stamp` (`pattern` is its own).
+    pub fn falsify(&self, stamp: Stamp, pattern: &PatternGenerator) -> Stamp {
+        match *self {
+            // Pattern values are digits, so the next digit (mod 10) always differs.
+            Byzantine::WrongPattern => Stamp { pattern_value: (stamp.pattern_value + 1) % 10, ..stamp },
+            Byzantine::StepSkew(skew) => {
+                let step = stamp.global_step.saturating_add(skew).min(crate::validate::MAX_SAFE_INTEGER);
+                Stamp { global_step: step, pattern_value: pattern.value_at(step) }
+            }
+            _ => stamp,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lies_change_the_stamp_as_described() {
+        let pattern = PatternGenerator::new(7, 100).unwrap();
+        let honest = Stamp { global_step: 1, pattern_value: 4 };
+        assert_eq!(Byzantine::WrongPattern.falsify(honest, &pattern).pattern_value, 5);
+        let skewed = Byzantine::StepSkew(1000).falsify(honest, &pattern);
+        assert_eq!(skewed, Stamp { global_step: 1001, pattern_value: pattern.value_at(1001) });
+        assert_eq!(Byzantine::Tamper.falsify(honest, &pattern), honest);
+        let nine = Stamp { global_step: 0, pattern_value: 9 };
+        assert_eq!(Byzantine::WrongPattern.falsify(nine, &pattern).pattern_value, 0);
+    }
+
+    #[test]
+    fn options_name_kinds_and_parameters() {
+        let kind = |s: &str| ByzantineOptions::Kind(s.into()).to_byzantine("byzantine");
+        assert_eq!(kind("replay"), Ok(Byzantine::Replay));
+        assert_eq!(kind("step-skew"), Ok(Byzantine::StepSkew(1000)));
+        assert_eq!(kind("liar").unwrap_err().field(), "byzantine.kind");
+        let spec = ByzantineSpec { kind: "forged-sender".into(), claim: Some("ghost".into()), skew: None };
+        assert_eq!(
+            ByzantineOptions::Spec(spec).to_byzantine("b"),
+            Ok(Byzantine::ForgedSender(Some("ghost".into())))
+        );
+        let spec = ByzantineSpec { kind: "step-skew".into(), claim: None, skew: Some(-3.0) };
+        assert_eq!(ByzantineOptions::Spec(spec).to_byzantine("b").unwrap_err().field(), "skew");
+    }
+}
