@@ -33,9 +33,9 @@ fn broadcast_packs_stamp_and_receivers_in_creation_order() {
     let mut net = network(&["a", "b", "c"]);
     net.create_node(&"liar".into(), 3.0, 100.0).unwrap();
     net.sync(0, 1.0).unwrap();
-    assert_eq!(net.broadcast(0).unwrap(), 7);
-    // step 1, pattern 4, message 1, instant, one rejection: the liar (slot 3) expected 9.
-    assert_eq!(net.last_report(), [1.0, 4.0, 1.0, 1.0, 1.0, 3.0, 9.0]);
+    assert_eq!(net.broadcast(0).unwrap(), 8);
+    // step 1, pattern 4, message 1, instant, from slot 0, one rejection: the liar (slot 3) expected 9.
+    assert_eq!(net.last_report(), [1.0, 4.0, 1.0, 1.0, 0.0, 1.0, 3.0, 9.0]);
     assert_eq!(net.counters(0).unwrap(), vec![1.0, 0.0, 0.0]);
     assert_eq!(net.counters(3).unwrap(), vec![0.0, 0.0, 1.0]);
 }
@@ -50,7 +50,7 @@ fn the_report_buffer_is_readable_through_wasm_memory() {
         net.report_ptr() as u32,
         written as u32,
     );
-    assert_eq!(view.to_vec(), [0.0, 7.0, 1.0, 1.0, 0.0]);
+    assert_eq!(view.to_vec(), [0.0, 7.0, 1.0, 1.0, 0.0, 0.0]);
     assert!(net.report_capacity() >= written);
 }
 
@@ -62,8 +62,9 @@ fn watcher_anomalies_follow_the_receivers() {
     assert_eq!(net.watch(&observer), 0);
     assert_eq!(net.watch(&observer), 0, "watching twice is one watcher");
     net.broadcast(1).unwrap();
-    // The liar's message: rejected by "a" (slot 0) and flagged by watcher 0, both expecting 7.
-    assert_eq!(net.last_report(), [0.0, 3.0, 1.0, 1.0, 1.0, 0.0, 7.0, 0.0, 7.0]);
+    // The liar's message: rejected by "a" (slot 0) and flagged by watcher 0 as a pattern
+    // mismatch (kind 0), both expecting 7.
+    assert_eq!(net.last_report(), [0.0, 3.0, 1.0, 1.0, 1.0, 1.0, 0.0, 7.0, 0.0, 0.0, 7.0]);
     assert_eq!(net.unwatch(&observer), Some(0));
     assert_eq!(net.unwatch(&observer), None);
 }
@@ -78,11 +79,15 @@ fn a_scheduled_network_reports_arrivals_when_it_runs() {
     }
     net.set_listening(1, true);
     net.broadcast(0).unwrap();
-    assert_eq!(net.last_report()[2..5], [1.0, 0.0, 0.0], "message 1, scheduled, nothing delivered yet");
+    assert_eq!(
+        net.last_report()[2..6],
+        [1.0, 0.0, 0.0, 0.0],
+        "message 1, scheduled, from slot 0, no rejections yet"
+    );
     assert_eq!(net.run_until(9.0).unwrap(), 2, "no arrivals, no completions");
-    assert_eq!(net.run_until(10.0).unwrap(), 7);
-    // One arrival at listening node b (slot 1) from a, accepted; message 1 completed.
-    assert_eq!(net.last_report(), [1.0, 1.0, 0.0, 1.0, -1.0, 1.0, 1.0]);
+    assert_eq!(net.run_until(10.0).unwrap(), 9);
+    // One arrival at listening node b (slot 1) from a: accepted, no sync, untampered; message 1 completed.
+    assert_eq!(net.last_report(), [1.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, 1.0, 1.0]);
     assert_eq!((net.now(), net.neighbours(0).unwrap()), (10.0, vec![1, 3]));
     assert_eq!(net.trace_hash().len(), 16);
 }

@@ -3,7 +3,7 @@ import { NetworkState } from './network-state.js';
 import { addNode, nodeHandle, type MeshNode } from './mesh-node.js';
 import { raw } from './raw.js';
 import { num, str } from './checks.js';
-import type { LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TopologyOptions } from './types.js';
+import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TopologyOptions } from './types.js';
 
 /**
  * A network of nodes. With no options a broadcast reaches every other live node at once, in
@@ -155,6 +155,19 @@ export class MeshNetwork<T = unknown> {
   /** Restarts a crashed node (its step is kept unless `restartKeepsStep` is false). */
   restart(nodeId: string): void {
     this.#state.use().restart(this.#slot('nodeId', nodeId));
+  }
+
+  /** Makes a node byzantine (see `ByzantineBehaviour`), or honest again with `null`. */
+  setByzantine(nodeId: string, behaviour: ByzantineBehaviour | null): void {
+    this.#state.use().setByzantine(this.#slot('nodeId', nodeId), behaviour);
+  }
+
+  /**
+   * Makes a node's clock drift with the global tick: `rate` extra steps per tick, in [-1, 10]
+   * (-0.1 loses one tick in ten, 0 is exact).
+   */
+  setDrift(nodeId: string, rate: number): void {
+    this.#state.use().setDrift(this.#slot('nodeId', nodeId), num('rate', rate));
   }
 
   /** Running totals of the simulation. */

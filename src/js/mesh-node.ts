@@ -4,7 +4,7 @@ import { ACCEPTED, MALFORMED, raw } from './raw.js';
 import { fields, freedError, readMessage, nodeConfig, num, fn } from './checks.js';
 import { NetworkState, NodeRecord } from './network-state.js';
 import type { MeshObserver } from './mesh-observer.js';
-import type { Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
+import type { Anomaly, Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
 
 /** Set by `MeshNetwork.createNode` so that the constructor joins that network. */
 let joining: { state: NetworkState<unknown>; record: NodeRecord<unknown> } | undefined;
@@ -107,11 +107,13 @@ export class MeshNode<T = unknown> {
     const state = this.#state;
     const count = state.use().broadcast(slot);
     const report = state.report(count);
-    const message: Message<T> = Object.freeze({ senderId: this.#record.nodeId, globalStep: report[0], patternValue: report[1], data });
+    const claimed = report[4];
+    const senderId = claimed === slot ? this.#record.nodeId : claimed === -1 ? state.use().claimedName() : state.records[claimed].nodeId;
+    const message: Message<T> = Object.freeze({ senderId, globalStep: report[0], patternValue: report[1], data });
     const instant = report[3] === 1;
     if (!instant && report[2] !== 0) state.envelopes.set(report[2], message);
-    const rejectedEnd = 5 + 2 * report[4];
-    const rejections = rejectedEnd > 5 ? pairs(report, 5, rejectedEnd) : undefined;
+    const rejectedEnd = 6 + 2 * report[5];
+    const rejections = rejectedEnd > 6 ? pairs(report, 6, rejectedEnd) : undefined;
     const anomalies = count > rejectedEnd ? watcherAnomalies(state, report, rejectedEnd, count) : undefined;
     const receivers = instant ? state.holdLive() : [];
     const sender = this.#record;
@@ -174,9 +176,9 @@ export class MeshNode<T = unknown> {
     return this.#record.error.add(fn('callback', callback));
   }
 
-  /** Calls `callback` with the new step after every `sync`. */
+  /** Calls `callback` with the new step after every `sync` (and every `autoSync` catch-up). */
   onSync(callback: Handler<number>): Unsubscribe {
-    this.#slot();
+    this.#listen();
     return this.#record.sync.add(fn('callback', callback));
   }
 
@@ -195,11 +197,31 @@ function pairs(report: Float64Array, start: number, end: number): Map<number, nu
   return map;
 }
 
+/** Anomaly kinds by the code wasm reports them with (`AnomalyKind::ALL` order). */
+const ANOMALY_KINDS = ['pattern-mismatch', 'invalid-message', 'step-skew', 'replay', 'unknown-sender'] as const;
+
+/** A watcher's anomaly: its observer, its kind code and its expected value. */
+type WatcherAnomaly<T> = [observer: MeshObserver<T>, kind: number, expected: number];
+
 /** The watcher anomalies in `report[start..end]`, bound to their observers now (a handler may unwatch). */
-function watcherAnomalies<T>(state: NetworkState<T>, report: Float64Array, start: number, end: number): [MeshObserver<T>, number][] {
-  const anomalies: [MeshObserver<T>, number][] = [];
-  for (let i = start; i < end; i += 2) anomalies.push([state.watchers[report[i]], report[i + 1]]);
+function watcherAnomalies<T>(state: NetworkState<T>, report: Float64Array, start: number, end: number): WatcherAnomaly<T>[] {
+  const anomalies: WatcherAnomaly<T>[] = [];
+  for (let i = start; i < end; i += 3) anomalies.push([state.watchers[report[i]], report[i + 1], report[i + 2]]);
   return anomalies;
+}
+
+/** The anomaly a watcher reported about `message`. */
+function watcherAnomaly<T>(kind: number, expected: number, message: Message<T>): Anomaly<T> {
+  switch (ANOMALY_KINDS[kind]) {
+    case 'step-skew':
+      return { type: 'step-skew', message, expected, received: message.globalStep };
+    case 'replay':
+      return { type: 'replay', message, expected: null, received: null };
+    case 'unknown-sender':
+      return { type: 'unknown-sender', message, expected: null, received: null };
+    default:
+      return { type: 'pattern-mismatch', message, expected, received: message.patternValue };
+  }
 }
 
 /**
@@ -212,7 +234,7 @@ function deliver<T>(
   message: Message<T>,
   receivers: readonly NodeRecord<T>[],
   rejections: Map<number, number> | undefined,
-  anomalies: readonly [MeshObserver<T>, number][] | undefined,
+  anomalies: readonly WatcherAnomaly<T>[] | undefined,
 ): void {
   const received = message.patternValue;
   sender.emit(sender.broadcast, message);
@@ -227,7 +249,5 @@ function deliver<T>(
     }
   }
   if (anomalies === undefined) return;
-  for (const [observer, expected] of anomalies) {
-    observer._emitAnomaly({ type: 'pattern-mismatch', message, expected, received });
-  }
+  for (const [observer, kind, expected] of anomalies) observer._emitAnomaly(watcherAnomaly(kind, expected, message));
 }

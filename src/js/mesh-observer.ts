@@ -139,12 +139,12 @@ export class MeshObserver<T = unknown> {
     this.#watching.delete(state);
   }
 
-  /** `{ total, valid, anomalies, successRate, bySender }`. */
+  /** `{ total, valid, anomalies, successRate, bySender, anomaliesByKind }`. */
   getStatistics(): Statistics {
     const rawObserver = this.#use();
     this.#flushCounts(rawObserver);
-    const { bySender, ...totals } = rawObserver.statistics();
-    return { ...totals, bySender: toRecord(bySender) };
+    const { bySender, anomaliesByKind, ...totals } = rawObserver.statistics();
+    return { ...totals, bySender: toRecord(bySender), anomaliesByKind: toRecord(anomaliesByKind) };
   }
 
   /** Releases the observer's wasm memory; later calls throw `ERR_OBJECT_FREED`. */

@@ -129,27 +129,30 @@ export class NetworkState<T> {
 
   /**
    * Runs the handlers for the drain report of `length` numbers that `run`, `runUntil` or `step`
-   * wrote: each arrival at a listening node goes to its `onMessage` (or `onError` when rejected),
-   * in arrival order, after the wasm call has returned.
+   * wrote: each arrival at a listening node goes to its `onMessage` (or `onError` when rejected,
+   * then `onSync` when it synced to the message), in arrival order, after the wasm call returned.
    */
   dispatchArrivals(length: number): void {
     if (length === 0) return;
     const report = this.report(length);
-    const arrivals: [NodeRecord<T>, Message<T>, number][] = [];
-    for (let at = 1; at < 1 + 4 * report[0]; at += 4) {
-      const message = this.envelopes.get(report[at]);
-      if (message !== undefined) arrivals.push([this.records[report[at + 2]], message, report[at + 3]]);
+    const arrivals: [record: NodeRecord<T>, message: Message<T>, expected: number, synced: number][] = [];
+    for (let at = 1; at < 1 + 6 * report[0]; at += 6) {
+      const sent = this.envelopes.get(report[at]);
+      if (sent === undefined) continue;
+      const message = report[at + 5] === 1 ? Object.freeze({ ...sent, tampered: true as const }) : sent;
+      arrivals.push([this.records[report[at + 2]], message, report[at + 3], report[at + 4]]);
     }
-    const completedAt = 1 + 4 * report[0];
+    const completedAt = 1 + 6 * report[0];
     for (let at = completedAt + 1; at <= completedAt + report[completedAt]; at++) this.envelopes.delete(report[at]);
     if (arrivals.length === 0) return;
     enqueue(() => {
-      for (const [record, message, expected] of arrivals) {
+      for (const [record, message, expected, synced] of arrivals) {
         if (expected === -1) {
           record.emit(record.message, message);
         } else {
           record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received: message.patternValue, message });
         }
+        if (synced !== -1) record.emit(record.sync, synced);
       }
     });
     flush();

@@ -28,6 +28,8 @@ export interface Message<T = unknown> {
   patternValue: number;
   /** The payload, passed through unchanged (receivers get the same value). */
   data: T;
+  /** Set on the copy a node receives when a byzantine relay tampered with it on the way. */
+  tampered?: true;
 }
 
 /** A message whose pattern value differs from the receiver's own pattern at its step. */
@@ -95,8 +97,52 @@ export interface InvalidMessageAnomaly {
   received: null;
 }
 
+/** A watched message whose step is more than `maxStepSkew` from the network's tick count. */
+export interface StepSkewAnomaly<T = unknown> {
+  /** Discriminant. */
+  type: 'step-skew';
+  /** The message. */
+  message: Message<T>;
+  /** The network's tick count when it was sent. */
+  expected: number;
+  /** The step the message carried. */
+  received: number;
+}
+
+/** A watched message sent again with an id already seen (an old message replayed). */
+export interface ReplayAnomaly<T = unknown> {
+  /** Discriminant. */
+  type: 'replay';
+  /** The message. */
+  message: Message<T>;
+  /** Always null. */
+  expected: null;
+  /** Always null. */
+  received: null;
+}
+
+/** A watched message whose sender id is no node of the network (a forged id). */
+export interface UnknownSenderAnomaly<T = unknown> {
+  /** Discriminant. */
+  type: 'unknown-sender';
+  /** The message. */
+  message: Message<T>;
+  /** Always null. */
+  expected: null;
+  /** Always null. */
+  received: null;
+}
+
 /** Everything an observer's `onAnomaly` handlers receive. */
-export type Anomaly<T = unknown> = PatternAnomaly<T> | InvalidMessageAnomaly;
+export type Anomaly<T = unknown> =
+  | PatternAnomaly<T>
+  | InvalidMessageAnomaly
+  | StepSkewAnomaly<T>
+  | ReplayAnomaly<T>
+  | UnknownSenderAnomaly<T>;
+
+/** The kinds of anomaly an observer flags. */
+export type AnomalyType = Anomaly['type'];
 
 /** What `MeshObserver.observe` returns for a well-formed message. */
 export interface CheckedResult {
@@ -139,6 +185,8 @@ export interface Statistics extends SenderStatistics {
   successRate: number;
   /** The counts per sender id. */
   bySender: Record<string, SenderStatistics>;
+  /** Anomalies of each kind flagged so far (kinds with none are absent). */
+  anomaliesByKind: Partial<Record<AnomalyType, number>>;
 }
 
 /** Statistics of one timer of a `PerformanceMonitor`, in milliseconds. */
@@ -267,7 +315,28 @@ export interface NetworkOptions {
   restartKeepsStep?: boolean;
   /** Whether to keep every trace event for `exportTrace()`. Default false. */
   recordTrace?: boolean;
+  /** Whether a node syncs to a valid message from a step ahead (by at most `maxStepSkew`). Default false. */
+  autoSync?: boolean;
+  /** With the global tick: the step distance from the tick count that watchers flag as 'step-skew'. Default 10. */
+  maxStepSkew?: number;
 }
+
+/**
+ * How a byzantine node misbehaves: stamps a wrong pattern; resends the last message it accepted;
+ * claims another id (`as`: a node's id or an unknown one; default a random other node); lies
+ * about its step (`skew` ahead, default 1000, with the pattern right for it); alters what it
+ * relays; or relays nothing.
+ */
+export type ByzantineBehaviour =
+  | 'wrong-pattern'
+  | 'replay'
+  | 'forged-sender'
+  | 'step-skew'
+  | 'tamper'
+  | 'black-hole'
+  | { kind: 'forged-sender'; as?: string }
+  | { kind: 'step-skew'; skew?: number }
+  | { kind: 'wrong-pattern' | 'replay' | 'tamper' | 'black-hole' };
 
 /** Running totals of a network's simulation. */
 export interface SimulationStats {
@@ -295,4 +364,10 @@ export interface SimulationStats {
   completed: number;
   /** Nodes reached, summed over completed messages. */
   reach: number;
+  /** Deliveries of copies a byzantine relay tampered with. */
+  tampered: number;
+  /** Relays a black-hole node swallowed. */
+  swallowed: number;
+  /** Times a node synced to a message ahead of it (`autoSync`). */
+  synced: number;
 }

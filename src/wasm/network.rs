@@ -9,7 +9,7 @@ use super::observer::RawObserver;
 use super::shape::read_js;
 use crate::network::Delivery;
 use crate::node::NodeConfig;
-use crate::sim::engine::Simulation;
+use crate::sim::engine::{Sender, Simulation};
 use crate::sim::options::NetworkOptions;
 
 /// A network of nodes addressed by slot (creation order, never reused), run by the engine.
@@ -17,6 +17,7 @@ use crate::sim::options::NetworkOptions;
 pub struct RawNetwork {
     pub(super) inner: Simulation,
     pub(super) report: Vec<f64>,
+    claimed_name: String,
 }
 
 impl Default for RawNetwork {
@@ -99,23 +100,33 @@ impl RawNetwork {
     }
 
     /// Broadcasts from `slot` and writes what happened into the report buffer (see
-    /// [`RawNetwork::report_ptr`]); returns how many numbers it wrote:
-    /// `[globalStep, patternValue, messageId, instant, rejectedCount, ...rejections, ...anomalies]`,
-    /// each rejection the pair `slot, expected` and each watcher anomaly the pair
-    /// `watcherIndex, expected`, in order. When `instant` is 1 every other live node not listed
-    /// as rejected accepted the message; when 0 it is scheduled (message id 0: not sent at all,
-    /// the sender is crashed) and arrives during `run`.
+    /// [`RawNetwork::report_ptr`]); returns how many numbers it wrote: `[globalStep,
+    /// patternValue, messageId, instant, claimedSlot, rejectedCount, ...rejections,
+    /// ...anomalies]`, each rejection the pair `slot, expected` and each watcher anomaly the
+    /// triple `watcherIndex, kindCode, expected` (kind codes in `AnomalyKind::ALL` order), in
+    /// order. `claimedSlot` is the node the message claims to be from, or -1 for an id no node
+    /// has (read it with `claimedName`). When `instant` is 1 every other live node not listed as
+    /// rejected accepted the message; when 0 it is scheduled (message id 0: the sender is
+    /// crashed and nothing was sent) and arrives during `run`.
     pub fn broadcast(&mut self, slot: u32) -> JsResult<usize> {
         let instant = self.inner.is_instant();
         let report = js(self.inner.broadcast(slot))?;
         let buffer = &mut self.report;
         buffer.clear();
         let stamp = report.stamp;
+        let claimed = match &report.sender {
+            Sender::Node(slot) => f64::from(*slot),
+            Sender::Unknown(name) => {
+                self.claimed_name = name.to_string();
+                -1.0
+            }
+        };
         buffer.extend([
             stamp.global_step as f64,
             stamp.pattern_value as f64,
             report.message as f64,
             f64::from(u8::from(instant)),
+            claimed,
             0.0,
         ]);
         for delivery in report.deliveries {
@@ -123,11 +134,17 @@ impl RawNetwork {
                 buffer.extend([f64::from(receiver), expected as f64]);
             }
         }
-        buffer[4] = ((buffer.len() - 5) / 2) as f64;
+        buffer[5] = ((buffer.len() - 6) / 2) as f64;
         for anomaly in report.anomalies {
-            buffer.extend([anomaly.watcher as f64, anomaly.expected as f64]);
+            buffer.extend([anomaly.watcher as f64, anomaly.kind as u8 as f64, anomaly.expected as f64]);
         }
         Ok(buffer.len())
+    }
+
+    /// The id the last broadcast claimed when it is no node's (`claimedSlot` -1).
+    #[wasm_bindgen(js_name = claimedName)]
+    pub fn claimed_name(&self) -> String {
+        self.claimed_name.clone()
     }
 
     /// Where the report buffer starts in wasm memory (it moves only when it grows).
@@ -145,7 +162,7 @@ impl RawNetwork {
 
 impl RawNetwork {
     fn from_simulation(inner: Simulation) -> Self {
-        Self { inner, report: Vec::with_capacity(REPORT_CAPACITY) }
+        Self { inner, report: Vec::with_capacity(REPORT_CAPACITY), claimed_name: String::new() }
     }
 
     /// The numbers the last broadcast wrote (for Rust callers and tests).

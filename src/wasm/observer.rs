@@ -93,7 +93,7 @@ impl RawObserver {
 
     /// `{ total, valid, anomalies, successRate, bySender }`.
     #[wasm_bindgen(
-        unchecked_return_type = "{ total: number; valid: number; anomalies: number; successRate: number; bySender: Map<string, { total: number; valid: number; anomalies: number }> }"
+        unchecked_return_type = "{ total: number; valid: number; anomalies: number; successRate: number; bySender: Map<string, { total: number; valid: number; anomalies: number }>; anomaliesByKind: Map<string, number> }"
     )]
     pub fn statistics(&self) -> JsResult<JsValue> {
         to_js_value(&self.inner.borrow().statistics())

@@ -9,6 +9,7 @@ use super::shape::read_js;
 use super::to_js_value;
 use crate::error::MeshError;
 use crate::network::Delivery;
+use crate::sim::byzantine::ByzantineOptions;
 use crate::sim::link::to_micros;
 use crate::sim::options::{LinkOptions, TopologyOptions};
 
@@ -134,6 +135,25 @@ impl RawNetwork {
         self.inner.is_crashed(slot)
     }
 
+    /// Makes a node byzantine (`"replay"`, `{ kind: "step-skew", skew: 50 }`, ...) or, with
+    /// `null`, honest again.
+    #[wasm_bindgen(js_name = setByzantine)]
+    pub fn set_byzantine(
+        &mut self,
+        slot: u32,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] behaviour: JsValue,
+    ) -> JsResult<()> {
+        let options: Option<ByzantineOptions> = read_js(&behaviour, "behaviour")?;
+        let behaviour = options.map(|o| o.to_byzantine("behaviour")).transpose();
+        js(self.inner.set_byzantine(slot, js(behaviour)?))
+    }
+
+    /// Makes a node's clock drift by `rate` extra steps per tick (0: exact).
+    #[wasm_bindgen(js_name = setDrift)]
+    pub fn set_drift(&mut self, slot: u32, rate: f64) -> JsResult<()> {
+        js(self.inner.set_drift(slot, rate))
+    }
+
     /// Reports scheduled deliveries to this node in `run`'s report (it has handlers).
     #[wasm_bindgen(js_name = setListening)]
     pub fn set_listening(&mut self, slot: u32, listening: bool) {
@@ -142,7 +162,7 @@ impl RawNetwork {
 
     /// Running totals of the engine.
     #[wasm_bindgen(
-        unchecked_return_type = "{ sent: number; delivered: number; accepted: number; rejected: number; duplicates: number; forwarded: number; lost: number; partitioned: number; crashed: number; queueFull: number; completed: number; reach: number }"
+        unchecked_return_type = "{ sent: number; delivered: number; accepted: number; rejected: number; duplicates: number; forwarded: number; lost: number; partitioned: number; crashed: number; queueFull: number; completed: number; reach: number; tampered: number; swallowed: number; synced: number }"
     )]
     pub fn stats(&self) -> JsResult<JsValue> {
         to_js_value(self.inner.stats())
@@ -196,8 +216,9 @@ impl RawNetwork {
 
 impl RawNetwork {
     /// Writes the arrivals and completions since the last drain into the report buffer; returns
-    /// its length: `[arrivalCount, (messageId, from, receiver, expected | -1)..., completedCount,
-    /// messageId...]` (expected is -1 for an accepted message).
+    /// its length: `[arrivalCount, (messageId, from, receiver, expected, syncedTo, tampered)...,
+    /// completedCount, messageId...]` (expected is -1 for an accepted message, syncedTo -1
+    /// when the receiver did not sync, tampered 1 or 0).
     fn drain(&mut self) -> usize {
         let buffer = &mut self.report;
         buffer.clear();
@@ -207,9 +228,18 @@ impl RawNetwork {
                 Delivery::Accepted(receiver) => (receiver, -1.0),
                 Delivery::Rejected { receiver, expected } => (receiver, expected as f64),
             };
-            buffer.extend([arrival.message as f64, f64::from(arrival.from), f64::from(receiver), expected]);
+            let synced = arrival.synced.map_or(-1.0, |step| step as f64);
+            let tampered = f64::from(u8::from(arrival.tampered));
+            buffer.extend([
+                arrival.message as f64,
+                f64::from(arrival.from),
+                f64::from(receiver),
+                expected,
+                synced,
+                tampered,
+            ]);
         }
-        buffer[0] = ((buffer.len() - 1) / 4) as f64;
+        buffer[0] = ((buffer.len() - 1) / 6) as f64;
         let completed_at = buffer.len();
         buffer.push(0.0);
         buffer.extend(self.inner.drain_completed().map(|id| id as f64));

@@ -149,4 +149,80 @@ export const simulationCases = [
       equal([got, network.neighbours('n0')], [['still works'], ['n1']], 'nothing half-applied');
     },
   ],
+  [
+    'a watching observer classifies each byzantine sender; receivers only check the pattern',
+    ({ MeshNetwork, MeshObserver }) => {
+      const [network, nodes] = build(MeshNetwork, { links: { latency: 1 }, globalTick: true, tickInterval: 10 }, 5);
+      const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+      observer.watch(network);
+      const flagged = [];
+      observer.onAnomaly((a) => flagged.push([a.type, a.message.senderId]));
+      network.setByzantine('n1', 'wrong-pattern');
+      network.setByzantine('n2', { kind: 'step-skew', skew: 50 });
+      network.setByzantine('n3', { kind: 'forged-sender', as: 'ghost' });
+      network.setByzantine('n4', { kind: 'forged-sender', as: 'n0' });
+      const errors = [];
+      nodes[0].onError((e) => errors.push(e.type));
+      for (const node of nodes) node.broadcast('x');
+      network.run(1);
+      equal(flagged, [['pattern-mismatch', 'n1'], ['step-skew', 'n2'], ['unknown-sender', 'ghost']], 'anomalies');
+      equal(errors, ['pattern-mismatch'], 'node n0 rejects only the wrong pattern');
+      const stats = observer.getStatistics();
+      equal(stats.anomaliesByKind, { 'pattern-mismatch': 1, 'step-skew': 1, 'unknown-sender': 1 }, 'by kind');
+      equal(stats.bySender.n0.total, 2, 'n4 impersonated n0 unnoticed');
+      network.setByzantine('n1', null);
+      nodes[1].broadcast('honest again');
+      equal(flagged.length, 3, 'honest again');
+      throwsCode(() => network.setByzantine('n1', 'liar'), RangeError, 'ERR_UNKNOWN_NAME', 'behaviour.kind');
+    },
+  ],
+  [
+    'a replaying node resends an old message that receivers accept and the observer flags',
+    ({ MeshNetwork, MeshObserver }) => {
+      const [network, [a, b, replayer]] = build(MeshNetwork, { links: { latency: 1 } }, 3);
+      const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+      observer.watch(network);
+      const flagged = [];
+      observer.onAnomaly((anomaly) => flagged.push(anomaly.type));
+      network.setByzantine('n2', 'replay');
+      const got = [];
+      b.onMessage((m) => got.push([m.senderId, m.data]));
+      a.broadcast('original');
+      network.run(1);
+      const replayed = replayer.broadcast('ignored payload');
+      network.run(1);
+      equal([replayed.senderId, flagged], ['n0', ['replay']], 'it claims n0 and is flagged');
+      equal(got, [['n0', 'original'], ['n0', 'ignored payload']], 'b accepts it again');
+    },
+  ],
+  [
+    'tampered relays mark the copy; drift spreads clocks and autoSync catches up within maxStepSkew',
+    ({ MeshNetwork }) => {
+      const [network, nodes] = build(MeshNetwork, { links: { latency: 1 }, ttl: 3 }, 3);
+      network.setEdges([['n0', 'n1'], ['n1', 'n2']]);
+      network.setByzantine('n1', 'tamper');
+      const got = [];
+      nodes[2].onMessage((m) => got.push([m.data, m.tampered]));
+      nodes[0].broadcast('payload');
+      network.run(1);
+      equal(got, [['payload', true]], 'marked as tampered');
+      equal(network.getSimulationStats().tampered, 1, 'counted');
+
+      const options = { globalTick: true, tickInterval: 10, autoSync: true, maxStepSkew: 5, links: { latency: 1 } };
+      const [clocks, [fast, slow, far]] = build(MeshNetwork, options, 3);
+      clocks.setDrift('n1', -0.5);
+      clocks.setDrift('n2', 1);
+      clocks.run(10);
+      equal([fast.globalStep, slow.globalStep, far.globalStep], [10, 5, 20], 'drifted');
+      const synced = [];
+      slow.onSync((step) => synced.push(step));
+      fast.broadcast('time');
+      clocks.runUntil(clocks.now + 1);
+      equal([synced, slow.globalStep], [[10], 10], 'the slow node caught up');
+      far.broadcast('too far ahead');
+      clocks.runUntil(clocks.now + 1);
+      equal([fast.globalStep, synced.length], [10, 1], 'nobody follows a step 10 ahead');
+      throwsCode(() => clocks.setDrift('n0', 20), RangeError, 'ERR_OUT_OF_RANGE', 'rate');
+    },
+  ],
 ];

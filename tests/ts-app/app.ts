@@ -7,11 +7,14 @@ import init, {
   PatternGenerator,
   PerformanceMonitor,
   type Anomaly,
+  type ByzantineBehaviour,
   type Message,
   type MeshError,
   type Metrics,
   type NodeConfig,
+  type NetworkOptions,
   type NodeError,
+  type SimulationStats,
   type Statistics,
   type ValidationResult,
 } from 'data-mesh';
@@ -60,11 +63,43 @@ async function main(): Promise<void> {
   const observer = new MeshObserver<Reading>({ seed: 7, phaseResetInterval: 100 });
   observer.watch(network);
   observer.onAnomaly((anomaly: Anomaly<Reading>) => {
-    if (anomaly.type === 'pattern-mismatch') console.log(anomaly.expected - anomaly.received, anomaly.message.data);
-    else console.log(anomaly.reason, anomaly.expected === null);
+    switch (anomaly.type) {
+      case 'pattern-mismatch':
+      case 'step-skew':
+        console.log(anomaly.expected - anomaly.received, anomaly.message.data);
+        break;
+      case 'invalid-message':
+        console.log(anomaly.reason, anomaly.expected === null);
+        break;
+      default:
+        console.log(anomaly.type, anomaly.message.senderId, anomaly.expected === null);
+    }
   });
   const result: ValidationResult = observer.observe(sent);
   const stats: Statistics = observer.getStatistics();
+  const replays: number | undefined = stats.anomaliesByKind.replay;
+  console.log(replays);
+
+  const options: NetworkOptions = {
+    seed: 42,
+    globalTick: true,
+    autoSync: true,
+    links: { latency: { kind: 'normal', mean: 20, std: 5 }, loss: 0.01 },
+    topology: { kind: 'small-world', degree: 6, beta: 0.1 },
+    ttl: 4,
+  };
+  const simulated = new MeshNetwork<Reading>(options);
+  simulated.createNode({ nodeId: 'a', seed: 7, phaseResetInterval: 100 });
+  simulated.createNode({ nodeId: 'b', seed: 7, phaseResetInterval: 100 });
+  const behaviour: ByzantineBehaviour = { kind: 'step-skew', skew: 50 };
+  simulated.setByzantine('b', behaviour);
+  simulated.setLink('a', 'b', { latency: 5, jitter: 1 });
+  simulated.run(10);
+  const simStats: SimulationStats = simulated.getSimulationStats();
+  const states: Float64Array = simulated.nodeStates();
+  // @ts-expect-error: an unknown topology kind is rejected by the types too.
+  simulated.setTopology('hypercube');
+  console.log(simStats.delivered, states.length, simulated.now, simulated.traceHash().length, simulated.neighbours('a'));
   console.log(result.valid, result.expected, stats.successRate, stats.bySender['sensor-001']?.total);
 
   const pattern = new PatternGenerator({ seed: 7, phaseResetInterval: 100 });
