@@ -74,20 +74,20 @@ export class MeshNetwork<T = unknown> {
   /** Advances virtual time by `ticks` ticks (default 1), delivering what arrives meanwhile. */
   run(ticks = 1): void {
     const state = this.#state;
-    state.dispatchArrivals(state.use().run(num('ticks', ticks)));
+    state.dispatchEvents(state.use().run(num('ticks', ticks)));
   }
 
   /** Advances virtual time to `time` ms, delivering what arrives up to then. */
   runUntil(time: number): void {
     const state = this.#state;
-    state.dispatchArrivals(state.use().runUntil(num('time', time)));
+    state.dispatchEvents(state.use().runUntil(num('time', time)));
   }
 
   /** Runs the next moment anything is due; returns false when nothing was left to run. */
   step(): boolean {
     const state = this.#state;
     const length = state.use().step();
-    state.dispatchArrivals(length);
+    state.dispatchEvents(length);
     return length > 0;
   }
 

@@ -3,8 +3,8 @@ import { enqueue, flush } from './dispatcher.js';
 import { ACCEPTED, MALFORMED, raw } from './raw.js';
 import { fields, freedError, readMessage, nodeConfig, num, fn } from './checks.js';
 import { NetworkState, NodeRecord } from './network-state.js';
-import type { MeshObserver } from './mesh-observer.js';
-import type { Anomaly, Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
+import type { Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
+import { watcherAnomalies, watcherAnomaly, type WatcherAnomaly } from './anomalies.js';
 
 /** Set by `MeshNetwork.createNode` so that the constructor joins that network. */
 let joining: { state: NetworkState<unknown>; record: NodeRecord<unknown> } | undefined;
@@ -114,7 +114,7 @@ export class MeshNode<T = unknown> {
     if (!instant && report[2] !== 0) state.envelopes.set(report[2], message);
     const rejectedEnd = 6 + 2 * report[5];
     const rejections = rejectedEnd > 6 ? pairs(report, 6, rejectedEnd) : undefined;
-    const anomalies = count > rejectedEnd ? watcherAnomalies(state, report, rejectedEnd, count) : undefined;
+    const anomalies = count > rejectedEnd ? watcherAnomalies(state.watchers, report, rejectedEnd, count) : undefined;
     const receivers = instant ? state.holdLive() : [];
     const sender = this.#record;
     enqueue(() => deliver(sender, message, receivers, rejections, anomalies));
@@ -195,33 +195,6 @@ function pairs(report: Float64Array, start: number, end: number): Map<number, nu
   const map = new Map<number, number>();
   for (let i = start; i < end; i += 2) map.set(report[i], report[i + 1]);
   return map;
-}
-
-/** Anomaly kinds by the code wasm reports them with (`AnomalyKind::ALL` order). */
-const ANOMALY_KINDS = ['pattern-mismatch', 'invalid-message', 'step-skew', 'replay', 'unknown-sender'] as const;
-
-/** A watcher's anomaly: its observer, its kind code and its expected value. */
-type WatcherAnomaly<T> = [observer: MeshObserver<T>, kind: number, expected: number];
-
-/** The watcher anomalies in `report[start..end]`, bound to their observers now (a handler may unwatch). */
-function watcherAnomalies<T>(state: NetworkState<T>, report: Float64Array, start: number, end: number): WatcherAnomaly<T>[] {
-  const anomalies: WatcherAnomaly<T>[] = [];
-  for (let i = start; i < end; i += 3) anomalies.push([state.watchers[report[i]], report[i + 1], report[i + 2]]);
-  return anomalies;
-}
-
-/** The anomaly a watcher reported about `message`. */
-function watcherAnomaly<T>(kind: number, expected: number, message: Message<T>): Anomaly<T> {
-  switch (ANOMALY_KINDS[kind]) {
-    case 'step-skew':
-      return { type: 'step-skew', message, expected, received: message.globalStep };
-    case 'replay':
-      return { type: 'replay', message, expected: null, received: null };
-    case 'unknown-sender':
-      return { type: 'unknown-sender', message, expected: null, received: null };
-    default:
-      return { type: 'pattern-mismatch', message, expected, received: message.patternValue };
-  }
 }
 
 /**

@@ -3,8 +3,13 @@ import { Listeners, callAll, enqueue, flush, type ThrowSink } from './dispatcher
 import { freedError } from './checks.js';
 import { raw, wasmMemory, type RawNetwork, type RawObserver } from './raw.js';
 import type { Message, NodeError } from './types.js';
+import { watcherAnomalies, watcherAnomaly } from './anomalies.js';
 import type { MeshNode } from './mesh-node.js';
 import type { MeshObserver } from './mesh-observer.js';
+
+/** Event codes of the drain report (see `RawNetwork::drain` in src/wasm/simulation.rs). */
+const ARRIVED = 0;
+const SENT = 1;
 
 /** Everything the facade keeps for one node: its handle and its handlers. */
 export class NodeRecord<T> implements ThrowSink {
@@ -59,6 +64,8 @@ export class NetworkState<T> {
   readonly watchers: MeshObserver<T>[] = [];
   /** Scheduled messages still in flight, by message id, for the handlers of their arrivals. */
   readonly envelopes = new Map<number, Message<T>>();
+  /** The payloads of a scenario's scripted broadcasts, by event index. */
+  payloads: readonly unknown[] = [];
   #raw: RawNetwork | undefined;
 
   constructor(
@@ -129,33 +136,68 @@ export class NetworkState<T> {
 
   /**
    * Runs the handlers for the drain report of `length` numbers that `run`, `runUntil` or `step`
-   * wrote: each arrival at a listening node goes to its `onMessage` (or `onError` when rejected,
-   * then `onSync` when it synced to the message), in arrival order, after the wasm call returned.
+   * wrote, in the order things happened, after the wasm call has returned: an engine-made send
+   * goes to its sender's `onBroadcast` and to the watchers' `onAnomaly`; an arrival at a
+   * listening node to its `onMessage` (or `onError` when rejected, then `onSync` when it synced
+   * to the message).
    */
-  dispatchArrivals(length: number): void {
+  dispatchEvents(length: number): void {
     if (length === 0) return;
     const report = this.report(length);
-    const arrivals: [record: NodeRecord<T>, message: Message<T>, expected: number, synced: number][] = [];
-    for (let at = 1; at < 1 + 6 * report[0]; at += 6) {
-      const sent = this.envelopes.get(report[at]);
-      if (sent === undefined) continue;
-      const message = report[at + 5] === 1 ? Object.freeze({ ...sent, tampered: true as const }) : sent;
-      arrivals.push([this.records[report[at + 2]], message, report[at + 3], report[at + 4]]);
-    }
-    const completedAt = 1 + 6 * report[0];
-    for (let at = completedAt + 1; at <= completedAt + report[completedAt]; at++) this.envelopes.delete(report[at]);
-    if (arrivals.length === 0) return;
-    enqueue(() => {
-      for (const [record, message, expected, synced] of arrivals) {
-        if (expected === -1) {
-          record.emit(record.message, message);
-        } else {
-          record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received: message.patternValue, message });
-        }
-        if (synced !== -1) record.emit(record.sync, synced);
+    const jobs: (() => void)[] = [];
+    let at = 1;
+    for (let n = 0; n < report[0]; n++) {
+      const code = report[at];
+      if (code === ARRIVED) {
+        const job = this.#arrival(report, at);
+        if (job !== undefined) jobs.push(job);
+        at += 7;
+      } else if (code === SENT) {
+        jobs.push(this.#engineSend(report, at));
+        at += 8 + 3 * report[at + 7];
+      } else {
+        this.envelopes.delete(report[at + 1]);
+        at += 2;
       }
+    }
+    if (jobs.length === 0) return;
+    enqueue(() => {
+      for (const job of jobs) job();
     });
     flush();
+  }
+
+  /** The handlers of the arrival at `report[at..]`, or undefined for a message never heard of. */
+  #arrival(report: Float64Array, at: number): (() => void) | undefined {
+    const sent = this.envelopes.get(report[at + 1]);
+    if (sent === undefined) return undefined;
+    const record = this.records[report[at + 3]];
+    const [expected, synced] = [report[at + 4], report[at + 5]];
+    const message = report[at + 6] === 1 ? Object.freeze({ ...sent, tampered: true as const }) : sent;
+    return () => {
+      if (expected === -1) {
+        record.emit(record.message, message);
+      } else {
+        record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received: message.patternValue, message });
+      }
+      if (synced !== -1) record.emit(record.sync, synced);
+    };
+  }
+
+  /** Records the engine-made send at `report[at..]` and returns the handlers it calls. */
+  #engineSend(report: Float64Array, at: number): () => void {
+    const sender = this.records[report[at + 2]];
+    const claimed = report[at + 3];
+    const senderId = claimed === -1 ? this.use().forgedName(sender.slot) : this.records[claimed].nodeId;
+    const payload = report[at + 6];
+    const data = (payload === -1 ? undefined : this.payloads[payload]) as T;
+    const message: Message<T> = Object.freeze({ senderId, globalStep: report[at + 4], patternValue: report[at + 5], data });
+    this.envelopes.set(report[at + 1], message);
+    const anomalies = watcherAnomalies(this.watchers, report, at + 8, at + 8 + 3 * report[at + 7]);
+    return () => {
+      sender.emit(sender.broadcast, message);
+      for (const [observer, kind, expected] of anomalies) observer._emitAnomaly(watcherAnomaly(kind, expected, message));
+    };
   }
 
   /** The raw network; throws `ERR_OBJECT_FREED` after `free()`. */

@@ -48,6 +48,12 @@ pub struct SimConfig {
     /// How far a step may be from the tick count before watchers flag a step skew, and the
     /// furthest `auto_sync` follows. Default: 10.
     pub max_step_skew: u64,
+    /// Probability that each running node broadcasts on each tick (engine-made traffic; its
+    /// messages carry no payload). Default: 0.
+    pub traffic: f64,
+    /// Probabilities that, on each tick, a running node crashes and a crashed node restarts.
+    /// Default: 0 and 0.
+    pub churn: (f64, f64),
 }
 
 impl Default for SimConfig {
@@ -64,6 +70,8 @@ impl Default for SimConfig {
             record_trace: false,
             auto_sync: false,
             max_step_skew: 10,
+            traffic: 0.0,
+            churn: (0.0, 0.0),
         }
     }
 }
@@ -74,6 +82,9 @@ impl SimConfig {
         number_in("tickInterval", self.tick_ms, 0.001, 1e12, "a number of milliseconds in [0.001, 1e12]")?;
         number_in("ttl", f64::from(self.ttl), 1.0, f64::from(u32::MAX), "an integer of at least 1")?;
         self.link.validate("links")?;
+        crate::validate::probability("traffic", self.traffic)?;
+        crate::validate::probability("churn.crash", self.churn.0)?;
+        crate::validate::probability("churn.restart", self.churn.1)?;
         self.topology.validate("topology")
     }
 }
@@ -179,14 +190,16 @@ pub struct Simulation {
     free_messages: Vec<u32>,
     trace: Trace,
     stats: SimStats,
-    arrivals: Vec<Arrival>,
-    completed: Vec<u64>,
+    events: Vec<EngineEvent>,
+    listening: usize,
     anomalies: Vec<WatcherAnomaly>,
     scratch: Vec<Slot>,
     byzantine: BTreeMap<Slot, Byzantine>,
     drift: BTreeMap<Slot, Drift>,
     heard: BTreeMap<Slot, Heard>,
     ticks: u64,
+    script: BTreeMap<(u64, u64), ScriptAction>,
+    script_done: u64,
 }
 
 /// A drifting node's clock: `rate` extra steps per tick, and the fraction carried over.
@@ -231,14 +244,16 @@ impl Simulation {
             messages: Vec::new(),
             free_messages: Vec::new(),
             stats: SimStats::default(),
-            arrivals: Vec::new(),
-            completed: Vec::new(),
+            events: Vec::new(),
+            listening: 0,
             anomalies: Vec::new(),
             scratch: Vec::new(),
             byzantine: BTreeMap::new(),
             drift: BTreeMap::new(),
             heard: BTreeMap::new(),
             ticks: 0,
+            script: BTreeMap::new(),
+            script_done: 0,
         }
     }
 
@@ -322,7 +337,9 @@ impl Simulation {
     /// Whether deliveries to `slot` are reported as [`Arrival`]s (its owner has handlers).
     pub fn set_listening(&mut self, slot: Slot, listening: bool) {
         if let Some(flags) = self.flags.get_mut(slot as usize) {
+            let was = *flags & LISTENING != 0;
             *flags = if listening { *flags | LISTENING } else { *flags & !LISTENING };
+            self.listening = self.listening + usize::from(listening) - usize::from(was);
         }
     }
 
@@ -343,6 +360,12 @@ impl Simulation {
 
     /// Sends a message from a live node: delivered at once in instant mode, else scheduled.
     pub fn broadcast(&mut self, sender: Slot) -> Result<SimBroadcast<'_>, MeshError> {
+        self.send(sender, false)
+    }
+
+    /// Sends a message from a live node; an engine-made one is tracked only when someone may
+    /// hear of it (a node listens, or a watcher flags it).
+    fn send(&mut self, sender: Slot, engine_made: bool) -> Result<SimBroadcast<'_>, MeshError> {
         self.refresh_topology();
         if self.is_instant() {
             let skew_limit = self.skew_limit();
@@ -382,8 +405,10 @@ impl Simulation {
         self.anomalies = self.network.classify_for_watchers(sighting).to_vec();
         self.stats.sent += 1;
         self.trace_now(TraceKind::Send, message, sender, sender);
+        let tracked = !engine_made || self.listening > 0 || !self.anomalies.is_empty();
         let record = MessageRecord {
             id: message,
+            tracked,
             sender: claimed.clone(),
             stamp,
             in_flight: 0,
@@ -522,26 +547,36 @@ impl Simulation {
             let record = self.messages[index as usize].take().expect("checked above");
             self.stats.completed += 1;
             self.stats.reach += u64::from(record.reached);
-            self.completed.push(record.id);
+            if record.tracked {
+                self.events.push(EngineEvent::Completed(record.id));
+            }
             self.free_messages.push(index);
         }
     }
 
-    /// Runs every transfer (and, with the global tick on, every tick) due up to `time_us`, in time
-    /// order: a tick before transfers due at the same time, transfers at equal times in the
-    /// order they were scheduled.
+    /// Runs every transfer, scripted action and (with the global tick on) tick due up to
+    /// `time_us`, in time order; at equal times the tick runs first, then scripted actions in
+    /// the order they were scheduled, then transfers in the order they were scheduled.
     pub fn run_until(&mut self, time_us: u64) {
         self.refresh_topology();
         let tick_us = to_micros(self.config.tick_ms).max(1);
         loop {
             let next_transfer = self.queue.next_time().filter(|&t| t <= time_us);
+            let next_script = self.next_script_time().filter(|&t| t <= time_us);
+            let next_other = match (next_transfer, next_script) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
             let tick_due = self.config.global_tick
                 && self.next_tick_us <= time_us
-                && next_transfer.is_none_or(|t| self.next_tick_us <= t);
+                && next_other.is_none_or(|t| self.next_tick_us <= t);
             if tick_due {
                 self.now_us = self.next_tick_us;
                 self.next_tick_us += tick_us;
                 self.tick();
+            } else if let Some(at) = next_script.filter(|&s| next_transfer.is_none_or(|t| s <= t)) {
+                self.now_us = at;
+                self.run_script();
             } else if let Some((at, transfer)) = self.queue.pop_until(time_us) {
                 self.now_us = at;
                 self.arrive(transfer);
@@ -562,8 +597,9 @@ impl Simulation {
     /// false when nothing is left to run.
     pub fn step(&mut self) -> bool {
         let next_tick = if self.config.global_tick { self.next_tick_us } else { u64::MAX };
-        let next = self.queue.next_time().map_or(next_tick, |t| t.min(next_tick));
-        if self.queue.is_empty() && !self.config.global_tick {
+        let next =
+            [self.queue.next_time(), self.next_script_time()].into_iter().flatten().fold(next_tick, u64::min);
+        if next == u64::MAX {
             return false;
         }
         self.run_until(next);
@@ -595,6 +631,8 @@ impl Simulation {
             from: 0,
             to: 0,
         });
+        self.churn();
+        self.make_traffic();
     }
 
     fn arrive(&mut self, transfer: Transfer) {
@@ -664,8 +702,9 @@ impl Simulation {
                 }
             }
         }
-        if self.flags[to as usize] & LISTENING != 0 {
-            self.arrivals.push(arrival);
+        let tracked = self.messages[index as usize].as_ref().is_some_and(|m| m.tracked);
+        if tracked && self.flags[to as usize] & LISTENING != 0 {
+            self.events.push(EngineEvent::Arrived(arrival));
         }
         if accepted && hops < self.config.ttl && self.config.topology != Topology::Full {
             if behaviour == Some(Byzantine::BlackHole) {
@@ -696,20 +735,21 @@ impl Simulation {
         Some(step)
     }
 
-    /// Takes the arrivals at listening nodes since the last call, in delivery order.
-    pub fn drain_arrivals(&mut self) -> std::vec::Drain<'_, Arrival> {
-        self.arrivals.drain(..)
-    }
-
-    /// Takes the ids of messages completed (nothing left in flight) since the last call.
-    pub fn drain_completed(&mut self) -> std::vec::Drain<'_, u64> {
-        self.completed.drain(..)
+    /// Takes what the owner of the nodes needs to hear since the last call, in the order it
+    /// happened: engine sends, arrivals at listening nodes, completed messages.
+    pub fn drain_events(&mut self) -> std::vec::Drain<'_, EngineEvent> {
+        self.events.drain(..)
     }
 }
 
+mod events;
 mod faults;
 mod links;
 mod messages;
+mod traffic;
+
+pub use events::{EngineEvent, EngineSend};
+pub use traffic::ScriptAction;
 
 pub use messages::Sender;
 use messages::{MessageRecord, SeenSet};

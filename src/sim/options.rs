@@ -38,6 +38,20 @@ pub struct NetworkOptions {
     pub auto_sync: Option<bool>,
     /// The largest step distance tolerated from the tick count, and followed by autoSync (default 10).
     pub max_step_skew: Option<f64>,
+    /// Probability that each running node broadcasts on each tick (default 0).
+    pub traffic: Option<f64>,
+    /// Per-tick crash and restart probabilities (default none).
+    pub churn: Option<ChurnOptions>,
+}
+
+/// Random crashes and restarts on each tick.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChurnOptions {
+    /// Probability that a running node crashes on a tick.
+    pub crash: Option<f64>,
+    /// Probability that a crashed node restarts on a tick.
+    pub restart: Option<f64>,
 }
 
 /// A link's behaviour.
@@ -164,6 +178,11 @@ impl NetworkOptions {
                 .map(|v| safe_integer("maxStepSkew", v))
                 .transpose()?
                 .unwrap_or(defaults.max_step_skew),
+            traffic: self.traffic.unwrap_or(defaults.traffic),
+            churn: self
+                .churn
+                .as_ref()
+                .map_or(defaults.churn, |c| (c.crash.unwrap_or(0.0), c.restart.unwrap_or(0.0))),
         };
         config.validate()?;
         Ok(config)

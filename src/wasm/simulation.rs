@@ -10,6 +10,7 @@ use super::to_js_value;
 use crate::error::MeshError;
 use crate::network::Delivery;
 use crate::sim::byzantine::ByzantineOptions;
+use crate::sim::engine::{EngineEvent, Sender};
 use crate::sim::link::to_micros;
 use crate::sim::options::{LinkOptions, TopologyOptions};
 
@@ -148,6 +149,15 @@ impl RawNetwork {
         js(self.inner.set_byzantine(slot, js(behaviour)?))
     }
 
+    /// The id a forged-sender node claims when it is no node's (for its engine-made sends).
+    #[wasm_bindgen(js_name = forgedName)]
+    pub fn forged_name(&self, slot: u32) -> String {
+        match self.inner.byzantine(slot) {
+            Some(crate::sim::byzantine::Byzantine::ForgedSender(Some(name))) => name.clone(),
+            _ => String::new(),
+        }
+    }
+
     /// Makes a node's clock drift by `rate` extra steps per tick (0: exact).
     #[wasm_bindgen(js_name = setDrift)]
     pub fn set_drift(&mut self, slot: u32, rate: f64) -> JsResult<()> {
@@ -215,35 +225,64 @@ impl RawNetwork {
 }
 
 impl RawNetwork {
-    /// Writes the arrivals and completions since the last drain into the report buffer; returns
-    /// its length: `[arrivalCount, (messageId, from, receiver, expected, syncedTo, tampered)...,
-    /// completedCount, messageId...]` (expected is -1 for an accepted message, syncedTo -1
-    /// when the receiver did not sync, tampered 1 or 0).
+    /// Writes what happened since the last drain into the report buffer, in order, and returns
+    /// its length: `[eventCount, ...events]`, each event a code and its numbers:
+    /// - `0, messageId, from, receiver, expected, syncedTo, tampered`: an arrival at a listening
+    ///   node (expected -1 when accepted, syncedTo -1 when it did not sync, tampered 1 or 0);
+    /// - `1, messageId, sender, claimedSlot, globalStep, patternValue, payload, anomalyCount,
+    ///   (watcherIndex, kindCode, expected)...`: an engine-made send (claimedSlot -1 for an id no
+    ///   node has, payload -1 for none);
+    /// - `2, messageId`: a message with nothing left in flight.
     fn drain(&mut self) -> usize {
         let buffer = &mut self.report;
         buffer.clear();
         buffer.push(0.0);
-        for arrival in self.inner.drain_arrivals() {
-            let (receiver, expected) = match arrival.delivery {
-                Delivery::Accepted(receiver) => (receiver, -1.0),
-                Delivery::Rejected { receiver, expected } => (receiver, expected as f64),
-            };
-            let synced = arrival.synced.map_or(-1.0, |step| step as f64);
-            let tampered = f64::from(u8::from(arrival.tampered));
-            buffer.extend([
-                arrival.message as f64,
-                f64::from(arrival.from),
-                f64::from(receiver),
-                expected,
-                synced,
-                tampered,
-            ]);
+        let mut count = 0.0;
+        for event in self.inner.drain_events() {
+            count += 1.0;
+            match event {
+                EngineEvent::Arrived(arrival) => {
+                    let (receiver, expected) = match arrival.delivery {
+                        Delivery::Accepted(receiver) => (receiver, -1.0),
+                        Delivery::Rejected { receiver, expected } => (receiver, expected as f64),
+                    };
+                    let synced = arrival.synced.map_or(-1.0, |step| step as f64);
+                    let tampered = f64::from(u8::from(arrival.tampered));
+                    let from = f64::from(arrival.from);
+                    buffer.extend([
+                        0.0,
+                        arrival.message as f64,
+                        from,
+                        f64::from(receiver),
+                        expected,
+                        synced,
+                        tampered,
+                    ]);
+                }
+                EngineEvent::Sent(send) => {
+                    let claimed = match send.claimed {
+                        Sender::Node(slot) => f64::from(slot),
+                        Sender::Unknown(_) => -1.0,
+                    };
+                    let payload = send.payload.map_or(-1.0, f64::from);
+                    buffer.extend([
+                        1.0,
+                        send.message as f64,
+                        f64::from(send.sender),
+                        claimed,
+                        send.stamp.global_step as f64,
+                        send.stamp.pattern_value as f64,
+                        payload,
+                        send.anomalies.len() as f64,
+                    ]);
+                    for a in &send.anomalies {
+                        buffer.extend([a.watcher as f64, a.kind as u8 as f64, a.expected as f64]);
+                    }
+                }
+                EngineEvent::Completed(message) => buffer.extend([2.0, message as f64]),
+            }
         }
-        buffer[0] = ((buffer.len() - 1) / 6) as f64;
-        let completed_at = buffer.len();
-        buffer.push(0.0);
-        buffer.extend(self.inner.drain_completed().map(|id| id as f64));
-        buffer[completed_at] = (buffer.len() - completed_at - 1) as f64;
+        buffer[0] = count;
         buffer.len()
     }
 }

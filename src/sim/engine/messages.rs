@@ -26,6 +26,9 @@ impl Sender {
 #[derive(Debug)]
 pub(super) struct MessageRecord {
     pub(super) id: u64,
+    /// Whether the owner knows the message (it sent it, or heard of it as an engine send), and
+    /// so hears of its arrivals and completion.
+    pub(super) tracked: bool,
     pub(super) sender: Sender,
     pub(super) stamp: Stamp,
     pub(super) in_flight: u32,

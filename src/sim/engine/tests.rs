@@ -16,6 +16,16 @@ fn sim_with(config: SimConfig, n: usize) -> Simulation {
     sim
 }
 
+/// The arrivals among the events drained from `sim`.
+fn arrivals(sim: &mut Simulation) -> Vec<Arrival> {
+    sim.drain_events()
+        .filter_map(|e| match e {
+            EngineEvent::Arrived(a) => Some(a),
+            _ => None,
+        })
+        .collect()
+}
+
 fn fixed(ms: f64) -> LinkSpec {
     LinkSpec { latency: Latency::Fixed { ms }, ..LinkSpec::default() }
 }
@@ -40,12 +50,13 @@ fn latency_delays_delivery_until_run_reaches_it() {
     sim.run_until(9_999);
     assert_eq!((sim.stats().delivered, sim.in_flight()), (0, 2));
     sim.run_until(10_000);
-    let arrivals: Vec<Arrival> = sim.drain_arrivals().collect();
-    assert_eq!(
-        arrivals.iter().map(|a| a.delivery).collect::<Vec<_>>(),
-        [Delivery::Accepted(1), Delivery::Accepted(2)]
-    );
-    assert_eq!(sim.drain_completed().collect::<Vec<_>>(), [1]);
+    let events: Vec<EngineEvent> = sim.drain_events().collect();
+    let arrived = events.iter().filter_map(|e| match e {
+        EngineEvent::Arrived(a) => Some(a.delivery),
+        _ => None,
+    });
+    assert_eq!(arrived.collect::<Vec<_>>(), [Delivery::Accepted(1), Delivery::Accepted(2)]);
+    assert_eq!(events.last(), Some(&EngineEvent::Completed(1)));
     assert_eq!(sim.now_us(), 10_000);
 }
 
@@ -371,7 +382,7 @@ fn black_holes_swallow_relays_and_tamperers_mark_what_they_relay() {
     }
     sim.broadcast(0).unwrap();
     sim.run(10);
-    let tampered: Vec<bool> = sim.drain_arrivals().map(|a| a.tampered).collect();
+    let tampered: Vec<bool> = arrivals(&mut sim).iter().map(|a| a.tampered).collect();
     assert_eq!(tampered, [false, true, true, true]);
     assert_eq!(sim.stats().tampered, 3);
 }
@@ -392,11 +403,70 @@ fn drift_moves_clocks_apart_and_auto_sync_catches_up_within_the_skew_limit() {
     }
     sim.broadcast(0).unwrap();
     sim.run_until(sim.now_us() + 1_000);
-    let synced: Vec<Option<u64>> = sim.drain_arrivals().map(|a| a.synced).collect();
+    let synced: Vec<Option<u64>> = arrivals(&mut sim).iter().map(|a| a.synced).collect();
     assert_eq!(synced, [Some(10), None]);
     // Node 2 (step 20) is 10 ahead of node 0: beyond the limit, nobody follows it.
     sim.broadcast(2).unwrap();
     sim.run_until(sim.now_us() + 1_000);
-    assert!(sim.drain_arrivals().all(|a| a.synced.is_none()));
+    assert!(arrivals(&mut sim).iter().all(|a| a.synced.is_none()));
     assert_eq!(sim.stats().synced, 1);
+}
+
+#[test]
+fn traffic_makes_nodes_send_on_ticks_and_reports_sends_only_when_heard() {
+    let config = SimConfig {
+        global_tick: true,
+        tick_ms: 10.0,
+        traffic: 0.5,
+        link: fixed(1.0),
+        ..SimConfig::default()
+    };
+    let mut sim = sim_with(config.clone(), 100);
+    sim.run(100);
+    let sent = sim.stats().sent as f64;
+    assert!((sent - 5_000.0).abs() < 300.0, "{sent} sends, about 100 nodes x 100 ticks x 0.5");
+    assert_eq!(sim.drain_events().count(), 0, "nobody listens: nothing to report");
+
+    let mut sim = sim_with(config, 3);
+    sim.set_listening(1, true);
+    sim.run(4);
+    let events: Vec<EngineEvent> = sim.drain_events().collect();
+    let sends = events.iter().filter(|e| matches!(e, EngineEvent::Sent(_))).count() as u64;
+    let completions = events.iter().filter(|e| matches!(e, EngineEvent::Completed(_))).count() as u64;
+    assert_eq!(sends, sim.stats().sent);
+    assert!(sends > 0 && completions <= sends);
+    let first_send = events.iter().position(|e| matches!(e, EngineEvent::Sent(_))).unwrap();
+    assert!(
+        !events[..first_send].iter().any(|e| matches!(e, EngineEvent::Arrived(_))),
+        "a send comes before its arrivals"
+    );
+}
+
+#[test]
+fn churn_crashes_and_restarts_nodes_at_the_configured_rates() {
+    let config = SimConfig { global_tick: true, churn: (0.1, 0.5), ..SimConfig::default() };
+    let mut sim = sim_with(config, 1000);
+    sim.run(50);
+    let crashed = (0..1000).filter(|&s| sim.is_crashed(s)).count() as f64;
+    // The steady state of a two-state chain: crash / (crash + restart) = 1/6 of the nodes.
+    assert!((crashed - 1000.0 / 6.0).abs() < 40.0, "{crashed} crashed");
+    let bad = SimConfig { churn: (1.5, 0.0), ..SimConfig::default() };
+    assert_eq!(Simulation::new(bad).unwrap_err().field(), "churn.crash");
+}
+
+#[test]
+fn scripted_actions_run_at_their_time_before_transfers_due_then() {
+    let mut sim = sim_with(SimConfig { link: fixed(10.0), ..SimConfig::default() }, 3);
+    sim.set_listening(1, true);
+    sim.schedule(5_000, ScriptAction::Broadcast { sender: 0, payload: 7 });
+    sim.schedule(15_000, ScriptAction::Crash(2));
+    sim.schedule(15_000, ScriptAction::Partition(vec![0], vec![1]));
+    sim.run_until(4_999);
+    assert_eq!(sim.stats().sent, 0);
+    sim.run_until(15_000);
+    // Sent at 5 ms, due at 15 ms: the crash and the partition run first, so nothing arrives.
+    assert_eq!((sim.stats().crashed, sim.stats().partitioned, sim.stats().delivered), (1, 1, 0));
+    let first = sim.drain_events().next();
+    assert!(matches!(first, Some(EngineEvent::Sent(EngineSend { payload: Some(7), sender: 0, .. }))));
+    assert!(!sim.step(), "the script is done");
 }

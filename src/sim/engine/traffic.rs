@@ -1,0 +1,151 @@
+//! What the engine does by itself: traffic and churn on each tick, and a scenario's scripted
+//! actions at their times.
+
+use super::{Arrival, EngineEvent, EngineSend, SimBroadcast, Simulation, CRASHED};
+use crate::error::MeshError;
+use crate::network::{Delivery, Slot};
+use crate::sim::byzantine::Byzantine;
+
+/// Something a scenario makes happen at a given time.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ScriptAction {
+    /// A node broadcasts, carrying the payload of scenario event `payload`.
+    Broadcast {
+        /// The sender.
+        sender: Slot,
+        /// The scenario event whose `data` the message carries.
+        payload: u32,
+    },
+    /// Cut the links between two groups.
+    Partition(Vec<Slot>, Vec<Slot>),
+    /// End the partition.
+    Heal,
+    /// Crash a node.
+    Crash(Slot),
+    /// Restart a node.
+    Restart(Slot),
+    /// Link two nodes.
+    Connect(Slot, Slot),
+    /// Unlink two nodes.
+    Disconnect(Slot, Slot),
+    /// Make a node byzantine, or honest again.
+    SetByzantine(Slot, Option<Byzantine>),
+    /// Set a node's step.
+    Sync(Slot, u64),
+}
+
+impl Simulation {
+    /// Schedules `action` at `time_us` (after anything already scheduled for that time).
+    pub fn schedule(&mut self, time_us: u64, action: ScriptAction) {
+        let seq = self.script.len() as u64 + self.script_done;
+        self.script.insert((time_us, seq), action);
+    }
+
+    /// The time of the next scripted action.
+    pub(super) fn next_script_time(&self) -> Option<u64> {
+        self.script.first_key_value().map(|(&(time, _), _)| time)
+    }
+
+    /// Runs the next scripted action. An action whose node is gone by then does nothing.
+    pub(super) fn run_script(&mut self) {
+        let Some((_, action)) = self.script.pop_first() else { return };
+        self.script_done += 1;
+        let _gone: Result<(), MeshError> = match action {
+            ScriptAction::Broadcast { sender, payload } => {
+                self.engine_broadcast(sender, Some(payload));
+                Ok(())
+            }
+            ScriptAction::Partition(a, b) => self.partition(&a, &b),
+            ScriptAction::Heal => {
+                self.heal();
+                Ok(())
+            }
+            ScriptAction::Crash(slot) => self.crash(slot),
+            ScriptAction::Restart(slot) => self.restart(slot),
+            ScriptAction::Connect(a, b) => self.connect(a, b).map(drop),
+            ScriptAction::Disconnect(a, b) => self.disconnect(a, b).map(drop),
+            ScriptAction::SetByzantine(slot, behaviour) => self.set_byzantine(slot, behaviour),
+            ScriptAction::Sync(slot, step) => self.network.sync(slot, step as f64).map(drop),
+        };
+    }
+
+    /// On a tick: each running node crashes, and each crashed one restarts, with the churn
+    /// probabilities.
+    pub(super) fn churn(&mut self) {
+        let (crash, restart) = self.config.churn;
+        if crash == 0.0 && restart == 0.0 {
+            return;
+        }
+        for slot in 0..self.network.slot_count() as Slot {
+            if !self.network.is_alive(slot) {
+                continue;
+            }
+            // Churn only touches live nodes, so neither call can fail.
+            if self.flags[slot as usize] & CRASHED != 0 {
+                if self.rng.chance(restart) {
+                    let _ = self.restart(slot);
+                }
+            } else if self.rng.chance(crash) {
+                let _ = self.crash(slot);
+            }
+        }
+    }
+
+    /// On a tick: each running node broadcasts with the traffic probability.
+    pub(super) fn make_traffic(&mut self) {
+        let rate = self.config.traffic;
+        if rate == 0.0 {
+            return;
+        }
+        for slot in 0..self.network.slot_count() as Slot {
+            if self.network.is_alive(slot)
+                && self.flags[slot as usize] & CRASHED == 0
+                && self.rng.chance(rate)
+            {
+                self.engine_broadcast(slot, None);
+            }
+        }
+    }
+
+    /// A broadcast the engine makes `sender` send; reported to the owner when someone may hear
+    /// of it.
+    pub(super) fn engine_broadcast(&mut self, sender: Slot, payload: Option<u32>) {
+        let listening = self.listening > 0;
+        let Ok(sent) = self.send(sender, true) else { return };
+        let SimBroadcast { message, sender: claimed, stamp, deliveries, anomalies } = sent;
+        if message == 0 || (!listening && anomalies.is_empty()) {
+            return;
+        }
+        let anomalies = anomalies.to_vec();
+        let heard: Vec<Delivery> = if listening { deliveries.to_vec() } else { Vec::new() };
+        let delivered_at_once = !deliveries.is_empty();
+        // A scheduled message whose every transfer was lost completed inside `send`: its
+        // completion must follow the send.
+        let completed_now = matches!(self.events.last(), Some(EngineEvent::Completed(id)) if *id == message);
+        if completed_now {
+            self.events.pop();
+        }
+        let done = completed_now || delivered_at_once || self.is_instant();
+        self.events.push(EngineEvent::Sent(EngineSend {
+            message,
+            sender,
+            claimed,
+            stamp,
+            payload,
+            anomalies,
+        }));
+        for delivery in heard {
+            let receiver = match delivery {
+                Delivery::Accepted(slot) | Delivery::Rejected { receiver: slot, .. } => slot,
+            };
+            if self.flags[receiver as usize] & super::LISTENING != 0 {
+                let arrival =
+                    Arrival { message, from: sender, hops: 1, delivery, synced: None, tampered: false };
+                self.events.push(EngineEvent::Arrived(arrival));
+            }
+        }
+        if done {
+            self.events.push(EngineEvent::Completed(message));
+        }
+    }
+}
