@@ -84,10 +84,11 @@ fn a_scheduled_network_reports_arrivals_when_it_runs() {
         [1.0, 0.0, 0.0, 0.0],
         "message 1, scheduled, from slot 0, no rejections yet"
     );
-    assert_eq!(net.run_until(9.0).unwrap(), 2, "no arrivals, no completions");
-    assert_eq!(net.run_until(10.0).unwrap(), 9);
-    // One arrival at listening node b (slot 1) from a: accepted, no sync, untampered; message 1 completed.
-    assert_eq!(net.last_report(), [1.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, 1.0, 1.0]);
+    assert_eq!(net.run_until(9.0).unwrap(), 1, "no events yet");
+    assert_eq!(net.run_until(10.0).unwrap(), 10);
+    // Two events: message 1 arrives at listening node b (slot 1) from a (slot 0), accepted, no
+    // sync, untampered (code 0); then message 1 completes (code 2).
+    assert_eq!(net.last_report(), [2.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, 2.0, 1.0]);
     assert_eq!((net.now(), net.neighbours(0).unwrap()), (10.0, vec![1, 3]));
     assert_eq!(net.trace_hash().len(), 16);
 }

@@ -1,9 +1,12 @@
 /** MeshNetwork: creates nodes, routes their broadcasts, and is watched by observers. */
-import { NetworkState } from './network-state.js';
+import { NetworkState, NodeRecord } from './network-state.js';
 import { addNode, nodeHandle, type MeshNode } from './mesh-node.js';
-import { raw } from './raw.js';
+import { raw, type RawNetwork } from './raw.js';
 import { num, str } from './checks.js';
 import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TopologyOptions } from './types.js';
+
+/** Set by `fromScenario` so that the constructor adopts the raw network it built. */
+let adopting: RawNetwork | undefined;
 
 /**
  * A network of nodes. With no options a broadcast reaches every other live node at once, in
@@ -16,7 +19,34 @@ export class MeshNetwork<T = unknown> {
 
   /** A network; see `NetworkOptions` for every option and its default. */
   constructor(options?: NetworkOptions) {
-    this.#state = new NetworkState<T>('MeshNetwork', options);
+    this.#state = new NetworkState<T>('MeshNetwork', adopting ?? options);
+  }
+
+  /**
+   * A network set up by a scenario document (JSON text or the parsed object; see the README's
+   * scenario format): options, nodes, links, byzantine nodes, drift, and events that run at
+   * their times as the network runs. Throws a typed error naming the part at fault.
+   */
+  static fromScenario<T = unknown>(scenario: string | object): MeshNetwork<T> {
+    const text = typeof scenario === 'string' ? scenario : JSON.stringify(scenario);
+    if (typeof text !== 'string') throw raw().invalidTypeError('scenario', 'JSON text or an object', scenario);
+    const rawNetwork = raw().RawNetwork.fromScenario(text);
+    adopting = rawNetwork;
+    let network: MeshNetwork<T>;
+    try {
+      network = new MeshNetwork<T>();
+    } finally {
+      adopting = undefined;
+    }
+    const state = network.#state;
+    const events = (JSON.parse(text) as { events?: { data?: unknown }[] }).events ?? [];
+    state.payloads = events.map((event) => event.data);
+    for (let slot = 0; slot < rawNetwork.slotCount(); slot++) {
+      const record = new NodeRecord<T>(slot, rawNetwork.nodeId(slot));
+      state.addRecord(record);
+      record.node = nodeHandle(state, record);
+    }
+    return network;
   }
 
   /** Creates a node at step 0. Throws if the config is invalid or the id is taken. */

@@ -71,11 +71,11 @@ export class NetworkState<T> {
   constructor(
     /** The class name used in `ERR_OBJECT_FREED` messages. */
     readonly owner: string,
-    /** The network options (none: the seed's instant full mesh). */
-    options?: object,
+    /** The network options (none: the seed's instant full mesh), or a raw network to adopt. */
+    options?: object | RawNetwork,
   ) {
     const Raw = raw().RawNetwork;
-    this.#raw = options === undefined ? new Raw() : Raw.withOptions(options);
+    this.#raw = options === undefined ? new Raw() : options instanceof Raw ? options : Raw.withOptions(options);
   }
 
   /** Registers a new node's record (slots grow with creation order). */

@@ -9,5 +9,6 @@ pub mod link;
 pub mod options;
 pub mod queue;
 pub mod rng;
+pub mod scenario;
 pub mod topology;
 pub mod trace;

@@ -11,6 +11,7 @@ use crate::network::Delivery;
 use crate::node::NodeConfig;
 use crate::sim::engine::{Sender, Simulation};
 use crate::sim::options::NetworkOptions;
+use crate::sim::scenario::Scenario;
 
 /// A network of nodes addressed by slot (creation order, never reused), run by the engine.
 #[wasm_bindgen]
@@ -44,6 +45,19 @@ impl RawNetwork {
     ) -> JsResult<RawNetwork> {
         let options: NetworkOptions = read_js(&options, "")?;
         Ok(Self::from_simulation(js(Simulation::new(js(options.to_config())?))?))
+    }
+
+    /// A network built from a scenario document (JSON text), its events scheduled.
+    #[wasm_bindgen(js_name = fromScenario)]
+    pub fn from_scenario(json: &str) -> JsResult<RawNetwork> {
+        let scenario = js(Scenario::parse(json))?;
+        Ok(Self::from_simulation(js(scenario.build())?))
+    }
+
+    /// How many slots the network has used (live and removed nodes).
+    #[wasm_bindgen(js_name = slotCount)]
+    pub fn slot_count(&self) -> usize {
+        self.inner.network().slot_count()
     }
 
     /// Validates a configuration and adds a node at step 0; returns its slot.

@@ -225,4 +225,36 @@ export const simulationCases = [
       throwsCode(() => clocks.setDrift('n0', 20), RangeError, 'ERR_OUT_OF_RANGE', 'rate');
     },
   ],
+  [
+    'fromScenario builds the network, runs scripted events with their payloads, and refuses bad documents',
+    ({ MeshNetwork }) => {
+      const scenario = {
+        version: 1,
+        options: { links: { latency: 5 } },
+        nodes: [{ nodeId: 'a' }, { nodeId: 'b', seed: 7, phaseResetInterval: 100 }],
+        events: [
+          { at: 10, broadcast: 'a', data: { reading: 1 } },
+          { at: 20, crash: 'b' },
+          { at: 30, broadcast: 'a', data: { reading: 2 } },
+        ],
+      };
+      const network = MeshNetwork.fromScenario(scenario);
+      equal(network.getNodes().map((n) => n.nodeId), ['a', 'b'], 'nodes');
+      const got = [];
+      const sent = [];
+      network.getNode('b').onMessage((m) => got.push([m.senderId, m.data]));
+      network.getNode('a').onBroadcast((m) => sent.push(m.data.reading));
+      network.runUntil(100);
+      equal([got, sent], [[['a', { reading: 1 }]], [1, 2]], 'the first arrives; b is crashed for the second');
+      equal(network.getNode('b').status, 'crashed', 'status');
+      const again = MeshNetwork.fromScenario(JSON.stringify(scenario));
+      again.runUntil(100);
+      equal(again.traceHash(), network.traceHash(), 'text and object give the same run');
+      throwsCode(() => MeshNetwork.fromScenario('{'), RangeError, 'ERR_INVALID_SCENARIO', 'scenario');
+      throwsCode(() => MeshNetwork.fromScenario({ version: 9, nodes: [] }), RangeError, 'ERR_INVALID_SCENARIO', 'version');
+      throwsCode(() => MeshNetwork.fromScenario({ ...scenario, events: [{ at: 1, crash: 'zz' }] }), RangeError, 'ERR_UNKNOWN_NODE', 'events[0].crash');
+      throwsCode(() => MeshNetwork.fromScenario({ ...scenario, nodez: 1 }), TypeError, 'ERR_INVALID_TYPE', 'nodez');
+      throwsCode(() => MeshNetwork.fromScenario(42), RangeError, 'ERR_INVALID_SCENARIO', 'version');
+    },
+  ],
 ];

@@ -1,0 +1,359 @@
+//! Scenarios: a whole simulation (options, nodes, links, faults, byzantine nodes, scripted
+//! events) as one JSON document, loaded with `MeshNetwork.fromScenario(json)`.
+//!
+//! The format (version 1) is documented in the README; [`Scenario::build`] checks every part
+//! before it creates anything, so a bad scenario leaves nothing half-applied.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::error::MeshError;
+use crate::network::Slot;
+use crate::node::NodeConfig;
+use crate::sim::byzantine::ByzantineOptions;
+use crate::sim::engine::{ScriptAction, Simulation};
+use crate::sim::link::to_micros;
+use crate::sim::options::{read_shape, LinkOptions, NetworkOptions};
+use crate::validate::{duration_ms, safe_integer};
+
+/// The only scenario format version so far.
+pub const SCENARIO_VERSION: u32 = 1;
+
+/// A scenario document.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Scenario {
+    /// Format version: 1.
+    pub version: u32,
+    /// A short name.
+    pub name: Option<String>,
+    /// What the scenario shows.
+    pub description: Option<String>,
+    /// Network options, as `new MeshNetwork(options)` takes them.
+    pub options: Option<NetworkOptions>,
+    /// The nodes: a count with a common configuration, or a list.
+    pub nodes: Nodes,
+    /// Exact links, replacing the topology: pairs of node ids.
+    pub edges: Option<Vec<(String, String)>>,
+    /// Link overrides for pairs of nodes.
+    pub links: Option<Vec<LinkOverride>>,
+    /// Byzantine behaviour by node id.
+    pub byzantine: Option<BTreeMap<String, ByzantineOptions>>,
+    /// Clock drift rate by node id.
+    pub drift: Option<BTreeMap<String, f64>>,
+    /// Actions at set times.
+    pub events: Option<Vec<ScenarioEvent>>,
+    /// How long the scenario is meant to run, in ms (for players; the network does not stop).
+    pub duration: Option<f64>,
+}
+
+/// The nodes of a scenario.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Nodes {
+    /// `count` nodes named `prefix0, prefix1, ...` (prefix default `"node-"`), sharing seed and
+    /// interval (defaults 7 and 100).
+    Count {
+        /// How many.
+        count: f64,
+        /// Id prefix.
+        prefix: Option<String>,
+        /// Shared seed.
+        seed: Option<f64>,
+        /// Shared interval.
+        #[serde(rename = "phaseResetInterval")]
+        phase_reset_interval: Option<f64>,
+    },
+    /// Each node's configuration (seed and interval default to 7 and 100).
+    List(Vec<NodeEntry>),
+}
+
+/// One node of a listed scenario.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct NodeEntry {
+    /// The node's id.
+    pub node_id: String,
+    /// Its seed.
+    pub seed: Option<f64>,
+    /// Its interval.
+    pub phase_reset_interval: Option<f64>,
+}
+
+/// The behaviour of the link between two nodes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LinkOverride {
+    /// The two nodes.
+    pub between: (String, String),
+    /// What the link does (as in the `links` option).
+    #[serde(flatten)]
+    pub link: LinkOptions,
+}
+
+/// An action at a time; exactly one action field is set.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScenarioEvent {
+    /// When, in ms of virtual time.
+    pub at: f64,
+    /// A node that broadcasts `data`.
+    pub broadcast: Option<String>,
+    /// The payload of a broadcast (any JSON; the network hands it to handlers as parsed).
+    pub data: Option<serde_json::Value>,
+    /// Two groups to cut apart.
+    pub partition: Option<(Vec<String>, Vec<String>)>,
+    /// `true` ends the partition.
+    pub heal: Option<bool>,
+    /// A node to crash.
+    pub crash: Option<String>,
+    /// A node to restart.
+    pub restart: Option<String>,
+    /// Two nodes to link.
+    pub connect: Option<(String, String)>,
+    /// Two nodes to unlink.
+    pub disconnect: Option<(String, String)>,
+    /// A node and its new behaviour (`null`: honest).
+    pub byzantine: Option<(String, Option<ByzantineOptions>)>,
+    /// A node and the step to set.
+    pub sync: Option<(String, f64)>,
+}
+
+impl Scenario {
+    /// Parses a scenario from JSON text; a bad document is an `ERR_INVALID_SCENARIO` (bad JSON,
+    /// unknown version) or the error of the field at fault.
+    pub fn parse(json: &str) -> Result<Self, MeshError> {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|err| {
+            MeshError::InvalidScenario { field: "scenario".into(), problem: format!("not valid JSON: {err}") }
+        })?;
+        match value.get("version").and_then(serde_json::Value::as_u64) {
+            Some(v) if v == u64::from(SCENARIO_VERSION) => read_shape(value, ""),
+            _ => Err(MeshError::InvalidScenario {
+                field: "version".into(),
+                problem: format!("must be {SCENARIO_VERSION} (the only scenario format version)"),
+            }),
+        }
+    }
+
+    /// A simulation set up as the scenario says, its events scheduled.
+    pub fn build(&self) -> Result<Simulation, MeshError> {
+        let config = self.options.clone().unwrap_or_default().to_config()?;
+        let mut sim = Simulation::new(config)?;
+        for node in self.node_configs()? {
+            sim.create_node(&node)?;
+        }
+        let slot = |sim: &Simulation, field: String, id: &str| {
+            sim.network().find(id).ok_or_else(|| MeshError::UnknownNode { field, node_id: id.to_owned() })
+        };
+        if let Some(edges) = &self.edges {
+            let mut pairs = Vec::with_capacity(edges.len());
+            for (i, (a, b)) in edges.iter().enumerate() {
+                pairs.push((slot(&sim, format!("edges[{i}]"), a)?, slot(&sim, format!("edges[{i}]"), b)?));
+            }
+            sim.set_edges(&pairs)?;
+        }
+        for (i, link) in self.links.iter().flatten().enumerate() {
+            let field = format!("links[{i}]");
+            let (a, b) =
+                (slot(&sim, field.clone(), &link.between.0)?, slot(&sim, field.clone(), &link.between.1)?);
+            sim.set_link(a, b, link.link.to_spec(&field)?)?;
+        }
+        for (id, behaviour) in self.byzantine.iter().flatten() {
+            let field = format!("byzantine.{id}");
+            let node = slot(&sim, field.clone(), id)?;
+            sim.set_byzantine(node, Some(behaviour.to_byzantine(&field)?))?;
+        }
+        for (id, &rate) in self.drift.iter().flatten() {
+            let node = slot(&sim, format!("drift.{id}"), id)?;
+            sim.set_drift(node, rate)?;
+        }
+        for (i, event) in self.events.iter().flatten().enumerate() {
+            let field = format!("events[{i}]");
+            let at = to_micros(duration_ms(&format!("{field}.at"), event.at)?);
+            let action = event.action(&sim, &field, i as u32, &slot)?;
+            sim.schedule(at, action);
+        }
+        Ok(sim)
+    }
+
+    fn node_configs(&self) -> Result<Vec<NodeConfig>, MeshError> {
+        match &self.nodes {
+            Nodes::Count { count, prefix, seed, phase_reset_interval } => {
+                let count = safe_integer("nodes.count", *count)?;
+                let prefix = prefix.as_deref().unwrap_or("node-");
+                (0..count)
+                    .map(|i| {
+                        NodeConfig::new(
+                            &format!("{prefix}{i}"),
+                            seed.unwrap_or(7.0),
+                            phase_reset_interval.unwrap_or(100.0),
+                        )
+                    })
+                    .collect()
+            }
+            Nodes::List(nodes) => nodes
+                .iter()
+                .map(|n| {
+                    NodeConfig::new(
+                        &n.node_id,
+                        n.seed.unwrap_or(7.0),
+                        n.phase_reset_interval.unwrap_or(100.0),
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Finds the live node with an id, naming `field` when there is none.
+type SlotOf = dyn Fn(&Simulation, String, &str) -> Result<Slot, MeshError>;
+
+impl ScenarioEvent {
+    /// The one action this event holds.
+    fn action(
+        &self,
+        sim: &Simulation,
+        field: &str,
+        index: u32,
+        slot: &SlotOf,
+    ) -> Result<ScriptAction, MeshError> {
+        let id = |name: &str, node: &str| slot(sim, format!("{field}.{name}"), node);
+        let ids =
+            |name: &str, nodes: &[String]| nodes.iter().map(|n| id(name, n)).collect::<Result<Vec<_>, _>>();
+        let mut actions = Vec::new();
+        if let Some(sender) = &self.broadcast {
+            actions.push(ScriptAction::Broadcast { sender: id("broadcast", sender)?, payload: index });
+        }
+        if let Some((a, b)) = &self.partition {
+            actions.push(ScriptAction::Partition(ids("partition", a)?, ids("partition", b)?));
+        }
+        if self.heal == Some(true) {
+            actions.push(ScriptAction::Heal);
+        }
+        if let Some(node) = &self.crash {
+            actions.push(ScriptAction::Crash(id("crash", node)?));
+        }
+        if let Some(node) = &self.restart {
+            actions.push(ScriptAction::Restart(id("restart", node)?));
+        }
+        if let Some((a, b)) = &self.connect {
+            actions.push(ScriptAction::Connect(id("connect", a)?, id("connect", b)?));
+        }
+        if let Some((a, b)) = &self.disconnect {
+            actions.push(ScriptAction::Disconnect(id("disconnect", a)?, id("disconnect", b)?));
+        }
+        if let Some((node, behaviour)) = &self.byzantine {
+            let behaviour =
+                behaviour.as_ref().map(|b| b.to_byzantine(&format!("{field}.byzantine"))).transpose()?;
+            actions.push(ScriptAction::SetByzantine(id("byzantine", node)?, behaviour));
+        }
+        if let Some((node, step)) = &self.sync {
+            actions.push(ScriptAction::Sync(id("sync", node)?, safe_integer("sync", *step)?));
+        }
+        match actions.len() {
+            1 => Ok(actions.remove(0)),
+            n => Err(MeshError::InvalidScenario {
+                field: field.to_owned(),
+                problem: format!(
+                    "an event holds exactly one of broadcast, partition, heal, crash, restart, connect, disconnect, byzantine, sync (this one has {n})"
+                ),
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SMALL: &str = r#"{
+        "version": 1,
+        "name": "small",
+        "options": {"links": {"latency": 5}, "topology": "ring", "ttl": 2},
+        "nodes": {"count": 6, "prefix": "n"},
+        "links": [{"between": ["n0", "n1"], "latency": 50}],
+        "byzantine": {"n3": "wrong-pattern"},
+        "drift": {"n4": -0.5},
+        "events": [
+            {"at": 10, "broadcast": "n0", "data": {"temperature": 21}},
+            {"at": 20, "partition": [["n0", "n1", "n2"], ["n3", "n4", "n5"]]},
+            {"at": 30, "broadcast": "n3"},
+            {"at": 100, "heal": true},
+            {"at": 110, "crash": "n5"}
+        ]
+    }"#;
+
+    #[test]
+    fn a_scenario_builds_its_network_and_runs_its_events() {
+        let scenario = Scenario::parse(SMALL).unwrap();
+        assert_eq!(scenario.name.as_deref(), Some("small"));
+        let mut sim = scenario.build().unwrap();
+        assert_eq!(sim.network().live_count(), 6);
+        assert_eq!(sim.neighbours(0), [1, 5]);
+        sim.run_until(200_000);
+        let stats = *sim.stats();
+        assert_eq!(stats.sent, 2);
+        assert!(stats.partitioned > 0 && sim.is_crashed(5));
+        assert!(stats.delivered > 0);
+    }
+
+    #[test]
+    fn the_same_scenario_gives_the_same_trace() {
+        let run = || {
+            let mut sim = Scenario::parse(SMALL).unwrap().build().unwrap();
+            sim.run_until(500_000);
+            sim.trace().hash()
+        };
+        assert_eq!(run(), run());
+    }
+
+    #[test]
+    fn bad_scenarios_name_the_part_at_fault() {
+        let cases = [
+            ("{", "ERR_INVALID_SCENARIO", "scenario"),
+            (r#"{"version": 2, "nodes": []}"#, "ERR_INVALID_SCENARIO", "version"),
+            (r#"{"nodes": []}"#, "ERR_INVALID_SCENARIO", "version"),
+            (r#"{"version": 1, "nodes": [], "extra": 1}"#, "ERR_INVALID_TYPE", "extra"),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "options": {"links": {"loss": 7}}}"#,
+                "ERR_OUT_OF_RANGE",
+                "links.loss",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "edges": [["node-0", "x"]]}"#,
+                "ERR_UNKNOWN_NODE",
+                "edges[0]",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "byzantine": {"node-1": "evil"}}"#,
+                "ERR_UNKNOWN_NAME",
+                "byzantine.node-1.kind",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "events": [{"at": -1, "heal": true}]}"#,
+                "ERR_OUT_OF_RANGE",
+                "events[0].at",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "events": [{"at": 1}]}"#,
+                "ERR_INVALID_SCENARIO",
+                "events[0]",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "events": [{"at": 1, "crash": "node-9"}]}"#,
+                "ERR_UNKNOWN_NODE",
+                "events[0].crash",
+            ),
+            (
+                r#"{"version": 1, "nodes": [{"nodeId": "a"}, {"nodeId": "a"}]}"#,
+                "ERR_DUPLICATE_NODE_ID",
+                "nodeId",
+            ),
+        ];
+        for (json, code, field) in cases {
+            let err = Scenario::parse(json).and_then(|s| s.build().map(drop)).unwrap_err();
+            assert_eq!((err.code(), err.field()), (code, field), "{json}: {err}");
+        }
+    }
+}
