@@ -69,6 +69,62 @@ const workloads = {
       for (let i = 0; i < 10_000; i++) (i % 100 === 0 ? liar : honest).broadcast(i);
     }));
   },
+  'flood-100k': () => {
+    // One message floods 100k nodes of degree 8 over 5-15 ms links; every transfer is counted
+    // (first deliveries and duplicates), as in the native criterion bench.
+    const network = MeshNetwork.fromScenario({
+      version: 1,
+      options: { links: { latency: { kind: 'uniform', min: 5, max: 15 } }, ttl: 64, topology: { kind: 'random-regular', degree: 8 } },
+      nodes: { count: 100_000 },
+    });
+    const nodes = network.getNodes();
+    let probe = 0;
+    const flood = () => {
+      probe = (probe + 7919) % nodes.length;
+      const before = network.getSimulationStats();
+      nodes[probe].broadcast(null);
+      network.run(10_000);
+      const after = network.getSimulationStats();
+      return after.delivered + after.duplicates - before.delivered - before.duplicates;
+    };
+    const perFlood = flood();
+    report('flooding 100k nodes of degree 8, latency 5-15 ms', 'transfers/s', measure(perFlood, flood), { transfersPerFlood: perFlood });
+  },
+  'million-nodes': () => {
+    globalThis.gc?.();
+    const rssBefore = process.memoryUsage().rss;
+    const start = performance.now();
+    const network = MeshNetwork.fromScenario({ version: 1, options: { globalTick: true }, nodes: { count: 1_000_000 } });
+    const created = performance.now();
+    network.run(10);
+    const ran = performance.now();
+    globalThis.gc?.();
+    const memory = process.memoryUsage();
+    console.log(JSON.stringify({
+      workload: '1M nodes created from a scenario and run for 10 ticks (global tick on)',
+      unit: 'ms',
+      createMs: Math.round(created - start),
+      run10TicksMs: Math.round(ran - created),
+      nodes: network.size,
+      stepOfLastNode: network.getNode('node-999999').globalStep,
+      rssMB: Math.round(memory.rss / 2 ** 20),
+      rssGrowthMB: Math.round((memory.rss - rssBefore) / 2 ** 20),
+      wasmMB: Math.round(raw.memoryBytes() / 2 ** 20),
+      coreBytesPerNode: Math.round(network.memoryBytes / network.size),
+      jsHeapMB: Math.round(memory.heapUsed / 2 ** 20),
+    }));
+  },
+  'watching-engine-traffic': () => {
+    // Every node broadcasts on every tick inside wasm (engine traffic) over a ring; the observer
+    // validates each message once, as it is sent.
+    const network = new MeshNetwork({ globalTick: true, traffic: 1, topology: 'ring' });
+    for (let i = 0; i < 10_000; i++) network.createNode(cfg(`n${i}`));
+    network.setByzantine('n0', 'wrong-pattern');
+    const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+    watcher.watch(network);
+    watcher.onAnomaly(() => sink++);
+    report('observer watching engine traffic (10k nodes, ring, 1 liar)', 'messages/s', measure(10 * 10_000, () => network.run(10)));
+  },
   'memory-per-node': () => {
     const count = 100_000;
     globalThis.gc?.();
