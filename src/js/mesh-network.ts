@@ -157,7 +157,7 @@ export class MeshNetwork<T = unknown> {
     return Array.from(state.use().neighbours(this.#slot('nodeId', nodeId)), (slot) => state.records[slot].nodeId);
   }
 
-  /** Sets how the link between two nodes behaves (both directions), overriding `links`. */
+  /** Sets how the link between two nodes behaves (both directions); fields left out keep the `links` values. */
   setLink(nodeIdA: string, nodeIdB: string, link: LinkOptions): void {
     this.#state.use().setLink(this.#slot('nodeIdA', nodeIdA), this.#slot('nodeIdB', nodeIdB), link);
   }

@@ -240,6 +240,7 @@ export type MeshErrorCode =
   | 'ERR_OUT_OF_RANGE'
   | 'ERR_UNKNOWN_NAME'
   | 'ERR_UNKNOWN_NODE'
+  | 'ERR_INVALID_SCENARIO'
   | 'ERR_OBJECT_FREED'
   | 'ERR_NOT_INITIALIZED';
 
@@ -319,6 +320,10 @@ export interface NetworkOptions {
   autoSync?: boolean;
   /** With the global tick: the step distance from the tick count that watchers flag as 'step-skew'. Default 10. */
   maxStepSkew?: number;
+  /** Probability in [0, 1] that each running node broadcasts on each tick (payload undefined). Default 0. */
+  traffic?: number;
+  /** Per-tick probabilities that a running node crashes and a crashed node restarts. Default none. */
+  churn?: { crash?: number; restart?: number };
 }
 
 /**

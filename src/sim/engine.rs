@@ -49,7 +49,8 @@ pub struct SimConfig {
     /// furthest `auto_sync` follows. Default: 10.
     pub max_step_skew: u64,
     /// Probability that each running node broadcasts on each tick (engine-made traffic; its
-    /// messages carry no payload). Default: 0.
+    /// messages carry no payload). Ticks happen for traffic and churn even without the global
+    /// tick. Default: 0.
     pub traffic: f64,
     /// Probabilities that, on each tick, a running node crashes and a crashed node restarts.
     /// Default: 0 and 0.
@@ -567,7 +568,7 @@ impl Simulation {
                 (Some(a), Some(b)) => Some(a.min(b)),
                 (a, b) => a.or(b),
             };
-            let tick_due = self.config.global_tick
+            let tick_due = self.ticking()
                 && self.next_tick_us <= time_us
                 && next_other.is_none_or(|t| self.next_tick_us <= t);
             if tick_due {
@@ -596,7 +597,7 @@ impl Simulation {
     /// Runs everything due at the next moment anything is due (a tick or a transfer); returns
     /// false when nothing is left to run.
     pub fn step(&mut self) -> bool {
-        let next_tick = if self.config.global_tick { self.next_tick_us } else { u64::MAX };
+        let next_tick = if self.ticking() { self.next_tick_us } else { u64::MAX };
         let next =
             [self.queue.next_time(), self.next_script_time()].into_iter().flatten().fold(next_tick, u64::min);
         if next == u64::MAX {
@@ -606,9 +607,15 @@ impl Simulation {
         true
     }
 
+    /// Whether ticks happen: for the global tick, traffic or churn.
+    fn ticking(&self) -> bool {
+        self.config.global_tick || self.config.traffic > 0.0 || self.config.churn != (0.0, 0.0)
+    }
+
     fn tick(&mut self) {
         self.ticks += 1;
-        for slot in 0..self.network.slot_count() as Slot {
+        let slots = if self.config.global_tick { self.network.slot_count() as Slot } else { 0 };
+        for slot in 0..slots {
             let flags = self.flags[slot as usize];
             if flags & CRASHED != 0 {
                 continue;

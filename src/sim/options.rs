@@ -204,10 +204,16 @@ fn u32_setting(
 }
 
 impl LinkOptions {
-    /// The link behaviour, checked; `field` names it in errors (`links`, `link`).
+    /// The link behaviour, checked; `field` names it in errors (`links`, `link`). Fields left
+    /// out are instant.
     pub fn to_spec(&self, field: &str) -> Result<LinkSpec, MeshError> {
+        self.to_spec_over(LinkSpec::default(), field)
+    }
+
+    /// The link behaviour with the fields left out taken from `base`, checked.
+    pub fn to_spec_over(&self, base: LinkSpec, field: &str) -> Result<LinkSpec, MeshError> {
         let latency = match &self.latency {
-            None => Latency::default(),
+            None => base.latency,
             Some(LatencyOptions::Fixed(ms)) => {
                 Latency::from_parts(&format!("{field}.latency"), "fixed", *ms, 0.0)?
             }
@@ -234,14 +240,14 @@ impl LinkOptions {
             }
         };
         let queue_limit = match self.queue_limit {
-            None => 0,
+            None => base.queue_limit,
             Some(v) => u32_setting("links.queueLimit", v, safe_integer)?,
         };
         let spec = LinkSpec {
             latency,
-            jitter: self.jitter.unwrap_or(0.0),
-            loss: self.loss.unwrap_or(0.0),
-            duplicate: self.duplicate.unwrap_or(0.0),
+            jitter: self.jitter.unwrap_or(base.jitter),
+            loss: self.loss.unwrap_or(base.loss),
+            duplicate: self.duplicate.unwrap_or(base.duplicate),
             queue_limit,
         };
         spec.validate(field)?;
@@ -347,6 +353,13 @@ mod tests {
             (r#"{"ttl": 0}"#, "ERR_NOT_POSITIVE", "ttl"),
             (r#"{"tickInterval": 0}"#, "ERR_OUT_OF_RANGE", "tickInterval"),
             (r#"{"fanout": 1e10}"#, "ERR_OUT_OF_RANGE", "fanout"),
+            (
+                r#"{"links": {"latency": {"kind": "fixed", "ms": 1, "extra": 2}}}"#,
+                "ERR_INVALID_TYPE",
+                "links.latency",
+            ),
+            (r#"{"traffic": 2}"#, "ERR_OUT_OF_RANGE", "traffic"),
+            (r#"{"churn": {"crash": 0.1, "restart": -1}}"#, "ERR_OUT_OF_RANGE", "churn.restart"),
         ];
         for (json, code, field) in cases {
             let err = parse(json).unwrap_err();

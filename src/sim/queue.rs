@@ -50,6 +50,9 @@ pub struct EventQueue {
     wheel: Vec<Vec<Entry>>,
     occupied: [u64; WHEEL / 64],
     overflow: BTreeMap<u64, Vec<Entry>>,
+    /// Emptied buffers, handed to wheel slots as they fill, so buffers exist only for the
+    /// buckets in use (not one per slot).
+    pool: Vec<Vec<Entry>>,
     len: usize,
 }
 
@@ -63,6 +66,7 @@ impl Default for EventQueue {
             wheel: vec![Vec::new(); WHEEL],
             occupied: [0; WHEEL / 64],
             overflow: BTreeMap::new(),
+            pool: Vec::new(),
             len: 0,
         }
     }
@@ -81,7 +85,11 @@ impl EventQueue {
         } else if bucket - self.active_bucket < WHEEL as u64 {
             let slot = bucket as usize % WHEEL;
             self.occupied[slot / 64] |= 1 << (slot % 64);
-            self.wheel[slot].push(entry);
+            let entries = &mut self.wheel[slot];
+            if entries.capacity() == 0 {
+                *entries = self.pool.pop().unwrap_or_default();
+            }
+            entries.push(entry);
         } else {
             self.overflow.entry(bucket).or_default().push(entry);
         }
@@ -118,20 +126,22 @@ impl EventQueue {
             (None, None) => return,
         };
         self.active_bucket = bucket;
-        self.active.clear();
         self.cursor = 0;
-        // Entries that overflowed were scheduled before any that went on the wheel for the same
-        // bucket, so they come first. The wheel slot of the earliest bucket holds that bucket or
-        // nothing (any other bucket in it would be earlier); its buffer is swapped, not freed.
-        if let Some(far) = self.overflow.remove(&bucket) {
-            self.active.extend(far);
-        }
+        // The wheel slot of the earliest bucket holds that bucket or nothing (any other bucket
+        // in it would be earlier). Its buffer becomes the active one; the used-up active buffer
+        // goes back to the pool.
         let slot = bucket as usize % WHEEL;
         self.occupied[slot / 64] &= !(1 << (slot % 64));
-        if self.active.is_empty() {
-            std::mem::swap(&mut self.active, &mut self.wheel[slot]);
-        } else {
-            self.active.append(&mut self.wheel[slot]);
+        let mut used = std::mem::replace(&mut self.active, std::mem::take(&mut self.wheel[slot]));
+        used.clear();
+        if used.capacity() > 0 {
+            self.pool.push(used);
+        }
+        // Entries that overflowed were scheduled before any that went on the wheel for the same
+        // bucket, so they come first.
+        if let Some(mut far) = self.overflow.remove(&bucket) {
+            far.append(&mut self.active);
+            self.active = far;
         }
         self.sort_active();
     }

@@ -98,7 +98,8 @@ impl RawNetwork {
         Ok(self.inner.neighbours(slot))
     }
 
-    /// Sets the behaviour of the link between two nodes (`{ latency, jitter, loss, ... }`).
+    /// Sets the behaviour of the link between two nodes (`{ latency, jitter, loss, ... }`);
+    /// fields left out keep the network's `links` values.
     #[wasm_bindgen(js_name = setLink)]
     pub fn set_link(
         &mut self,
@@ -107,7 +108,8 @@ impl RawNetwork {
         #[wasm_bindgen(unchecked_param_type = "unknown")] link: JsValue,
     ) -> JsResult<()> {
         let options: LinkOptions = read_js(&link, "link")?;
-        js(self.inner.set_link(a, b, js(options.to_spec("link"))?))
+        let base = self.inner.config().link;
+        js(self.inner.set_link(a, b, js(options.to_spec_over(base, "link"))?))
     }
 
     /// Cuts every link between the slots of `groupA` and those of `groupB`.

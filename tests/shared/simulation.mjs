@@ -135,6 +135,8 @@ export const simulationCases = [
       throwsCode(() => new MeshNetwork({ seed: 'x' }), TypeError, 'ERR_INVALID_TYPE', 'seed');
       throwsCode(() => new MeshNetwork({ topolgy: 'ring' }), TypeError, 'ERR_INVALID_TYPE', 'topolgy');
       throwsCode(() => new MeshNetwork(5), TypeError, 'ERR_INVALID_TYPE', 'options');
+      throwsCode(() => new MeshNetwork({ links: { loss: NaN } }), TypeError, 'ERR_INVALID_TYPE', 'links.loss');
+      throwsCode(() => new MeshNetwork({ churn: { crash: 2 } }), RangeError, 'ERR_OUT_OF_RANGE', 'churn.crash');
       const [network, [a, b]] = build(MeshNetwork, { links: { latency: 1 } }, 2);
       throwsCode(() => network.setLink('n0', 'n1', { jitter: -1 }), RangeError, 'ERR_OUT_OF_RANGE', 'link.jitter');
       throwsCode(() => network.setEdges([['n0', 'nope']]), RangeError, 'ERR_UNKNOWN_NODE', 'edges[0]');
@@ -223,6 +225,21 @@ export const simulationCases = [
       clocks.runUntil(clocks.now + 1);
       equal([fast.globalStep, synced.length], [10, 1], 'nobody follows a step 10 ahead');
       throwsCode(() => clocks.setDrift('n0', 20), RangeError, 'ERR_OUT_OF_RANGE', 'rate');
+    },
+  ],
+  [
+    'engine traffic runs on ticks without the global tick; setLink keeps the network link values it does not set',
+    ({ MeshNetwork }) => {
+      const [network, nodes] = build(MeshNetwork, { traffic: 1, topology: 'ring', links: { latency: 2 } }, 4);
+      network.run(3);
+      equal([network.getSimulationStats().sent, nodes[0].globalStep], [12, 0], 'every node sends on every tick; steps stay');
+      const [linked, [a, b]] = build(MeshNetwork, { links: { latency: 10 } }, 2);
+      linked.setLink('n0', 'n1', { loss: 0 });
+      const got = [];
+      b.onMessage(() => got.push(linked.now));
+      a.broadcast('x');
+      linked.runUntil(9);
+      equal(got.length, 0, 'still 10 ms of latency');
     },
   ],
   [
