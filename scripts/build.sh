@@ -24,7 +24,7 @@ npx --no-install tsc -p tsconfig.cjs.json
 rm pkg/types/{raw,network-state,checks,dispatcher,anomalies}.d.ts
 echo '{"type":"commonjs"}' > pkg/cjs/package.json
 
-cp src/entries/web.js src/entries/node.cjs src/entries/node.mjs src/entries/index.d.ts src/entries/package.json pkg/
+cp src/entries/web.js src/entries/worker.js src/entries/node.cjs src/entries/node.mjs src/entries/index.d.ts src/entries/package.json pkg/
 cp README.md LICENSE pkg/
 mkdir -p pkg/docs && cp docs/demo.png pkg/docs/
 mkdir -p pkg/scenarios && cp src/scenarios/*.json pkg/scenarios/

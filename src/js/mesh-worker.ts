@@ -1,0 +1,204 @@
+/**
+ * Running a network in a Web Worker (or a Node worker thread): `serveNetworks` answers requests
+ * inside the worker, `MeshWorker` sends them from the page and receives snapshots for drawing.
+ */
+import { MeshNetwork } from './mesh-network.js';
+import type { NetworkOptions, NodeConfig, SimulationStats } from './types.js';
+
+/** What the page can ask the worker to do with its network. */
+export type WorkerRequest =
+  | { type: 'create'; options?: NetworkOptions; scenario?: string | object }
+  | { type: 'createNode'; config: NodeConfig }
+  | { type: 'broadcast'; nodeId: string; data: unknown }
+  | { type: 'run'; ticks: number }
+  | { type: 'runUntil'; time: number }
+  | { type: 'call'; method: WorkerMethod; args: unknown[] };
+
+/** The `MeshNetwork` methods a worker runs on request through `MeshWorker.call`. */
+export type WorkerMethod =
+  | 'setTopology'
+  | 'setEdges'
+  | 'connect'
+  | 'disconnect'
+  | 'setLink'
+  | 'partition'
+  | 'heal'
+  | 'crash'
+  | 'restart'
+  | 'setByzantine'
+  | 'setDrift'
+  | 'traceHash'
+  | 'exportTrace';
+
+/** The state of a worker's network after a request, for drawing. */
+export interface NetworkSnapshot {
+  /** Virtual time in ms. */
+  now: number;
+  /** Node ids by slot (creation order, removed nodes included). */
+  nodeIds: string[];
+  /** `[status, globalStep, sent, received, rejected, ...]` by slot (see `MeshNetwork.nodeStates`). */
+  nodeStates: Float64Array;
+  /** `[fromSlot, toSlot, progress, ...]` for each transfer in flight. */
+  transfers: Float64Array;
+  /** Running totals. */
+  stats: SimulationStats;
+  /** The trace hash so far. */
+  traceHash: string;
+}
+
+/** A worker's answer: a snapshot and the request's own result, or the error it threw. */
+interface WorkerResponse {
+  id: number;
+  snapshot?: NetworkSnapshot;
+  result?: unknown;
+  error?: { name: string; message: string; code?: string; field?: string };
+}
+
+/** Anything messages can be posted to and received from: a worker's global scope, a `Worker`,
+ * a Node `MessagePort` or `worker_threads.Worker`. */
+export interface MessageEndpoint {
+  /** Sends a message. */
+  postMessage(message: unknown, transfer?: Transferable[]): void;
+}
+
+type Listener = (event: unknown) => void;
+
+/** Calls `listener` with the data of every message `endpoint` receives. */
+function listen(endpoint: MessageEndpoint, listener: (data: unknown) => void): void {
+  const target = endpoint as { addEventListener?: (type: string, l: Listener) => void; on?: (type: string, l: Listener) => void };
+  if (typeof target.addEventListener === 'function') {
+    target.addEventListener('message', (event) => listener((event as MessageEvent).data));
+  } else if (typeof target.on === 'function') {
+    target.on('message', listener);
+  }
+}
+
+/**
+ * Serves one network inside a worker: call `serveNetworks(self, init())` (browser) or
+ * `serveNetworks(parentPort)` (Node). Requests that arrive before `ready` resolves wait for it,
+ * and all are answered in order, each with a snapshot; node state and transfers travel as
+ * transferred typed arrays, not copies.
+ */
+export function serveNetworks(endpoint: MessageEndpoint, ready: Promise<unknown> = Promise.resolve()): void {
+  let network: MeshNetwork | undefined;
+  let queue = ready;
+  listen(endpoint, (data) => {
+    queue = queue.then(() => answer(data));
+  });
+  const answer = (data: unknown): void => {
+    const { id, request } = data as { id: number; request: WorkerRequest };
+    const response: WorkerResponse = { id };
+    try {
+      if (request.type === 'create') {
+        network?.free();
+        network = request.scenario === undefined ? new MeshNetwork(request.options) : MeshNetwork.fromScenario(request.scenario);
+      } else if (network === undefined) {
+        throw new Error('send a create request first');
+      } else {
+        response.result = handle(network, request);
+      }
+      response.snapshot = snapshot(network);
+    } catch (error) {
+      const e = error as { name?: string; message?: string; code?: string; field?: string };
+      response.error = { name: e.name ?? 'Error', message: e.message ?? String(error), code: e.code, field: e.field };
+    }
+    const transfer = response.snapshot ? [response.snapshot.nodeStates.buffer, response.snapshot.transfers.buffer] : [];
+    endpoint.postMessage(response, transfer as Transferable[]);
+  };
+}
+
+/** Runs one request on `network`; returns its result. */
+function handle(network: MeshNetwork, request: Exclude<WorkerRequest, { type: 'create' }>): unknown {
+  switch (request.type) {
+    case 'createNode':
+      return network.createNode(request.config).nodeId;
+    case 'broadcast': {
+      const node = network.getNode(request.nodeId);
+      if (node === undefined) throw new Error(`no node "${request.nodeId}"`);
+      return node.broadcast(request.data);
+    }
+    case 'run':
+      return network.run(request.ticks);
+    case 'runUntil':
+      return network.runUntil(request.time);
+    case 'call':
+      return (network[request.method] as (...args: unknown[]) => unknown).apply(network, request.args);
+  }
+}
+
+function snapshot(network: MeshNetwork): NetworkSnapshot {
+  const nodeStates = network.nodeStates();
+  const nodeIds: string[] = [];
+  for (const node of network.getNodes()) nodeIds.push(node.nodeId);
+  return { now: network.now, nodeIds, nodeStates, transfers: network.transfers(), stats: network.getSimulationStats(), traceHash: network.traceHash() };
+}
+
+/**
+ * The page's side of a network served in a worker: every method posts a request and resolves
+ * with the network's snapshot after it (or rejects with the error the worker threw, keeping its
+ * `code` and `field`).
+ */
+export class MeshWorker {
+  readonly #endpoint: MessageEndpoint;
+  readonly #pending = new Map<number, { resolve: (r: WorkerResponse) => void }>();
+  #nextId = 1;
+
+  /** Talks to a worker that runs `serveNetworks` (such as `data-mesh/worker`). */
+  constructor(endpoint: MessageEndpoint) {
+    this.#endpoint = endpoint;
+    listen(endpoint, (data) => {
+      const response = data as WorkerResponse;
+      this.#pending.get(response.id)?.resolve(response);
+      this.#pending.delete(response.id);
+    });
+  }
+
+  #send(request: WorkerRequest): Promise<WorkerResponse> {
+    const id = this.#nextId++;
+    return new Promise<WorkerResponse>((resolve) => {
+      this.#pending.set(id, { resolve });
+      this.#endpoint.postMessage({ id, request });
+    }).then((response) => {
+      if (response.error === undefined) return response;
+      const error = new Error(response.error.message) as Error & { code?: string; field?: string };
+      error.name = response.error.name;
+      error.code = response.error.code;
+      error.field = response.error.field;
+      throw error;
+    });
+  }
+
+  async #snapshot(request: WorkerRequest): Promise<NetworkSnapshot> {
+    return (await this.#send(request)).snapshot as NetworkSnapshot;
+  }
+
+  /** Creates the worker's network from options or a scenario (replacing any earlier one). */
+  create(setup: { options?: NetworkOptions; scenario?: string | object } = {}): Promise<NetworkSnapshot> {
+    return this.#snapshot({ type: 'create', ...setup });
+  }
+
+  /** Adds a node. */
+  createNode(config: NodeConfig): Promise<NetworkSnapshot> {
+    return this.#snapshot({ type: 'createNode', config });
+  }
+
+  /** Broadcasts `data` (structured-cloned into the worker) from a node. */
+  broadcast(nodeId: string, data: unknown): Promise<NetworkSnapshot> {
+    return this.#snapshot({ type: 'broadcast', nodeId, data });
+  }
+
+  /** Runs `ticks` ticks. */
+  run(ticks = 1): Promise<NetworkSnapshot> {
+    return this.#snapshot({ type: 'run', ticks });
+  }
+
+  /** Runs until `time` ms. */
+  runUntil(time: number): Promise<NetworkSnapshot> {
+    return this.#snapshot({ type: 'runUntil', time });
+  }
+
+  /** Calls another `MeshNetwork` method in the worker; resolves with its result. */
+  async call(method: WorkerMethod, ...args: unknown[]): Promise<unknown> {
+    return (await this.#send({ type: 'call', method, args })).result;
+  }
+}

@@ -1,0 +1,37 @@
+// A network served in a Node worker thread through serveNetworks, driven by MeshWorker.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Worker } from 'node:worker_threads';
+import { MeshNetwork, MeshWorker } from 'data-mesh';
+
+test('a worker runs a scenario and returns snapshots equal to a run on the main thread', async () => {
+  const worker = new Worker(new URL('./fixtures/node-worker.mjs', import.meta.url));
+  try {
+    const mesh = new MeshWorker(worker);
+    const scenario = {
+      version: 1,
+      options: { seed: 9, globalTick: true, links: { latency: 5 }, topology: 'ring', traffic: 0.3 },
+      nodes: { count: 20 },
+    };
+    const created = await mesh.create({ scenario });
+    assert.equal(created.nodeIds.length, 20);
+    await mesh.broadcast('node-3', { hello: 'from the page' });
+    const snap = await mesh.run(10);
+    assert.ok(snap.nodeStates instanceof Float64Array && snap.nodeStates.length === 20 * 5);
+    assert.equal(snap.nodeStates[1], 10, 'node 0 is at step 10 after 10 ticks');
+    assert.equal(snap.now, 1000);
+
+    const local = MeshNetwork.fromScenario(scenario);
+    local.getNode('node-3').broadcast({ hello: 'from the page' });
+    local.run(10);
+    assert.equal(snap.traceHash, local.traceHash(), 'the worker ran the same simulation');
+    assert.deepEqual(snap.stats, local.getSimulationStats());
+
+    await mesh.call('crash', 'node-0');
+    assert.equal((await mesh.run(1)).nodeStates[0], 2, 'crashed');
+    await assert.rejects(mesh.call('crash', 'ghost'), (error) => error.code === 'ERR_UNKNOWN_NODE' && error.field === 'nodeId');
+    assert.equal((await mesh.run(1)).now, 1200, 'the worker keeps serving after an error');
+  } finally {
+    await worker.terminate();
+  }
+});
