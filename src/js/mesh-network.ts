@@ -3,7 +3,32 @@ import { NetworkState, NodeRecord } from './network-state.js';
 import { addNode, nodeHandle, type MeshNode } from './mesh-node.js';
 import { raw, type RawNetwork } from './raw.js';
 import { num, str } from './checks.js';
-import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TopologyOptions } from './types.js';
+import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TickStats, TopologyOptions, TraceKind } from './types.js';
+
+/** The numbers of a tick in `RawNetwork.drainTickStats` order. */
+const TICK_COLUMNS = [
+  'tick',
+  'time',
+  'sent',
+  'delivered',
+  'accepted',
+  'rejected',
+  'duplicates',
+  'forwarded',
+  'lost',
+  'partitioned',
+  'crashed',
+  'queueFull',
+  'completed',
+  'reach',
+  'tampered',
+  'swallowed',
+  'synced',
+  'online',
+  'crashedNodes',
+  'minStep',
+  'maxStep',
+] as const;
 
 /** Set by `fromScenario` so that the constructor adopts the raw network it built. */
 let adopting: RawNetwork | undefined;
@@ -214,6 +239,44 @@ export class MeshNetwork<T = unknown> {
   exportTrace(): string {
     return this.#state.use().exportTrace();
   }
+
+  /**
+   * The statistics of each tick since the last call (the last 65 536 at most), for charts:
+   * running totals, running and crashed node counts, and the spread of steps.
+   */
+  drainTickStats(): TickStats[] {
+    const rows = this.#state.use().drainTickStats();
+    const stats: TickStats[] = [];
+    for (let at = 0; at < rows.length; at += TICK_COLUMNS.length) {
+      const row = {} as Record<(typeof TICK_COLUMNS)[number], number>;
+      TICK_COLUMNS.forEach((column, i) => (row[column] = rows[at + i]));
+      stats.push(row);
+    }
+    return stats;
+  }
+
+  /**
+   * The trace events recorded since the last call (with `recordTrace` on), in batches for
+   * analysis at scale: `[timeUs, kindCode, messageId, fromSlot, toSlot, ...]`, the kind code
+   * indexing `MeshNetwork.traceKinds`. Drained events leave `exportTrace()`.
+   */
+  drainTrace(): Float64Array {
+    return this.#state.use().drainTrace();
+  }
+
+  /** The trace kinds in code order (for `drainTrace`). */
+  static readonly traceKinds: readonly TraceKind[] = Object.freeze([
+    'send',
+    'accept',
+    'reject',
+    'duplicate',
+    'forward',
+    'lost',
+    'partitioned',
+    'crashed',
+    'queue-full',
+    'tick',
+  ]);
 
   /** Transfers in flight, for drawing: `[fromSlot, toSlot, progress 0..1, ...]` (a copy). */
   transfers(): Float64Array {

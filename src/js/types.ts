@@ -376,3 +376,32 @@ export interface SimulationStats {
   /** Times a node synced to a message ahead of it (`autoSync`). */
   synced: number;
 }
+
+/** The state of a simulated network at one tick (see `MeshNetwork.drainTickStats`). */
+export interface TickStats extends SimulationStats {
+  /** The tick's number (1 for the first). */
+  tick: number;
+  /** Its virtual time in ms. */
+  time: number;
+  /** Live nodes that are running. */
+  online: number;
+  /** Live nodes that are crashed. */
+  crashedNodes: number;
+  /** The smallest step of a running node (0 when none runs). */
+  minStep: number;
+  /** The largest step of a running node. */
+  maxStep: number;
+}
+
+/** The kinds of trace event, by the code `drainTrace` gives them. */
+export type TraceKind =
+  | 'send'
+  | 'accept'
+  | 'reject'
+  | 'duplicate'
+  | 'forward'
+  | 'lost'
+  | 'partitioned'
+  | 'crashed'
+  | 'queue-full'
+  | 'tick';

@@ -126,6 +126,28 @@ pub struct SimStats {
     pub synced: u64,
 }
 
+/// The state of a simulation at one tick, for charts: running totals and node counts.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TickStats {
+    /// The tick's number (1 for the first).
+    pub tick: u64,
+    /// Its virtual time in ms.
+    pub time_ms: f64,
+    /// The engine's running totals then.
+    pub totals: SimStats,
+    /// Live nodes that are running (not crashed).
+    pub online: u32,
+    /// Live nodes that are crashed.
+    pub crashed: u32,
+    /// The smallest step of a running node (0 when none runs).
+    pub min_step: u64,
+    /// The largest step of a running node.
+    pub max_step: u64,
+}
+
+/// The most ticks kept for `drain_tick_stats`; older ones are dropped first.
+const TICK_LOG_LIMIT: usize = 65_536;
+
 /// What a broadcast did.
 #[derive(Debug, PartialEq, Eq)]
 pub struct SimBroadcast<'a> {
@@ -201,6 +223,7 @@ pub struct Simulation {
     ticks: u64,
     script: BTreeMap<(u64, u64), ScriptAction>,
     script_done: u64,
+    tick_log: std::collections::VecDeque<TickStats>,
 }
 
 /// A drifting node's clock: `rate` extra steps per tick, and the fraction carried over.
@@ -255,6 +278,7 @@ impl Simulation {
             ticks: 0,
             script: BTreeMap::new(),
             script_done: 0,
+            tick_log: std::collections::VecDeque::new(),
         }
     }
 
@@ -640,6 +664,44 @@ impl Simulation {
         });
         self.churn();
         self.make_traffic();
+        self.log_tick();
+    }
+
+    /// Records the tick's statistics, dropping the oldest beyond the limit.
+    fn log_tick(&mut self) {
+        let (mut online, mut crashed, mut min_step, mut max_step) = (0u32, 0u32, u64::MAX, 0u64);
+        for slot in 0..self.network.slot_count() as Slot {
+            let Ok(step) = self.network.global_step(slot) else { continue };
+            if self.flags[slot as usize] & CRASHED != 0 {
+                crashed += 1;
+            } else {
+                online += 1;
+                min_step = min_step.min(step);
+                max_step = max_step.max(step);
+            }
+        }
+        if self.tick_log.len() == TICK_LOG_LIMIT {
+            self.tick_log.pop_front();
+        }
+        self.tick_log.push_back(TickStats {
+            tick: self.ticks,
+            time_ms: self.now_us as f64 / 1000.0,
+            totals: self.stats,
+            online,
+            crashed,
+            min_step: if online == 0 { 0 } else { min_step },
+            max_step,
+        });
+    }
+
+    /// Takes the trace events recorded since the last call (with `record_trace` on).
+    pub fn drain_trace(&mut self) -> Vec<TraceEvent> {
+        self.trace.drain_recorded()
+    }
+
+    /// Takes the statistics of the ticks since the last call (at most the last 65 536).
+    pub fn drain_tick_stats(&mut self) -> std::collections::vec_deque::Drain<'_, TickStats> {
+        self.tick_log.drain(..)
     }
 
     fn arrive(&mut self, transfer: Transfer) {

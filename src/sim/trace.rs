@@ -96,6 +96,12 @@ impl Trace {
         self.events == 0
     }
 
+    /// Takes the events recorded since the last call (none unless recording is on). Drained
+    /// events leave `to_json_lines`; the hash keeps them.
+    pub fn drain_recorded(&mut self) -> Vec<TraceEvent> {
+        self.recorded.as_mut().map(std::mem::take).unwrap_or_default()
+    }
+
     /// The recorded events as JSON lines (empty unless recording was on).
     pub fn to_json_lines(&self) -> String {
         let mut out = String::new();

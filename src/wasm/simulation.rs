@@ -198,6 +198,52 @@ impl RawNetwork {
         self.inner.trace().to_json_lines()
     }
 
+    /// The trace events recorded since the last call as `[timeUs, kindCode, messageId, from, to,
+    /// ...]` (kind codes in `TraceKind` order; empty unless `recordTrace` is on).
+    #[wasm_bindgen(js_name = drainTrace)]
+    pub fn drain_trace(&mut self) -> Vec<f64> {
+        self.inner
+            .drain_trace()
+            .iter()
+            .flat_map(|e| {
+                [e.time_us as f64, e.kind as u8 as f64, e.message as f64, f64::from(e.from), f64::from(e.to)]
+            })
+            .collect()
+    }
+
+    /// The statistics of each tick since the last call, 21 numbers per tick: `tick, timeMs`,
+    /// the 15 running totals in `SimStats` order, then `online, crashed, minStep, maxStep`.
+    #[wasm_bindgen(js_name = drainTickStats)]
+    pub fn drain_tick_stats(&mut self) -> Vec<f64> {
+        let mut out = Vec::new();
+        for t in self.inner.drain_tick_stats() {
+            let s = t.totals;
+            out.extend([t.tick as f64, t.time_ms]);
+            out.extend(
+                [
+                    s.sent,
+                    s.delivered,
+                    s.accepted,
+                    s.rejected,
+                    s.duplicates,
+                    s.forwarded,
+                    s.lost,
+                    s.partitioned,
+                    s.crashed,
+                    s.queue_full,
+                    s.completed,
+                    s.reach,
+                    s.tampered,
+                    s.swallowed,
+                    s.synced,
+                ]
+                .map(|n| n as f64),
+            );
+            out.extend([f64::from(t.online), f64::from(t.crashed), t.min_step as f64, t.max_step as f64]);
+        }
+        out
+    }
+
     /// Transfers in flight as `[from, to, progress, ...]`.
     pub fn transfers(&self) -> Vec<f64> {
         self.inner

@@ -243,6 +243,24 @@ export const simulationCases = [
     },
   ],
   [
+    'drainTickStats gives one row per tick for charts; drainTrace gives recorded events in batches',
+    ({ MeshNetwork }) => {
+      const [network, [a]] = build(MeshNetwork, { globalTick: true, tickInterval: 10, recordTrace: true, links: { latency: 1 } }, 3);
+      network.setDrift('n2', 1);
+      network.crash('n1');
+      a.broadcast('x');
+      network.run(2);
+      const ticks = network.drainTickStats();
+      equal(ticks.map((t) => [t.tick, t.time, t.online, t.crashedNodes, t.minStep, t.maxStep]), [[1, 10, 2, 1, 1, 2], [2, 20, 2, 1, 2, 4]], 'rows');
+      equal([ticks[1].sent, ticks[1].delivered, ticks[1].crashed], [1, 1, 1], 'totals in each row');
+      equal(network.drainTickStats(), [], 'drained');
+      const trace = network.drainTrace();
+      const kinds = [];
+      for (let i = 0; i < trace.length; i += 5) kinds.push(MeshNetwork.traceKinds[trace[i + 1]]);
+      equal(kinds, ['send', 'crashed', 'accept', 'tick', 'tick'], 'trace kinds in order');
+    },
+  ],
+  [
     'fromScenario builds the network, runs scripted events with their payloads, and refuses bad documents',
     ({ MeshNetwork }) => {
       const scenario = {

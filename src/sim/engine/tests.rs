@@ -470,3 +470,35 @@ fn scripted_actions_run_at_their_time_before_transfers_due_then() {
     assert!(matches!(first, Some(EngineEvent::Sent(EngineSend { payload: Some(7), sender: 0, .. }))));
     assert!(!sim.step(), "the script is done");
 }
+
+#[test]
+fn each_tick_logs_totals_and_the_spread_of_steps() {
+    let config = SimConfig { global_tick: true, tick_ms: 10.0, record_trace: true, ..SimConfig::default() };
+    let mut sim = sim_with(config, 3);
+    sim.set_drift(2, 1.0).unwrap();
+    sim.crash(1).unwrap();
+    sim.broadcast(0).unwrap();
+    sim.run(3);
+    let log: Vec<TickStats> = sim.drain_tick_stats().collect();
+    assert_eq!(
+        log.iter().map(|t| (t.tick, t.time_ms)).collect::<Vec<_>>(),
+        [(1, 10.0), (2, 20.0), (3, 30.0)]
+    );
+    let last = log[2];
+    assert_eq!((last.online, last.crashed, last.min_step, last.max_step), (2, 1, 3, 6));
+    assert_eq!((last.totals.sent, last.totals.crashed), (1, 1));
+    assert_eq!(sim.drain_tick_stats().count(), 0, "drained");
+    let kinds: Vec<TraceKind> = sim.drain_trace().iter().map(|e| e.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            TraceKind::Send,
+            TraceKind::Crashed,
+            TraceKind::Accept,
+            TraceKind::Tick,
+            TraceKind::Tick,
+            TraceKind::Tick
+        ]
+    );
+    assert!(sim.drain_trace().is_empty() && !sim.trace().to_json_lines().contains("send"));
+}
