@@ -345,6 +345,12 @@ impl Network {
         }
     }
 
+    /// Reads the node state of `slot` (for prefetching; the value means nothing).
+    #[inline]
+    pub fn touch(&self, slot: Slot) -> u64 {
+        self.nodes.get(slot as usize).map_or(0, |n| n.global_step)
+    }
+
     /// How many nodes were ever created (live or removed): slots are `0 .. slot_count()`.
     pub fn slot_count(&self) -> usize {
         self.nodes.len()

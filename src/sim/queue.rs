@@ -183,6 +183,12 @@ impl EventQueue {
         Some((entry.time, entry.transfer))
     }
 
+    /// The transfers left in the active bucket, in order, and a number that changes whenever
+    /// another bucket becomes active (so a caller can prepare each bucket once).
+    pub fn active_bucket(&self) -> (u64, impl Iterator<Item = &Transfer>) {
+        (self.active_bucket, self.active[self.cursor..].iter().map(|e| &e.transfer))
+    }
+
     /// How many transfers are in flight.
     pub fn len(&self) -> usize {
         self.len
