@@ -8,7 +8,9 @@ const port = Number(process.env.PORT ?? 4180);
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
 
 createServer(async (req, res) => {
-  const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  const requested = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
+  // A folder serves its index.html, as any static file server does.
+  const path = requested.endsWith('/') ? `${requested}index.html` : requested;
   try {
     const body = await readFile(join(root, path));
     res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });

@@ -7,7 +7,7 @@ test('the demo page runs Basic Usage with no console errors, and buttons work', 
   page.on('pageerror', (error) => errors.push(String(error)));
   await page.goto('http://127.0.0.1:5173/');
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-  await expect(page.locator('#log li').first()).toContainText('gateway-001 received {"temperature":23.5,"unit":"celsius"}');
+  await expect(page.locator('#basic-log li').first()).toContainText('gateway-001 received {"temperature":23.5,"unit":"celsius"}');
   await expect(page.locator('#accepted')).toHaveText('1');
 
   await page.getByRole('button', { name: /Broadcast a reading/ }).click();
@@ -16,7 +16,7 @@ test('the demo page runs Basic Usage with no console errors, and buttons work', 
 
   await page.getByRole('button', { name: /wrong pattern/ }).click();
   await expect(page.locator('#rejected')).toHaveText('1');
-  await expect(page.locator('#log li').first()).toContainText('rejected');
+  await expect(page.locator('#basic-log li').first()).toContainText('rejected');
   await page.screenshot({ path: 'test-output/demo.png', fullPage: true });
   expect(errors).toEqual([]);
 });

@@ -1,0 +1,71 @@
+// The demo page's scenario player: the seed's three demos run in Chromium and show what they should.
+import { test, expect } from '@playwright/test';
+
+async function playToEnd(page, scenario, seed) {
+  await page.goto(`http://127.0.0.1:5173/?scenario=${scenario}&seed=${seed}`);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('#scenario')).toHaveValue(scenario);
+  await page.locator('#speed').fill('8');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
+}
+
+test('Mesh network: the two sensors and the gateway reach every node', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  await playToEnd(page, 'mesh-network', 1);
+  await expect(page.locator('#time')).toHaveText('0.50 s');
+  await expect(page.locator('#stat-sent')).toHaveText('4');
+  await expect(page.locator('#stat-delivered')).toHaveText('12');
+  await expect(page.locator('#stat-rejected')).toHaveText('0');
+  await expect(page.locator('#log li').first()).toContainText('accepted from sensor-001');
+  expect(errors).toEqual([]);
+});
+
+test('Synchronization: the slow node catches up', async ({ page }) => {
+  await playToEnd(page, 'synchronization', 2);
+  await expect(page.locator('#stat-synced')).not.toHaveText('0');
+  await page.locator('#log-kind').selectOption('sync');
+  await expect(page.locator('#log li:not([hidden])').first()).toContainText('node-c synced to step');
+});
+
+test('Observer: the malicious node is rejected and flagged; clicking a node inspects it', async ({ page }) => {
+  await playToEnd(page, 'observer', 3);
+  await expect(page.locator('#stat-rejected')).toHaveText('4');
+  await expect(page.locator('#stat-anomalies')).toHaveText('pattern-mismatch: 2');
+  await page.locator('#log-node').fill('malicious-node');
+  await expect(page.locator('#log li:not([hidden])').first()).toContainText('observer flagged pattern-mismatch from malicious-node');
+  const box = await page.locator('#network-view').boundingBox();
+  for (let x = 0.05; x < 1; x += 0.05) {
+    for (let y = 0.05; y < 1; y += 0.05) {
+      await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+      if ((await page.locator('#inspector').textContent()).includes('step')) break;
+    }
+    if ((await page.locator('#inspector').textContent()).includes('step')) break;
+  }
+  await expect(page.locator('#inspector')).toContainText('pattern value');
+  await page.screenshot({ path: 'test-output/player.png', fullPage: true });
+});
+
+test('Step runs one tick and Reset starts over with the same trace', async ({ page }) => {
+  await page.goto('http://127.0.0.1:5173/?scenario=partition-heal&seed=4');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('button', { name: 'Step one tick' }).click();
+  await expect(page.locator('#time')).toHaveText('0.10 s');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(page.locator('#time')).toHaveText('0.00 s');
+});
+
+test('the static build (npm run build:www) works from a plain file server under a sub-path', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  await page.goto('http://127.0.0.1:4180/www/dist/?scenario=mesh-network&seed=1');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('#basic-log li').first()).toContainText('gateway-001 received');
+  await page.locator('#speed').fill('8');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('#stat-delivered')).toHaveText('12', { timeout: 15_000 });
+  expect(errors).toEqual([]);
+});

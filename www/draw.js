@@ -1,0 +1,87 @@
+// Draws a network on a canvas: links, messages in flight as pulses, nodes coloured by state.
+
+/** Node colours by state, readable on light and dark backgrounds. */
+export const COLORS = { online: '#2563eb', crashed: '#6b7280', byzantine: '#dc2626', behind: '#d97706', link: '#9ca3af88', pulse: '#f59e0b' };
+
+/**
+ * Draws one frame. `view` holds `positions` (0..1 by slot), `links` (slot pairs), `states`
+ * (`nodeStates()`), `transfers` (`transfers()`), `byzantine` (a Set of slots), `selected`, and
+ * `labels` (node ids, drawn for networks of up to 30 nodes).
+ */
+export function draw(canvas, view) {
+  const context = canvas.getContext('2d');
+  const { width, height } = canvas;
+  const margin = 24;
+  const at = (slot) => {
+    const [x, y] = view.positions[slot] ?? [0.5, 0.5];
+    return [margin + x * (width - 2 * margin), margin + y * (height - 2 * margin)];
+  };
+  context.clearRect(0, 0, width, height);
+  context.strokeStyle = COLORS.link;
+  context.lineWidth = 1;
+  context.beginPath();
+  for (const [a, b] of view.links) {
+    const [x1, y1] = at(a);
+    const [x2, y2] = at(b);
+    context.moveTo(x1, y1);
+    context.lineTo(x2, y2);
+  }
+  context.stroke();
+
+  context.fillStyle = COLORS.pulse;
+  for (let i = 0; i < view.transfers.length; i += 3) {
+    const [x1, y1] = at(view.transfers[i]);
+    const [x2, y2] = at(view.transfers[i + 1]);
+    const p = view.transfers[i + 2];
+    context.beginPath();
+    context.arc(x1 + (x2 - x1) * p, y1 + (y2 - y1) * p, 3, 0, 2 * Math.PI);
+    context.fill();
+  }
+
+  const maxStep = maxOnlineStep(view.states);
+  const radius = view.positions.length > 200 ? 3 : 8;
+  for (let slot = 0; slot < view.positions.length; slot++) {
+    const status = view.states[5 * slot];
+    if (status === 0) continue;
+    const [x, y] = at(slot);
+    context.fillStyle = nodeColor(status, view.states[5 * slot + 1], maxStep, view.byzantine.has(slot));
+    context.beginPath();
+    context.arc(x, y, slot === view.selected ? radius + 3 : radius, 0, 2 * Math.PI);
+    context.fill();
+    if (view.labels !== undefined && view.positions.length <= 30) {
+      context.fillStyle = getComputedStyle(canvas).color;
+      context.font = '12px system-ui, sans-serif';
+      context.textAlign = 'center';
+      context.fillText(view.labels[slot], x, y + radius + 14);
+    }
+  }
+}
+
+function maxOnlineStep(states) {
+  let max = 0;
+  for (let i = 0; i < states.length; i += 5) if (states[i] === 1) max = Math.max(max, states[i + 1]);
+  return max;
+}
+
+/** A node's colour: crashed, byzantine, behind (more than 2 steps behind the furthest), online. */
+export function nodeColor(status, step, maxStep, byzantine) {
+  if (status === 2) return COLORS.crashed;
+  if (byzantine) return COLORS.byzantine;
+  return maxStep - step > 2 ? COLORS.behind : COLORS.online;
+}
+
+/** The slot nearest to a click at canvas coordinates `(x, y)`, within 12 px. */
+export function pick(canvas, view, x, y) {
+  const margin = 24;
+  let best = -1;
+  let bestDistance = 144;
+  view.positions.forEach(([px, py], slot) => {
+    const dx = margin + px * (canvas.width - 2 * margin) - x;
+    const dy = margin + py * (canvas.height - 2 * margin) - y;
+    if (dx * dx + dy * dy < bestDistance) {
+      bestDistance = dx * dx + dy * dy;
+      best = slot;
+    }
+  });
+  return best;
+}

@@ -1,0 +1,23 @@
+// Node positions for the network view: a d3-force layout of the nodes and their links, run to rest.
+import { forceSimulation, forceManyBody, forceLink, forceCenter, forceCollide } from 'd3-force';
+
+/** Positions `[x, y]` in 0..1 for `count` nodes linked by `links` (pairs of indexes). */
+export function layout(count, links) {
+  const nodes = Array.from({ length: count }, (_, i) => ({
+    index: i,
+    x: Math.cos((2 * Math.PI * i) / count),
+    y: Math.sin((2 * Math.PI * i) / count),
+  }));
+  const simulation = forceSimulation(nodes)
+    .force('charge', forceManyBody().strength(-30))
+    .force('link', forceLink(links.map(([source, target]) => ({ source, target }))).distance(30))
+    .force('center', forceCenter(0, 0))
+    .force('collide', forceCollide(8))
+    .stop();
+  simulation.tick(count > 500 ? 60 : 200);
+  const xs = nodes.map((n) => n.x);
+  const ys = nodes.map((n) => n.y);
+  const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const span = Math.max(maxX - minX, maxY - minY, 1);
+  return nodes.map((n) => [(n.x - minX) / span, (n.y - minY) / span]);
+}

@@ -1,0 +1,166 @@
+// The scenario player: runs a bundled scenario in the browser, draws it, and logs what happens.
+import { MeshNetwork, MeshObserver } from 'data-mesh';
+import meshNetwork from 'data-mesh/scenarios/mesh-network.json';
+import synchronization from 'data-mesh/scenarios/synchronization.json';
+import observer from 'data-mesh/scenarios/observer.json';
+import partitionHeal from 'data-mesh/scenarios/partition-heal.json';
+import byzantineLab from 'data-mesh/scenarios/byzantine-lab.json';
+import { layout } from './layout.js';
+import { draw, pick } from './draw.js';
+
+/** The bundled scenarios by the key used in the URL. */
+const SCENARIOS = {
+  'mesh-network': meshNetwork,
+  synchronization,
+  observer,
+  'partition-heal': partitionHeal,
+  'byzantine-lab': byzantineLab,
+};
+const MAX_LOG_LINES = 300;
+const $ = (id) => document.getElementById(id);
+
+/** Everything about the scenario being played. */
+let play;
+
+function start(key, seed) {
+  const scenario = structuredClone(SCENARIOS[key]);
+  scenario.options = { ...scenario.options, seed };
+  play?.network.free();
+  const network = MeshNetwork.fromScenario(scenario);
+  const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+  watcher.watch(network);
+  const nodes = network.getNodes();
+  const slotOf = new Map(nodes.map((node, slot) => [node.nodeId, slot]));
+  const links = [];
+  for (const node of nodes) {
+    for (const other of network.neighbours(node.nodeId)) {
+      const [a, b] = [slotOf.get(node.nodeId), slotOf.get(other)];
+      if (a < b) links.push([a, b]);
+    }
+  }
+  play = {
+    key,
+    scenario,
+    network,
+    nodes,
+    links,
+    positions: layout(nodes.length, links),
+    byzantine: new Set(Object.keys(scenario.byzantine ?? {}).map((id) => slotOf.get(id))),
+    selected: -1,
+    playing: false,
+    anomalies: {},
+  };
+  for (const node of nodes) {
+    node.onMessage((m) => log(`✓ ${node.nodeId} accepted ${describe(m)}`, 'accepted', node.nodeId));
+    node.onError((e) => e.type === 'pattern-mismatch' && log(`✗ ${node.nodeId} rejected ${describe(e.message)}: expected ${e.expected}, got ${e.received}`, 'rejected', node.nodeId));
+    node.onSync((step) => log(`↻ ${node.nodeId} synced to step ${step}`, 'sync', node.nodeId));
+  }
+  watcher.onAnomaly((a) => {
+    play.anomalies[a.type] = (play.anomalies[a.type] ?? 0) + 1;
+    log(`⚠ observer flagged ${a.type} from ${a.message.senderId}`, 'anomaly', a.message.senderId);
+  });
+  $('log').replaceChildren();
+  $('scenario-description').textContent = scenario.description ?? '';
+  history.replaceState(null, '', `?scenario=${key}&seed=${seed}`);
+  setPlaying(false);
+  render();
+}
+
+function describe(message) {
+  const data = message.data === undefined ? '' : ` ${JSON.stringify(message.data)}`;
+  return `from ${message.senderId} at step ${message.globalStep}${data}`;
+}
+
+function log(text, kind, nodeId) {
+  const item = document.createElement('li');
+  item.textContent = `${(play.network.now / 1000).toFixed(2)} s  ${text}`;
+  item.className = kind;
+  item.dataset.kind = kind;
+  item.dataset.node = nodeId;
+  item.hidden = !visible(item);
+  $('log').prepend(item);
+  while ($('log').children.length > MAX_LOG_LINES) $('log').lastChild.remove();
+}
+
+function visible(item) {
+  const kind = $('log-kind').value;
+  const node = $('log-node').value.trim();
+  return (kind === 'all' || item.dataset.kind === kind) && (node === '' || item.dataset.node === node);
+}
+
+function setPlaying(playing) {
+  play.playing = playing;
+  $('play').textContent = playing ? 'Pause' : 'Play';
+  $('play').setAttribute('aria-pressed', String(playing));
+}
+
+function render() {
+  const { network } = play;
+  draw($('network-view'), {
+    positions: play.positions,
+    links: play.links,
+    states: network.nodeStates(),
+    transfers: network.transfers(),
+    byzantine: play.byzantine,
+    selected: play.selected,
+    labels: play.nodes.map((node) => node.nodeId),
+  });
+  const stats = network.getSimulationStats();
+  $('time').textContent = `${(network.now / 1000).toFixed(2)} s`;
+  for (const name of ['sent', 'delivered', 'rejected', 'lost', 'partitioned', 'synced']) $(`stat-${name}`).textContent = String(stats[name]);
+  const anomalies = Object.entries(play.anomalies).map(([kind, n]) => `${kind}: ${n}`);
+  $('stat-anomalies').textContent = anomalies.length === 0 ? '0' : anomalies.join(', ');
+  inspect();
+}
+
+function inspect() {
+  const node = play.nodes[play.selected];
+  if (node === undefined || !node.isValid()) {
+    $('inspector').textContent = 'Click a node to inspect it.';
+    return;
+  }
+  const s = node.getStats();
+  const role = play.byzantine.has(play.selected) ? `, byzantine (${JSON.stringify(play.scenario.byzantine[node.nodeId])})` : '';
+  $('inspector').textContent =
+    `${node.nodeId}: ${node.status}${role}; step ${node.globalStep}, pattern value ${node.patternValue}; ` +
+    `sent ${s.messagesSent}, accepted ${s.messagesReceived}, rejected ${s.messagesRejected}`;
+}
+
+let last = performance.now();
+function frame(time) {
+  const elapsed = Math.min(time - last, 100);
+  last = time;
+  if (play.playing) {
+    const { network, scenario } = play;
+    const until = Math.min(network.now + elapsed * Number($('speed').value), scenario.duration ?? Infinity);
+    network.runUntil(until);
+    if (scenario.duration !== undefined && network.now >= scenario.duration) setPlaying(false);
+    render();
+  }
+  requestAnimationFrame(frame);
+}
+
+$('scenario').addEventListener('change', () => start($('scenario').value, Number($('seed').value)));
+$('seed').addEventListener('change', () => start($('scenario').value, Number($('seed').value)));
+$('reset').addEventListener('click', () => start($('scenario').value, Number($('seed').value)));
+$('play').addEventListener('click', () => setPlaying(!play.playing));
+$('tick').addEventListener('click', () => {
+  setPlaying(false);
+  play.network.run(1);
+  render();
+});
+$('log-kind').addEventListener('change', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));
+$('log-node').addEventListener('input', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));
+$('network-view').addEventListener('click', (event) => {
+  const canvas = $('network-view');
+  const box = canvas.getBoundingClientRect();
+  play.selected = pick(canvas, play, ((event.clientX - box.left) * canvas.width) / box.width, ((event.clientY - box.top) * canvas.height) / box.height);
+  render();
+});
+
+const params = new URLSearchParams(location.search);
+const initial = params.get('scenario') in SCENARIOS ? params.get('scenario') : 'mesh-network';
+$('scenario').value = initial;
+$('seed').value = params.get('seed') ?? String(SCENARIOS[initial].options?.seed ?? 1);
+start(initial, Number($('seed').value));
+requestAnimationFrame(frame);
