@@ -1,5 +1,8 @@
 // Draws a network on a canvas: links, messages in flight as pulses, nodes coloured by state.
 
+/** Space around the drawing, in canvas pixels (room for labels). */
+const MARGIN = 48;
+
 /** Node colours by state, readable on light and dark backgrounds. */
 export const COLORS = { online: '#2563eb', crashed: '#6b7280', byzantine: '#dc2626', behind: '#d97706', link: '#9ca3af88', pulse: '#f59e0b' };
 
@@ -11,7 +14,7 @@ export const COLORS = { online: '#2563eb', crashed: '#6b7280', byzantine: '#dc26
 export function draw(canvas, view) {
   const context = canvas.getContext('2d');
   const { width, height } = canvas;
-  const margin = 24;
+  const margin = MARGIN;
   const at = (slot) => {
     const [x, y] = view.positions[slot] ?? [0.5, 0.5];
     return [margin + x * (width - 2 * margin), margin + y * (height - 2 * margin)];
@@ -72,7 +75,7 @@ export function nodeColor(status, step, maxStep, byzantine) {
 
 /** The slot nearest to a click at canvas coordinates `(x, y)`, within 12 px. */
 export function pick(canvas, view, x, y) {
-  const margin = 24;
+  const margin = MARGIN;
   let best = -1;
   let bestDistance = 144;
   view.positions.forEach(([px, py], slot) => {

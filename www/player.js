@@ -7,6 +7,8 @@ import partitionHeal from 'data-mesh/scenarios/partition-heal.json';
 import byzantineLab from 'data-mesh/scenarios/byzantine-lab.json';
 import { layout } from './layout.js';
 import { draw, pick } from './draw.js';
+import { Charts } from './charts.js';
+import { drawPattern } from './pattern-view.js';
 
 /** The bundled scenarios by the key used in the URL. */
 const SCENARIOS = {
@@ -21,10 +23,11 @@ const $ = (id) => document.getElementById(id);
 
 /** Everything about the scenario being played. */
 let play;
+const charts = new Charts($('charts'));
 
 function start(key, seed) {
   const scenario = structuredClone(SCENARIOS[key]);
-  scenario.options = { ...scenario.options, seed };
+  scenario.options = { ...scenario.options, seed, recordTrace: true };
   play?.network.free();
   const network = MeshNetwork.fromScenario(scenario);
   const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
@@ -60,6 +63,8 @@ function start(key, seed) {
     log(`⚠ observer flagged ${a.type} from ${a.message.senderId}`, 'anomaly', a.message.senderId);
   });
   $('log').replaceChildren();
+  charts.reset();
+  $('inspect').replaceChildren(new Option('no node', '-1'), ...nodes.map((node, slot) => new Option(node.nodeId, String(slot))));
   $('scenario-description').textContent = scenario.description ?? '';
   history.replaceState(null, '', `?scenario=${key}&seed=${seed}`);
   setPlaying(false);
@@ -105,6 +110,12 @@ function render() {
     selected: play.selected,
     labels: play.nodes.map((node) => node.nodeId),
   });
+  charts.add(network.drainTickStats());
+  const first = play.nodes[0];
+  if (first !== undefined) {
+    const config = { seed: first.seed, phaseResetInterval: first.phaseResetInterval };
+    drawPattern($('pattern-view'), config, play.nodes.filter((n) => n.isValid()).map((n) => n.globalStep));
+  }
   const stats = network.getSimulationStats();
   $('time').textContent = `${(network.now / 1000).toFixed(2)} s`;
   for (const name of ['sent', 'delivered', 'rejected', 'lost', 'partitioned', 'synced']) $(`stat-${name}`).textContent = String(stats[name]);
@@ -149,12 +160,27 @@ $('tick').addEventListener('click', () => {
   play.network.run(1);
   render();
 });
+/** Offers `text` as a file download named `name`. */
+function download(name, type, text) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+$('export-trace').addEventListener('click', () => download(`${play.key}-seed${$('seed').value}.trace.jsonl`, 'application/x-ndjson', play.network.exportTrace()));
+$('export-stats').addEventListener('click', () => download(`${play.key}-seed${$('seed').value}.stats.csv`, 'text/csv', charts.csv()));
 $('log-kind').addEventListener('change', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));
 $('log-node').addEventListener('input', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));
 $('network-view').addEventListener('click', (event) => {
   const canvas = $('network-view');
   const box = canvas.getBoundingClientRect();
   play.selected = pick(canvas, play, ((event.clientX - box.left) * canvas.width) / box.width, ((event.clientY - box.top) * canvas.height) / box.height);
+  $('inspect').value = String(play.selected);
+  render();
+});
+$('inspect').addEventListener('change', () => {
+  play.selected = Number($('inspect').value);
   render();
 });
 
