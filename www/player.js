@@ -25,7 +25,11 @@ const $ = (id) => document.getElementById(id);
 let play;
 const charts = new Charts($('charts'));
 
-function start(key, seed) {
+/**
+ * Starts scenario `key` with `seed` from time 0. `actions` are the fault-lab actions to replay
+ * (`[time, action, nodeId, argument]`), applied at their times as the network runs.
+ */
+function start(key, seed, actions = []) {
   const scenario = structuredClone(SCENARIOS[key]);
   scenario.options = { ...scenario.options, seed, recordTrace: true };
   play?.network.free();
@@ -52,6 +56,8 @@ function start(key, seed) {
     selected: -1,
     playing: false,
     anomalies: {},
+    actions,
+    applied: 0,
   };
   for (const node of nodes) {
     node.onMessage((m) => log(`✓ ${node.nodeId} accepted ${describe(m)}`, 'accepted', node.nodeId));
@@ -66,9 +72,62 @@ function start(key, seed) {
   charts.reset();
   $('inspect').replaceChildren(new Option('no node', '-1'), ...nodes.map((node, slot) => new Option(node.nodeId, String(slot))));
   $('scenario-description').textContent = scenario.description ?? '';
-  history.replaceState(null, '', `?scenario=${key}&seed=${seed}`);
+  $('time-slider').max = String(scenario.duration ?? 10_000);
+  $('time-slider').step = String(scenario.options.tickInterval ?? 100);
   setPlaying(false);
   render();
+}
+
+/** Runs the network to `time` ms, applying the recorded fault-lab actions due on the way. */
+function runTo(time) {
+  const { network, actions } = play;
+  while (play.applied < actions.length && actions[play.applied][0] <= time) {
+    const [at, action, nodeId, argument] = actions[play.applied++];
+    network.runUntil(at);
+    apply(action, nodeId, argument);
+  }
+  network.runUntil(time);
+}
+
+/** Applies one fault-lab action to the network. */
+function apply(action, nodeId, argument) {
+  const { network } = play;
+  if (action === 'crash') network.crash(nodeId);
+  else if (action === 'restart') network.restart(nodeId);
+  else if (action === 'byzantine') network.setByzantine(nodeId, argument === 'honest' ? null : argument);
+  else if (action === 'partition') network.partition(argument);
+  else if (action === 'heal') network.heal();
+  if (action === 'byzantine') {
+    const slot = play.nodes.findIndex((n) => n.nodeId === nodeId);
+    if (argument === 'honest') play.byzantine.delete(slot);
+    else play.byzantine.add(slot);
+  }
+  log(`⚡ ${action}${nodeId ? ` ${nodeId}` : ''}${typeof argument === 'string' ? ` ${argument}` : ''}`, 'fault', nodeId ?? '');
+}
+
+/** Records a fault-lab action at the current time, applies it, and puts it in the URL. */
+function act(action, nodeId, argument) {
+  play.actions.push([play.network.now, action, nodeId, argument]);
+  play.applied = play.actions.length;
+  apply(action, nodeId, argument);
+  remember();
+  render();
+}
+
+/** Goes back or forward to `time` ms: the same scenario, seed and actions, replayed from 0. */
+function travel(time) {
+  const { key, actions } = play;
+  start(key, Number($('seed').value), actions);
+  runTo(time);
+  render();
+  remember();
+}
+
+/** Puts the scenario, seed, time and actions in the URL, so that the link replays this run. */
+function remember() {
+  const params = new URLSearchParams({ scenario: play.key, seed: $('seed').value, t: String(play.network.now) });
+  if (play.actions.length > 0) params.set('actions', JSON.stringify(play.actions));
+  history.replaceState(null, '', `?${params}`);
 }
 
 function describe(message) {
@@ -118,6 +177,8 @@ function render() {
   }
   const stats = network.getSimulationStats();
   $('time').textContent = `${(network.now / 1000).toFixed(2)} s`;
+  $('time-slider').value = String(network.now);
+  $('trace-hash').textContent = network.traceHash();
   for (const name of ['sent', 'delivered', 'rejected', 'lost', 'partitioned', 'synced']) $(`stat-${name}`).textContent = String(stats[name]);
   const anomalies = Object.entries(play.anomalies).map(([kind, n]) => `${kind}: ${n}`);
   $('stat-anomalies').textContent = anomalies.length === 0 ? '0' : anomalies.join(', ');
@@ -144,8 +205,11 @@ function frame(time) {
   if (play.playing) {
     const { network, scenario } = play;
     const until = Math.min(network.now + elapsed * Number($('speed').value), scenario.duration ?? Infinity);
-    network.runUntil(until);
-    if (scenario.duration !== undefined && network.now >= scenario.duration) setPlaying(false);
+    runTo(until);
+    if (scenario.duration !== undefined && network.now >= scenario.duration) {
+      setPlaying(false);
+      remember();
+    }
     render();
   }
   requestAnimationFrame(frame);
@@ -154,12 +218,26 @@ function frame(time) {
 $('scenario').addEventListener('change', () => start($('scenario').value, Number($('seed').value)));
 $('seed').addEventListener('change', () => start($('scenario').value, Number($('seed').value)));
 $('reset').addEventListener('click', () => start($('scenario').value, Number($('seed').value)));
-$('play').addEventListener('click', () => setPlaying(!play.playing));
+$('play').addEventListener('click', () => {
+  setPlaying(!play.playing);
+  if (!play.playing) remember();
+});
 $('tick').addEventListener('click', () => {
   setPlaying(false);
-  play.network.run(1);
+  runTo(play.network.now + Number($('time-slider').step));
   render();
+  remember();
 });
+$('time-slider').addEventListener('input', () => travel(Number($('time-slider').value)));
+const selectedId = () => play.nodes[play.selected]?.nodeId;
+$('crash').addEventListener('click', () => selectedId() && act('crash', selectedId()));
+$('restart').addEventListener('click', () => selectedId() && act('restart', selectedId()));
+$('byzantine').addEventListener('change', () => {
+  if (selectedId() && $('byzantine').value !== '') act('byzantine', selectedId(), $('byzantine').value);
+  $('byzantine').value = '';
+});
+$('partition').addEventListener('click', () => act('partition', undefined, play.nodes.slice(0, Math.ceil(play.nodes.length / 2)).map((n) => n.nodeId)));
+$('heal').addEventListener('click', () => act('heal'));
 /** Offers `text` as a file download named `name`. */
 function download(name, type, text) {
   const link = document.createElement('a');
@@ -188,5 +266,9 @@ const params = new URLSearchParams(location.search);
 const initial = params.get('scenario') in SCENARIOS ? params.get('scenario') : 'mesh-network';
 $('scenario').value = initial;
 $('seed').value = params.get('seed') ?? String(SCENARIOS[initial].options?.seed ?? 1);
-start(initial, Number($('seed').value));
+start(initial, Number($('seed').value), JSON.parse(params.get('actions') ?? '[]'));
+if (params.has('t')) {
+  runTo(Number(params.get('t')));
+  render();
+}
 requestAnimationFrame(frame);

@@ -61,6 +61,33 @@ test('charts, the pattern view and the exports follow the run', async ({ page })
   expect(rows.length).toBe(36);
 });
 
+test('the time slider travels back and forth; a shared URL with fault-lab actions replays the same trace', async ({ page, context }) => {
+  await playToEnd(page, 'observer', 3);
+  const end = await page.locator('#trace-hash').textContent();
+  await page.locator('#time-slider').fill('200');
+  await expect(page.locator('#time')).toHaveText('0.20 s');
+  await expect(page.locator('#stat-sent')).toHaveText('2');
+  await page.locator('#time-slider').fill('500');
+  await expect(page.locator('#trace-hash')).toHaveText(end);
+
+  await page.locator('#time-slider').fill('200');
+  await page.getByLabel('Inspect').selectOption('gateway-001');
+  await page.getByRole('button', { name: 'Crash it' }).click();
+  await expect(page.locator('#inspector')).toContainText('gateway-001: crashed');
+  await page.getByLabel('Make it').selectOption('forged-sender');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
+  const hash = await page.locator('#trace-hash').textContent();
+  expect(hash).not.toBe(end);
+  expect(page.url()).toContain('actions=');
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(other.locator('#time')).toHaveText('0.50 s');
+  await expect(other.locator('#trace-hash')).toHaveText(hash);
+});
+
 test('Step runs one tick and Reset starts over with the same trace', async ({ page }) => {
   await page.goto('http://127.0.0.1:5173/?scenario=partition-heal&seed=4');
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
