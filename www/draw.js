@@ -23,7 +23,8 @@ export function draw(canvas, view) {
   context.strokeStyle = COLORS.link;
   context.lineWidth = 1;
   context.beginPath();
-  for (const [a, b] of view.links) {
+  // Thousands of links would hide everything else: big networks show nodes and messages only.
+  for (const [a, b] of view.positions.length > 2000 ? [] : view.links) {
     const [x1, y1] = at(a);
     const [x2, y2] = at(b);
     context.moveTo(x1, y1);
@@ -42,22 +43,59 @@ export function draw(canvas, view) {
   }
 
   const maxStep = maxOnlineStep(view.states);
+  if (view.positions.length > 2000) {
+    drawPixels(context, view, at, maxStep);
+    return;
+  }
   const radius = view.positions.length > 200 ? 3 : 8;
+  // One path per colour: a few fills instead of one per node.
+  const paths = new Map();
   for (let slot = 0; slot < view.positions.length; slot++) {
     const status = view.states[5 * slot];
     if (status === 0) continue;
+    const color = nodeColor(status, view.states[5 * slot + 1], maxStep, view.byzantine.has(slot));
+    let path = paths.get(color);
+    if (path === undefined) paths.set(color, (path = new Path2D()));
     const [x, y] = at(slot);
-    context.fillStyle = nodeColor(status, view.states[5 * slot + 1], maxStep, view.byzantine.has(slot));
-    context.beginPath();
-    context.arc(x, y, slot === view.selected ? radius + 3 : radius, 0, 2 * Math.PI);
-    context.fill();
-    if (view.labels !== undefined && view.positions.length <= 30) {
-      context.fillStyle = getComputedStyle(canvas).color;
-      context.font = '12px system-ui, sans-serif';
-      context.textAlign = 'center';
+    const r = slot === view.selected ? radius + 3 : radius;
+    path.moveTo(x + r, y);
+    path.arc(x, y, r, 0, 2 * Math.PI);
+  }
+  for (const [color, path] of paths) {
+    context.fillStyle = color;
+    context.fill(path);
+  }
+  if (view.labels !== undefined && view.positions.length <= 30) {
+    context.fillStyle = getComputedStyle(canvas).color;
+    context.font = '12px system-ui, sans-serif';
+    context.textAlign = 'center';
+    for (let slot = 0; slot < view.positions.length; slot++) {
+      if (view.states[5 * slot] === 0) continue;
+      const [x, y] = at(slot);
       context.fillText(view.labels[slot], x, y + radius + 14);
     }
   }
+}
+
+/** Big networks: each node as a 2x2 block of pixels written straight into the frame's image. */
+function drawPixels(context, view, at, maxStep) {
+  const { width, height } = context.canvas;
+  const image = context.getImageData(0, 0, width, height);
+  const pixels = new Uint32Array(image.data.buffer);
+  const abgr = {};
+  for (const [name, hex] of Object.entries(COLORS)) {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+    abgr[hex] = (255 << 24) | (b << 16) | (g << 8) | r;
+  }
+  for (let slot = 0; slot < view.positions.length; slot++) {
+    const status = view.states[5 * slot];
+    if (status === 0) continue;
+    const color = abgr[nodeColor(status, view.states[5 * slot + 1], maxStep, view.byzantine.has(slot))];
+    const [x, y] = at(slot);
+    const p = (y | 0) * width + (x | 0);
+    pixels[p] = pixels[p + 1] = pixels[p + width] = pixels[p + width + 1] = color;
+  }
+  context.putImageData(image, 0, 0);
 }
 
 function maxOnlineStep(states) {

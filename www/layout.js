@@ -1,4 +1,5 @@
-// Node positions for the network view: a d3-force layout of the nodes and their links, run to rest.
+// Node positions for the network view: a d3-force layout of the nodes and their links run to rest,
+// or a spiral for big networks.
 import { forceSimulation, forceManyBody, forceLink, forceCenter, forceCollide } from 'd3-force';
 
 /** Positions `[x, y]` in 0..1 for `count` nodes linked by `links` (pairs of indexes). */
@@ -20,4 +21,13 @@ export function layout(count, links) {
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const span = Math.max(maxX - minX, maxY - minY, 1);
   return nodes.map((n) => [(n.x - minX) / span, (n.y - minY) / span]);
+}
+
+/** Positions in 0..1 on a sunflower spiral: instant for any node count (for the scale mode). */
+export function spiral(count) {
+  const golden = Math.PI * (3 - Math.sqrt(5));
+  return Array.from({ length: count }, (_, i) => {
+    const r = Math.sqrt((i + 0.5) / count) / 2;
+    return [0.5 + r * Math.cos(i * golden), 0.5 + r * Math.sin(i * golden)];
+  });
 }

@@ -5,7 +5,7 @@ import synchronization from 'data-mesh/scenarios/synchronization.json';
 import observer from 'data-mesh/scenarios/observer.json';
 import partitionHeal from 'data-mesh/scenarios/partition-heal.json';
 import byzantineLab from 'data-mesh/scenarios/byzantine-lab.json';
-import { layout } from './layout.js';
+import { layout, spiral } from './layout.js';
 import { draw, pick } from './draw.js';
 import { Charts } from './charts.js';
 import { drawPattern } from './pattern-view.js';
@@ -17,7 +17,29 @@ const SCENARIOS = {
   observer,
   'partition-heal': partitionHeal,
   'byzantine-lab': byzantineLab,
+  scale: scaleScenario(1000),
 };
+
+/** The scale mode: `count` nodes of degree 4 with random traffic and latency, a few liars. */
+function scaleScenario(count) {
+  return {
+    version: 1,
+    name: 'Scale',
+    description: `${count} nodes in a random 4-regular graph; each sends on a tick with probability 1 %, relayed for 3 hops over 20–60 ms links; every 100th node stamps wrong patterns.`,
+    options: {
+      seed: 6,
+      globalTick: true,
+      tickInterval: 100,
+      traffic: 0.01,
+      ttl: 3,
+      links: { latency: { kind: 'uniform', min: 20, max: 60 } },
+      topology: { kind: 'random-regular', degree: 4 },
+    },
+    nodes: { count, prefix: 'n' },
+    byzantine: Object.fromEntries(Array.from({ length: Math.floor(count / 100) }, (_, i) => [`n${i * 100 + 50}`, 'wrong-pattern'])),
+    duration: 60_000,
+  };
+}
 const MAX_LOG_LINES = 300;
 const $ = (id) => document.getElementById(id);
 
@@ -30,6 +52,8 @@ const charts = new Charts($('charts'));
  * (`[time, action, nodeId, argument]`), applied at their times as the network runs.
  */
 function start(key, seed, actions = []) {
+  if (key === 'scale') SCENARIOS.scale = scaleScenario(Number($('nodes').value));
+  $('nodes-control').hidden = key !== 'scale';
   const scenario = structuredClone(SCENARIOS[key]);
   scenario.options = { ...scenario.options, seed, recordTrace: true };
   play?.network.free();
@@ -51,7 +75,7 @@ function start(key, seed, actions = []) {
     network,
     nodes,
     links,
-    positions: layout(nodes.length, links),
+    positions: nodes.length > 500 ? spiral(nodes.length) : layout(nodes.length, links),
     byzantine: new Set(Object.keys(scenario.byzantine ?? {}).map((id) => slotOf.get(id))),
     selected: -1,
     playing: false,
@@ -59,7 +83,8 @@ function start(key, seed, actions = []) {
     actions,
     applied: 0,
   };
-  for (const node of nodes) {
+  // Thousands of nodes would flood the log: at scale only rejections and anomalies are logged.
+  for (const node of nodes.length > 500 ? [] : nodes) {
     node.onMessage((m) => log(`✓ ${node.nodeId} accepted ${describe(m)}`, 'accepted', node.nodeId));
     node.onError((e) => e.type === 'pattern-mismatch' && log(`✗ ${node.nodeId} rejected ${describe(e.message)}: expected ${e.expected}, got ${e.received}`, 'rejected', node.nodeId));
     node.onSync((step) => log(`↻ ${node.nodeId} synced to step ${step}`, 'sync', node.nodeId));
@@ -126,6 +151,7 @@ function travel(time) {
 /** Puts the scenario, seed, time and actions in the URL, so that the link replays this run. */
 function remember() {
   const params = new URLSearchParams({ scenario: play.key, seed: $('seed').value, t: String(play.network.now) });
+  if (play.key === 'scale') params.set('nodes', $('nodes').value);
   if (play.actions.length > 0) params.set('actions', JSON.stringify(play.actions));
   history.replaceState(null, '', `?${params}`);
 }
@@ -160,21 +186,18 @@ function setPlaying(playing) {
 
 function render() {
   const { network } = play;
+  const states = network.nodeStates();
   draw($('network-view'), {
     positions: play.positions,
     links: play.links,
-    states: network.nodeStates(),
+    states,
     transfers: network.transfers(),
     byzantine: play.byzantine,
     selected: play.selected,
     labels: play.nodes.map((node) => node.nodeId),
   });
   charts.add(network.drainTickStats());
-  const first = play.nodes[0];
-  if (first !== undefined) {
-    const config = { seed: first.seed, phaseResetInterval: first.phaseResetInterval };
-    drawPattern($('pattern-view'), config, play.nodes.filter((n) => n.isValid()).map((n) => n.globalStep));
-  }
+  drawPatternOnce(states);
   const stats = network.getSimulationStats();
   $('time').textContent = `${(network.now / 1000).toFixed(2)} s`;
   $('time-slider').value = String(network.now);
@@ -183,6 +206,17 @@ function render() {
   const anomalies = Object.entries(play.anomalies).map(([kind, n]) => `${kind}: ${n}`);
   $('stat-anomalies').textContent = anomalies.length === 0 ? '0' : anomalies.join(', ');
   inspect();
+}
+
+/** Redraws the pattern view when the set of node steps changed (not on every frame). */
+function drawPatternOnce(states) {
+  const steps = new Set();
+  for (let i = 0; i < states.length; i += 5) if (states[i] !== 0) steps.add(states[i + 1]);
+  const key = [...steps].sort((a, b) => a - b).join(',');
+  if (key === play.patternKey || play.nodes.length === 0) return;
+  play.patternKey = key;
+  const first = play.nodes[0];
+  drawPattern($('pattern-view'), { seed: first.seed, phaseResetInterval: first.phaseResetInterval }, [...steps]);
 }
 
 function inspect() {
@@ -215,6 +249,8 @@ function frame(time) {
   requestAnimationFrame(frame);
 }
 
+$('nodes').addEventListener('input', () => ($('nodes-count').textContent = $('nodes').value));
+$('nodes').addEventListener('change', () => start('scale', Number($('seed').value)));
 $('scenario').addEventListener('change', () => start($('scenario').value, Number($('seed').value)));
 $('seed').addEventListener('change', () => start($('scenario').value, Number($('seed').value)));
 $('reset').addEventListener('click', () => start($('scenario').value, Number($('seed').value)));
@@ -263,6 +299,8 @@ $('inspect').addEventListener('change', () => {
 });
 
 const params = new URLSearchParams(location.search);
+$('nodes').value = params.get('nodes') ?? '1000';
+$('nodes-count').textContent = $('nodes').value;
 const initial = params.get('scenario') in SCENARIOS ? params.get('scenario') : 'mesh-network';
 $('scenario').value = initial;
 $('seed').value = params.get('seed') ?? String(SCENARIOS[initial].options?.seed ?? 1);

@@ -109,3 +109,14 @@ test('the static build (npm run build:www) works from a plain file server under 
   await expect(page.locator('#stat-delivered')).toHaveText('12', { timeout: 15_000 });
   expect(errors).toEqual([]);
 });
+
+test('scale mode runs thousands of nodes with engine traffic and a few liars', async ({ page }) => {
+  await page.goto('http://127.0.0.1:5173/?scenario=scale&nodes=5000&seed=6');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('#nodes-count')).toHaveText('5000');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('#stat-sent')).not.toHaveText('0', { timeout: 15_000 });
+  await expect(page.locator('#stat-anomalies')).toContainText('pattern-mismatch', { timeout: 15_000 });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  expect(page.url()).toContain('nodes=5000');
+});

@@ -1,0 +1,48 @@
+// `npm run bench:www`: frame times of the demo's scale mode in headless Chromium (Debian's), as
+// JSON lines. Not a pass/fail test: the numbers depend on the machine.
+import { spawn } from 'node:child_process';
+import { chromium } from '@playwright/test';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const server = spawn(process.execPath, ['scripts/serve-static.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise((resolve) => server.stdout.once('data', resolve));
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+});
+try {
+  for (const nodes of [1_000, 10_000, 100_000]) {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto(`http://127.0.0.1:4180/www/dist/?scenario=scale&nodes=${nodes}&seed=6`);
+    await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 120_000 });
+    await page.getByRole('button', { name: 'Play' }).click();
+    const frames = await page.evaluate(
+      (seconds) =>
+        new Promise((resolve) => {
+          const times = [];
+          const end = performance.now() + seconds * 1000;
+          const frame = (time) => {
+            times.push(time);
+            if (time < end) requestAnimationFrame(frame);
+            else resolve(times);
+          };
+          requestAnimationFrame(frame);
+        }),
+      SECONDS,
+    );
+    const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+    const at = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
+    const virtual = await page.locator('#time').textContent();
+    console.log(JSON.stringify({
+      workload: `demo scale mode, ${nodes} nodes, playing at 1x`,
+      fps: Math.round((gaps.length / (frames.at(-1) - frames[0])) * 1000 * 10) / 10,
+      p50FrameMs: Math.round(at(0.5) * 10) / 10,
+      p95FrameMs: Math.round(at(0.95) * 10) / 10,
+      virtualTimeReached: virtual,
+    }));
+    await page.close();
+  }
+} finally {
+  await browser.close();
+  server.kill();
+}
