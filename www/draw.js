@@ -32,21 +32,29 @@ export function draw(canvas, view) {
   }
   context.stroke();
 
-  context.fillStyle = COLORS.pulse;
+  if (view.positions.length > 2000) {
+    drawPixels(context, view, at, maxOnlineStep(view.states));
+    return;
+  }
+  // Messages in flight: one path for all of them (small squares once there are many).
+  const pulses = new Path2D();
+  const many = view.transfers.length > 1500;
   for (let i = 0; i < view.transfers.length; i += 3) {
     const [x1, y1] = at(view.transfers[i]);
     const [x2, y2] = at(view.transfers[i + 1]);
     const p = view.transfers[i + 2];
-    context.beginPath();
-    context.arc(x1 + (x2 - x1) * p, y1 + (y2 - y1) * p, 3, 0, 2 * Math.PI);
-    context.fill();
+    const [x, y] = [x1 + (x2 - x1) * p, y1 + (y2 - y1) * p];
+    if (many) {
+      pulses.rect(x - 1, y - 1, 2, 2);
+    } else {
+      pulses.moveTo(x + 3, y);
+      pulses.arc(x, y, 3, 0, 2 * Math.PI);
+    }
   }
+  context.fillStyle = COLORS.pulse;
+  context.fill(pulses);
 
   const maxStep = maxOnlineStep(view.states);
-  if (view.positions.length > 2000) {
-    drawPixels(context, view, at, maxStep);
-    return;
-  }
   const radius = view.positions.length > 200 ? 3 : 8;
   // One path per colour: a few fills instead of one per node.
   const paths = new Map();
@@ -77,23 +85,53 @@ export function draw(canvas, view) {
   }
 }
 
+/** Each layout's pixel offsets on a canvas of a given width, computed once. */
+const offsets = new WeakMap();
+
+/** The pixel offset of each slot's node (top-left of its 2x2 block). */
+function pixelOffsets(positions, width, at) {
+  let cached = offsets.get(positions);
+  if (cached?.width !== width) {
+    const offset = new Int32Array(positions.length);
+    positions.forEach((_, slot) => {
+      const [x, y] = at(slot);
+      offset[slot] = (y | 0) * width + (x | 0);
+    });
+    cached = { width, offset };
+    offsets.set(positions, cached);
+  }
+  return cached.offset;
+}
+
+/** A colour `#rrggbb` as a little-endian RGBA pixel. */
+function pixel(hex) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
+}
+
 /** Big networks: each node as a 2x2 block of pixels written straight into the frame's image. */
 function drawPixels(context, view, at, maxStep) {
   const { width, height } = context.canvas;
   const image = context.getImageData(0, 0, width, height);
   const pixels = new Uint32Array(image.data.buffer);
-  const abgr = {};
-  for (const [name, hex] of Object.entries(COLORS)) {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-    abgr[hex] = (255 << 24) | (b << 16) | (g << 8) | r;
-  }
-  for (let slot = 0; slot < view.positions.length; slot++) {
-    const status = view.states[5 * slot];
+  const colors = new Map(Object.values(COLORS).map((hex) => [hex, pixel(hex)]));
+  const offset = pixelOffsets(view.positions, width, at);
+  const states = view.states;
+  for (let slot = 0; slot < offset.length; slot++) {
+    const status = states[5 * slot];
     if (status === 0) continue;
-    const color = abgr[nodeColor(status, view.states[5 * slot + 1], maxStep, view.byzantine.has(slot))];
-    const [x, y] = at(slot);
-    const p = (y | 0) * width + (x | 0);
+    const color = colors.get(nodeColor(status, states[5 * slot + 1], maxStep, view.byzantine.has(slot)));
+    const p = offset[slot];
     pixels[p] = pixels[p + 1] = pixels[p + width] = pixels[p + width + 1] = color;
+  }
+  // Messages in flight, one pixel each, between their nodes' pixels.
+  const pulse = pixel(COLORS.pulse);
+  const transfers = view.transfers;
+  for (let i = 0; i < transfers.length; i += 3) {
+    const [from, to, progress] = [offset[transfers[i]], offset[transfers[i + 1]], transfers[i + 2]];
+    const x = (from % width) + ((to % width) - (from % width)) * progress;
+    const y = ((from / width) | 0) + (((to / width) | 0) - ((from / width) | 0)) * progress;
+    pixels[(y | 0) * width + (x | 0)] = pulse;
   }
   context.putImageData(image, 0, 0);
 }

@@ -196,8 +196,9 @@ function render() {
     selected: play.selected,
     labels: play.nodes.map((node) => node.nodeId),
   });
-  charts.add(network.drainTickStats());
-  drawPatternOnce(states);
+  const ticks = network.drainTickStats();
+  charts.add(ticks);
+  if (ticks.length > 0 || play.patternKey === undefined) drawPatternOnce(states);
   const stats = network.getSimulationStats();
   $('time').textContent = `${(network.now / 1000).toFixed(2)} s`;
   $('time-slider').value = String(network.now);
