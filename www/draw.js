@@ -14,11 +14,7 @@ export const COLORS = { online: '#2563eb', crashed: '#6b7280', byzantine: '#dc26
 export function draw(canvas, view) {
   const context = canvas.getContext('2d');
   const { width, height } = canvas;
-  const margin = MARGIN;
-  const at = (slot) => {
-    const [x, y] = view.positions[slot] ?? [0.5, 0.5];
-    return [margin + x * (width - 2 * margin), margin + y * (height - 2 * margin)];
-  };
+  const at = projection(canvas, view);
   context.clearRect(0, 0, width, height);
   context.strokeStyle = COLORS.link;
   context.lineWidth = 1;
@@ -85,20 +81,39 @@ export function draw(canvas, view) {
   }
 }
 
-/** Each layout's pixel offsets on a canvas of a given width, computed once. */
+/**
+ * Where a slot's node is drawn, in canvas pixels: its layout position in 0..1, scaled into the
+ * canvas with a margin, then zoomed by `view.zoom` (default 1) about the centre and moved by
+ * `view.pan` (default `[0, 0]`, in canvas pixels).
+ */
+export function projection(canvas, view) {
+  const { width, height } = canvas;
+  const zoom = view.zoom ?? 1;
+  const [panX, panY] = view.pan ?? [0, 0];
+  return (slot) => {
+    const [x, y] = view.positions[slot] ?? [0.5, 0.5];
+    const px = MARGIN + x * (width - 2 * MARGIN);
+    const py = MARGIN + y * (height - 2 * MARGIN);
+    return [(px - width / 2) * zoom + width / 2 + panX, (py - height / 2) * zoom + height / 2 + panY];
+  };
+}
+
+/** Each layout's pixel offsets for one canvas size, zoom and pan, computed once. */
 const offsets = new WeakMap();
 
-/** The pixel offset of each slot's node (top-left of its 2x2 block). */
-function pixelOffsets(positions, width, at) {
-  let cached = offsets.get(positions);
-  if (cached?.width !== width) {
-    const offset = new Int32Array(positions.length);
-    positions.forEach((_, slot) => {
+/** The pixel offset of each slot's node (top-left of its 2x2 block), or -1 when off the canvas. */
+function pixelOffsets(view, width, height, at) {
+  const key = `${width}x${height}@${view.zoom ?? 1}:${view.pan ?? [0, 0]}`;
+  let cached = offsets.get(view.positions);
+  if (cached?.key !== key) {
+    const offset = new Int32Array(view.positions.length);
+    view.positions.forEach((_, slot) => {
       const [x, y] = at(slot);
-      offset[slot] = (y | 0) * width + (x | 0);
+      const inside = x >= 0 && y >= 0 && x < width - 1 && y < height - 1;
+      offset[slot] = inside ? (y | 0) * width + (x | 0) : -1;
     });
-    cached = { width, offset };
-    offsets.set(positions, cached);
+    cached = { key, offset };
+    offsets.set(view.positions, cached);
   }
   return cached.offset;
 }
@@ -115,11 +130,11 @@ function drawPixels(context, view, at, maxStep) {
   const image = context.getImageData(0, 0, width, height);
   const pixels = new Uint32Array(image.data.buffer);
   const colors = new Map(Object.values(COLORS).map((hex) => [hex, pixel(hex)]));
-  const offset = pixelOffsets(view.positions, width, at);
+  const offset = pixelOffsets(view, width, height, at);
   const states = view.states;
   for (let slot = 0; slot < offset.length; slot++) {
     const status = states[5 * slot];
-    if (status === 0) continue;
+    if (status === 0 || offset[slot] < 0) continue;
     const color = colors.get(nodeColor(status, states[5 * slot + 1], maxStep, view.byzantine.has(slot)));
     const p = offset[slot];
     pixels[p] = pixels[p + 1] = pixels[p + width] = pixels[p + width + 1] = color;
@@ -129,6 +144,7 @@ function drawPixels(context, view, at, maxStep) {
   const transfers = view.transfers;
   for (let i = 0; i < transfers.length; i += 3) {
     const [from, to, progress] = [offset[transfers[i]], offset[transfers[i + 1]], transfers[i + 2]];
+    if (from < 0 || to < 0) continue;
     const x = (from % width) + ((to % width) - (from % width)) * progress;
     const y = ((from / width) | 0) + (((to / width) | 0) - ((from / width) | 0)) * progress;
     pixels[(y | 0) * width + (x | 0)] = pulse;
@@ -151,12 +167,12 @@ export function nodeColor(status, step, maxStep, byzantine) {
 
 /** The slot nearest to a click at canvas coordinates `(x, y)`, within 12 px. */
 export function pick(canvas, view, x, y) {
-  const margin = MARGIN;
+  const at = projection(canvas, view);
   let best = -1;
   let bestDistance = 144;
-  view.positions.forEach(([px, py], slot) => {
-    const dx = margin + px * (canvas.width - 2 * margin) - x;
-    const dy = margin + py * (canvas.height - 2 * margin) - y;
+  view.positions.forEach((_, slot) => {
+    const [px, py] = at(slot);
+    const [dx, dy] = [px - x, py - y];
     if (dx * dx + dy * dy < bestDistance) {
       bestDistance = dx * dx + dy * dy;
       best = slot;

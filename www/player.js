@@ -78,6 +78,8 @@ function start(key, seed, actions = []) {
     positions: nodes.length > 500 ? spiral(nodes.length) : layout(nodes.length, links),
     byzantine: new Set(Object.keys(scenario.byzantine ?? {}).map((id) => slotOf.get(id))),
     selected: -1,
+    zoom: 1,
+    pan: [0, 0],
     playing: false,
     anomalies: {},
     actions,
@@ -195,6 +197,8 @@ function render() {
     byzantine: play.byzantine,
     selected: play.selected,
     labels: play.nodes.map((node) => node.nodeId),
+    zoom: play.zoom,
+    pan: play.pan,
   });
   const ticks = network.drainTickStats();
   charts.add(ticks);
@@ -287,7 +291,34 @@ $('export-trace').addEventListener('click', () => download(`${play.key}-seed${$(
 $('export-stats').addEventListener('click', () => download(`${play.key}-seed${$('seed').value}.stats.csv`, 'text/csv', charts.csv()));
 $('log-kind').addEventListener('change', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));
 $('log-node').addEventListener('input', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));
+/** Canvas pixels per CSS pixel (the canvas is scaled to fit the page). */
+const canvasScale = () => $('network-view').width / $('network-view').getBoundingClientRect().width;
+function zoomBy(factor) {
+  play.zoom = Math.min(50, Math.max(0.5, play.zoom * factor));
+  render();
+}
+$('network-view').addEventListener('wheel', (event) => {
+  event.preventDefault();
+  zoomBy(event.deltaY < 0 ? 1.25 : 0.8);
+});
+let drag;
+$('network-view').addEventListener('pointerdown', (event) => (drag = { x: event.clientX, y: event.clientY, moved: false }));
+$('network-view').addEventListener('pointermove', (event) => {
+  if (drag === undefined || event.buttons === 0) return;
+  const scale = canvasScale();
+  play.pan = [play.pan[0] + (event.clientX - drag.x) * scale, play.pan[1] + (event.clientY - drag.y) * scale];
+  drag = { x: event.clientX, y: event.clientY, moved: true };
+  render();
+});
+$('zoom-in').addEventListener('click', () => zoomBy(1.5));
+$('zoom-out').addEventListener('click', () => zoomBy(1 / 1.5));
+$('zoom-reset').addEventListener('click', () => {
+  play.zoom = 1;
+  play.pan = [0, 0];
+  render();
+});
 $('network-view').addEventListener('click', (event) => {
+  if (drag?.moved) return;
   const canvas = $('network-view');
   const box = canvas.getBoundingClientRect();
   play.selected = pick(canvas, play, ((event.clientX - box.left) * canvas.width) / box.width, ((event.clientY - box.top) * canvas.height) / box.height);

@@ -120,3 +120,21 @@ test('scale mode runs thousands of nodes with engine traffic and a few liars', a
   await page.getByRole('button', { name: 'Pause' }).click();
   expect(page.url()).toContain('nodes=5000');
 });
+
+test('zoom and pan move the view; the page fits a phone-width screen with no horizontal scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('http://127.0.0.1:5173/?scenario=observer&seed=3');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expect(page.locator('#nodes-control')).toBeHidden();
+  await page.getByLabel('Inspect').selectOption('sensor-001');
+  const canvas = page.locator('#network-view');
+  const before = await canvas.screenshot();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  const zoomed = await canvas.screenshot();
+  expect(zoomed.equals(before)).toBe(false);
+  await page.getByRole('button', { name: 'Fit' }).click();
+  expect((await canvas.screenshot()).equals(before)).toBe(true);
+  await page.screenshot({ path: 'test-output/phone.png', fullPage: true });
+});
