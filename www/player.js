@@ -60,22 +60,16 @@ function start(key, seed, actions = []) {
   const network = MeshNetwork.fromScenario(scenario);
   const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
   watcher.watch(network);
+  // By slot: a scenario creates its nodes in order and never removes them.
   const nodes = network.getNodes();
   const slotOf = new Map(nodes.map((node, slot) => [node.nodeId, slot]));
-  const links = [];
-  for (const node of nodes) {
-    for (const other of network.neighbours(node.nodeId)) {
-      const [a, b] = [slotOf.get(node.nodeId), slotOf.get(other)];
-      if (a < b) links.push([a, b]);
-    }
-  }
   play = {
     key,
     scenario,
     network,
     nodes,
-    links,
-    positions: nodes.length > 500 ? spiral(nodes.length) : layout(nodes.length, links),
+    links: [],
+    positions: [],
     byzantine: new Set(Object.keys(scenario.byzantine ?? {}).map((id) => slotOf.get(id))),
     selected: -1,
     zoom: 1,
@@ -85,24 +79,51 @@ function start(key, seed, actions = []) {
     actions,
     applied: 0,
   };
-  // Thousands of nodes would flood the log: at scale only rejections and anomalies are logged.
-  for (const node of nodes.length > 500 ? [] : nodes) {
-    node.onMessage((m) => log(`✓ ${node.nodeId} accepted ${describe(m)}`, 'accepted', node.nodeId));
-    node.onError((e) => e.type === 'pattern-mismatch' && log(`✗ ${node.nodeId} rejected ${describe(e.message)}: expected ${e.expected}, got ${e.received}`, 'rejected', node.nodeId));
-    node.onSync((step) => log(`↻ ${node.nodeId} synced to step ${step}`, 'sync', node.nodeId));
-  }
+  relink();
+  // Thousands of nodes would flood the log: at scale only anomalies are logged.
+  for (const node of nodes.length > 500 ? [] : nodes) listenTo(node);
   watcher.onAnomaly((a) => {
     play.anomalies[a.type] = (play.anomalies[a.type] ?? 0) + 1;
     log(`⚠ observer flagged ${a.type} from ${a.message.senderId}`, 'anomaly', a.message.senderId);
   });
   $('log').replaceChildren();
   charts.reset();
-  $('inspect').replaceChildren(new Option('no node', '-1'), ...nodes.map((node, slot) => new Option(node.nodeId, String(slot))));
+  refreshInspectList();
   $('scenario-description').textContent = scenario.description ?? '';
   $('time-slider').max = String(scenario.duration ?? 10_000);
   $('time-slider').step = String(scenario.options.tickInterval ?? 100);
   setPlaying(false);
   render();
+}
+
+/** Lists the live nodes in the inspector's select. */
+function refreshInspectList() {
+  const options = play.nodes.flatMap((node, slot) => (node.isValid() ? [new Option(node.nodeId, String(slot))] : []));
+  $('inspect').replaceChildren(new Option('no node', '-1'), ...options);
+  $('inspect').value = String(play.selected);
+}
+
+/** Logs what `node` accepts, rejects and syncs to. */
+function listenTo(node) {
+  node.onMessage((m) => log(`✓ ${node.nodeId} accepted ${describe(m)}`, 'accepted', node.nodeId));
+  node.onError((e) => e.type === 'pattern-mismatch' && log(`✗ ${node.nodeId} rejected ${describe(e.message)}: expected ${e.expected}, got ${e.received}`, 'rejected', node.nodeId));
+  node.onSync((step) => log(`↻ ${node.nodeId} synced to step ${step}`, 'sync', node.nodeId));
+}
+
+/** Reads the links of the live nodes again and lays the network out. */
+function relink() {
+  const { network, nodes } = play;
+  const slotOf = new Map(nodes.map((node, slot) => [node.nodeId, slot]));
+  const links = [];
+  for (const node of nodes) {
+    if (!node.isValid()) continue;
+    for (const other of network.neighbours(node.nodeId)) {
+      const [a, b] = [slotOf.get(node.nodeId), slotOf.get(other)];
+      if (a < b) links.push([a, b]);
+    }
+  }
+  play.links = links;
+  play.positions = nodes.length > 500 ? spiral(nodes.length) : layout(nodes.length, links);
 }
 
 /** Runs the network to `time` ms, applying the recorded fault-lab actions due on the way. */
@@ -124,6 +145,17 @@ function apply(action, nodeId, argument) {
   else if (action === 'byzantine') network.setByzantine(nodeId, argument === 'honest' ? null : argument);
   else if (action === 'partition') network.partition(argument);
   else if (action === 'heal') network.heal();
+  else if (action === 'add') {
+    const first = play.nodes[0];
+    const node = network.createNode({ nodeId, seed: first.seed, phaseResetInterval: first.phaseResetInterval });
+    play.nodes.push(node);
+    if (play.nodes.length <= 500) listenTo(node);
+  } else if (action === 'remove') network.removeNode(nodeId);
+  else if (action === 'topology') network.setTopology(argument);
+  if (['add', 'remove', 'topology'].includes(action)) {
+    relink();
+    refreshInspectList();
+  }
   if (action === 'byzantine') {
     const slot = play.nodes.findIndex((n) => n.nodeId === nodeId);
     if (argument === 'honest') play.byzantine.delete(slot);
@@ -279,6 +311,22 @@ $('byzantine').addEventListener('change', () => {
 });
 $('partition').addEventListener('click', () => act('partition', undefined, play.nodes.slice(0, Math.ceil(play.nodes.length / 2)).map((n) => n.nodeId)));
 $('heal').addEventListener('click', () => act('heal'));
+$('add-node').addEventListener('click', () => {
+  const taken = new Set(play.nodes.map((node) => node.nodeId));
+  let n = play.nodes.length;
+  while (taken.has(`added-${n}`)) n++;
+  act('add', `added-${n}`);
+});
+$('remove-node').addEventListener('click', () => {
+  if (!selectedId()) return;
+  const id = selectedId();
+  play.selected = -1;
+  act('remove', id);
+});
+$('topology').addEventListener('change', () => {
+  if ($('topology').value !== '') act('topology', undefined, $('topology').value);
+  $('topology').value = '';
+});
 /** Offers `text` as a file download named `name`. */
 function download(name, type, text) {
   const link = document.createElement('a');

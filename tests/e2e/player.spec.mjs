@@ -138,3 +138,23 @@ test('zoom and pan move the view; the page fits a phone-width screen with no hor
   expect((await canvas.screenshot()).equals(before)).toBe(true);
   await page.screenshot({ path: 'test-output/phone.png', fullPage: true });
 });
+
+test('nodes can be added and removed and the topology changed, and the URL replays it all', async ({ page, context }) => {
+  await page.goto('http://127.0.0.1:5173/?scenario=mesh-network&seed=1');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('button', { name: 'Add a node' }).click();
+  await expect(page.getByLabel('Inspect').locator('option')).toHaveCount(6);
+  await page.getByLabel('Topology').selectOption('ring');
+  await page.getByLabel('Inspect').selectOption('sensor-002');
+  await page.getByRole('button', { name: 'Remove it' }).click();
+  await expect(page.getByLabel('Inspect').locator('option')).toHaveCount(5);
+  await page.locator('#speed').fill('8');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('#log li[data-node="added-4"]').first()).toBeAttached();
+  const hash = await page.locator('#trace-hash').textContent();
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(other.locator('#trace-hash')).toHaveText(hash);
+});
