@@ -2,6 +2,9 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
+/** The anomaly kinds a watching observer flags, charted as running counts. */
+const ANOMALY_KINDS = ['pattern-mismatch', 'step-skew', 'replay', 'unknown-sender'];
+
 /** Ticks kept on the charts. */
 const WINDOW = 600;
 
@@ -16,11 +19,24 @@ const SERIES = {
     { label: 'max step', stroke: '#16a34a' },
     { label: 'success rate %', stroke: '#7c3aed', scale: '%' },
   ],
+  anomalies: ANOMALY_KINDS.map((kind, i) => ({ label: kind, stroke: ['#dc2626', '#d97706', '#7c3aed', '#0891b2'][i] })),
 };
 
-/** Two charts in `container`: messages per tick, and the spread of node steps with the success rate. */
+/**
+ * Three charts in `container`: messages per tick; the spread of node steps with the success rate;
+ * anomalies by kind.
+ */
 export class Charts {
-  #columns = { time: [], delivered: [], rejected: [], lost: [], minStep: [], maxStep: [], success: [] };
+  #columns = {
+    time: [],
+    delivered: [],
+    rejected: [],
+    lost: [],
+    minStep: [],
+    maxStep: [],
+    success: [],
+    ...Object.fromEntries(ANOMALY_KINDS.map((kind) => [kind, []])),
+  };
   #previous;
   #plots = [];
   /** Every row received since the last `reset`, for the CSV export. */
@@ -58,8 +74,8 @@ export class Charts {
     this.#draw();
   }
 
-  /** Adds the ticks `stats` (from `drainTickStats`) and redraws. */
-  add(stats) {
+  /** Adds the ticks `stats` (from `drainTickStats`) with the anomaly counts by kind so far, and redraws. */
+  add(stats, anomalies = {}) {
     if (stats.length === 0) return;
     const c = this.#columns;
     for (const row of stats) {
@@ -71,6 +87,7 @@ export class Charts {
       c.minStep.push(row.minStep);
       c.maxStep.push(row.maxStep);
       c.success.push(row.delivered === 0 ? 100 : (100 * row.accepted) / row.delivered);
+      for (const kind of ANOMALY_KINDS) c[kind].push(anomalies[kind] ?? 0);
       this.#previous = row;
       this.rows.push(row);
     }
@@ -82,6 +99,7 @@ export class Charts {
     const c = this.#columns;
     this.#plots[0].setData([c.time, c.delivered, c.rejected, c.lost]);
     this.#plots[1].setData([c.time, c.minStep, c.maxStep, c.success]);
+    this.#plots[2].setData([c.time, ...ANOMALY_KINDS.map((kind) => c[kind])]);
   }
 
   /** The rows received since the last reset as CSV, one line per tick. */

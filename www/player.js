@@ -152,6 +152,7 @@ function apply(action, nodeId, argument) {
     if (play.nodes.length <= 500) listenTo(node);
   } else if (action === 'remove') network.removeNode(nodeId);
   else if (action === 'topology') network.setTopology(argument);
+  else if (action === 'links') network.setLinks(argument);
   if (['add', 'remove', 'topology'].includes(action)) {
     relink();
     refreshInspectList();
@@ -161,7 +162,8 @@ function apply(action, nodeId, argument) {
     if (argument === 'honest') play.byzantine.delete(slot);
     else play.byzantine.add(slot);
   }
-  log(`⚡ ${action}${nodeId ? ` ${nodeId}` : ''}${typeof argument === 'string' ? ` ${argument}` : ''}`, 'fault', nodeId ?? '');
+  const detail = argument === undefined ? '' : ` ${typeof argument === 'string' ? argument : JSON.stringify(argument)}`;
+  log(`⚡ ${action}${nodeId ? ` ${nodeId}` : ''}${detail}`, 'fault', nodeId ?? '');
 }
 
 /** Records a fault-lab action at the current time, applies it, and puts it in the URL. */
@@ -233,7 +235,7 @@ function render() {
     pan: play.pan,
   });
   const ticks = network.drainTickStats();
-  charts.add(ticks);
+  charts.add(ticks, play.anomalies);
   if (ticks.length > 0 || play.patternKey === undefined) drawPatternOnce(states);
   const stats = network.getSimulationStats();
   $('time').textContent = `${(network.now / 1000).toFixed(2)} s`;
@@ -311,6 +313,10 @@ $('byzantine').addEventListener('change', () => {
 });
 $('partition').addEventListener('click', () => act('partition', undefined, play.nodes.slice(0, Math.ceil(play.nodes.length / 2)).map((n) => n.nodeId)));
 $('heal').addEventListener('click', () => act('heal'));
+$('latency').addEventListener('input', () => ($('latency-value').textContent = `${$('latency').value} ms`));
+$('loss').addEventListener('input', () => ($('loss-value').textContent = `${Math.round(100 * Number($('loss').value))} %`));
+$('latency').addEventListener('change', () => act('links', undefined, { latency: Number($('latency').value) }));
+$('loss').addEventListener('change', () => act('links', undefined, { loss: Number($('loss').value) }));
 $('add-node').addEventListener('click', () => {
   const taken = new Set(play.nodes.map((node) => node.nodeId));
   let n = play.nodes.length;
@@ -376,6 +382,13 @@ $('network-view').addEventListener('click', (event) => {
 $('inspect').addEventListener('change', () => {
   play.selected = Number($('inspect').value);
   render();
+});
+
+// A first visit gets a short hint of what to click, until it is dismissed.
+$('first-visit').hidden = localStorage.getItem('data-mesh-visited') === 'yes';
+$('dismiss-hint').addEventListener('click', () => {
+  localStorage.setItem('data-mesh-visited', 'yes');
+  $('first-visit').hidden = true;
 });
 
 const params = new URLSearchParams(location.search);

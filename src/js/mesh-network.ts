@@ -182,6 +182,14 @@ export class MeshNetwork<T = unknown> {
     return Array.from(state.use().neighbours(this.#slot('nodeId', nodeId)), (slot) => state.records[slot].nodeId);
   }
 
+  /**
+   * Changes how every link without a `setLink` override behaves, from now on (messages in
+   * flight keep their arrival times); fields left out keep their current values.
+   */
+  setLinks(links: LinkOptions): void {
+    this.#state.use().setLinks(links);
+  }
+
   /** Sets how the link between two nodes behaves (both directions); fields left out keep the `links` values. */
   setLink(nodeIdA: string, nodeIdB: string, link: LinkOptions): void {
     this.#state.use().setLink(this.#slot('nodeIdA', nodeIdA), this.#slot('nodeIdB', nodeIdB), link);

@@ -21,6 +21,7 @@ export type WorkerMethod =
   | 'connect'
   | 'disconnect'
   | 'setLink'
+  | 'setLinks'
   | 'partition'
   | 'heal'
   | 'crash'

@@ -98,6 +98,18 @@ impl RawNetwork {
         Ok(self.inner.neighbours(slot))
     }
 
+    /// Changes the network-wide link behaviour (`{ latency, jitter, loss, ... }`); fields left
+    /// out keep their current values.
+    #[wasm_bindgen(js_name = setLinks)]
+    pub fn set_links(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] links: JsValue,
+    ) -> JsResult<()> {
+        let options: LinkOptions = read_js(&links, "links")?;
+        let base = self.inner.config().link;
+        js(self.inner.set_default_link(js(options.to_spec_over(base, "links"))?))
+    }
+
     /// Sets the behaviour of the link between two nodes (`{ latency, jitter, loss, ... }`);
     /// fields left out keep the network's `links` values.
     #[wasm_bindgen(js_name = setLink)]

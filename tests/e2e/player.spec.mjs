@@ -38,6 +38,7 @@ test('Observer: the malicious node is rejected and flagged; clicking a node insp
   await expect(page.locator('#log li:not([hidden])').first()).toContainText('observer flagged pattern-mismatch from malicious-node');
   await page.getByLabel('Inspect').selectOption('malicious-node');
   await expect(page.locator('#inspector')).toContainText('malicious-node: online, byzantine ("wrong-pattern"); step 5');
+  await page.getByRole('button', { name: 'Got it' }).click();
   await page.screenshot({ path: 'test-output/player.png', fullPage: true });
   await page.locator('#network-view').click({ position: { x: 2, y: 2 } });
   await expect(page.locator('#inspector')).toHaveText('Click a node to inspect it.');
@@ -157,4 +158,23 @@ test('nodes can be added and removed and the topology changed, and the URL repla
   await other.goto(page.url());
   await expect(other.locator('body')).toHaveAttribute('data-ready', 'true');
   await expect(other.locator('#trace-hash')).toHaveText(hash);
+});
+
+test('a first visit shows a hint until it is dismissed; the anomalies chart and link controls work', async ({ page }) => {
+  await page.goto('http://127.0.0.1:5173/?scenario=byzantine-lab&seed=5');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('#first-visit')).toBeVisible();
+  await page.getByRole('button', { name: 'Got it' }).click();
+  await expect(page.locator('#first-visit')).toBeHidden();
+  await page.reload();
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(page.locator('#first-visit')).toBeHidden();
+  await page.locator('#loss').fill('0.5');
+  await page.locator('#loss').dispatchEvent('change');
+  await expect(page.locator('#log li').first()).toContainText('links {"loss":0.5}');
+  await page.locator('#speed').fill('8');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.locator('#stat-lost')).not.toHaveText('0', { timeout: 15_000 });
+  await expect(page.locator('[data-chart="anomalies"] .u-legend')).toContainText('replay');
+  await page.getByRole('button', { name: 'Pause' }).click();
 });

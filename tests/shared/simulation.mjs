@@ -240,6 +240,15 @@ export const simulationCases = [
       a.broadcast('x');
       linked.runUntil(9);
       equal(got.length, 0, 'still 10 ms of latency');
+      const [changing, [c, d]] = build(MeshNetwork, { links: { latency: 10 } }, 2);
+      const heard = [];
+      d.onMessage((m) => heard.push(m.data));
+      c.broadcast('sent before');
+      changing.setLinks({ loss: 1 });
+      c.broadcast('lost');
+      changing.runUntil(100);
+      equal([heard, changing.getSimulationStats().lost], [['sent before'], 1], 'setLinks applies to later sends');
+      throwsCode(() => changing.setLinks({ loss: 2 }), RangeError, 'ERR_OUT_OF_RANGE', 'links.loss');
     },
   ],
   [

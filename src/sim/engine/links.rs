@@ -96,6 +96,14 @@ impl Simulation {
         self.config.topology = Topology::Edges;
     }
 
+    /// Sets the behaviour of every link without an override (the `links` option), from now on;
+    /// transfers already in flight keep their arrival times.
+    pub fn set_default_link(&mut self, spec: LinkSpec) -> Result<(), MeshError> {
+        spec.validate("links")?;
+        self.config.link = spec;
+        Ok(())
+    }
+
     /// Sets the behaviour of the link between `a` and `b` (both directions).
     pub fn set_link(&mut self, a: Slot, b: Slot, spec: LinkSpec) -> Result<(), MeshError> {
         self.live_pair(a, b)?;

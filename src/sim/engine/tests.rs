@@ -502,3 +502,22 @@ fn each_tick_logs_totals_and_the_spread_of_steps() {
     );
     assert!(sim.drain_trace().is_empty() && !sim.trace().to_json_lines().contains("send"));
 }
+
+#[test]
+fn the_default_link_can_change_while_running() {
+    let mut sim = sim_with(SimConfig { link: fixed(10.0), ..SimConfig::default() }, 2);
+    sim.broadcast(0).unwrap();
+    sim.set_default_link(LinkSpec { loss: 1.0, ..fixed(1.0) }).unwrap();
+    sim.broadcast(0).unwrap();
+    sim.run_until(20_000);
+    assert_eq!(
+        (sim.stats().delivered, sim.stats().lost),
+        (1, 1),
+        "the first keeps its 10 ms; the second is lost"
+    );
+    let bad = LinkSpec { loss: 3.0, ..LinkSpec::default() };
+    assert_eq!(sim.set_default_link(bad).unwrap_err().field(), "links.loss");
+    assert!(!sim.is_instant());
+    sim.set_default_link(LinkSpec::default()).unwrap();
+    assert!(sim.is_instant(), "instant links make the network instant again");
+}
