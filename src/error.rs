@@ -147,6 +147,14 @@ pub enum MeshError {
         /// What is wrong there.
         problem: String,
     },
+    /// A key of the wrong length or form (a mesh key, a secret key).
+    #[error("{field}: {problem}")]
+    BadKey {
+        /// Where the key was given, such as `auth.key`.
+        field: String,
+        /// What is wrong with it.
+        problem: String,
+    },
     /// A scenario that is not valid JSON or not of the documented shape.
     #[error("{field}: {problem}")]
     InvalidScenario {
@@ -184,6 +192,7 @@ impl MeshError {
             Self::UnknownNode { .. } => "ERR_UNKNOWN_NODE",
             Self::InvalidScenario { .. } => "ERR_INVALID_SCENARIO",
             Self::BadShape { .. } => "ERR_INVALID_TYPE",
+            Self::BadKey { .. } => "ERR_BAD_KEY",
         }
     }
 
@@ -205,7 +214,8 @@ impl MeshError {
             | Self::UnknownName { field, .. }
             | Self::UnknownNode { field, .. }
             | Self::InvalidScenario { field, .. }
-            | Self::BadShape { field, .. } => field,
+            | Self::BadShape { field, .. }
+            | Self::BadKey { field, .. } => field,
         }
     }
 

@@ -5,6 +5,7 @@
 //! module, compiled only for `wasm32`, exposes it to JavaScript as thin `Raw*` classes.
 #![deny(missing_docs)]
 
+pub mod auth;
 pub mod error;
 mod ids;
 pub mod message;
