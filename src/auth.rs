@@ -11,6 +11,38 @@ use sha2::{Digest, Sha256};
 
 use crate::error::MeshError;
 
+/// How a network authenticates its messages besides the pattern.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum AuthMode {
+    /// The pattern only (the seed's behaviour).
+    #[default]
+    None,
+    /// HMAC-SHA256 with one mesh key shared by every member: stops outsiders.
+    Hmac,
+    /// An ed25519 key pair per node, public keys registered in the network: also tells which
+    /// member signed.
+    Ed25519,
+}
+
+/// The mode names the options accept.
+pub const AUTH_MODES: &str = "\"none\", \"hmac\", \"ed25519\"";
+
+impl AuthMode {
+    /// The mode with this name; another name is an `ERR_UNKNOWN_NAME` naming `field`.
+    pub fn from_name(field: &str, name: &str) -> Result<Self, MeshError> {
+        match name {
+            "none" => Ok(AuthMode::None),
+            "hmac" => Ok(AuthMode::Hmac),
+            "ed25519" => Ok(AuthMode::Ed25519),
+            other => Err(MeshError::UnknownName {
+                field: field.to_owned(),
+                allowed: AUTH_MODES,
+                got: other.to_owned(),
+            }),
+        }
+    }
+}
+
 /// The first bytes of every canonical encoding (a domain separator with the format version).
 pub const CANONICAL_PREFIX: &[u8] = b"data-mesh/v1";
 

@@ -17,6 +17,7 @@ exports.PatternGenerator = api.PatternGenerator;
 exports.PerformanceMonitor = api.PerformanceMonitor;
 exports.MeshWorker = api.MeshWorker;
 exports.serveNetworks = api.serveNetworks;
+exports.attackLab = api.attackLab;
 exports.init = init;
 exports.initSync = initSync;
 exports.default = init;

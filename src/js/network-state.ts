@@ -7,6 +7,9 @@ import { watcherAnomalies, watcherAnomaly } from './anomalies.js';
 import type { MeshNode } from './mesh-node.js';
 import type { MeshObserver } from './mesh-observer.js';
 
+/** Why a receiver refused a message, by the code the drain report gives. */
+const REFUSALS = ['bad-signature', 'unknown-sender', 'replay'] as const;
+
 /** Event codes of the drain report (see `RawNetwork::drain` in src/wasm/simulation.rs). */
 const ARRIVED = 0;
 const SENT = 1;
@@ -151,7 +154,7 @@ export class NetworkState<T> {
       if (code === ARRIVED) {
         const job = this.#arrival(report, at);
         if (job !== undefined) jobs.push(job);
-        at += 7;
+        at += 8;
       } else if (code === SENT) {
         jobs.push(this.#engineSend(report, at));
         at += 8 + 3 * report[at + 7];
@@ -172,10 +175,12 @@ export class NetworkState<T> {
     const sent = this.envelopes.get(report[at + 1]);
     if (sent === undefined) return undefined;
     const record = this.records[report[at + 3]];
-    const [expected, synced] = [report[at + 4], report[at + 5]];
+    const [expected, synced, refusal] = [report[at + 4], report[at + 5], report[at + 7]];
     const message = report[at + 6] === 1 ? Object.freeze({ ...sent, tampered: true as const }) : sent;
     return () => {
-      if (expected === -1) {
+      if (refusal !== -1) {
+        record.emitError({ type: REFUSALS[refusal], nodeId: record.nodeId, message });
+      } else if (expected === -1) {
         record.emit(record.message, message);
       } else {
         record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received: message.patternValue, message });

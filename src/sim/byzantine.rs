@@ -23,11 +23,14 @@ pub enum Byzantine {
     Tamper,
     /// Relays nothing.
     BlackHole,
+    /// Not a member of the mesh: holds no mesh key and no registered key pair, so its messages
+    /// carry no valid tag or signature (the pattern it can still compute).
+    Outsider,
 }
 
 /// The byzantine kinds `setByzantine` and scenarios accept.
 pub const BYZANTINE_KINDS: &str =
-    "\"wrong-pattern\", \"replay\", \"forged-sender\", \"step-skew\", \"tamper\", \"black-hole\"";
+    "\"wrong-pattern\", \"replay\", \"forged-sender\", \"step-skew\", \"tamper\", \"black-hole\", \"outsider\"";
 
 /// A byzantine behaviour as JavaScript spells it: a kind, or `{ kind, as?, skew? }`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -66,6 +69,7 @@ impl ByzantineOptions {
             "step-skew" => Byzantine::StepSkew(spec.skew.map_or(Ok(1000), |v| safe_integer("skew", v))?),
             "tamper" => Byzantine::Tamper,
             "black-hole" => Byzantine::BlackHole,
+            "outsider" => Byzantine::Outsider,
             other => {
                 return Err(MeshError::UnknownName {
                     field: format!("{field}.kind"),

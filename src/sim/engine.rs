@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::auth::AuthMode;
 use crate::error::MeshError;
 use crate::message::Stamp;
 use crate::network::{Broadcast, Delivery, Network, Sighting, Slot, WatcherAnomaly};
@@ -55,6 +56,9 @@ pub struct SimConfig {
     /// Probabilities that, on each tick, a running node crashes and a crashed node restarts.
     /// Default: 0 and 0.
     pub churn: (f64, f64),
+    /// How messages are authenticated besides the pattern (keys derived from `seed`). Default:
+    /// none.
+    pub auth: AuthMode,
 }
 
 impl Default for SimConfig {
@@ -73,6 +77,7 @@ impl Default for SimConfig {
             max_step_skew: 10,
             traffic: 0.0,
             churn: (0.0, 0.0),
+            auth: AuthMode::None,
         }
     }
 }
@@ -124,6 +129,12 @@ pub struct SimStats {
     pub swallowed: u64,
     /// Steps nodes synced to from messages ahead of them (`auto_sync`).
     pub synced: u64,
+    /// Deliveries refused because the tag or signature did not check out.
+    pub bad_signatures: u64,
+    /// Deliveries refused because the claimed sender has no registered key.
+    pub unknown_senders: u64,
+    /// Deliveries refused as replays (a sequence number seen before).
+    pub replays: u64,
 }
 
 /// The state of a simulation at one tick, for charts: running totals and node counts.
@@ -178,6 +189,9 @@ pub struct Arrival {
     pub synced: Option<u64>,
     /// Whether a byzantine relay tampered with this copy.
     pub tampered: bool,
+    /// Why the receiver refused it before its pattern was checked (authenticated modes); its
+    /// `delivery` is then a rejection with expected value 0.
+    pub refusal: Option<Refusal>,
 }
 
 /// Per-node engine flags, one bit each.
@@ -225,6 +239,7 @@ pub struct Simulation {
     script_done: u64,
     tick_log: std::collections::VecDeque<TickStats>,
     warmed_bucket: u64,
+    keyring: Keyring,
 }
 
 /// A drifting node's clock: `rate` extra steps per tick, and the fraction carried over.
@@ -240,6 +255,8 @@ struct Heard {
     message: u64,
     stamp: Stamp,
     sender: Sender,
+    sequence: u64,
+    proof: Proof,
 }
 
 impl Simulation {
@@ -251,6 +268,7 @@ impl Simulation {
 
     fn build(config: SimConfig) -> Self {
         let tick_us = to_micros(config.tick_ms).max(1);
+        let (config_auth, config_seed) = (config.auth, config.seed);
         Self {
             network: Network::new(),
             rng: SimRng::new(config.seed),
@@ -281,6 +299,7 @@ impl Simulation {
             script_done: 0,
             tick_log: std::collections::VecDeque::new(),
             warmed_bucket: u64::MAX,
+            keyring: Keyring::new(config_auth, config_seed),
         }
     }
 
@@ -341,6 +360,7 @@ impl Simulation {
     /// again or it is connected, except in a full mesh.
     pub fn create_node(&mut self, config: &NodeConfig) -> Result<Slot, MeshError> {
         let slot = self.network.create_node(config)?;
+        self.keyring.add_node(self.config.seed, &config.node_id);
         self.topology_stale |= self.config.topology.is_generated();
         self.flags.push(0);
         if let Some(groups) = &mut self.groups {
@@ -378,6 +398,7 @@ impl Simulation {
             && self.crashed_count == 0
             && self.groups.is_none()
             && self.byzantine.is_empty()
+            && self.config.auth == AuthMode::None
     }
 
     /// With the global tick on: the tick count and the allowed step skew, for watchers.
@@ -427,7 +448,12 @@ impl Simulation {
             });
         }
         let honest = self.network.stamp(sender)?;
-        let (message, stamp, claimed) = self.lie(sender, honest);
+        let (message, stamp, claimed, replayed) = self.lie(sender, honest);
+        let outsider = self.byzantine.get(&sender) == Some(&Byzantine::Outsider);
+        let (sequence, proof) = match replayed {
+            Some(old) => old,
+            None => self.prove(sender, &claimed, stamp, outsider),
+        };
         let sighting = Sighting { claim: claimed.as_claim(), message, stamp, skew_limit: self.skew_limit() };
         self.anomalies = self.network.classify_for_watchers(sighting).to_vec();
         self.stats.sent += 1;
@@ -435,6 +461,9 @@ impl Simulation {
         let tracked = !engine_made || self.listening > 0 || !self.anomalies.is_empty();
         let record = MessageRecord {
             id: message,
+            sequence,
+            proof,
+            verified: None,
             tracked,
             sender: claimed.clone(),
             stamp,
@@ -449,16 +478,17 @@ impl Simulation {
     }
 
     /// The id, stamp and claimed sender `sender` sends instead of a new honest message, when it
-    /// is byzantine.
-    fn lie(&mut self, sender: Slot, honest: Stamp) -> (u64, Stamp, Sender) {
+    /// is byzantine; for a replay, also the old message's sequence number and proof.
+    fn lie(&mut self, sender: Slot, honest: Stamp) -> (u64, Stamp, Sender, Option<(u64, Proof)>) {
         let behaviour =
             if self.flags[sender as usize] & BYZANTINE != 0 { self.byzantine.get(&sender) } else { None };
         match behaviour {
             Some(Byzantine::Replay) => {
                 if let Some(heard) = self.heard.get(&sender) {
-                    return (heard.message, heard.stamp, heard.sender.clone());
+                    let old = (heard.sequence, heard.proof.clone());
+                    return (heard.message, heard.stamp, heard.sender.clone(), Some(old));
                 }
-                (self.network.new_message_id(), honest, Sender::Node(sender))
+                (self.network.new_message_id(), honest, Sender::Node(sender), None)
             }
             Some(Byzantine::ForgedSender(claim)) => {
                 let claimed = match claim {
@@ -468,7 +498,7 @@ impl Simulation {
                         .map_or_else(|| Sender::Unknown(name.as_str().into()), Sender::Node),
                     None => self.random_other(sender).map_or(Sender::Node(sender), Sender::Node),
                 };
-                (self.network.new_message_id(), honest, claimed)
+                (self.network.new_message_id(), honest, claimed, None)
             }
             Some(lie) => {
                 let lie = lie.clone();
@@ -476,9 +506,9 @@ impl Simulation {
                     Ok(pattern) => lie.falsify(honest, pattern),
                     Err(_) => honest,
                 };
-                (self.network.new_message_id(), stamp, Sender::Node(sender))
+                (self.network.new_message_id(), stamp, Sender::Node(sender), None)
             }
-            None => (self.network.new_message_id(), honest, Sender::Node(sender)),
+            None => (self.network.new_message_id(), honest, Sender::Node(sender), None),
         }
     }
 
@@ -752,9 +782,17 @@ impl Simulation {
         } else {
             record.reached += 1;
             let stamp = record.stamp;
-            // The receiver is live (checked above), so `accept` cannot fail.
-            let delivery = self.network.accept(to, stamp).unwrap_or(Delivery::Accepted(to));
-            let arrival = Arrival { message: event.message, from, hops, delivery, synced: None, tampered };
+            let refusal = self.refusal(to, index, tampered);
+            // The receiver is live (checked above), so neither call can fail.
+            let delivery = match refusal {
+                Some(_) => {
+                    let _ = self.network.reject_malformed(to);
+                    Delivery::Rejected { receiver: to, expected: 0 }
+                }
+                None => self.network.accept(to, stamp).unwrap_or(Delivery::Accepted(to)),
+            };
+            let arrival =
+                Arrival { message: event.message, from, hops, delivery, synced: None, tampered, refusal };
             self.receive(arrival, index, event)
         };
         if kind != TraceKind::Accept && kind != TraceKind::Reject {
@@ -766,10 +804,16 @@ impl Simulation {
     /// Counts and traces a first arrival, lets the receiver sync and remember it, reports it to
     /// a listening receiver, and relays it (as the receiver's behaviour allows).
     fn receive(&mut self, mut arrival: Arrival, index: u32, event: TraceEvent) -> TraceKind {
-        let Arrival { from, hops, delivery, tampered, .. } = arrival;
+        let Arrival { from, hops, delivery, tampered, refusal, .. } = arrival;
         let to = event.to;
         self.stats.delivered += 1;
         self.stats.tampered += u64::from(tampered);
+        match refusal {
+            Some(Refusal::BadSignature) => self.stats.bad_signatures += 1,
+            Some(Refusal::UnknownSender) => self.stats.unknown_senders += 1,
+            Some(Refusal::Replay) => self.stats.replays += 1,
+            None => {}
+        }
         let accepted = matches!(delivery, Delivery::Accepted(_));
         let kind = if accepted {
             self.stats.accepted += 1;
@@ -785,8 +829,13 @@ impl Simulation {
             arrival.synced = self.follow(to, index);
             if behaviour == Some(Byzantine::Replay) {
                 if let Some(record) = &self.messages[index as usize] {
-                    let heard =
-                        Heard { message: record.id, stamp: record.stamp, sender: record.sender.clone() };
+                    let heard = Heard {
+                        message: record.id,
+                        stamp: record.stamp,
+                        sender: record.sender.clone(),
+                        sequence: record.sequence,
+                        proof: record.proof.clone(),
+                    };
                     self.heard.insert(to, heard);
                 }
             }
@@ -831,6 +880,7 @@ impl Simulation {
     }
 }
 
+mod authenticity;
 mod events;
 mod faults;
 mod links;
@@ -840,8 +890,10 @@ mod traffic;
 pub use events::{EngineEvent, EngineSend};
 pub use traffic::ScriptAction;
 
+use authenticity::Keyring;
+pub use authenticity::Refusal;
 pub use messages::Sender;
-use messages::{MessageRecord, SeenSet};
+use messages::{MessageRecord, Proof, SeenSet};
 
 #[cfg(test)]
 mod tests;

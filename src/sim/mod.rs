@@ -2,6 +2,7 @@
 //!
 //! [`Network`]: crate::network::Network
 
+pub mod attack_lab;
 pub mod byzantine;
 pub mod engine;
 pub mod latency;

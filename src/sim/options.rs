@@ -5,6 +5,7 @@
 
 use serde::Deserialize;
 
+use crate::auth::AuthMode;
 use crate::error::MeshError;
 use crate::sim::engine::SimConfig;
 use crate::sim::latency::Latency;
@@ -42,6 +43,8 @@ pub struct NetworkOptions {
     pub traffic: Option<f64>,
     /// Per-tick crash and restart probabilities (default none).
     pub churn: Option<ChurnOptions>,
+    /// `"none"` (default), `"hmac"` or `"ed25519"`.
+    pub auth: Option<String>,
 }
 
 /// Random crashes and restarts on each tick.
@@ -178,6 +181,12 @@ impl NetworkOptions {
                 .map(|v| safe_integer("maxStepSkew", v))
                 .transpose()?
                 .unwrap_or(defaults.max_step_skew),
+            auth: self
+                .auth
+                .as_deref()
+                .map(|name| AuthMode::from_name("auth", name))
+                .transpose()?
+                .unwrap_or(defaults.auth),
             traffic: self.traffic.unwrap_or(defaults.traffic),
             churn: self
                 .churn

@@ -4,6 +4,7 @@
 //! plain-object fields and checks their types), return numbers or typed arrays, and turn
 //! [`crate::MeshError`] into a `TypeError`/`RangeError` carrying `code` and `field`.
 
+pub mod attack_lab;
 pub mod errors;
 pub mod message;
 pub mod monitor;

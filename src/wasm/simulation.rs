@@ -10,7 +10,7 @@ use super::to_js_value;
 use crate::error::MeshError;
 use crate::network::Delivery;
 use crate::sim::byzantine::ByzantineOptions;
-use crate::sim::engine::{EngineEvent, Sender};
+use crate::sim::engine::{EngineEvent, Refusal, Sender};
 use crate::sim::link::to_micros;
 use crate::sim::options::{LinkOptions, TopologyOptions};
 
@@ -186,7 +186,7 @@ impl RawNetwork {
 
     /// Running totals of the engine.
     #[wasm_bindgen(
-        unchecked_return_type = "{ sent: number; delivered: number; accepted: number; rejected: number; duplicates: number; forwarded: number; lost: number; partitioned: number; crashed: number; queueFull: number; completed: number; reach: number; tampered: number; swallowed: number; synced: number }"
+        unchecked_return_type = "{ sent: number; delivered: number; accepted: number; rejected: number; duplicates: number; forwarded: number; lost: number; partitioned: number; crashed: number; queueFull: number; completed: number; reach: number; tampered: number; swallowed: number; synced: number; badSignatures: number; unknownSenders: number; replays: number }"
     )]
     pub fn stats(&self) -> JsResult<JsValue> {
         to_js_value(self.inner.stats())
@@ -223,8 +223,8 @@ impl RawNetwork {
             .collect()
     }
 
-    /// The statistics of each tick since the last call, 21 numbers per tick: `tick, timeMs`,
-    /// the 15 running totals in `SimStats` order, then `online, crashed, minStep, maxStep`.
+    /// The statistics of each tick since the last call, 24 numbers per tick: `tick, timeMs`,
+    /// the 18 running totals in `SimStats` order, then `online, crashed, minStep, maxStep`.
     #[wasm_bindgen(js_name = drainTickStats)]
     pub fn drain_tick_stats(&mut self) -> Vec<f64> {
         let mut out = Vec::new();
@@ -248,6 +248,9 @@ impl RawNetwork {
                     s.tampered,
                     s.swallowed,
                     s.synced,
+                    s.bad_signatures,
+                    s.unknown_senders,
+                    s.replays,
                 ]
                 .map(|n| n as f64),
             );
@@ -287,8 +290,9 @@ impl RawNetwork {
 impl RawNetwork {
     /// Writes what happened since the last drain into the report buffer, in order, and returns
     /// its length: `[eventCount, ...events]`, each event a code and its numbers:
-    /// - `0, messageId, from, receiver, expected, syncedTo, tampered`: an arrival at a listening
-    ///   node (expected -1 when accepted, syncedTo -1 when it did not sync, tampered 1 or 0);
+    /// - `0, messageId, from, receiver, expected, syncedTo, tampered, refusal`: an arrival at a
+    ///   listening node (expected -1 when accepted, syncedTo -1 when it did not sync, tampered 1
+    ///   or 0, refusal -1 when none, else 0 bad signature, 1 unknown sender, 2 replay);
     /// - `1, messageId, sender, claimedSlot, globalStep, patternValue, payload, anomalyCount,
     ///   (watcherIndex, kindCode, expected)...`: an engine-made send (claimedSlot -1 for an id no
     ///   node has, payload -1 for none);
@@ -309,14 +313,22 @@ impl RawNetwork {
                     let synced = arrival.synced.map_or(-1.0, |step| step as f64);
                     let tampered = f64::from(u8::from(arrival.tampered));
                     let from = f64::from(arrival.from);
+                    let refusal = match arrival.refusal {
+                        None => -1.0,
+                        Some(Refusal::BadSignature) => 0.0,
+                        Some(Refusal::UnknownSender) => 1.0,
+                        Some(Refusal::Replay) => 2.0,
+                    };
+                    let receiver = f64::from(receiver);
                     buffer.extend([
                         0.0,
                         arrival.message as f64,
                         from,
-                        f64::from(receiver),
+                        receiver,
                         expected,
                         synced,
                         tampered,
+                        refusal,
                     ]);
                 }
                 EngineEvent::Sent(send) => {

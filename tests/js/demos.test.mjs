@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { run as meshNetwork } from '../../scripts/demos/mesh-network.mjs';
 import { run as synchronization } from '../../scripts/demos/synchronization.mjs';
 import { run as observer } from '../../scripts/demos/observer.mjs';
+import { run as attackLab } from '../../scripts/demos/attack-lab.mjs';
 
 /** Calls `demo` with console.log silenced; returns its summary and how many lines it printed. */
 function quietly(demo) {
@@ -63,4 +64,15 @@ test('demos are repeatable: a second run returns the same summaries', () => {
   for (const demo of [meshNetwork, synchronization, observer]) {
     assert.deepEqual(quietly(demo).summary, quietly(demo).summary);
   }
+});
+
+test('attack lab demo: the matrix has the expected shape', () => {
+  const { summary } = quietly(attackLab);
+  const byAttack = Object.fromEntries(summary.map((row) => [row.attack, [row.none, row.hmac, row.ed25519]]));
+  assert.deepEqual(byAttack['wrong pattern'], [1, 1, 1]);
+  assert.deepEqual(byAttack['forged sender (right pattern)'], [0, 1 / 7, 1]);
+  assert.deepEqual(byAttack.replay, [0, 1, 1]);
+  assert.deepEqual(byAttack['step skew'], [0, 0, 0]);
+  assert.deepEqual(byAttack['payload tampering'], [0, 1, 1]);
+  assert.deepEqual(byAttack.outsider, [0, 1, 1]);
 });

@@ -301,4 +301,28 @@ export const simulationCases = [
       throwsCode(() => MeshNetwork.fromScenario(42), RangeError, 'ERR_INVALID_SCENARIO', 'version');
     },
   ],
+  [
+    'authenticated networks: forged, replayed and outsider messages reach onError as refusals',
+    ({ MeshNetwork }) => {
+      for (const auth of ['hmac', 'ed25519']) {
+        const [network, nodes] = build(MeshNetwork, { auth, links: { latency: 1 } }, 4);
+        const errors = [];
+        const accepted = [];
+        nodes[1].onError((e) => errors.push(e.type));
+        nodes[1].onMessage((m) => accepted.push(m.senderId));
+        nodes[0].broadcast('honest');
+        network.run(1);
+        network.setByzantine('n2', 'outsider');
+        nodes[2].broadcast('from outside');
+        network.setByzantine('n3', { kind: 'forged-sender', as: 'n0' });
+        nodes[3].broadcast('pretending to be n0');
+        network.run(1);
+        const expected = auth === 'ed25519' ? ['bad-signature', 'bad-signature'] : ['bad-signature'];
+        equal([accepted.length, errors], [auth === 'ed25519' ? 1 : 2, expected], auth);
+        const stats = network.getSimulationStats();
+        equal(stats.badSignatures, auth === 'ed25519' ? 6 : 3, `${auth}: every receiver refuses`);
+      }
+      throwsCode(() => new MeshNetwork({ auth: 'rsa' }), RangeError, 'ERR_UNKNOWN_NAME', 'auth');
+    },
+  ],
 ];

@@ -26,6 +26,12 @@ impl Sender {
 #[derive(Debug)]
 pub(super) struct MessageRecord {
     pub(super) id: u64,
+    /// The sender's sequence number (authenticated modes; 0 otherwise).
+    pub(super) sequence: u64,
+    /// The tag or signature the message carries.
+    pub(super) proof: Proof,
+    /// Whether an untampered copy's proof checks out, once a receiver has checked it.
+    pub(super) verified: Option<bool>,
     /// Whether the owner knows the message (it sent it, or heard of it as an engine send), and
     /// so hears of its arrivals and completion.
     pub(super) tracked: bool,
@@ -34,6 +40,19 @@ pub(super) struct MessageRecord {
     pub(super) in_flight: u32,
     pub(super) reached: u32,
     pub(super) seen: SeenSet,
+}
+
+/// What vouches for a message besides its pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) enum Proof {
+    /// Nothing (the seed's mode).
+    None,
+    /// An HMAC-SHA256 tag.
+    Tag([u8; 32]),
+    /// An ed25519 signature.
+    Signature([u8; 64]),
+    /// Bytes that are no valid tag or signature (an outsider's).
+    Garbage,
 }
 
 /// The nodes that have a message: a short list, or a bitset once it spreads.

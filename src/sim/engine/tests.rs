@@ -318,6 +318,7 @@ fn kinds(anomalies: &[WatcherAnomaly]) -> Vec<AnomalyKind> {
     anomalies.iter().map(|a| a.kind).collect()
 }
 
+use crate::auth::AuthMode;
 use crate::observer::AnomalyKind;
 use crate::sim::byzantine::Byzantine;
 
@@ -520,4 +521,29 @@ fn the_default_link_can_change_while_running() {
     assert!(!sim.is_instant());
     sim.set_default_link(LinkSpec::default()).unwrap();
     assert!(sim.is_instant(), "instant links make the network instant again");
+}
+
+#[test]
+fn authenticated_networks_refuse_bad_proofs_once_per_message_and_honest_traffic_passes() {
+    for auth in [AuthMode::Hmac, AuthMode::Ed25519] {
+        let config =
+            SimConfig { auth, link: fixed(1.0), topology: Topology::Ring, ttl: 4, ..SimConfig::default() };
+        let mut sim = sim_with(config, 6);
+        assert!(!sim.is_instant(), "authentication runs on the scheduled path");
+        for round in 0..12 {
+            sim.broadcast(round % 6).unwrap();
+            sim.run(1);
+        }
+        let s = *sim.stats();
+        assert_eq!((s.rejected, s.bad_signatures, s.replays, s.unknown_senders), (0, 0, 0, 0), "{auth:?}");
+        assert_eq!(s.accepted, 12 * 5, "{auth:?}: every node gets every honest message once");
+        sim.set_byzantine(2, Some(Byzantine::ForgedSender(Some("ghost".into())))).unwrap();
+        sim.broadcast(2).unwrap();
+        sim.run(1);
+        let s = *sim.stats();
+        match auth {
+            AuthMode::Ed25519 => assert_eq!(s.unknown_senders, 2, "no key is registered for ghost"),
+            _ => assert_eq!(s.unknown_senders, 0, "a member's tag vouches for any id"),
+        }
+    }
 }

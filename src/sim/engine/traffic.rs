@@ -139,8 +139,15 @@ impl Simulation {
                 Delivery::Accepted(slot) | Delivery::Rejected { receiver: slot, .. } => slot,
             };
             if self.flags[receiver as usize] & super::LISTENING != 0 {
-                let arrival =
-                    Arrival { message, from: sender, hops: 1, delivery, synced: None, tampered: false };
+                let arrival = Arrival {
+                    message,
+                    from: sender,
+                    hops: 1,
+                    delivery,
+                    synced: None,
+                    tampered: false,
+                    refusal: None,
+                };
                 self.events.push(EngineEvent::Arrived(arrival));
             }
         }
