@@ -49,8 +49,7 @@ playwright_counts() {
           console.log(s.expected + ' ' + (s.unexpected + s.flaky)); } catch { console.log('0 0'); }"
 }
 echo "=== setup and build"
-if ! { bash scripts/setup.sh --browser && bash scripts/build.sh &&
-  npx --no-install vite build --config www/vite.config.mjs --logLevel warn; } >test-output/build.log 2>&1; then
+if ! { bash scripts/setup.sh --browser && bash scripts/build-www.sh; } >test-output/build.log 2>&1; then
   tail -n 40 test-output/build.log
   echo "build failed: no test could run"
   echo "0 passed, 1 failed"

@@ -333,11 +333,6 @@ impl Network {
         &self.anomalies
     }
 
-    /// Whether any observer is watching.
-    pub fn is_watched(&self) -> bool {
-        !self.watchers.is_empty()
-    }
-
     /// Adds `by` to the step of the live node `slot`, stopping at 2^53-1.
     pub fn advance(&mut self, slot: Slot, by: u64) {
         if let Some(node) = self.nodes.get_mut(slot as usize).filter(|n| n.alive) {
@@ -345,7 +340,8 @@ impl Network {
         }
     }
 
-    /// Reads the node state of `slot` (for prefetching; the value means nothing).
+    /// The step stored for `slot`, live or not (0 for a slot never created); also used to read a
+    /// node's memory ahead of time.
     #[inline]
     pub fn touch(&self, slot: Slot) -> u64 {
         self.nodes.get(slot as usize).map_or(0, |n| n.global_step)

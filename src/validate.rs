@@ -43,9 +43,10 @@ pub fn probability(field: &str, value: f64) -> Result<f64, MeshError> {
     number_in(field, value, 0.0, 1.0, "a number in [0, 1]")
 }
 
-/// A duration in milliseconds: finite and not negative.
+/// A duration in milliseconds: finite, not negative, and at most 1e12 (about 31 years, so that
+/// virtual time in microseconds never overflows).
 pub fn duration_ms(field: &str, value: f64) -> Result<f64, MeshError> {
-    number_in(field, value, 0.0, f64::MAX, "a finite number of milliseconds, at least 0")
+    number_in(field, value, 0.0, 1e12, "a number of milliseconds in [0, 1e12]")
 }
 
 /// A non-empty string.

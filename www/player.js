@@ -55,7 +55,7 @@ function start(key, seed, actions = []) {
   if (key === 'scale') SCENARIOS.scale = scaleScenario(Number($('nodes').value));
   $('nodes-control').hidden = key !== 'scale';
   const scenario = structuredClone(SCENARIOS[key]);
-  scenario.options = { ...scenario.options, seed, recordTrace: true };
+  scenario.options = { ...scenario.options, seed };
   play?.network.free();
   const network = MeshNetwork.fromScenario(scenario);
   const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
@@ -124,6 +124,7 @@ function relink() {
   }
   play.links = links;
   play.positions = nodes.length > 500 ? spiral(nodes.length) : layout(nodes.length, links);
+  play.labels = nodes.length <= 30 ? nodes.map((node) => node.nodeId) : undefined;
 }
 
 /** Runs the network to `time` ms, applying the recorded fault-lab actions due on the way. */
@@ -139,20 +140,11 @@ function runTo(time) {
 
 /** Applies one fault-lab action to the network. */
 function apply(action, nodeId, argument) {
-  const { network } = play;
-  if (action === 'crash') network.crash(nodeId);
-  else if (action === 'restart') network.restart(nodeId);
-  else if (action === 'byzantine') network.setByzantine(nodeId, argument === 'honest' ? null : argument);
-  else if (action === 'partition') network.partition(argument);
-  else if (action === 'heal') network.heal();
-  else if (action === 'add') {
-    const first = play.nodes[0];
-    const node = network.createNode({ nodeId, seed: first.seed, phaseResetInterval: first.phaseResetInterval });
-    play.nodes.push(node);
-    if (play.nodes.length <= 500) listenTo(node);
-  } else if (action === 'remove') network.removeNode(nodeId);
-  else if (action === 'topology') network.setTopology(argument);
-  else if (action === 'links') network.setLinks(argument);
+  const added = perform(play.network, action, nodeId, argument);
+  if (added !== undefined) {
+    play.nodes.push(added);
+    if (play.nodes.length <= 500) listenTo(added);
+  }
   if (['add', 'remove', 'topology'].includes(action)) {
     relink();
     refreshInspectList();
@@ -166,11 +158,46 @@ function apply(action, nodeId, argument) {
   log(`⚡ ${action}${nodeId ? ` ${nodeId}` : ''}${detail}`, 'fault', nodeId ?? '');
 }
 
+/** Performs one fault-lab action on `network`; returns the node an `add` created. */
+function perform(network, action, nodeId, argument) {
+  if (action === 'crash') network.crash(nodeId);
+  else if (action === 'restart') network.restart(nodeId);
+  else if (action === 'byzantine') network.setByzantine(nodeId, argument === 'honest' ? null : argument);
+  else if (action === 'partition') network.partition(argument);
+  else if (action === 'heal') network.heal();
+  else if (action === 'remove') network.removeNode(nodeId);
+  else if (action === 'topology') network.setTopology(argument);
+  else if (action === 'links') network.setLinks(argument);
+  else if (action === 'add') {
+    const first = network.getNodes()[0];
+    return network.createNode({ nodeId, seed: first.seed, phaseResetInterval: first.phaseResetInterval });
+  }
+  return undefined;
+}
+
+/**
+ * The trace of the run so far as JSON lines. Playing keeps no trace events (a big network makes
+ * millions), so this replays the run in a second network that records them.
+ */
+function exportTrace() {
+  const scenario = { ...play.scenario, options: { ...play.scenario.options, recordTrace: true } };
+  const network = MeshNetwork.fromScenario(scenario);
+  for (const [at, action, nodeId, argument] of play.actions.slice(0, play.applied)) {
+    network.runUntil(at);
+    perform(network, action, nodeId, argument);
+  }
+  network.runUntil(play.network.now);
+  const lines = network.exportTrace();
+  network.free();
+  return lines;
+}
+
 /** Records a fault-lab action at the current time, applies it, and puts it in the URL. */
 function act(action, nodeId, argument) {
+  // Applied first: an action that throws is not recorded, so replays never meet it.
+  apply(action, nodeId, argument);
   play.actions.push([play.network.now, action, nodeId, argument]);
   play.applied = play.actions.length;
-  apply(action, nodeId, argument);
   remember();
   render();
 }
@@ -230,7 +257,7 @@ function render() {
     transfers: network.transfers(),
     byzantine: play.byzantine,
     selected: play.selected,
-    labels: play.nodes.map((node) => node.nodeId),
+    labels: play.labels,
     zoom: play.zoom,
     pan: play.pan,
   });
@@ -311,7 +338,10 @@ $('byzantine').addEventListener('change', () => {
   if (selectedId() && $('byzantine').value !== '') act('byzantine', selectedId(), $('byzantine').value);
   $('byzantine').value = '';
 });
-$('partition').addEventListener('click', () => act('partition', undefined, play.nodes.slice(0, Math.ceil(play.nodes.length / 2)).map((n) => n.nodeId)));
+$('partition').addEventListener('click', () => {
+  const live = play.nodes.filter((node) => node.isValid());
+  act('partition', undefined, live.slice(0, Math.ceil(live.length / 2)).map((node) => node.nodeId));
+});
 $('heal').addEventListener('click', () => act('heal'));
 $('latency').addEventListener('input', () => ($('latency-value').textContent = `${$('latency').value} ms`));
 $('loss').addEventListener('input', () => ($('loss-value').textContent = `${Math.round(100 * Number($('loss').value))} %`));
@@ -341,7 +371,7 @@ function download(name, type, text) {
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
-$('export-trace').addEventListener('click', () => download(`${play.key}-seed${$('seed').value}.trace.jsonl`, 'application/x-ndjson', play.network.exportTrace()));
+$('export-trace').addEventListener('click', () => download(`${play.key}-seed${$('seed').value}.trace.jsonl`, 'application/x-ndjson', exportTrace()));
 $('export-stats').addEventListener('click', () => download(`${play.key}-seed${$('seed').value}.stats.csv`, 'text/csv', charts.csv()));
 $('log-kind').addEventListener('change', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));
 $('log-node').addEventListener('input', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));

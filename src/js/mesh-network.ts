@@ -114,7 +114,7 @@ export class MeshNetwork<T = unknown> {
     return this.#state.use().nodeCount();
   }
 
-  /** Bytes of wasm heap the network's core state holds: node states, ids and their lookup table. */
+  /** Bytes of wasm heap the network's core state holds: node states, ids and their lookup table, links, messages in flight. */
   get memoryBytes(): number {
     return this.#state.use().heapBytes();
   }
@@ -124,7 +124,10 @@ export class MeshNetwork<T = unknown> {
     return this.#state.use().now();
   }
 
-  /** Whether a broadcast is delivered at once (no delay, loss, topology, crash or partition). */
+  /**
+   * Whether a broadcast is delivered at once: no delay or loss, a full mesh, no `setLink` override,
+   * crash, partition or byzantine node, and `auth` 'none'.
+   */
   get isInstant(): boolean {
     return this.#state.use().isInstant();
   }

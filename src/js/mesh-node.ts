@@ -107,14 +107,14 @@ export class MeshNode<T = unknown> {
     const state = this.#state;
     const count = state.use().broadcast(slot);
     const report = state.report(count);
-    const claimed = report[4];
-    const senderId = claimed === slot ? this.#record.nodeId : claimed === -1 ? state.use().claimedName() : state.records[claimed].nodeId;
-    const message: Message<T> = Object.freeze({ senderId, globalStep: report[0], patternValue: report[1], data });
-    const instant = report[3] === 1;
-    if (!instant && report[2] !== 0) state.envelopes.set(report[2], message);
+    const [globalStep, patternValue, id, instant, claimed] = [report[0], report[1], report[2], report[3] === 1, report[4]];
     const rejectedEnd = 6 + 2 * report[5];
     const rejections = rejectedEnd > 6 ? pairs(report, 6, rejectedEnd) : undefined;
     const anomalies = count > rejectedEnd ? watcherAnomalies(state.watchers, report, rejectedEnd, count) : undefined;
+    // Everything is read from the report now: claimedName() calls into wasm, which may move its memory.
+    const senderId = claimed >= 0 ? state.records[claimed].nodeId : state.use().claimedName();
+    const message: Message<T> = Object.freeze({ senderId, globalStep, patternValue, data });
+    if (!instant && id !== 0) state.envelopes.set(id, message);
     const receivers = instant ? state.holdLive() : [];
     const sender = this.#record;
     enqueue(() => deliver(sender, message, receivers, rejections, anomalies));

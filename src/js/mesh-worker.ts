@@ -129,8 +129,7 @@ function handle(network: MeshNetwork, request: Exclude<WorkerRequest, { type: 'c
 
 function snapshot(network: MeshNetwork): NetworkSnapshot {
   const nodeStates = network.nodeStates();
-  const nodeIds: string[] = [];
-  for (const node of network.getNodes()) nodeIds.push(node.nodeId);
+  const nodeIds = network._state().records.map((record) => record.nodeId);
   return { now: network.now, nodeIds, nodeStates, transfers: network.transfers(), stats: network.getSimulationStats(), traceHash: network.traceHash() };
 }
 

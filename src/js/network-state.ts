@@ -146,6 +146,8 @@ export class NetworkState<T> {
    */
   dispatchEvents(length: number): void {
     if (length === 0) return;
+    // Fetched before the report is read: a call into wasm may move its memory.
+    const names = this.use().claimedNames();
     const report = this.report(length);
     const jobs: (() => void)[] = [];
     let at = 1;
@@ -156,7 +158,7 @@ export class NetworkState<T> {
         if (job !== undefined) jobs.push(job);
         at += 8;
       } else if (code === SENT) {
-        jobs.push(this.#engineSend(report, at));
+        jobs.push(this.#engineSend(report, at, names));
         at += 8 + 3 * report[at + 7];
       } else {
         this.envelopes.delete(report[at + 1]);
@@ -190,10 +192,10 @@ export class NetworkState<T> {
   }
 
   /** Records the engine-made send at `report[at..]` and returns the handlers it calls. */
-  #engineSend(report: Float64Array, at: number): () => void {
+  #engineSend(report: Float64Array, at: number, names: readonly string[]): () => void {
     const sender = this.records[report[at + 2]];
     const claimed = report[at + 3];
-    const senderId = claimed === -1 ? this.use().forgedName(sender.slot) : this.records[claimed].nodeId;
+    const senderId = claimed >= 0 ? this.records[claimed].nodeId : names[-claimed - 2];
     const payload = report[at + 6];
     const data = (payload === -1 ? undefined : this.payloads[payload]) as T;
     const message: Message<T> = Object.freeze({ senderId, globalStep: report[at + 4], patternValue: report[at + 5], data });

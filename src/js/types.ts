@@ -254,7 +254,6 @@ export type MeshErrorCode =
   | 'ERR_UNKNOWN_NAME'
   | 'ERR_UNKNOWN_NODE'
   | 'ERR_INVALID_SCENARIO'
-  | 'ERR_BAD_KEY'
   | 'ERR_OBJECT_FREED'
   | 'ERR_NOT_INITIALIZED';
 
@@ -307,9 +306,9 @@ export type TopologyOptions =
 
 /**
  * Options of `new MeshNetwork(options)`. With none, the network is the seed's: every broadcast
- * reaches every other live node at once. Any link delay or loss, another topology, a crash or a
- * partition makes broadcasts scheduled: they arrive while `run`, `runUntil` or `step` advance
- * virtual time.
+ * reaches every other live node at once. Any link delay or loss, another topology, a `setLink`
+ * override, a crash, a partition, a byzantine node or `auth` other than 'none' makes broadcasts
+ * scheduled: they arrive while `run`, `runUntil` or `step` advance virtual time.
  */
 export interface NetworkOptions {
   /** Seed of the one RNG behind every random choice. Default 0. */
@@ -322,7 +321,7 @@ export interface NetworkOptions {
   links?: LinkOptions;
   /** Topology, drawn over the live nodes and drawn again when nodes come or go. Default 'full'. */
   topology?: TopologyOptions;
-  /** How many links a message may travel; above 1 nodes relay what they accept. Default 1. */
+  /** How many links a message may travel; above 1 nodes relay what they accept (not in a full mesh). Default 1. */
   ttl?: number;
   /** Neighbours a node relays to: 0 for all (flooding), k for k random ones (gossip). Default 0. */
   fanout?: number;

@@ -35,7 +35,8 @@ pub struct SimConfig {
     /// Who is linked to whom. Default: [`Topology::Full`]. A generated topology is drawn over the
     /// live nodes, and drawn again whenever nodes were added or removed since.
     pub topology: Topology,
-    /// How many links a message may travel; above 1 nodes relay what they accept. Default: 1.
+    /// How many links a message may travel; above 1 nodes relay what they accept (except in a
+    /// full mesh, where everyone is a direct neighbour). Default: 1.
     pub ttl: u32,
     /// Neighbours a node relays to: 0 for all (flooding), k for k random ones (gossip). Default: 0.
     pub fanout: u32,
@@ -377,7 +378,11 @@ impl Simulation {
         if self.flags[slot as usize] & CRASHED != 0 {
             self.crashed_count -= 1;
         }
+        self.set_listening(slot, false);
         self.flags[slot as usize] = 0;
+        self.byzantine.remove(&slot);
+        self.heard.remove(&slot);
+        self.drift.remove(&slot);
         Ok(())
     }
 
@@ -586,7 +591,7 @@ impl Simulation {
             for delay in std::iter::once(delay_us).chain(duplicate_us) {
                 let delay_us = u32::try_from(delay).unwrap_or(u32::MAX);
                 let transfer = Transfer { message: index, from: node, to, hops, delay_us, tampered };
-                self.queue.push(self.now_us + delay, transfer);
+                self.queue.push(self.now_us.saturating_add(delay), transfer);
             }
             if spec.queue_limit > 0 {
                 *self.link_load.entry(key).or_default() += copies;
@@ -629,7 +634,7 @@ impl Simulation {
                 && next_other.is_none_or(|t| self.next_tick_us <= t);
             if tick_due {
                 self.now_us = self.next_tick_us;
-                self.next_tick_us += tick_us;
+                self.next_tick_us = self.next_tick_us.saturating_add(tick_us);
                 self.tick();
             } else if let Some(at) = next_script.filter(|&s| next_transfer.is_none_or(|t| s <= t)) {
                 self.now_us = at;
@@ -704,7 +709,10 @@ impl Simulation {
     fn log_tick(&mut self) {
         let (mut online, mut crashed, mut min_step, mut max_step) = (0u32, 0u32, u64::MAX, 0u64);
         for slot in 0..self.network.slot_count() as Slot {
-            let Ok(step) = self.network.global_step(slot) else { continue };
+            if !self.network.is_alive(slot) {
+                continue;
+            }
+            let step = self.network.touch(slot);
             if self.flags[slot as usize] & CRASHED != 0 {
                 crashed += 1;
             } else {

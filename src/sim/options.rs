@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::auth::AuthMode;
 use crate::error::MeshError;
 use crate::sim::engine::SimConfig;
-use crate::sim::latency::Latency;
+use crate::sim::latency::{Latency, LATENCY_KINDS};
 use crate::sim::link::LinkSpec;
 use crate::sim::topology::{Topology, TOPOLOGY_KINDS};
 use crate::validate::{positive_integer, safe_integer};
@@ -227,30 +227,39 @@ impl LinkOptions {
                 Latency::from_parts(&format!("{field}.latency"), "fixed", *ms, 0.0)?
             }
             Some(LatencyOptions::Distribution(d)) => {
-                let (a, b) = match d.kind.as_str() {
-                    "fixed" => (d.ms, Some(0.0)),
-                    "uniform" => (d.min, d.max),
-                    "normal" => (d.mean, d.std),
-                    _ => (d.mean, Some(0.0)),
+                // Each kind's two parameters by name (the second unused by one-parameter kinds).
+                let ((a_name, a), (b_name, b)) = match d.kind.as_str() {
+                    "fixed" => (("ms", d.ms), ("", Some(0.0))),
+                    "uniform" => (("min", d.min), ("max", d.max)),
+                    "normal" => (("mean", d.mean), ("std", d.std)),
+                    "exponential" => (("mean", d.mean), ("", Some(0.0))),
+                    other => {
+                        return Err(MeshError::UnknownName {
+                            field: format!("{field}.latency.kind"),
+                            allowed: LATENCY_KINDS,
+                            got: other.to_owned(),
+                        })
+                    }
                 };
                 let missing = |name: &str| MeshError::BadShape {
                     field: format!("{field}.latency.{name}"),
                     problem: format!("a \"{}\" latency needs this number", d.kind),
                 };
-                let names = match d.kind.as_str() {
-                    "fixed" => ("ms", ""),
-                    "uniform" => ("min", "max"),
-                    "normal" => ("mean", "std"),
-                    _ => ("mean", ""),
-                };
-                let a = a.ok_or_else(|| missing(names.0))?;
-                let b = b.ok_or_else(|| missing(names.1))?;
+                let a = a.ok_or_else(|| missing(a_name))?;
+                let b = b.ok_or_else(|| missing(b_name))?;
                 Latency::from_parts(&format!("{field}.latency"), &d.kind, a, b)?
             }
         };
         let queue_limit = match self.queue_limit {
             None => base.queue_limit,
-            Some(v) => u32_setting("links.queueLimit", v, safe_integer)?,
+            Some(v) if v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) => v as u32,
+            Some(v) => {
+                return Err(MeshError::OutOfRange {
+                    field: format!("{field}.queueLimit"),
+                    rule: "an integer in [0, 4294967295]",
+                    value: crate::error::JsNumber(v),
+                })
+            }
         };
         let spec = LinkSpec {
             latency,
@@ -368,6 +377,9 @@ mod tests {
                 "links.latency",
             ),
             (r#"{"traffic": 2}"#, "ERR_OUT_OF_RANGE", "traffic"),
+            (r#"{"links": {"latency": {"kind": "gamma"}}}"#, "ERR_UNKNOWN_NAME", "links.latency.kind"),
+            (r#"{"links": {"queueLimit": 1.5}}"#, "ERR_OUT_OF_RANGE", "links.queueLimit"),
+            (r#"{"links": {"latency": 1e300}}"#, "ERR_OUT_OF_RANGE", "links.latency.ms"),
             (r#"{"churn": {"crash": 0.1, "restart": -1}}"#, "ERR_OUT_OF_RANGE", "churn.restart"),
         ];
         for (json, code, field) in cases {

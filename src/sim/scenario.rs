@@ -17,6 +17,9 @@ use crate::sim::link::to_micros;
 use crate::sim::options::{read_shape, LinkOptions, NetworkOptions};
 use crate::validate::{duration_ms, safe_integer};
 
+/// The most nodes a scenario may create (node slots are 32-bit).
+pub const MAX_SCENARIO_NODES: u64 = 10_000_000;
+
 /// The only scenario format version so far.
 pub const SCENARIO_VERSION: u32 = 1;
 
@@ -181,6 +184,12 @@ impl Scenario {
         match &self.nodes {
             Nodes::Count { count, prefix, seed, phase_reset_interval } => {
                 let count = safe_integer("nodes.count", *count)?;
+                if count > MAX_SCENARIO_NODES {
+                    return Err(MeshError::TooLarge {
+                        field: "nodes.count",
+                        value: crate::error::JsNumber(count as f64),
+                    });
+                }
                 let prefix = prefix.as_deref().unwrap_or("node-");
                 (0..count)
                     .map(|i| {

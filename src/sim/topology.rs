@@ -257,7 +257,8 @@ fn erdos_renyi(adj: &mut Builder, n: usize, p: f64, rng: &mut SimRng) {
     if p <= 0.0 || n < 2 {
         return;
     }
-    let log_q = libm::log(1.0 - p);
+    // log1p keeps precision for tiny p, where log(1 - p) would round to 0.
+    let log_q = libm::log1p(-p);
     let (mut v, mut w) = (1i64, -1i64);
     while (v as usize) < n {
         let skip = if p >= 1.0 { 0 } else { libm::floor(libm::log(1.0 - rng.unit()) / log_q) as i64 };
@@ -395,6 +396,7 @@ mod tests {
         assert!((edges - expected).abs() < 4.0 * expected.sqrt(), "{edges} vs {expected}");
         assert!(is_symmetric(&g));
         assert_eq!(build(Topology::Random { p: 1.0 }, 30).edge_count(), 30 * 29 / 2);
+        assert_eq!(build(Topology::Random { p: 1e-17 }, 1000).edge_count(), 0, "a tiny p stays sparse");
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub struct RawNetwork {
     pub(super) inner: Simulation,
     pub(super) report: Vec<f64>,
     claimed_name: String,
+    pub(super) claimed_names: Vec<String>,
 }
 
 impl Default for RawNetwork {
@@ -176,7 +177,12 @@ impl RawNetwork {
 
 impl RawNetwork {
     fn from_simulation(inner: Simulation) -> Self {
-        Self { inner, report: Vec::with_capacity(REPORT_CAPACITY), claimed_name: String::new() }
+        Self {
+            inner,
+            report: Vec::with_capacity(REPORT_CAPACITY),
+            claimed_name: String::new(),
+            claimed_names: Vec::new(),
+        }
     }
 
     /// The numbers the last broadcast wrote (for Rust callers and tests).

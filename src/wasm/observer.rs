@@ -91,7 +91,7 @@ impl RawObserver {
         self.inner.borrow_mut().add_counts(counts);
     }
 
-    /// `{ total, valid, anomalies, successRate, bySender }`.
+    /// `{ total, valid, anomalies, successRate, bySender, anomaliesByKind }`.
     #[wasm_bindgen(
         unchecked_return_type = "{ total: number; valid: number; anomalies: number; successRate: number; bySender: Map<string, { total: number; valid: number; anomalies: number }>; anomaliesByKind: Map<string, number> }"
     )]

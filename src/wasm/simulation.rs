@@ -163,13 +163,11 @@ impl RawNetwork {
         js(self.inner.set_byzantine(slot, js(behaviour)?))
     }
 
-    /// The id a forged-sender node claims when it is no node's (for its engine-made sends).
-    #[wasm_bindgen(js_name = forgedName)]
-    pub fn forged_name(&self, slot: u32) -> String {
-        match self.inner.byzantine(slot) {
-            Some(crate::sim::byzantine::Byzantine::ForgedSender(Some(name))) => name.clone(),
-            _ => String::new(),
-        }
+    /// The ids no node has that the last drain's engine-made sends claimed (read them before the
+    /// report: fetching them may move wasm memory).
+    #[wasm_bindgen(js_name = claimedNames)]
+    pub fn claimed_names(&self) -> Vec<String> {
+        self.claimed_names.clone()
     }
 
     /// Makes a node's clock drift by `rate` extra steps per tick (0: exact).
@@ -196,12 +194,6 @@ impl RawNetwork {
     #[wasm_bindgen(js_name = traceHash)]
     pub fn trace_hash(&self) -> String {
         self.inner.trace().hash()
-    }
-
-    /// How many events were traced.
-    #[wasm_bindgen(js_name = traceLength)]
-    pub fn trace_length(&self) -> f64 {
-        self.inner.trace().len() as f64
     }
 
     /// The recorded trace as JSON lines (empty unless `recordTrace` is on).
@@ -274,13 +266,14 @@ impl RawNetwork {
         let network = self.inner.network();
         let mut out = Vec::with_capacity(network.slot_count() * 5);
         for slot in 0..network.slot_count() as u32 {
-            match network.counters(slot) {
-                Ok(c) => {
+            // Checked first: a removed slot's counters() would build an error to throw away.
+            match network.is_alive(slot).then(|| network.counters(slot).ok()).flatten() {
+                Some(c) => {
                     let status = if self.inner.is_crashed(slot) { CRASHED } else { ONLINE };
-                    let step = network.global_step(slot).unwrap_or(0) as f64;
+                    let step = network.touch(slot) as f64;
                     out.extend([status, step, c.sent as f64, c.received as f64, c.rejected as f64]);
                 }
-                Err(_) => out.extend([REMOVED, 0.0, 0.0, 0.0, 0.0]),
+                None => out.extend([REMOVED, 0.0, 0.0, 0.0, 0.0]),
             }
         }
         out
@@ -294,10 +287,11 @@ impl RawNetwork {
     ///   listening node (expected -1 when accepted, syncedTo -1 when it did not sync, tampered 1
     ///   or 0, refusal -1 when none, else 0 bad signature, 1 unknown sender, 2 replay);
     /// - `1, messageId, sender, claimedSlot, globalStep, patternValue, payload, anomalyCount,
-    ///   (watcherIndex, kindCode, expected)...`: an engine-made send (claimedSlot -1 for an id no
-    ///   node has, payload -1 for none);
+    ///   (watcherIndex, kindCode, expected)...`: an engine-made send (payload -1 for none; a
+    ///   claimedSlot of -2 - i stands for an id no node has, `claimedNames()[i]`);
     /// - `2, messageId`: a message with nothing left in flight.
     fn drain(&mut self) -> usize {
+        self.claimed_names.clear();
         let buffer = &mut self.report;
         buffer.clear();
         buffer.push(0.0);
@@ -334,7 +328,10 @@ impl RawNetwork {
                 EngineEvent::Sent(send) => {
                     let claimed = match send.claimed {
                         Sender::Node(slot) => f64::from(slot),
-                        Sender::Unknown(_) => -1.0,
+                        Sender::Unknown(name) => {
+                            self.claimed_names.push(name.into());
+                            -(self.claimed_names.len() as f64) - 1.0
+                        }
                     };
                     let payload = send.payload.map_or(-1.0, f64::from);
                     buffer.extend([
