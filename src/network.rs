@@ -291,9 +291,14 @@ impl Network {
 
     /// Validates `stamp` for the live node `receiver` and counts the outcome.
     pub fn accept(&mut self, receiver: Slot, stamp: Stamp) -> Result<Delivery, MeshError> {
-        let pattern = self.live_node(receiver)?.pattern;
-        let verdict = verify(&self.patterns[pattern as usize], stamp.global_step, stamp.pattern_value as f64);
+        let verdict = self.judge(receiver, stamp)?;
         Ok(count_delivery(&mut self.nodes[receiver as usize], receiver, verdict))
+    }
+
+    /// What the live node `receiver` makes of `stamp`, without counting it.
+    pub fn judge(&self, receiver: Slot, stamp: Stamp) -> Result<Verdict, MeshError> {
+        let pattern = self.live_node(receiver)?.pattern;
+        Ok(verify(&self.patterns[pattern as usize], stamp.global_step, stamp.pattern_value as f64))
     }
 
     /// Lets every watching observer classify a sent message: unknown sender, replay, pattern

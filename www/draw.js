@@ -4,7 +4,10 @@
 const MARGIN = 48;
 
 /** Node colours by state, readable on light and dark backgrounds. */
-export const COLORS = { online: '#2563eb', crashed: '#6b7280', byzantine: '#dc2626', behind: '#d97706', link: '#9ca3af88', pulse: '#f59e0b' };
+export const COLORS = { online: '#2563eb', crashed: '#6b7280', byzantine: '#dc2626', behind: '#d97706', link: '#9ca3af88' };
+
+/** Pulse colours by how the message ends (`transfers()` outlook 0, 1, 2). */
+export const PULSE_COLORS = ['#16a34a', '#e11d48', '#9ca3af'];
 
 /**
  * Draws one frame. `view` holds `positions` (0..1 by slot), `links` (slot pairs), `states`
@@ -32,23 +35,26 @@ export function draw(canvas, view) {
     drawPixels(context, view, at, maxOnlineStep(view.states));
     return;
   }
-  // Messages in flight: one path for all of them (small squares once there are many).
-  const pulses = new Path2D();
-  const many = view.transfers.length > 1500;
-  for (let i = 0; i < view.transfers.length; i += 3) {
+  // Messages in flight: one path per outcome (small squares once there are many).
+  const pulses = PULSE_COLORS.map(() => new Path2D());
+  const many = view.transfers.length > 2000;
+  for (let i = 0; i < view.transfers.length; i += 4) {
     const [x1, y1] = at(view.transfers[i]);
     const [x2, y2] = at(view.transfers[i + 1]);
     const p = view.transfers[i + 2];
+    const path = pulses[view.transfers[i + 3]];
     const [x, y] = [x1 + (x2 - x1) * p, y1 + (y2 - y1) * p];
     if (many) {
-      pulses.rect(x - 1, y - 1, 2, 2);
+      path.rect(x - 1, y - 1, 2, 2);
     } else {
-      pulses.moveTo(x + 3, y);
-      pulses.arc(x, y, 3, 0, 2 * Math.PI);
+      path.moveTo(x + 3, y);
+      path.arc(x, y, 3, 0, 2 * Math.PI);
     }
   }
-  context.fillStyle = COLORS.pulse;
-  context.fill(pulses);
+  pulses.forEach((path, outlook) => {
+    context.fillStyle = PULSE_COLORS[outlook];
+    context.fill(path);
+  });
 
   const maxStep = maxOnlineStep(view.states);
   const radius = view.positions.length > 200 ? 3 : 8;
@@ -140,14 +146,14 @@ function drawPixels(context, view, at, maxStep) {
     pixels[p] = pixels[p + 1] = pixels[p + width] = pixels[p + width + 1] = color;
   }
   // Messages in flight, one pixel each, between their nodes' pixels.
-  const pulse = pixel(COLORS.pulse);
+  const pulse = PULSE_COLORS.map(pixel);
   const transfers = view.transfers;
-  for (let i = 0; i < transfers.length; i += 3) {
+  for (let i = 0; i < transfers.length; i += 4) {
     const [from, to, progress] = [offset[transfers[i]], offset[transfers[i + 1]], transfers[i + 2]];
     if (from < 0 || to < 0) continue;
     const x = (from % width) + ((to % width) - (from % width)) * progress;
     const y = ((from / width) | 0) + (((to / width) | 0) - ((from / width) | 0)) * progress;
-    pixels[(y | 0) * width + (x | 0)] = pulse;
+    pixels[(y | 0) * width + (x | 0)] = pulse[transfers[i + 3]];
   }
   context.putImageData(image, 0, 0);
 }

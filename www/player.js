@@ -6,7 +6,7 @@ import observer from 'data-mesh/scenarios/observer.json';
 import partitionHeal from 'data-mesh/scenarios/partition-heal.json';
 import byzantineLab from 'data-mesh/scenarios/byzantine-lab.json';
 import { layout, spiral } from './layout.js';
-import { draw, pick } from './draw.js';
+import { COLORS, PULSE_COLORS, draw, pick } from './draw.js';
 import { Charts } from './charts.js';
 import { drawPattern } from './pattern-view.js';
 
@@ -53,12 +53,24 @@ const charts = new Charts($('charts'));
  */
 function start(key, seed, actions = []) {
   if (key === 'scale') SCENARIOS.scale = scaleScenario(Number($('nodes').value));
-  $('nodes-control').hidden = key !== 'scale';
-  const scenario = structuredClone(SCENARIOS[key]);
+  const pattern = patternConfig();
+  const scenario = withPattern(structuredClone(SCENARIOS[key]), pattern);
   scenario.options = { ...scenario.options, seed };
+  let network;
+  try {
+    network = MeshNetwork.fromScenario(scenario);
+  } catch (error) {
+    // A bad seed or interval: say which rule it broke and keep playing what was there.
+    $('player-error').textContent = `${error.code}: ${error.message}`;
+    if (play !== undefined) return;
+    [$('pattern-seed').value, $('interval').value] = [String(DEFAULT_PATTERN.seed), String(DEFAULT_PATTERN.phaseResetInterval)];
+    start(key, seed, actions);
+    return;
+  }
+  $('player-error').textContent = '';
+  $('nodes-control').hidden = key !== 'scale';
   play?.network.free();
-  const network = MeshNetwork.fromScenario(scenario);
-  const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+  const watcher = new MeshObserver(pattern);
   watcher.watch(network);
   // By slot: a scenario creates its nodes in order and never removes them.
   const nodes = network.getNodes();
@@ -94,6 +106,20 @@ function start(key, seed, actions = []) {
   $('time-slider').step = String(scenario.options.tickInterval ?? 100);
   setPlaying(false);
   render();
+}
+
+/** The pattern the bundled scenarios' nodes use unless the pattern inputs say otherwise. */
+const DEFAULT_PATTERN = { seed: 7, phaseResetInterval: 100 };
+
+/** The pattern from the pattern inputs. */
+function patternConfig() {
+  return { seed: Number($('pattern-seed').value), phaseResetInterval: Number($('interval').value) };
+}
+
+/** `scenario` with every node on `pattern` (`{ seed, phaseResetInterval }`). */
+function withPattern(scenario, pattern) {
+  const nodes = Array.isArray(scenario.nodes) ? scenario.nodes.map((node) => ({ ...node, ...pattern })) : { ...scenario.nodes, ...pattern };
+  return { ...scenario, nodes };
 }
 
 /** Lists the live nodes in the inspector's select. */
@@ -215,6 +241,9 @@ function travel(time) {
 function remember() {
   const params = new URLSearchParams({ scenario: play.key, seed: $('seed').value, t: String(play.network.now) });
   if (play.key === 'scale') params.set('nodes', $('nodes').value);
+  const pattern = patternConfig();
+  if (pattern.seed !== DEFAULT_PATTERN.seed) params.set('pattern', String(pattern.seed));
+  if (pattern.phaseResetInterval !== DEFAULT_PATTERN.phaseResetInterval) params.set('interval', String(pattern.phaseResetInterval));
   if (play.actions.length > 0) params.set('actions', JSON.stringify(play.actions));
   history.replaceState(null, '', `?${params}`);
 }
@@ -316,10 +345,13 @@ function frame(time) {
 }
 
 $('nodes').addEventListener('input', () => ($('nodes-count').textContent = $('nodes').value));
-$('nodes').addEventListener('change', () => start('scale', Number($('seed').value)));
-$('scenario').addEventListener('change', () => start($('scenario').value, Number($('seed').value)));
-$('seed').addEventListener('change', () => start($('scenario').value, Number($('seed').value)));
-$('reset').addEventListener('click', () => start($('scenario').value, Number($('seed').value)));
+/** Starts the chosen scenario afresh with the inputs' seeds and interval, and puts it in the URL. */
+function restart() {
+  start($('scenario').value, Number($('seed').value));
+  remember();
+}
+for (const id of ['nodes', 'scenario', 'seed', 'pattern-seed', 'interval']) $(id).addEventListener('change', restart);
+$('reset').addEventListener('click', restart);
 $('play').addEventListener('click', () => {
   setPlaying(!play.playing);
   if (!play.playing) remember();
@@ -414,6 +446,22 @@ $('inspect').addEventListener('change', () => {
   render();
 });
 
+/** The colour key under the network view, built from the colours the drawing uses. */
+function drawLegend() {
+  const entry = (color, text) => {
+    const item = document.createElement('span');
+    const swatch = document.createElement('span');
+    swatch.className = 'swatch';
+    swatch.style.background = color;
+    item.append(swatch, text);
+    return item;
+  };
+  const nodes = [['online', 'online node'], ['behind', 'behind (3+ steps)'], ['crashed', 'crashed'], ['byzantine', 'byzantine']];
+  const messages = ['message to be accepted', 'to be rejected', 'to be dropped (duplicate, down or cut)'];
+  $('legend').replaceChildren(...nodes.map(([state, text]) => entry(COLORS[state], text)), ...messages.map((text, i) => entry(PULSE_COLORS[i], text)));
+}
+drawLegend();
+
 // A first visit gets a short hint of what to click, until it is dismissed.
 $('first-visit').hidden = localStorage.getItem('data-mesh-visited') === 'yes';
 $('dismiss-hint').addEventListener('click', () => {
@@ -427,6 +475,8 @@ $('nodes-count').textContent = $('nodes').value;
 const initial = params.get('scenario') in SCENARIOS ? params.get('scenario') : 'mesh-network';
 $('scenario').value = initial;
 $('seed').value = params.get('seed') ?? String(SCENARIOS[initial].options?.seed ?? 1);
+$('pattern-seed').value = params.get('pattern') ?? String(DEFAULT_PATTERN.seed);
+$('interval').value = params.get('interval') ?? String(DEFAULT_PATTERN.phaseResetInterval);
 start(initial, Number($('seed').value), JSON.parse(params.get('actions') ?? '[]'));
 if (params.has('t')) {
   runTo(Number(params.get('t')));

@@ -292,7 +292,12 @@ export class MeshNetwork<T = unknown> {
     'tick',
   ]);
 
-  /** Transfers in flight, for drawing: `[fromSlot, toSlot, progress 0..1, ...]` (a copy). */
+  /**
+   * Transfers in flight, for drawing: `[fromSlot, toSlot, progress 0..1, outlook, ...]` (a copy).
+   * The outlook is how the transfer ends if nothing changes before it arrives: 0 accepted, 1
+   * rejected (wrong pattern, bad tag or signature), 2 dropped (the receiver has it already, is
+   * down, or is across a partition).
+   */
   transfers(): Float64Array {
     return this.#state.use().transfers();
   }

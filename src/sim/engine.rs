@@ -349,14 +349,6 @@ impl Simulation {
         self.queue.len()
     }
 
-    /// Each transfer in flight as `(from, to, progress in 0..1)`, in no particular order.
-    pub fn transfers(&self) -> impl Iterator<Item = (Slot, Slot, f64)> + '_ {
-        self.queue.iter().map(move |(arrives, t)| {
-            let left = arrives.saturating_sub(self.now_us) as f64;
-            (t.from, t.to, if t.delay_us == 0 { 1.0 } else { (1.0 - left / f64::from(t.delay_us)).max(0.0) })
-        })
-    }
-
     /// Adds a node (see [`Network::create_node`]); it has no links until the topology is applied
     /// again or it is connected, except in a full mesh.
     pub fn create_node(&mut self, config: &NodeConfig) -> Result<Slot, MeshError> {
@@ -891,11 +883,13 @@ impl Simulation {
 mod authenticity;
 mod events;
 mod faults;
+mod in_flight;
 mod links;
 mod messages;
 mod traffic;
 
 pub use events::{EngineEvent, EngineSend};
+pub use in_flight::{InFlight, Outlook};
 pub use traffic::ScriptAction;
 
 use authenticity::Keyring;

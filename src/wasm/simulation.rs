@@ -251,11 +251,12 @@ impl RawNetwork {
         out
     }
 
-    /// Transfers in flight as `[from, to, progress, ...]`.
+    /// Transfers in flight as `[from, to, progress, outlook, ...]` (outlook 0 accepted, 1
+    /// rejected, 2 dropped, if it arrived now).
     pub fn transfers(&self) -> Vec<f64> {
         self.inner
             .transfers()
-            .flat_map(|(from, to, progress)| [f64::from(from), f64::from(to), progress])
+            .flat_map(|t| [f64::from(t.from), f64::from(t.to), t.progress, t.outlook as u8 as f64])
             .collect()
     }
 

@@ -178,3 +178,38 @@ test('a first visit shows a hint until it is dismissed; the anomalies chart and 
   await expect(page.locator('[data-chart="anomalies"] .u-legend')).toContainText('replay');
   await page.getByRole('button', { name: 'Pause' }).click();
 });
+
+test('the pattern seed and interval inputs re-run the scenario on that pattern; a bad interval is refused by name', async ({ page, context }) => {
+  await page.goto('http://127.0.0.1:5173/?scenario=synchronization&seed=2');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await page.getByLabel('Pattern seed').fill('3');
+  await page.getByLabel('Pattern seed').dispatchEvent('change');
+  await page.getByLabel('Reset interval').fill('4');
+  await page.getByLabel('Reset interval').dispatchEvent('change');
+  // Seed 3: 3, 9, 9, 9, then a reset every 4 steps.
+  const values = await page.locator('#pattern-view circle.value').evaluateAll((dots) => dots.slice(0, 6).map((d) => Number(d.dataset.value)));
+  expect(values).toEqual([3, 9, 9, 9, 3, 9]);
+  await expect(page.locator('#pattern-view line.reset')).toHaveCount(12);
+  expect(page.url()).toContain('pattern=3');
+  expect(page.url()).toContain('interval=4');
+  await page.locator('#speed').fill('8');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
+  await page.getByLabel('Inspect').selectOption('node-a');
+  await expect(page.locator('#inspector')).toContainText(/step \d+, pattern value [39]/);
+  const hash = await page.locator('#trace-hash').textContent();
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(other.locator('#trace-hash')).toHaveText(hash);
+
+  await page.getByLabel('Reset interval').fill('0');
+  await page.getByLabel('Reset interval').dispatchEvent('change');
+  await expect(page.locator('#player-error')).toContainText('ERR_NOT_POSITIVE');
+  await expect(page.locator('#player-error')).toContainText('phaseResetInterval');
+  // The run that was there stays, and keeps going.
+  const time = await page.locator('#time').textContent();
+  await page.getByRole('button', { name: 'Step one tick' }).click();
+  await expect(page.locator('#time')).not.toHaveText(time);
+  await expect(page.locator('#legend')).toContainText('to be rejected');
+});

@@ -38,6 +38,11 @@ impl Keyring {
         Self { mode, mesh_key, ..Self::default() }
     }
 
+    /// The mode the keys serve.
+    pub(super) fn mode(&self) -> AuthMode {
+        self.mode
+    }
+
     /// Registers a new node (its key pair in ed25519 mode, derived from `seed` and its id).
     pub(super) fn add_node(&mut self, seed: u64, node_id: &str) {
         self.sequences.push(0);

@@ -66,6 +66,16 @@ pub(super) enum SeenSet {
 const FEW: usize = 32;
 
 impl SeenSet {
+    /// Whether `slot` is there.
+    pub(super) fn contains(&self, slot: u32) -> bool {
+        match self {
+            SeenSet::Few(list) => list.contains(&slot),
+            SeenSet::Many(bits) => {
+                bits.get(slot as usize / 64).is_some_and(|word| word & (1 << (slot % 64)) != 0)
+            }
+        }
+    }
+
     /// Adds `slot`; false when it was already there.
     pub(super) fn insert(&mut self, slot: u32, slots: usize) -> bool {
         match self {

@@ -1,0 +1,61 @@
+//! Transfers in flight, for drawing: where each is, and how it would end if it arrived now.
+
+use super::messages::Sender;
+use super::{Simulation, CRASHED};
+use crate::auth::AuthMode;
+use crate::message::Verdict;
+use crate::network::Slot;
+use crate::sim::queue::Transfer;
+
+/// How a transfer in flight ends if nothing changes before it arrives.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outlook {
+    /// The receiver accepts it.
+    Accepted = 0,
+    /// The receiver refuses it: a wrong pattern, or (authenticated) a bad tag or signature.
+    Rejected = 1,
+    /// It is dropped: the receiver has it already, is down, or is across a partition.
+    Dropped = 2,
+}
+
+/// One transfer in flight.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct InFlight {
+    /// The node that sent it over the link.
+    pub from: Slot,
+    /// The node it travels to.
+    pub to: Slot,
+    /// How far along the link it is, 0 to 1.
+    pub progress: f64,
+    /// How it ends as things stand.
+    pub outlook: Outlook,
+}
+
+impl Simulation {
+    /// Each transfer in flight, in no particular order.
+    pub fn transfers(&self) -> impl Iterator<Item = InFlight> + '_ {
+        self.queue.iter().map(move |(arrives, t)| {
+            let left = arrives.saturating_sub(self.now_us) as f64;
+            let progress = if t.delay_us == 0 { 1.0 } else { (1.0 - left / f64::from(t.delay_us)).max(0.0) };
+            InFlight { from: t.from, to: t.to, progress, outlook: self.outlook(t) }
+        })
+    }
+
+    /// How `transfer` would end if it arrived now (a replay window's verdict is not foreseen).
+    fn outlook(&self, transfer: &Transfer) -> Outlook {
+        let to = transfer.to;
+        let down = !self.network.is_alive(to) || self.flags[to as usize] & CRASHED != 0;
+        let Some(record) = self.messages[transfer.message as usize].as_ref() else { return Outlook::Dropped };
+        if down || self.is_cut(transfer.from, to) || record.seen.contains(to) {
+            return Outlook::Dropped;
+        }
+        let refused = self.keyring.mode() != AuthMode::None
+            && (transfer.tampered
+                || record.verified == Some(false)
+                || (self.keyring.mode() == AuthMode::Ed25519 && matches!(record.sender, Sender::Unknown(_))));
+        match self.network.judge(to, record.stamp) {
+            Ok(Verdict::Accepted) if !refused => Outlook::Accepted,
+            _ => Outlook::Rejected,
+        }
+    }
+}
