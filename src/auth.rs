@@ -148,6 +148,17 @@ impl NodeKey {
     }
 }
 
+/// An ed25519 public key from its 32 bytes; another length, or bytes that are no curve point,
+/// are an `ERR_BAD_KEY` naming `field`.
+pub fn public_key(field: &str, bytes: &[u8]) -> Result<[u8; 32], MeshError> {
+    let problem = |problem: String| MeshError::BadKey { field: field.to_owned(), problem };
+    let key: [u8; 32] = bytes
+        .try_into()
+        .map_err(|_| problem(format!("an ed25519 public key must be 32 bytes, got {}", bytes.len())))?;
+    VerifyingKey::from_bytes(&key).map_err(|_| problem("the bytes are not an ed25519 public key".into()))?;
+    Ok(key)
+}
+
 /// Whether `signature` is `public`'s signature of `bytes`; a malformed key or signature (wrong
 /// length, not a curve point) is simply not valid.
 pub fn verify_signature(public: &[u8], bytes: &[u8], signature: &[u8]) -> bool {
@@ -249,6 +260,17 @@ mod tests {
         let err = MeshKey::new("auth.key", &[1; 16]).unwrap_err();
         assert_eq!((err.code(), err.field()), ("ERR_BAD_KEY", "auth.key"));
         assert_eq!(NodeKey::new("secret", &[0; 31]).unwrap_err().code(), "ERR_BAD_KEY");
+        assert_eq!(public_key("publicKey", &[0; 33]).unwrap_err().field(), "publicKey");
+        let mut not_a_point = NodeKey::from_seed(1, "a").public();
+        while VerifyingKey::from_bytes(&not_a_point).is_ok() {
+            not_a_point[0] = not_a_point[0].wrapping_add(1);
+        }
+        let err = public_key("publicKey", &not_a_point).unwrap_err();
+        assert!(err.to_string().contains("not an ed25519 public key"), "{err}");
+        assert_eq!(
+            public_key("k", &NodeKey::from_seed(1, "a").public()),
+            Ok(NodeKey::from_seed(1, "a").public())
+        );
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub struct Sighting<'a> {
     pub stamp: Stamp,
     /// With the global tick on: the tick count, and the largest step distance allowed from it.
     pub skew_limit: Option<(u64, u64)>,
+    /// Whether its tag or signature checks out (always true in a network without them).
+    pub authentic: bool,
 }
 
 /// Everything one broadcast did, borrowed from buffers the network reuses.
@@ -277,7 +279,13 @@ impl Network {
             }
             self.deliveries.push(count_delivery(node, slot as Slot, cached_verdict));
         }
-        self.classify_for_watchers(Sighting { claim: Claim::Node(sender), message, stamp, skew_limit });
+        self.classify_for_watchers(Sighting {
+            claim: Claim::Node(sender),
+            message,
+            stamp,
+            skew_limit,
+            authentic: true,
+        });
         Ok(Broadcast { message, stamp, deliveries: &self.deliveries, anomalies: &self.anomalies })
     }
 
@@ -301,8 +309,14 @@ impl Network {
         Ok(verify(&self.patterns[pattern as usize], stamp.global_step, stamp.pattern_value as f64))
     }
 
-    /// Lets every watching observer classify a sent message: unknown sender, replay, pattern
-    /// mismatch or step skew, checked in that order (the first found is the anomaly).
+    /// Whether any observer watches the network.
+    pub fn has_watchers(&self) -> bool {
+        !self.watchers.is_empty()
+    }
+
+    /// Lets every watching observer classify a sent message: unknown sender, replay, bad
+    /// signature, pattern mismatch or step skew, checked in that order (the first found is the
+    /// anomaly).
     pub fn classify_for_watchers(&mut self, sighting: Sighting<'_>) -> &[WatcherAnomaly] {
         self.anomalies.clear();
         let Stamp { global_step: step, pattern_value } = sighting.stamp;
@@ -318,6 +332,8 @@ impl Network {
                 (Some(AnomalyKind::UnknownSender), 0)
             } else if replayed {
                 (Some(AnomalyKind::Replay), 0)
+            } else if !sighting.authentic {
+                (Some(AnomalyKind::BadSignature), 0)
             } else if let Verdict::Mismatch { expected } =
                 verify(observer.pattern(), step, pattern_value as f64)
             {

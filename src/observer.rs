@@ -60,17 +60,46 @@ pub enum AnomalyKind {
     Replay,
     /// A sender id that is no node of the network.
     UnknownSender,
+    /// A tag or signature that does not check out (authenticated networks).
+    BadSignature,
 }
 
 impl AnomalyKind {
     /// Every kind, in code order (the code is the position).
-    pub const ALL: [AnomalyKind; 5] = [
+    pub const ALL: [AnomalyKind; 6] = [
         AnomalyKind::PatternMismatch,
         AnomalyKind::InvalidMessage,
         AnomalyKind::StepSkew,
         AnomalyKind::Replay,
         AnomalyKind::UnknownSender,
+        AnomalyKind::BadSignature,
     ];
+}
+
+/// Anomalies of each kind, by code.
+type KindCounts = [u64; AnomalyKind::ALL.len()];
+
+/// The kinds with a count, and their counts.
+fn kind_map(counts: &KindCounts) -> BTreeMap<AnomalyKind, u64> {
+    AnomalyKind::ALL.iter().zip(counts).filter(|&(_, &n)| n > 0).map(|(&kind, &n)| (kind, n)).collect()
+}
+
+/// One sender's record with an observer: how many of its messages passed, and what was wrong
+/// with the others.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SenderStatistics {
+    /// Messages observed.
+    pub total: u64,
+    /// Messages that passed every check.
+    pub valid: u64,
+    /// Messages flagged as anomalies.
+    pub anomalies: u64,
+    /// `valid / total` in 0..1 (1 before any message): how far the sender's messages can be
+    /// trusted so far.
+    pub trust: f64,
+    /// Its anomalies of each kind.
+    pub anomalies_by_kind: BTreeMap<AnomalyKind, u64>,
 }
 
 /// What `getStatistics()` returns.
@@ -85,8 +114,8 @@ pub struct Statistics {
     pub anomalies: u64,
     /// `valid / total` in 0..1 (1 before any message).
     pub success_rate: f64,
-    /// The same counts for each sender id.
-    pub by_sender: BTreeMap<String, Tally>,
+    /// The same counts for each sender id, with its trust and anomalies by kind.
+    pub by_sender: BTreeMap<String, SenderStatistics>,
     /// Anomalies of each kind.
     pub anomalies_by_kind: BTreeMap<AnomalyKind, u64>,
 }
@@ -98,7 +127,8 @@ pub struct Observer {
     totals: Tally,
     senders: IdTable,
     per_sender: Vec<Tally>,
-    by_kind: [u64; AnomalyKind::ALL.len()],
+    per_sender_kinds: Vec<KindCounts>,
+    by_kind: KindCounts,
 }
 
 impl Observer {
@@ -109,6 +139,7 @@ impl Observer {
             totals: Tally::default(),
             senders: IdTable::default(),
             per_sender: Vec::new(),
+            per_sender_kinds: Vec::new(),
             by_kind: [0; AnomalyKind::ALL.len()],
         }
     }
@@ -122,6 +153,7 @@ impl Observer {
     pub fn sender_key(&mut self, sender_id: &str) -> u32 {
         self.senders.find(sender_id).unwrap_or_else(|| {
             self.per_sender.push(Tally::default());
+            self.per_sender_kinds.push([0; AnomalyKind::ALL.len()]);
             self.senders.push(sender_id)
         })
     }
@@ -145,6 +177,9 @@ impl Observer {
         }
         if let Some(kind) = anomaly {
             self.by_kind[kind as usize] += 1;
+            if let Some(kinds) = key.and_then(|key| self.per_sender_kinds.get_mut(key as usize)) {
+                kinds[kind as usize] += 1;
+            }
         }
     }
 
@@ -156,11 +191,13 @@ impl Observer {
     /// Adds counts tallied elsewhere: `counts` holds `[total, valid]` per sender key, from key 0.
     /// Pairs beyond the known senders, and `valid` above `total`, are clamped away.
     pub fn add_counts(&mut self, counts: &[f64]) {
-        for (tally, pair) in self.per_sender.iter_mut().zip(counts.chunks_exact(2)) {
+        let senders = self.per_sender.iter_mut().zip(&mut self.per_sender_kinds);
+        for ((tally, kinds), pair) in senders.zip(counts.chunks_exact(2)) {
             let total = pair[0] as u64;
             let valid = (pair[1] as u64).min(total);
             tally.add(total, valid);
             self.totals.add(total, valid);
+            kinds[AnomalyKind::PatternMismatch as usize] += total - valid;
             self.by_kind[AnomalyKind::PatternMismatch as usize] += total - valid;
         }
     }
@@ -183,15 +220,20 @@ impl Observer {
             valid: self.totals.valid,
             anomalies: self.totals.anomalies,
             success_rate: self.totals.success_rate(),
-            by_sender: (0..self.senders.len() as u32)
-                .map(|key| (self.senders.get(key).to_owned(), self.per_sender[key as usize]))
+            by_sender: (0..self.senders.len())
+                .map(|key| {
+                    let Tally { total, valid, anomalies } = self.per_sender[key];
+                    let statistics = SenderStatistics {
+                        total,
+                        valid,
+                        anomalies,
+                        trust: self.per_sender[key].success_rate(),
+                        anomalies_by_kind: kind_map(&self.per_sender_kinds[key]),
+                    };
+                    (self.senders.get(key as u32).to_owned(), statistics)
+                })
                 .collect(),
-            anomalies_by_kind: AnomalyKind::ALL
-                .iter()
-                .zip(self.by_kind)
-                .filter(|&(_, n)| n > 0)
-                .map(|(&kind, n)| (kind, n))
-                .collect(),
+            anomalies_by_kind: kind_map(&self.by_kind),
         }
     }
 }
@@ -204,6 +246,12 @@ mod tests {
         Observer::new(PatternGenerator::new(7, 100).unwrap())
     }
 
+    /// `(total, valid, anomalies, trust)` of one sender.
+    fn record(stats: &Statistics, sender: &str) -> (u64, u64, u64, f64) {
+        let s = &stats.by_sender[sender];
+        (s.total, s.valid, s.anomalies, s.trust)
+    }
+
     #[test]
     fn seed_example_validation() {
         let mut o = observer();
@@ -214,8 +262,8 @@ mod tests {
         let stats = o.statistics();
         assert_eq!((stats.total, stats.valid, stats.anomalies), (2, 1, 1));
         assert_eq!(stats.success_rate, 0.5);
-        assert_eq!(stats.by_sender["malicious-node"], Tally { total: 1, valid: 0, anomalies: 1 });
-        assert_eq!(stats.by_sender["sensor-001"], Tally { total: 1, valid: 1, anomalies: 0 });
+        assert_eq!(record(&stats, "malicious-node"), (1, 0, 1, 0.0));
+        assert_eq!(record(&stats, "sensor-001"), (1, 1, 0, 1.0));
         assert_eq!(stats.anomalies_by_kind, BTreeMap::from([(AnomalyKind::PatternMismatch, 1)]));
     }
 
@@ -247,9 +295,32 @@ mod tests {
         o.sender_key("b");
         o.add_counts(&[3.0, 2.0, 4.0, 9.0, 5.0, 5.0]);
         let stats = o.statistics();
-        assert_eq!(stats.by_sender["a"], Tally { total: 4, valid: 3, anomalies: 1 });
-        assert_eq!(stats.by_sender["b"], Tally { total: 4, valid: 4, anomalies: 0 });
+        assert_eq!(record(&stats, "a"), (4, 3, 1, 0.75));
+        assert_eq!(record(&stats, "b"), (4, 4, 0, 1.0));
+        assert_eq!(
+            stats.by_sender["a"].anomalies_by_kind,
+            BTreeMap::from([(AnomalyKind::PatternMismatch, 1)])
+        );
         assert_eq!((stats.total, stats.valid, stats.anomalies), (8, 7, 1));
+    }
+
+    #[test]
+    fn each_sender_has_a_trust_score_and_its_anomalies_by_kind() {
+        let mut o = observer();
+        let (honest, forger) = (o.sender_key("honest"), o.sender_key("forger"));
+        for _ in 0..3 {
+            o.count(Some(honest), None);
+        }
+        o.count(Some(forger), None);
+        o.count(Some(forger), Some(AnomalyKind::BadSignature));
+        o.count(Some(forger), Some(AnomalyKind::BadSignature));
+        o.count(Some(forger), Some(AnomalyKind::Replay));
+        let stats = o.statistics();
+        assert_eq!(record(&stats, "honest"), (3, 3, 0, 1.0));
+        assert_eq!(record(&stats, "forger"), (4, 1, 3, 0.25));
+        let kinds = &stats.by_sender["forger"].anomalies_by_kind;
+        assert_eq!(kinds, &BTreeMap::from([(AnomalyKind::Replay, 1), (AnomalyKind::BadSignature, 2)]));
+        assert!(stats.by_sender["honest"].anomalies_by_kind.is_empty());
     }
 
     #[test]

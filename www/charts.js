@@ -10,9 +10,9 @@ const WINDOW = 600;
 
 const SERIES = {
   traffic: [
-    { label: 'delivered / tick', stroke: '#2563eb' },
-    { label: 'rejected / tick', stroke: '#dc2626' },
-    { label: 'lost / tick', stroke: '#6b7280' },
+    { label: 'delivered / s', stroke: '#2563eb' },
+    { label: 'rejected / s', stroke: '#dc2626' },
+    { label: 'lost / s', stroke: '#6b7280' },
   ],
   steps: [
     { label: 'min step', stroke: '#d97706' },
@@ -23,7 +23,7 @@ const SERIES = {
 };
 
 /**
- * Three charts in `container`: messages per tick; the spread of node steps with the success rate;
+ * Three charts in `container`: messages per second of virtual time; the spread of node steps with the success rate;
  * anomalies by kind.
  */
 export class Charts {
@@ -79,11 +79,13 @@ export class Charts {
     if (stats.length === 0) return;
     const c = this.#columns;
     for (const row of stats) {
-      const before = this.#previous ?? { delivered: 0, rejected: 0, lost: 0 };
+      const before = this.#previous ?? { time: 0, delivered: 0, rejected: 0, lost: 0 };
+      // Per second of virtual time since the previous tick (ticks may be any length).
+      const perSecond = 1000 / Math.max(row.time - before.time, 1e-3);
       c.time.push(row.time / 1000);
-      c.delivered.push(row.delivered - before.delivered);
-      c.rejected.push(row.rejected - before.rejected);
-      c.lost.push(row.lost - before.lost);
+      c.delivered.push((row.delivered - before.delivered) * perSecond);
+      c.rejected.push((row.rejected - before.rejected) * perSecond);
+      c.lost.push((row.lost - before.lost) * perSecond);
       c.minStep.push(row.minStep);
       c.maxStep.push(row.maxStep);
       c.success.push(row.delivered === 0 ? 100 : (100 * row.accepted) / row.delivered);

@@ -8,7 +8,7 @@ const ROUNDS = 3;
 /**
  * Runs the demo.
  * @returns {{observed: number, valid: number, anomalies: number, flagged: number, maliciousMessages: number,
- *   successRate: number, rejectedByHonestNodes: number, bySender: Record<string, {total: number, valid: number, anomalies: number}>}}
+ *   successRate: number, rejectedByHonestNodes: number, bySender: Record<string, import('data-mesh').SenderStatistics>}}
  *   the observer's statistics (successRate in 0..1), the onAnomaly calls, the malicious messages sent
  *   (rogue broadcasts plus one forged message), and the rogue messages the honest nodes rejected.
  */
@@ -49,8 +49,11 @@ export function run() {
   const stats = observer.getStatistics();
   const maliciousMessages = rogue.getStats().messagesSent + direct.filter((m) => m.data === 'forged').length;
   console.log('\nObserver statistics:');
-  table(['sender', 'total', 'valid', 'anomalies'],
-    [...Object.entries(stats.bySender).map(([id, s]) => [id, s.total, s.valid, s.anomalies]), ['(all)', stats.total, stats.valid, stats.anomalies]]);
+  table(['sender', 'total', 'valid', 'anomalies', 'trust'],
+    [
+      ...Object.entries(stats.bySender).map(([id, s]) => [id, s.total, s.valid, s.anomalies, `${(s.trust * 100).toFixed(0)}%`]),
+      ['(all)', stats.total, stats.valid, stats.anomalies, ''],
+    ]);
   console.log(`  success rate: ${(stats.successRate * 100).toFixed(1)}%`);
 
   observer.free();

@@ -3,7 +3,7 @@ import type { MeshObserver } from './mesh-observer.js';
 import type { Anomaly, Message } from './types.js';
 
 /** Anomaly kinds by the code wasm reports them with (`AnomalyKind::ALL` order). */
-const ANOMALY_KINDS = ['pattern-mismatch', 'invalid-message', 'step-skew', 'replay', 'unknown-sender'] as const;
+const ANOMALY_KINDS = ['pattern-mismatch', 'invalid-message', 'step-skew', 'replay', 'unknown-sender', 'bad-signature'] as const;
 
 /** A watcher's anomaly: its observer, its kind code and its expected value. */
 export type WatcherAnomaly<T> = [observer: MeshObserver<T>, kind: number, expected: number];
@@ -17,6 +17,8 @@ export function watcherAnomaly<T>(kind: number, expected: number, message: Messa
       return { type: 'replay', message, expected: null, received: null };
     case 'unknown-sender':
       return { type: 'unknown-sender', message, expected: null, received: null };
+    case 'bad-signature':
+      return { type: 'bad-signature', message, expected: null, received: null };
     default:
       return { type: 'pattern-mismatch', message, expected, received: message.patternValue };
   }

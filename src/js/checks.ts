@@ -17,6 +17,11 @@ export function str(field: string, value: unknown): string {
   return typeof value === 'string' ? value : wrongType(field, 'a string', value);
 }
 
+/** `value` if it is a `Uint8Array`, else throws `ERR_INVALID_TYPE` naming `field`. */
+export function bytes(field: string, value: unknown): Uint8Array {
+  return value instanceof Uint8Array ? value : wrongType(field, 'a Uint8Array', value);
+}
+
 /** `value` if it is a function, else throws `ERR_INVALID_TYPE` naming `field`. */
 export function fn<F>(field: string, value: F): F {
   return typeof value === 'function' ? value : wrongType(field, 'a function', value);

@@ -6,5 +6,6 @@ export { PatternGenerator } from './pattern-generator.js';
 export { PerformanceMonitor } from './performance-monitor.js';
 export { MeshWorker, serveNetworks } from './mesh-worker.js';
 export { attackLab } from './attack-lab.js';
+export { canonicalBytes, payloadBytes } from './canonical.js';
 export type { MessageEndpoint, NetworkSnapshot, WorkerMethod, WorkerRequest } from './mesh-worker.js';
 export type * from './types.js';

@@ -2,7 +2,7 @@
 import { NetworkState, NodeRecord } from './network-state.js';
 import { addNode, nodeHandle, type MeshNode } from './mesh-node.js';
 import { raw, type RawNetwork } from './raw.js';
-import { num, str } from './checks.js';
+import { bytes, num, str } from './checks.js';
 import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TickStats, TopologyOptions, TraceKind } from './types.js';
 
 /** The numbers of a tick in `RawNetwork.drainTickStats` order. */
@@ -229,6 +229,36 @@ export class MeshNetwork<T = unknown> {
   /** Makes a node byzantine (see `ByzantineBehaviour`), or honest again with `null`. */
   setByzantine(nodeId: string, behaviour: ByzantineBehaviour | null): void {
     this.#state.use().setByzantine(this.#slot('nodeId', nodeId), behaviour);
+  }
+
+  /**
+   * Replaces the HMAC mesh key derived from the seed with `key` (exactly 32 bytes; the network's
+   * `auth` must be 'hmac'). Apps holding the same key can tag messages that `receive` accepts.
+   */
+  setMeshKey(key: Uint8Array): void {
+    this.#state.use().setMeshKey(bytes('key', key));
+  }
+
+  /**
+   * Gives a node the ed25519 key pair of a 32-byte secret key (the network's `auth` must be
+   * 'ed25519'); its public key is registered with it.
+   */
+  setNodeKey(nodeId: string, secretKey: Uint8Array): void {
+    this.#state.use().setNodeSecret(this.#slot('nodeId', nodeId), bytes('secretKey', secretKey));
+  }
+
+  /**
+   * Registers a node's ed25519 public key (32 bytes) for a key pair kept outside the simulator,
+   * such as one made with WebCrypto: messages the app signs for the node pass `receive`; the
+   * simulator can no longer sign for it, so its own broadcasts carry no valid signature.
+   */
+  setPublicKey(nodeId: string, publicKey: Uint8Array): void {
+    this.#state.use().setPublicKey(this.#slot('nodeId', nodeId), bytes('publicKey', publicKey));
+  }
+
+  /** A node's registered ed25519 public key (32 bytes), or `undefined` without `auth: 'ed25519'`. */
+  publicKey(nodeId: string): Uint8Array | undefined {
+    return this.#state.use().publicKey(this.#slot('nodeId', nodeId));
   }
 
   /**

@@ -1,8 +1,9 @@
 /** MeshNode: a network participant that broadcasts, receives, validates and syncs. */
 import { enqueue, flush } from './dispatcher.js';
-import { ACCEPTED, MALFORMED, raw } from './raw.js';
+import { ACCEPTED, BAD_SIGNATURE, MALFORMED, raw, type RawNetwork } from './raw.js';
 import { fields, freedError, readMessage, nodeConfig, num, fn } from './checks.js';
-import { NetworkState, NodeRecord } from './network-state.js';
+import { NetworkState, NodeRecord, REFUSALS } from './network-state.js';
+import { payloadBytes } from './canonical.js';
 import type { Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
 import { watcherAnomalies, watcherAnomaly, type WatcherAnomaly } from './anomalies.js';
 
@@ -100,12 +101,13 @@ export class MeshNode<T = unknown> {
   /**
    * Stamps `data` with the node's current step and pattern value and sends it to every other
    * live node of the network, in creation order (in a simulated network: to its neighbours, over
-   * its links, arriving while the network runs). Does not advance the step. Returns the message.
+   * its links, arriving while the network runs). Does not advance the step. Returns the message;
+   * in an authenticated network it carries its `sequence` and `signature`.
    */
   broadcast(data: T): Message<T> {
     const slot = this.#slot();
     const state = this.#state;
-    const count = state.use().broadcast(slot);
+    const count = state.authenticated ? state.use().broadcastCarrying(slot, payloadBytes(data)) : state.use().broadcast(slot);
     const report = state.report(count);
     const [globalStep, patternValue, id, instant, claimed] = [report[0], report[1], report[2], report[3] === 1, report[4]];
     const rejectedEnd = 6 + 2 * report[5];
@@ -113,7 +115,11 @@ export class MeshNode<T = unknown> {
     const anomalies = count > rejectedEnd ? watcherAnomalies(state.watchers, report, rejectedEnd, count) : undefined;
     // Everything is read from the report now: claimedName() calls into wasm, which may move its memory.
     const senderId = claimed >= 0 ? state.records[claimed].nodeId : state.use().claimedName();
-    const message: Message<T> = Object.freeze({ senderId, globalStep, patternValue, data });
+    const message: Message<T> = Object.freeze(
+      state.authenticated
+        ? { senderId, globalStep, patternValue, data, sequence: state.use().lastSequence(), signature: state.use().lastProof() }
+        : { senderId, globalStep, patternValue, data },
+    );
     if (!instant && id !== 0) state.envelopes.set(id, message);
     const receivers = instant ? state.holdLive() : [];
     const sender = this.#record;
@@ -124,17 +130,25 @@ export class MeshNode<T = unknown> {
 
   /**
    * Validates `message` against this node's own pattern at `message.globalStep`: a match goes to
-   * `onMessage`, a mismatch or a malformed message to `onError`.
+   * `onMessage`, a mismatch or a malformed message to `onError`. In an authenticated network its
+   * `signature` over `canonicalBytes(message)` and its `sequence` are checked first: a bad or
+   * missing signature, an unknown sender (ed25519) or a replay goes to `onError` too.
    */
   receive(message: Message<T>): void {
     const slot = this.#slot();
     const rawNetwork = this.#state.use();
     const wellFormed = readMessage(message);
     const received = fields.patternValue;
-    const verdict = wellFormed ? rawNetwork.receive(slot, fields.globalStep, received) : rawNetwork.rejectMalformed(slot);
+    let verdict: number;
+    if (!wellFormed) verdict = rawNetwork.rejectMalformed(slot);
+    else if (this.#state.authenticated) verdict = receiveSigned(rawNetwork, slot, message);
+    else verdict = rawNetwork.receive(slot, fields.globalStep, received);
     const record = this.#record;
     const nodeId = record.nodeId;
-    if (verdict === ACCEPTED) {
+    if (verdict <= BAD_SIGNATURE) {
+      const type = REFUSALS[BAD_SIGNATURE - verdict];
+      enqueue(() => record.emitError({ type, nodeId, message }));
+    } else if (verdict === ACCEPTED) {
       enqueue(() => record.emit(record.message, message));
     } else if (verdict === MALFORMED) {
       const reason = raw().messageProblem(message) ?? 'malformed message';
@@ -188,6 +202,28 @@ export class MeshNode<T = unknown> {
     this.#freed = true;
     if (this.#state.owner === 'MeshNode') this.#state.free();
   }
+}
+
+/**
+ * Checks a well-formed `message` (its fields already read into `fields`) in an authenticated
+ * network; a missing or malformed sequence or signature is a bad signature.
+ */
+function receiveSigned<T>(rawNetwork: RawNetwork, slot: number, message: Message<T>): number {
+  const { sequence, signature } = message;
+  const step = fields.globalStep;
+  if (typeof sequence !== 'number' || !Number.isSafeInteger(sequence) || sequence < 0 || !(signature instanceof Uint8Array)) {
+    rawNetwork.rejectMalformed(slot);
+    return BAD_SIGNATURE;
+  }
+  let payload: Uint8Array;
+  try {
+    payload = payloadBytes(message.data);
+  } catch {
+    // Data no sender could have signed.
+    rawNetwork.rejectMalformed(slot);
+    return BAD_SIGNATURE;
+  }
+  return rawNetwork.receiveSigned(slot, step, fields.patternValue, fields.senderId, sequence, payload, signature);
 }
 
 /** The pairs `slot, expected` in `report[start..end]` as a map (copied: the buffer is reused). */

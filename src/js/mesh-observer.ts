@@ -144,7 +144,8 @@ export class MeshObserver<T = unknown> {
     const rawObserver = this.#use();
     this.#flushCounts(rawObserver);
     const { bySender, anomaliesByKind, ...totals } = rawObserver.statistics();
-    return { ...totals, bySender: toRecord(bySender), anomaliesByKind: toRecord(anomaliesByKind) };
+    const senders = new Map([...bySender].map(([id, sender]) => [id, { ...sender, anomaliesByKind: toRecord(sender.anomaliesByKind) }]));
+    return { ...totals, bySender: toRecord(senders), anomaliesByKind: toRecord(anomaliesByKind) };
   }
 
   /** Releases the observer's wasm memory; later calls throw `ERR_OBJECT_FREED`. */

@@ -8,7 +8,7 @@ import type { MeshNode } from './mesh-node.js';
 import type { MeshObserver } from './mesh-observer.js';
 
 /** Why a receiver refused a message, by the code the drain report gives. */
-const REFUSALS = ['bad-signature', 'unknown-sender', 'replay'] as const;
+export const REFUSALS = ['bad-signature', 'unknown-sender', 'replay'] as const;
 
 /** Event codes of the drain report (see `RawNetwork::drain` in src/wasm/simulation.rs). */
 const ARRIVED = 0;
@@ -69,6 +69,8 @@ export class NetworkState<T> {
   readonly envelopes = new Map<number, Message<T>>();
   /** The payloads of a scenario's scripted broadcasts, by event index. */
   payloads: readonly unknown[] = [];
+  /** Whether messages carry a sequence number and a tag or signature (auth other than 'none'). */
+  readonly authenticated: boolean;
   #raw: RawNetwork | undefined;
 
   constructor(
@@ -79,6 +81,7 @@ export class NetworkState<T> {
   ) {
     const Raw = raw().RawNetwork;
     this.#raw = options === undefined ? new Raw() : options instanceof Raw ? options : Raw.withOptions(options);
+    this.authenticated = this.#raw.authenticated();
   }
 
   /** Registers a new node's record (slots grow with creation order). */

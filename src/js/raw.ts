@@ -7,6 +7,8 @@ export type { RawNetwork, RawObserver, RawPatternGenerator, RawPerformanceMonito
 export const ACCEPTED = -1;
 /** What the raw `receive`/`observe` return for a malformed message. */
 export const MALFORMED = -2;
+/** What the raw `receiveSigned` returns for a bad tag or signature (-4 unknown sender, -5 replay). */
+export const BAD_SIGNATURE = -3;
 
 let bound: typeof RawModule | undefined;
 

@@ -30,6 +30,16 @@ export interface Message<T = unknown> {
   data: T;
   /** Set on the copy a node receives when a byzantine relay tampered with it on the way. */
   tampered?: true;
+  /**
+   * Authenticated networks: the sender's sequence number (1, 2, ...), covered by `signature`.
+   * A receiver accepts each sequence number of a sender once (a 64-wide sliding window).
+   */
+  sequence?: number;
+  /**
+   * Authenticated networks: the HMAC-SHA256 tag (32 bytes, `auth: 'hmac'`) or the ed25519
+   * signature (64 bytes, `auth: 'ed25519'`) of `canonicalBytes(message)`.
+   */
+  signature?: Uint8Array;
 }
 
 /** A message whose pattern value differs from the receiver's own pattern at its step. */
@@ -146,13 +156,26 @@ export interface UnknownSenderAnomaly<T = unknown> {
   received: null;
 }
 
+/** A watched message whose tag or signature does not check out (authenticated networks). */
+export interface BadSignatureAnomaly<T = unknown> {
+  /** Discriminant. */
+  type: 'bad-signature';
+  /** The message. */
+  message: Message<T>;
+  /** Always null. */
+  expected: null;
+  /** Always null. */
+  received: null;
+}
+
 /** Everything an observer's `onAnomaly` handlers receive. */
 export type Anomaly<T = unknown> =
   | PatternAnomaly<T>
   | InvalidMessageAnomaly
   | StepSkewAnomaly<T>
   | ReplayAnomaly<T>
-  | UnknownSenderAnomaly<T>;
+  | UnknownSenderAnomaly<T>
+  | BadSignatureAnomaly<T>;
 
 /** The kinds of anomaly an observer flags. */
 export type AnomalyType = Anomaly['type'];
@@ -182,18 +205,26 @@ export interface MalformedResult {
 /** What `MeshObserver.observe` returns. */
 export type ValidationResult = CheckedResult | MalformedResult;
 
-/** Message counts of one sender, or of all. */
-export interface SenderStatistics {
+/** Message counts of all senders. */
+export interface MessageCounts {
   /** Messages observed. */
   total: number;
-  /** Messages whose pattern matched. */
+  /** Messages that passed every check. */
   valid: number;
   /** Messages flagged as anomalies. */
   anomalies: number;
 }
 
+/** One sender's record with an observer: its counts, how far it can be trusted, what it got wrong. */
+export interface SenderStatistics extends MessageCounts {
+  /** `valid / total` in 0..1 (1 before any message): the share of its messages that passed. */
+  trust: number;
+  /** Its anomalies of each kind (kinds with none are absent). */
+  anomaliesByKind: Partial<Record<AnomalyType, number>>;
+}
+
 /** What `MeshObserver.getStatistics` returns. */
-export interface Statistics extends SenderStatistics {
+export interface Statistics extends MessageCounts {
   /** `valid / total` in 0..1; 1 before any message. */
   successRate: number;
   /** The counts per sender id. */
@@ -254,6 +285,7 @@ export type MeshErrorCode =
   | 'ERR_UNKNOWN_NAME'
   | 'ERR_UNKNOWN_NODE'
   | 'ERR_INVALID_SCENARIO'
+  | 'ERR_BAD_KEY'
   | 'ERR_OBJECT_FREED'
   | 'ERR_NOT_INITIALIZED';
 

@@ -173,6 +173,10 @@ pub struct SimBroadcast<'a> {
     pub deliveries: &'a [Delivery],
     /// Anomalies flagged by watching observers.
     pub anomalies: &'a [WatcherAnomaly],
+    /// The sender's sequence number (authenticated modes; 0 otherwise).
+    pub sequence: u64,
+    /// The tag or signature the message carries.
+    pub proof: Proof,
 }
 
 /// A delivery to a node whose owner asked to hear about them (see [`Simulation::set_listening`]).
@@ -258,7 +262,11 @@ struct Heard {
     sender: Sender,
     sequence: u64,
     proof: Proof,
+    payload: Box<[u8]>,
 }
+
+/// What a replay resends besides the stamp: the old sequence number, proof and payload.
+type Replayed = (u64, Proof, Box<[u8]>);
 
 impl Simulation {
     /// An empty simulation with `config` (validated).
@@ -405,12 +413,27 @@ impl Simulation {
 
     /// Sends a message from a live node: delivered at once in instant mode, else scheduled.
     pub fn broadcast(&mut self, sender: Slot) -> Result<SimBroadcast<'_>, MeshError> {
-        self.send(sender, false)
+        self.send(sender, false, &[])
+    }
+
+    /// Sends a message carrying `payload` (the bytes its tag or signature covers, in the
+    /// authenticated modes; see [`crate::auth::canonical_bytes`]).
+    pub fn broadcast_carrying(
+        &mut self,
+        sender: Slot,
+        payload: &[u8],
+    ) -> Result<SimBroadcast<'_>, MeshError> {
+        self.send(sender, false, payload)
     }
 
     /// Sends a message from a live node; an engine-made one is tracked only when someone may
     /// hear of it (a node listens, or a watcher flags it).
-    fn send(&mut self, sender: Slot, engine_made: bool) -> Result<SimBroadcast<'_>, MeshError> {
+    fn send(
+        &mut self,
+        sender: Slot,
+        engine_made: bool,
+        payload: &[u8],
+    ) -> Result<SimBroadcast<'_>, MeshError> {
         self.refresh_topology();
         if self.is_instant() {
             let skew_limit = self.skew_limit();
@@ -430,7 +453,16 @@ impl Simulation {
             let event =
                 TraceEvent { time_us: self.now_us, kind: TraceKind::Send, message, from: sender, to: sender };
             self.trace.push(event);
-            return Ok(SimBroadcast { message, sender: Sender::Node(sender), stamp, deliveries, anomalies });
+            let sender = Sender::Node(sender);
+            return Ok(SimBroadcast {
+                message,
+                sender,
+                stamp,
+                deliveries,
+                anomalies,
+                sequence: 0,
+                proof: Proof::None,
+            });
         }
         if self.is_crashed(sender) {
             let stamp = self.network_stamp_preview(sender)?;
@@ -442,16 +474,39 @@ impl Simulation {
                 stamp,
                 deliveries: &[],
                 anomalies: &[],
+                sequence: 0,
+                proof: Proof::None,
             });
         }
         let honest = self.network.stamp(sender)?;
         let (message, stamp, claimed, replayed) = self.lie(sender, honest);
         let outsider = self.byzantine.get(&sender) == Some(&Byzantine::Outsider);
-        let (sequence, proof) = match replayed {
+        let payload: Box<[u8]> =
+            if self.keyring.mode() == AuthMode::None { Box::default() } else { payload.into() };
+        let (sequence, proof, payload) = match replayed {
             Some(old) => old,
-            None => self.prove(sender, &claimed, stamp, outsider),
+            None => {
+                let (sequence, proof) = self.prove(sender, &claimed, stamp, outsider, &payload);
+                (sequence, proof, payload)
+            }
         };
-        let sighting = Sighting { claim: claimed.as_claim(), message, stamp, skew_limit: self.skew_limit() };
+        // Watchers of an authenticated network check the proof too; receivers reuse the result.
+        let verified = (self.keyring.mode() != AuthMode::None && self.network.has_watchers()).then(|| {
+            self.authentic(Claimed {
+                sender: &claimed,
+                stamp,
+                sequence,
+                payload: &payload,
+                proof: proof.bytes(),
+            })
+        });
+        let sighting = Sighting {
+            claim: claimed.as_claim(),
+            message,
+            stamp,
+            skew_limit: self.skew_limit(),
+            authentic: verified.unwrap_or(true),
+        };
         self.anomalies = self.network.classify_for_watchers(sighting).to_vec();
         self.stats.sent += 1;
         self.trace_now(TraceKind::Send, message, sender, sender);
@@ -459,8 +514,9 @@ impl Simulation {
         let record = MessageRecord {
             id: message,
             sequence,
-            proof,
-            verified: None,
+            proof: proof.clone(),
+            payload,
+            verified,
             tracked,
             sender: claimed.clone(),
             stamp,
@@ -471,18 +527,26 @@ impl Simulation {
         let index = self.new_record(record);
         self.fan_out(index, sender, None, 1, false);
         self.complete_if_done(index);
-        Ok(SimBroadcast { message, sender: claimed, stamp, deliveries: &[], anomalies: &self.anomalies })
+        Ok(SimBroadcast {
+            message,
+            sender: claimed,
+            stamp,
+            deliveries: &[],
+            anomalies: &self.anomalies,
+            sequence,
+            proof,
+        })
     }
 
     /// The id, stamp and claimed sender `sender` sends instead of a new honest message, when it
-    /// is byzantine; for a replay, also the old message's sequence number and proof.
-    fn lie(&mut self, sender: Slot, honest: Stamp) -> (u64, Stamp, Sender, Option<(u64, Proof)>) {
+    /// is byzantine; for a replay, also the old message's sequence number, proof and payload.
+    fn lie(&mut self, sender: Slot, honest: Stamp) -> (u64, Stamp, Sender, Option<Replayed>) {
         let behaviour =
             if self.flags[sender as usize] & BYZANTINE != 0 { self.byzantine.get(&sender) } else { None };
         match behaviour {
             Some(Byzantine::Replay) => {
                 if let Some(heard) = self.heard.get(&sender) {
-                    let old = (heard.sequence, heard.proof.clone());
+                    let old = (heard.sequence, heard.proof.clone(), heard.payload.clone());
                     return (heard.message, heard.stamp, heard.sender.clone(), Some(old));
                 }
                 (self.network.new_message_id(), honest, Sender::Node(sender), None)
@@ -835,6 +899,7 @@ impl Simulation {
                         sender: record.sender.clone(),
                         sequence: record.sequence,
                         proof: record.proof.clone(),
+                        payload: record.payload.clone(),
                     };
                     self.heard.insert(to, heard);
                 }
@@ -884,6 +949,7 @@ mod authenticity;
 mod events;
 mod faults;
 mod in_flight;
+mod keyring;
 mod links;
 mod messages;
 mod traffic;
@@ -892,10 +958,12 @@ pub use events::{EngineEvent, EngineSend};
 pub use in_flight::{InFlight, Outlook};
 pub use traffic::ScriptAction;
 
-use authenticity::Keyring;
-pub use authenticity::Refusal;
-pub use messages::Sender;
-use messages::{MessageRecord, Proof, SeenSet};
+pub use authenticity::{Claimed, Refusal};
+use keyring::Keyring;
+use messages::{MessageRecord, SeenSet};
+pub use messages::{Proof, Sender};
 
+#[cfg(test)]
+mod auth_tests;
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,7 @@
 
 pub mod attack_lab;
 pub mod errors;
+pub mod keys;
 pub mod message;
 pub mod monitor;
 pub mod network;

@@ -20,6 +20,8 @@ pub struct RawNetwork {
     pub(super) report: Vec<f64>,
     claimed_name: String,
     pub(super) claimed_names: Vec<String>,
+    /// The sequence number and tag or signature of the last broadcast (authenticated modes).
+    last_proof: (u64, Vec<u8>),
 }
 
 impl Default for RawNetwork {
@@ -124,8 +126,16 @@ impl RawNetwork {
     /// rejected accepted the message; when 0 it is scheduled (message id 0: the sender is
     /// crashed and nothing was sent) and arrives during `run`.
     pub fn broadcast(&mut self, slot: u32) -> JsResult<usize> {
+        self.broadcast_carrying(slot, &[])
+    }
+
+    /// `broadcast`, for a message whose payload is `payload` (the bytes its tag or signature
+    /// covers); read the proof with `lastSequence` and `lastProof`.
+    #[wasm_bindgen(js_name = broadcastCarrying)]
+    pub fn broadcast_carrying(&mut self, slot: u32, payload: &[u8]) -> JsResult<usize> {
         let instant = self.inner.is_instant();
-        let report = js(self.inner.broadcast(slot))?;
+        let report = js(self.inner.broadcast_carrying(slot, payload))?;
+        self.last_proof = (report.sequence, report.proof.bytes().to_vec());
         let buffer = &mut self.report;
         buffer.clear();
         let stamp = report.stamp;
@@ -156,6 +166,18 @@ impl RawNetwork {
         Ok(buffer.len())
     }
 
+    /// The sequence number of the last broadcast (0 in a network without authentication).
+    #[wasm_bindgen(js_name = lastSequence)]
+    pub fn last_sequence(&self) -> f64 {
+        self.last_proof.0 as f64
+    }
+
+    /// The tag or signature of the last broadcast (empty without authentication).
+    #[wasm_bindgen(js_name = lastProof)]
+    pub fn last_proof(&self) -> Vec<u8> {
+        self.last_proof.1.clone()
+    }
+
     /// The id the last broadcast claimed when it is no node's (`claimedSlot` -1).
     #[wasm_bindgen(js_name = claimedName)]
     pub fn claimed_name(&self) -> String {
@@ -182,6 +204,7 @@ impl RawNetwork {
             report: Vec::with_capacity(REPORT_CAPACITY),
             claimed_name: String::new(),
             claimed_names: Vec::new(),
+            last_proof: (0, Vec::new()),
         }
     }
 

@@ -91,9 +91,10 @@ impl RawObserver {
         self.inner.borrow_mut().add_counts(counts);
     }
 
-    /// `{ total, valid, anomalies, successRate, bySender, anomaliesByKind }`.
+    /// `{ total, valid, anomalies, successRate, bySender, anomaliesByKind }`, each sender with its
+    /// trust and anomalies by kind.
     #[wasm_bindgen(
-        unchecked_return_type = "{ total: number; valid: number; anomalies: number; successRate: number; bySender: Map<string, { total: number; valid: number; anomalies: number }>; anomaliesByKind: Map<string, number> }"
+        unchecked_return_type = "{ total: number; valid: number; anomalies: number; successRate: number; bySender: Map<string, { total: number; valid: number; anomalies: number; trust: number; anomaliesByKind: Map<string, number> }>; anomaliesByKind: Map<string, number> }"
     )]
     pub fn statistics(&self) -> JsResult<JsValue> {
         to_js_value(&self.inner.borrow().statistics())

@@ -52,12 +52,14 @@ test('observer demo: every malicious message is flagged', () => {
   assert.equal(summary.valid, 7);
   assert.equal(summary.successRate, 7 / 11);
   assert.equal(summary.rejectedByHonestNodes, 6);
-  assert.deepEqual({ ...summary.bySender }, {
-    'node-a': { total: 3, valid: 3, anomalies: 0 },
-    'node-b': { total: 3, valid: 3, anomalies: 0 },
-    'rogue-node': { total: 3, valid: 0, anomalies: 3 },
-    'external-sensor': { total: 2, valid: 1, anomalies: 1 },
-  });
+  const counts = Object.entries(summary.bySender).map(([id, s]) => [id, s.total, s.valid, s.anomalies, s.trust]);
+  assert.deepEqual(counts, [
+    ['external-sensor', 2, 1, 1, 0.5],
+    ['node-a', 3, 3, 0, 1],
+    ['node-b', 3, 3, 0, 1],
+    ['rogue-node', 3, 0, 3, 0],
+  ]);
+  assert.deepEqual({ ...summary.bySender['rogue-node'].anomaliesByKind }, { 'pattern-mismatch': 3 });
 });
 
 test('demos are repeatable: a second run returns the same summaries', () => {

@@ -38,7 +38,7 @@ export const apiCases = [
       node.broadcast('x');
       observer.observe({ senderId: 'a', globalStep: 2, patternValue: 9 });
       const stats = observer.getStatistics();
-      equal(stats.bySender.a, { total: 3, valid: 2, anomalies: 1 }, 'sender a');
+      equal(stats.bySender.a, { total: 3, valid: 2, anomalies: 1, trust: 2 / 3, anomaliesByKind: { 'pattern-mismatch': 1 } }, 'sender a');
       equal(stats.successRate, 2 / 3, 'success rate');
     },
   ],

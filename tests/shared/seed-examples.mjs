@@ -66,7 +66,8 @@ export const seedExamples = [
       equal([anomaly.type, anomaly.expected, anomaly.received, anomaly.message.senderId], ['pattern-mismatch', 7, 9, 'malicious-node'], 'anomaly');
       const stats = observer.getStatistics();
       equal([stats.total, stats.valid, stats.anomalies, stats.successRate], [2, 1, 1, 0.5], 'statistics');
-      equal(stats.bySender['malicious-node'], { total: 1, valid: 0, anomalies: 1 }, 'per-sender counts');
+      const flagged = { total: 1, valid: 0, anomalies: 1, trust: 0, anomaliesByKind: { 'pattern-mismatch': 1 } };
+      equal(stats.bySender['malicious-node'], flagged, 'per-sender counts and trust');
     },
   ],
   [

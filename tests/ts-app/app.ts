@@ -6,9 +6,12 @@ import init, {
   MeshObserver,
   PatternGenerator,
   PerformanceMonitor,
+  canonicalBytes,
+  payloadBytes,
   type Anomaly,
   type ByzantineBehaviour,
   type Message,
+  type SenderStatistics,
   type MeshError,
   type Metrics,
   type NodeConfig,
@@ -120,6 +123,22 @@ async function main(): Promise<void> {
   const standalone = new MeshNode<string>({ nodeId: 'alone', seed: 7, phaseResetInterval: 100 });
   standalone.receive({ senderId: 'x', globalStep: 0, patternValue: 7, data: 'hello' });
   standalone.free();
+
+  // Authentication: a mesh key shared with the app, and a tag made with WebCrypto.
+  const secured = new MeshNetwork<{ temp: number }>({ auth: 'hmac' });
+  const key = new Uint8Array(32);
+  secured.setMeshKey(key);
+  const receiver = secured.createNode({ nodeId: 'gateway', seed: 7, phaseResetInterval: 100 });
+  receiver.onError((e) => {
+    if (e.type === 'bad-signature' || e.type === 'replay') console.log(e.nodeId, e.message.sequence);
+  });
+  const unsigned: Message<{ temp: number }> = { senderId: 'app', globalStep: 0, patternValue: 7, data: { temp: 20 }, sequence: 1 };
+  const hmacKey = await crypto.subtle.importKey('raw', key, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const signature = new Uint8Array(await crypto.subtle.sign('HMAC', hmacKey, canonicalBytes(unsigned)));
+  receiver.receive({ ...unsigned, signature });
+  const sender: SenderStatistics | undefined = stats.bySender['sensor-001'];
+  const byKind: number | undefined = sender?.anomaliesByKind['bad-signature'];
+  console.log(sender?.trust, byKind, payloadBytes({ temp: 1 }).length);
 }
 
 void main();

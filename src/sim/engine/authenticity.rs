@@ -2,11 +2,9 @@
 //! with a sequence number; receivers check it once per message (the result is shared by every
 //! untampered copy) and keep a replay window per sender.
 
-use std::collections::BTreeMap;
-
-use super::messages::{MessageRecord, Proof, Sender};
+use super::messages::{Proof, Sender};
 use super::Simulation;
-use crate::auth::{canonical_bytes, verify_signature, AuthMode, Freshness, MeshKey, NodeKey, ReplayWindow};
+use crate::auth::{canonical_bytes, verify_signature, AuthMode};
 use crate::message::Stamp;
 use crate::network::Slot;
 
@@ -21,47 +19,35 @@ pub enum Refusal {
     Replay,
 }
 
-/// The keys, sequence numbers and replay windows of an authenticated network.
-#[derive(Debug, Default)]
-pub(super) struct Keyring {
-    mode: AuthMode,
-    mesh_key: Option<MeshKey>,
-    node_keys: Vec<Option<NodeKey>>,
-    sequences: Vec<u64>,
-    windows: BTreeMap<(Slot, Slot), ReplayWindow>,
-}
-
-impl Keyring {
-    /// The keyring of a network in `mode`, keys derived from `seed`.
-    pub(super) fn new(mode: AuthMode, seed: u64) -> Self {
-        let mesh_key = (mode == AuthMode::Hmac).then(|| MeshKey::from_seed(seed));
-        Self { mode, mesh_key, ..Self::default() }
-    }
-
-    /// The mode the keys serve.
-    pub(super) fn mode(&self) -> AuthMode {
-        self.mode
-    }
-
-    /// Registers a new node (its key pair in ed25519 mode, derived from `seed` and its id).
-    pub(super) fn add_node(&mut self, seed: u64, node_id: &str) {
-        self.sequences.push(0);
-        self.node_keys.push((self.mode == AuthMode::Ed25519).then(|| NodeKey::from_seed(seed, node_id)));
-    }
+/// A message as a receiver checks it: what it claims, and what vouches for it.
+#[derive(Debug, Clone, Copy)]
+pub struct Claimed<'a> {
+    /// The sender it claims.
+    pub sender: &'a Sender,
+    /// Its step and pattern value.
+    pub stamp: Stamp,
+    /// The sender's sequence number.
+    pub sequence: u64,
+    /// The payload bytes the tag or signature covers.
+    pub payload: &'a [u8],
+    /// The tag or signature.
+    pub proof: &'a [u8],
 }
 
 impl Simulation {
-    /// The sequence number and proof for a new message from `sender` claiming `claimed` (an
-    /// outsider has no key, so its proof is garbage). A forger continues its victim's sequence,
-    /// as an insider who has seen the victim's traffic would, so no replay window gives it away.
+    /// The sequence number and proof for a new message from `sender` claiming `claimed` and
+    /// carrying `payload` (an outsider has no key, so its proof is garbage). A forger continues
+    /// its victim's sequence, as an insider who has seen the victim's traffic would, so no replay
+    /// window gives it away.
     pub(super) fn prove(
         &mut self,
         sender: Slot,
         claimed: &Sender,
         stamp: Stamp,
         outsider: bool,
+        payload: &[u8],
     ) -> (u64, Proof) {
-        if self.keyring.mode == AuthMode::None {
+        if self.keyring.mode() == AuthMode::None {
             return (0, Proof::None);
         }
         let counter = match claimed {
@@ -76,9 +62,14 @@ impl Simulation {
         if outsider {
             return (sequence, Proof::Garbage);
         }
-        let bytes =
-            canonical_bytes(self.claimed_id(claimed), stamp.global_step, stamp.pattern_value, sequence, &[]);
-        let proof = match (&self.keyring.mesh_key, &self.keyring.node_keys[sender as usize]) {
+        let bytes = canonical_bytes(
+            self.claimed_id(claimed),
+            stamp.global_step,
+            stamp.pattern_value,
+            sequence,
+            payload,
+        );
+        let proof = match (&self.keyring.mesh_key, &self.keyring.secrets[sender as usize]) {
             (Some(key), _) => Proof::Tag(key.tag(&bytes)),
             (None, Some(key)) => Proof::Signature(key.sign(&bytes)),
             (None, None) => Proof::Garbage,
@@ -94,60 +85,107 @@ impl Simulation {
     }
 
     /// Why receiver `to` refuses its copy of message `index` (`tampered` or not), if it does.
+    /// An untampered copy's proof is checked once per message; a tampered copy's payload differs
+    /// from the one that was signed, so its proof is checked against the altered bytes.
     pub(super) fn refusal(&mut self, to: Slot, index: u32, tampered: bool) -> Option<Refusal> {
-        if self.keyring.mode == AuthMode::None {
+        if self.keyring.mode() == AuthMode::None {
             return None;
         }
         let record = self.messages[index as usize].as_ref()?;
-        if self.keyring.mode == AuthMode::Ed25519 && matches!(record.sender, Sender::Unknown(_)) {
+        let authentic = match record.verified {
+            Some(known) if !tampered => known,
+            _ => {
+                let altered = tampered.then(|| tampered_payload(&record.payload));
+                let claimed = Claimed {
+                    sender: &record.sender,
+                    stamp: record.stamp,
+                    sequence: record.sequence,
+                    payload: altered.as_deref().unwrap_or(&record.payload),
+                    proof: record.proof.bytes(),
+                };
+                let authentic = self.authentic(claimed);
+                if !tampered {
+                    if let Some(record) = self.messages[index as usize].as_mut() {
+                        record.verified = Some(authentic);
+                    }
+                }
+                authentic
+            }
+        };
+        let record = self.messages[index as usize].as_ref()?;
+        let (sender, sequence) = (record.sender.clone(), record.sequence);
+        self.judge_freshness(to, &sender, sequence, authentic)
+    }
+
+    /// Why receiver `to` refuses a message handed to it from outside the simulator, if it does.
+    pub fn refusal_of(&mut self, to: Slot, claimed: Claimed<'_>) -> Option<Refusal> {
+        if self.keyring.mode() == AuthMode::None {
+            return None;
+        }
+        let authentic = self.authentic(claimed);
+        self.judge_freshness(to, claimed.sender, claimed.sequence, authentic)
+    }
+
+    /// The refusal of a message whose proof is `authentic` or not: an unknown sender (ed25519),
+    /// a bad proof, a reflection of the receiver's own message, or a sequence seen before.
+    fn judge_freshness(
+        &mut self,
+        to: Slot,
+        sender: &Sender,
+        sequence: u64,
+        authentic: bool,
+    ) -> Option<Refusal> {
+        if self.keyring.mode() == AuthMode::Ed25519 && self.signer_key(sender).is_none() {
             return Some(Refusal::UnknownSender);
         }
-        let valid = if tampered {
-            false
-        } else if let Some(known) = record.verified {
-            known
-        } else {
-            let valid = self.verify(record);
-            if let Some(record) = self.messages[index as usize].as_mut() {
-                record.verified = Some(valid);
-            }
-            valid
-        };
-        if !valid {
+        if !authentic {
             return Some(Refusal::BadSignature);
         }
-        let (claimed, sequence) = {
-            let record = self.messages[index as usize].as_ref()?;
-            let Sender::Node(slot) = record.sender else { return None };
-            (slot, record.sequence)
+        let fresh = match sender {
+            // A node never receives its own messages: one that claims to come from the receiver
+            // itself is a reflection of something it sent.
+            Sender::Node(slot) if *slot == to => false,
+            Sender::Node(slot) => self.keyring.fresh_from_node(to, *slot, sequence),
+            Sender::Unknown(name) => self.keyring.fresh_from_stranger(to, name, sequence),
         };
-        // A node never receives its own messages: one that claims to come from the receiver
-        // itself is a reflection of something it sent.
-        if claimed == to {
-            return Some(Refusal::Replay);
-        }
-        match self.keyring.windows.entry((to, claimed)).or_default().check(sequence) {
-            Freshness::Fresh => None,
-            Freshness::Replayed | Freshness::TooOld => Some(Refusal::Replay),
+        (!fresh).then_some(Refusal::Replay)
+    }
+
+    /// The registered public key of the sender a message claims (ed25519 mode).
+    fn signer_key(&self, sender: &Sender) -> Option<[u8; 32]> {
+        match sender {
+            Sender::Node(slot) => self.public_key(*slot),
+            Sender::Unknown(_) => None,
         }
     }
 
     /// Whether a message's proof checks out against the key of the sender it claims.
-    fn verify(&self, record: &MessageRecord) -> bool {
-        let stamp = record.stamp;
+    pub(super) fn authentic(&self, claimed: Claimed<'_>) -> bool {
+        let Claimed { sender, stamp, sequence, payload, proof } = claimed;
         let bytes = canonical_bytes(
-            self.claimed_id(&record.sender),
+            self.claimed_id(sender),
             stamp.global_step,
             stamp.pattern_value,
-            record.sequence,
-            &[],
+            sequence,
+            payload,
         );
-        match (&record.proof, &record.sender) {
-            (Proof::Tag(tag), _) => self.keyring.mesh_key.as_ref().is_some_and(|key| key.verify(&bytes, tag)),
-            (Proof::Signature(signature), Sender::Node(slot)) => self.keyring.node_keys[*slot as usize]
-                .as_ref()
-                .is_some_and(|key| verify_signature(&key.public(), &bytes, signature)),
-            _ => false,
+        match self.keyring.mode() {
+            AuthMode::None => true,
+            AuthMode::Hmac => self.keyring.mesh_key.as_ref().is_some_and(|key| key.verify(&bytes, proof)),
+            AuthMode::Ed25519 => {
+                self.signer_key(sender).is_some_and(|key| verify_signature(&key, &bytes, proof))
+            }
         }
     }
+}
+
+/// The payload a tampering relay passes on: the original with its last byte changed (or one
+/// byte added to an empty one).
+fn tampered_payload(payload: &[u8]) -> Vec<u8> {
+    let mut altered = payload.to_vec();
+    match altered.last_mut() {
+        Some(byte) => *byte ^= 0x20,
+        None => altered.push(b'!'),
+    }
+    altered
 }

@@ -30,6 +30,8 @@ pub(super) struct MessageRecord {
     pub(super) sequence: u64,
     /// The tag or signature the message carries.
     pub(super) proof: Proof,
+    /// The payload bytes the proof covers (authenticated modes; empty otherwise).
+    pub(super) payload: Box<[u8]>,
     /// Whether an untampered copy's proof checks out, once a receiver has checked it.
     pub(super) verified: Option<bool>,
     /// Whether the owner knows the message (it sent it, or heard of it as an engine send), and
@@ -44,7 +46,7 @@ pub(super) struct MessageRecord {
 
 /// What vouches for a message besides its pattern.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Proof {
+pub enum Proof {
     /// Nothing (the seed's mode).
     None,
     /// An HMAC-SHA256 tag.
@@ -53,6 +55,21 @@ pub(super) enum Proof {
     Signature([u8; 64]),
     /// Bytes that are no valid tag or signature (an outsider's).
     Garbage,
+}
+
+/// What an outsider attaches: bytes of a signature's length that verify under no key.
+const GARBAGE: [u8; 64] = [0; 64];
+
+impl Proof {
+    /// The tag or signature as bytes (none for `None`).
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Proof::None => &[],
+            Proof::Tag(tag) => tag,
+            Proof::Signature(signature) => signature,
+            Proof::Garbage => &GARBAGE,
+        }
+    }
 }
 
 /// The nodes that have a message: a short list, or a bitset once it spreads.

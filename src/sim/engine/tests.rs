@@ -490,7 +490,7 @@ fn churn_crashes_and_restarts_nodes_at_the_configured_rates() {
 fn scripted_actions_run_at_their_time_before_transfers_due_then() {
     let mut sim = sim_with(SimConfig { link: fixed(10.0), ..SimConfig::default() }, 3);
     sim.set_listening(1, true);
-    sim.schedule(5_000, ScriptAction::Broadcast { sender: 0, payload: 7 });
+    sim.schedule(5_000, ScriptAction::Broadcast { sender: 0, payload: 7, bytes: Box::default() });
     sim.schedule(15_000, ScriptAction::Crash(2));
     sim.schedule(15_000, ScriptAction::Partition(vec![0], vec![1]));
     sim.run_until(4_999);

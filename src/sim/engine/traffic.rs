@@ -15,6 +15,8 @@ pub enum ScriptAction {
         sender: Slot,
         /// The scenario event whose `data` the message carries.
         payload: u32,
+        /// That `data` as the bytes a tag or signature covers (its compact JSON text).
+        bytes: Box<[u8]>,
     },
     /// Cut the links between two groups.
     Partition(Vec<Slot>, Vec<Slot>),
@@ -51,8 +53,8 @@ impl Simulation {
         let Some((_, action)) = self.script.pop_first() else { return };
         self.script_done += 1;
         let _gone: Result<(), MeshError> = match action {
-            ScriptAction::Broadcast { sender, payload } => {
-                self.engine_broadcast(sender, Some(payload));
+            ScriptAction::Broadcast { sender, payload, bytes } => {
+                self.engine_broadcast(sender, Some(payload), &bytes);
                 Ok(())
             }
             ScriptAction::Partition(a, b) => self.partition(&a, &b),
@@ -102,17 +104,17 @@ impl Simulation {
                 && self.flags[slot as usize] & CRASHED == 0
                 && self.rng.chance(rate)
             {
-                self.engine_broadcast(slot, None);
+                self.engine_broadcast(slot, None, &[]);
             }
         }
     }
 
-    /// A broadcast the engine makes `sender` send; reported to the owner when someone may hear
-    /// of it.
-    pub(super) fn engine_broadcast(&mut self, sender: Slot, payload: Option<u32>) {
+    /// A broadcast the engine makes `sender` send, carrying scenario event `payload` (as
+    /// `bytes`); reported to the owner when someone may hear of it.
+    pub(super) fn engine_broadcast(&mut self, sender: Slot, payload: Option<u32>, bytes: &[u8]) {
         let listening = self.listening > 0;
-        let Ok(sent) = self.send(sender, true) else { return };
-        let SimBroadcast { message, sender: claimed, stamp, deliveries, anomalies } = sent;
+        let Ok(sent) = self.send(sender, true, bytes) else { return };
+        let SimBroadcast { message, sender: claimed, stamp, deliveries, anomalies, .. } = sent;
         if message == 0 || (!listening && anomalies.is_empty()) {
             return;
         }

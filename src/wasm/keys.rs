@@ -1,0 +1,84 @@
+//! The `RawNetwork` methods behind the facade's key management and authenticated `receive`.
+
+use wasm_bindgen::prelude::*;
+
+use super::errors::{js, JsResult};
+use super::network::RawNetwork;
+use crate::auth::AuthMode;
+use crate::message::{parse_step, Stamp};
+use crate::network::Slot;
+use crate::sim::engine::{Claimed, Refusal, Sender};
+
+/// What `receiveSigned` returns for a refusal, by kind (a pattern verdict is as for `receive`).
+const BAD_SIGNATURE: f64 = -3.0;
+const UNKNOWN_SENDER: f64 = -4.0;
+const REPLAY: f64 = -5.0;
+
+#[wasm_bindgen]
+impl RawNetwork {
+    /// Whether the network authenticates its messages (auth other than "none").
+    pub fn authenticated(&self) -> bool {
+        self.inner.config().auth != AuthMode::None
+    }
+
+    /// Replaces the HMAC mesh key (32 bytes; the network's auth must be "hmac").
+    #[wasm_bindgen(js_name = setMeshKey)]
+    pub fn set_mesh_key(&mut self, key: &[u8]) -> JsResult<()> {
+        js(self.inner.set_mesh_key(key))
+    }
+
+    /// Gives node `slot` the ed25519 key pair of a 32-byte secret (auth "ed25519").
+    #[wasm_bindgen(js_name = setNodeSecret)]
+    pub fn set_node_secret(&mut self, slot: u32, secret: &[u8]) -> JsResult<()> {
+        js(self.inner.set_node_secret(slot, secret))
+    }
+
+    /// Registers node `slot`'s ed25519 public key (32 bytes) for a key pair kept outside.
+    #[wasm_bindgen(js_name = setPublicKey)]
+    pub fn set_public_key(&mut self, slot: u32, public: &[u8]) -> JsResult<()> {
+        js(self.inner.set_public_key(slot, public))
+    }
+
+    /// Node `slot`'s ed25519 public key, or `undefined` (no ed25519, or no such node).
+    #[wasm_bindgen(js_name = publicKey)]
+    pub fn public_key(&self, slot: u32) -> Option<Vec<u8>> {
+        self.inner.public_key(slot).map(Vec::from)
+    }
+
+    /// Checks a message handed to node `slot` in an authenticated network: its tag or signature
+    /// over the canonical encoding, its sequence number against the node's replay window, then
+    /// its pattern. Returns -1 accepted, -2 malformed, -3 bad signature, -4 unknown sender, -5
+    /// replay, or the value the node expected.
+    #[wasm_bindgen(js_name = receiveSigned)]
+    #[allow(clippy::too_many_arguments)]
+    pub fn receive_signed(
+        &mut self,
+        slot: u32,
+        global_step: f64,
+        pattern_value: f64,
+        sender_id: &str,
+        sequence: f64,
+        payload: &[u8],
+        proof: &[u8],
+    ) -> JsResult<f64> {
+        let Ok(step) = parse_step(global_step) else {
+            // A malformed step: `receive` counts it and the facade says why.
+            return self.receive(slot, global_step, pattern_value);
+        };
+        let network = self.inner.network();
+        js(network.global_step(slot))?;
+        let sender = network.find(sender_id).map_or_else(|| Sender::Unknown(sender_id.into()), Sender::Node);
+        // The encoding holds whole pattern values only: no other value can carry a valid proof.
+        let whole = pattern_value >= 0.0 && pattern_value.fract() == 0.0;
+        let stamp = Stamp { global_step: step, pattern_value: pattern_value as u64 };
+        let claimed = Claimed { sender: &sender, stamp, sequence: sequence as u64, payload, proof };
+        let refusal = match whole.then(|| self.inner.refusal_of(slot as Slot, claimed)) {
+            Some(None) => return self.receive(slot, global_step, pattern_value),
+            None | Some(Some(Refusal::BadSignature)) => BAD_SIGNATURE,
+            Some(Some(Refusal::UnknownSender)) => UNKNOWN_SENDER,
+            Some(Some(Refusal::Replay)) => REPLAY,
+        };
+        js(self.inner.network_mut().reject_malformed(slot))?;
+        Ok(refusal)
+    }
+}
