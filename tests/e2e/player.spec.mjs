@@ -213,3 +213,23 @@ test('the pattern seed and interval inputs re-run the scenario on that pattern; 
   await expect(page.locator('#time')).not.toHaveText(time);
   await expect(page.locator('#legend')).toContainText('to be rejected');
 });
+
+test('the attack lab shows what each mode catches', async ({ page }) => {
+  await page.goto('http://127.0.0.1:5173/');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await page.getByLabel('Messages per cell').fill('40');
+  await page.getByRole('button', { name: 'Run the attack lab' }).click();
+  const rows = page.locator('#lab-body tr');
+  await expect(rows).toHaveCount(6);
+  const cells = async (attack) => rows.filter({ has: page.locator('th', { hasText: attack }) }).locator('td').allTextContents();
+  expect(await cells('wrong pattern')).toEqual(['100 %', '100 %', '100 %']);
+  expect(await cells('forged sender')).toEqual(['0 %', '14 %', '100 %']);
+  expect(await cells('replay')).toEqual(['0 %', '100 %', '100 %']);
+  expect(await cells('payload tampering')).toEqual(['0 %', '100 %', '100 %']);
+  expect(await cells('outsider')).toEqual(['0 %', '100 %', '100 %']);
+  await expect(page.locator('#lab-status')).toContainText('40 attack messages per cell');
+  await page.getByLabel('Messages per cell').fill('0');
+  await page.getByRole('button', { name: 'Run the attack lab' }).click();
+  await expect(page.locator('#lab-status')).toContainText('ERR_');
+  await page.locator('#lab').screenshot({ path: 'test-output/attack-lab.png' });
+});
