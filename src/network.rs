@@ -309,11 +309,6 @@ impl Network {
         Ok(verify(&self.patterns[pattern as usize], stamp.global_step, stamp.pattern_value as f64))
     }
 
-    /// Whether any observer watches the network.
-    pub fn has_watchers(&self) -> bool {
-        !self.watchers.is_empty()
-    }
-
     /// Lets every watching observer classify a sent message: unknown sender, replay, bad
     /// signature, pattern mismatch or step skew, checked in that order (the first found is the
     /// anomaly).

@@ -19,7 +19,7 @@ pub type SharedObserver = Rc<RefCell<Observer>>;
 pub struct Tally {
     /// Messages observed.
     pub total: u64,
-    /// Messages whose pattern matched.
+    /// Messages that passed every check.
     pub valid: u64,
     /// Messages flagged as anomalies.
     pub anomalies: u64,
@@ -108,7 +108,7 @@ pub struct SenderStatistics {
 pub struct Statistics {
     /// Messages observed.
     pub total: u64,
-    /// Messages whose pattern matched.
+    /// Messages that passed every check.
     pub valid: u64,
     /// Messages flagged as anomalies.
     pub anomalies: u64,

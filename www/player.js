@@ -49,7 +49,8 @@ const charts = new Charts($('charts'));
 
 /**
  * Starts scenario `key` with `seed` from time 0. `actions` are the fault-lab actions to replay
- * (`[time, action, nodeId, argument]`), applied at their times as the network runs.
+ * (`[time, action, nodeId, argument]`), applied at their times as the network runs. Returns false
+ * when the inputs are refused (the error is shown and the run that was there goes on).
  */
 function start(key, seed, actions = []) {
   if (key === 'scale') SCENARIOS.scale = scaleScenario(Number($('nodes').value));
@@ -60,12 +61,10 @@ function start(key, seed, actions = []) {
   try {
     network = MeshNetwork.fromScenario(scenario);
   } catch (error) {
-    // A bad seed or interval: say which rule it broke and keep playing what was there.
+    // A bad seed, interval or size: say which rule it broke and keep playing what was there.
     $('player-error').textContent = `${error.code}: ${error.message}`;
-    if (play !== undefined) return;
-    [$('pattern-seed').value, $('interval').value] = [String(DEFAULT_PATTERN.seed), String(DEFAULT_PATTERN.phaseResetInterval)];
-    start(key, seed, actions);
-    return;
+    if (play === undefined) startWithDefaults(key);
+    return false;
   }
   $('player-error').textContent = '';
   $('nodes-control').hidden = key !== 'scale';
@@ -106,6 +105,7 @@ function start(key, seed, actions = []) {
   $('time-slider').step = String(scenario.options.tickInterval ?? 100);
   setPlaying(false);
   render();
+  return true;
 }
 
 /** The pattern the bundled scenarios' nodes use unless the pattern inputs say otherwise. */
@@ -120,6 +120,17 @@ function patternConfig() {
 function withPattern(scenario, pattern) {
   const nodes = Array.isArray(scenario.nodes) ? scenario.nodes.map((node) => ({ ...node, ...pattern })) : { ...scenario.nodes, ...pattern };
   return { ...scenario, nodes };
+}
+
+/** Puts every input back to its default and starts scenario `key` (a first load with a bad URL). */
+function startWithDefaults(key) {
+  $('seed').value = String(SCENARIOS[key].options?.seed ?? 1);
+  $('nodes').value = '1000';
+  $('pattern-seed').value = String(DEFAULT_PATTERN.seed);
+  $('interval').value = String(DEFAULT_PATTERN.phaseResetInterval);
+  const reason = $('player-error').textContent;
+  if (!start(key, Number($('seed').value))) throw new Error(`the bundled scenario ${key} does not start`);
+  $('player-error').textContent = `${reason} (started with the defaults instead)`;
 }
 
 /** Lists the live nodes in the inspector's select. */
@@ -347,8 +358,7 @@ function frame(time) {
 $('nodes').addEventListener('input', () => ($('nodes-count').textContent = $('nodes').value));
 /** Starts the chosen scenario afresh with the inputs' seeds and interval, and puts it in the URL. */
 function restart() {
-  start($('scenario').value, Number($('seed').value));
-  remember();
+  if (start($('scenario').value, Number($('seed').value))) remember();
 }
 for (const id of ['nodes', 'scenario', 'seed', 'pattern-seed', 'interval']) $(id).addEventListener('change', restart);
 $('reset').addEventListener('click', restart);

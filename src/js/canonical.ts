@@ -7,7 +7,7 @@ const PREFIX = new TextEncoder().encode('data-mesh/v1');
 /**
  * The bytes a message's payload contributes to its canonical encoding: none for `undefined`, a
  * `Uint8Array` as it is, anything else as the UTF-8 of `JSON.stringify(data)` (so a receiver
- * that gets the message as JSON and parses it computes the same bytes). Throws
+ * that gets JSON-compatible data as JSON and parses it computes the same bytes). Throws
  * `ERR_INVALID_TYPE` naming `data` for a value JSON cannot write (a BigInt, a cycle).
  */
 export function payloadBytes(data: unknown): Uint8Array {

@@ -102,7 +102,8 @@ export class MeshNode<T = unknown> {
    * Stamps `data` with the node's current step and pattern value and sends it to every other
    * live node of the network, in creation order (in a simulated network: to its neighbours, over
    * its links, arriving while the network runs). Does not advance the step. Returns the message;
-   * in an authenticated network it carries its `sequence` and `signature`.
+   * in an authenticated network it carries its `sequence` and `signature`, and `data` must be a
+   * `Uint8Array` or a value `JSON.stringify` can write (else `ERR_INVALID_TYPE`).
    */
   broadcast(data: T): Message<T> {
     const slot = this.#slot();
@@ -206,24 +207,26 @@ export class MeshNode<T = unknown> {
 
 /**
  * Checks a well-formed `message` (its fields already read into `fields`) in an authenticated
- * network; a missing or malformed sequence or signature is a bad signature.
+ * network. A missing or malformed sequence or signature, data no sender could have signed, and a
+ * copy a byzantine relay tampered with (its bytes are not the signed ones) are bad signatures.
  */
 function receiveSigned<T>(rawNetwork: RawNetwork, slot: number, message: Message<T>): number {
-  const { sequence, signature } = message;
-  const step = fields.globalStep;
-  if (typeof sequence !== 'number' || !Number.isSafeInteger(sequence) || sequence < 0 || !(signature instanceof Uint8Array)) {
+  // Copied first: encoding the payload runs user code (toJSON) that may reuse `fields`.
+  const { senderId, globalStep, patternValue } = fields;
+  const { sequence, signature, tampered } = message;
+  const refuse = (): number => {
     rawNetwork.rejectMalformed(slot);
     return BAD_SIGNATURE;
-  }
+  };
+  if (typeof sequence !== 'number' || !Number.isSafeInteger(sequence) || sequence < 0) return refuse();
+  if (!(signature instanceof Uint8Array) || tampered === true) return refuse();
   let payload: Uint8Array;
   try {
     payload = payloadBytes(message.data);
   } catch {
-    // Data no sender could have signed.
-    rawNetwork.rejectMalformed(slot);
-    return BAD_SIGNATURE;
+    return refuse();
   }
-  return rawNetwork.receiveSigned(slot, step, fields.patternValue, fields.senderId, sequence, payload, signature);
+  return rawNetwork.receiveSigned(slot, globalStep, patternValue, senderId, sequence, payload, signature);
 }
 
 /** The pairs `slot, expected` in `report[start..end]` as a map (copied: the buffer is reused). */

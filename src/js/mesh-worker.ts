@@ -39,7 +39,7 @@ export interface NetworkSnapshot {
   nodeIds: string[];
   /** `[status, globalStep, sent, received, rejected, ...]` by slot (see `MeshNetwork.nodeStates`). */
   nodeStates: Float64Array;
-  /** `[fromSlot, toSlot, progress, ...]` for each transfer in flight. */
+  /** `[fromSlot, toSlot, progress, outlook, ...]` for each transfer in flight (see `MeshNetwork.transfers`). */
   transfers: Float64Array;
   /** Running totals. */
   stats: SimulationStats;

@@ -8,6 +8,7 @@ use crate::auth::AuthMode;
 use crate::message::{parse_step, Stamp};
 use crate::network::Slot;
 use crate::sim::engine::{Claimed, Refusal, Sender};
+use crate::validate::MAX_SAFE_INTEGER;
 
 /// What `receiveSigned` returns for a refusal, by kind (a pattern verdict is as for `receive`).
 const BAD_SIGNATURE: f64 = -3.0;
@@ -68,8 +69,9 @@ impl RawNetwork {
         let network = self.inner.network();
         js(network.global_step(slot))?;
         let sender = network.find(sender_id).map_or_else(|| Sender::Unknown(sender_id.into()), Sender::Node);
-        // The encoding holds whole pattern values only: no other value can carry a valid proof.
-        let whole = pattern_value >= 0.0 && pattern_value.fract() == 0.0;
+        // The encoding holds whole numbers only: no other value can carry a valid proof.
+        let whole = |n: f64| n >= 0.0 && n.fract() == 0.0 && n <= MAX_SAFE_INTEGER as f64;
+        let whole = whole(pattern_value) && whole(sequence);
         let stamp = Stamp { global_step: step, pattern_value: pattern_value as u64 };
         let claimed = Claimed { sender: &sender, stamp, sequence: sequence as u64, payload, proof };
         let refusal = match whole.then(|| self.inner.refusal_of(slot as Slot, claimed)) {

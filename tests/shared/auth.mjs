@@ -56,7 +56,12 @@ export const authCases = [
       const forged = new Uint8Array(await subtle.sign('HMAC', wrongKey, encode('app-1', 2, 1, 3, 'x')));
       node.receive({ ...message, sequence: 3, data: 'x', signature: forged });
       equal(got.at(-1), ['bad-signature', 'x'], 'a tag made with another key');
-      equal(node.getStats().messagesRejected, 3, 'refusals count as rejections');
+      const fresh = { ...message, sequence: 5, signature: new Uint8Array(await subtle.sign('HMAC', key, encode('app-1', 2, 1, 5, { temp: 23.5 }))) };
+      node.receive({ ...fresh, tampered: true });
+      equal(got.at(-1), ['bad-signature', { temp: 23.5 }], 'a copy marked tampered is not the signed bytes');
+      node.receive(fresh);
+      equal(got.at(-1), ['accepted', { temp: 23.5 }], 'the untampered one passes');
+      equal(node.getStats().messagesRejected, 4, 'refusals count as rejections');
     },
   ],
   [

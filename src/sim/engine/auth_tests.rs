@@ -121,3 +121,44 @@ fn a_watching_observer_flags_bad_signatures_and_keeps_trust_per_sender() {
     let stats = observer.borrow().statistics();
     assert_eq!((stats.by_sender["n0"].trust, stats.by_sender["n1"].trust), (1.0, 0.0));
 }
+
+#[test]
+fn replay_windows_follow_the_id_so_a_removed_nodes_old_messages_stay_spent() {
+    let mut sim = network(AuthMode::Hmac, 2);
+    let sent = sim.broadcast(0).unwrap();
+    let (stamp, sequence, proof) = (sent.stamp, sent.sequence, sent.proof.clone());
+    sim.run_until(1);
+    sim.remove_node(0).unwrap();
+    let gone = Sender::Unknown("n0".into());
+    let resent = Claimed { sender: &gone, stamp, sequence, payload: b"", proof: proof.bytes() };
+    assert_eq!(sim.refusal_of(1, resent), Some(Refusal::Replay), "after removal");
+    let again =
+        sim.create_node(&NodeConfig { node_id: "n0".into(), seed: 7, phase_reset_interval: 100 }).unwrap();
+    let back = Sender::Node(again);
+    let resent = Claimed { sender: &back, ..resent };
+    assert_eq!(sim.refusal_of(1, resent), Some(Refusal::Replay), "after the id came back");
+    // The new n0 continues the id's sequence, so its own messages are fresh.
+    assert_eq!(sim.broadcast(again).unwrap().sequence, 2);
+    sim.run_until(2);
+    assert_eq!((sim.stats().accepted, sim.stats().replays), (2, 0));
+}
+
+#[test]
+fn transfers_foresee_that_an_outsiders_message_is_refused_even_with_no_watcher() {
+    let mut sim =
+        Simulation::new(SimConfig { auth: AuthMode::Hmac, link: fixed_ms(5.0), ..SimConfig::default() })
+            .unwrap();
+    for id in ["a", "b"] {
+        sim.create_node(&NodeConfig { node_id: id.into(), seed: 7, phase_reset_interval: 100 }).unwrap();
+    }
+    sim.broadcast(0).unwrap();
+    sim.set_byzantine(1, Some(Byzantine::Outsider)).unwrap();
+    sim.broadcast(1).unwrap();
+    let mut outlooks: Vec<_> = sim.transfers().map(|t| (t.from, t.outlook)).collect();
+    outlooks.sort_by_key(|t| t.0);
+    assert_eq!(outlooks, [(0, Outlook::Accepted), (1, Outlook::Rejected)]);
+}
+
+fn fixed_ms(ms: f64) -> LinkSpec {
+    LinkSpec { latency: crate::sim::latency::Latency::Fixed { ms }, ..LinkSpec::default() }
+}

@@ -1,6 +1,6 @@
 //! Authentication in the engine: senders attach a tag or signature over the canonical encoding
-//! with a sequence number; receivers check it once per message (the result is shared by every
-//! untampered copy) and keep a replay window per sender.
+//! with a sequence number; the proof is checked once per message, at the send (the result is
+//! shared by every untampered copy), and receivers keep a replay window per sender.
 
 use super::messages::{Proof, Sender};
 use super::Simulation;
@@ -36,9 +36,9 @@ pub struct Claimed<'a> {
 
 impl Simulation {
     /// The sequence number and proof for a new message from `sender` claiming `claimed` and
-    /// carrying `payload` (an outsider has no key, so its proof is garbage). A forger continues
-    /// its victim's sequence, as an insider who has seen the victim's traffic would, so no replay
-    /// window gives it away.
+    /// carrying `payload` (an outsider has no key, so its proof is garbage). Sequence numbers
+    /// follow the claimed id: a forger continues its victim's sequence, as an insider who has
+    /// seen the victim's traffic would, so no replay window gives it away.
     pub(super) fn prove(
         &mut self,
         sender: Slot,
@@ -50,15 +50,7 @@ impl Simulation {
         if self.keyring.mode() == AuthMode::None {
             return (0, Proof::None);
         }
-        let counter = match claimed {
-            Sender::Node(slot) => *slot,
-            Sender::Unknown(_) => sender,
-        };
-        let sequence = {
-            let next = &mut self.keyring.sequences[counter as usize];
-            *next += 1;
-            *next
-        };
+        let sequence = self.keyring.next_sequence(claimed);
         if outsider {
             return (sequence, Proof::Garbage);
         }
@@ -85,32 +77,25 @@ impl Simulation {
     }
 
     /// Why receiver `to` refuses its copy of message `index` (`tampered` or not), if it does.
-    /// An untampered copy's proof is checked once per message; a tampered copy's payload differs
+    /// An untampered copy shares the check made at the send; a tampered copy's payload differs
     /// from the one that was signed, so its proof is checked against the altered bytes.
     pub(super) fn refusal(&mut self, to: Slot, index: u32, tampered: bool) -> Option<Refusal> {
         if self.keyring.mode() == AuthMode::None {
             return None;
         }
         let record = self.messages[index as usize].as_ref()?;
-        let authentic = match record.verified {
-            Some(known) if !tampered => known,
-            _ => {
-                let altered = tampered.then(|| tampered_payload(&record.payload));
-                let claimed = Claimed {
-                    sender: &record.sender,
-                    stamp: record.stamp,
-                    sequence: record.sequence,
-                    payload: altered.as_deref().unwrap_or(&record.payload),
-                    proof: record.proof.bytes(),
-                };
-                let authentic = self.authentic(claimed);
-                if !tampered {
-                    if let Some(record) = self.messages[index as usize].as_mut() {
-                        record.verified = Some(authentic);
-                    }
-                }
-                authentic
-            }
+        let authentic = if tampered {
+            let altered = tampered_payload(&record.payload);
+            let claimed = Claimed {
+                sender: &record.sender,
+                stamp: record.stamp,
+                sequence: record.sequence,
+                payload: &altered,
+                proof: record.proof.bytes(),
+            };
+            self.authentic(claimed)
+        } else {
+            record.verified == Some(true)
         };
         let record = self.messages[index as usize].as_ref()?;
         let (sender, sequence) = (record.sender.clone(), record.sequence);
@@ -141,13 +126,9 @@ impl Simulation {
         if !authentic {
             return Some(Refusal::BadSignature);
         }
-        let fresh = match sender {
-            // A node never receives its own messages: one that claims to come from the receiver
-            // itself is a reflection of something it sent.
-            Sender::Node(slot) if *slot == to => false,
-            Sender::Node(slot) => self.keyring.fresh_from_node(to, *slot, sequence),
-            Sender::Unknown(name) => self.keyring.fresh_from_stranger(to, name, sequence),
-        };
+        // A node never receives its own messages: one that claims to come from the receiver
+        // itself is a reflection of something it sent.
+        let fresh = *sender != Sender::Node(to) && self.keyring.fresh(to, sender, sequence);
         (!fresh).then_some(Refusal::Replay)
     }
 

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use super::messages::Sender;
 use super::Simulation;
 use crate::auth::{public_key, AuthMode, Freshness, MeshKey, NodeKey, ReplayWindow};
 use crate::error::MeshError;
@@ -17,15 +18,17 @@ pub(super) struct Keyring {
     pub(super) secrets: Vec<Option<NodeKey>>,
     /// Each node's registered public key (ed25519 mode).
     pub(super) publics: Vec<Option<[u8; 32]>>,
-    pub(super) sequences: Vec<u64>,
-    /// Ids no node has, numbered as they are first claimed (for their replay windows).
-    strangers: BTreeMap<Box<str>, u64>,
-    /// Per receiver and sender (a slot, or `STRANGER` plus a stranger's number).
-    windows: BTreeMap<(Slot, u64), ReplayWindow>,
+    /// Every id ever claimed (by a node or a forger), numbered as first seen. Sequence numbers
+    /// and replay windows follow the id, not the slot: a removed node's old messages, or those of
+    /// a new node with the same id, meet the same windows.
+    ids: BTreeMap<Box<str>, u32>,
+    /// Each slot's id number.
+    slot_ids: Vec<u32>,
+    /// The last sequence number sent under each id number.
+    sequences: Vec<u64>,
+    /// Per receiver slot and claimed id number.
+    windows: BTreeMap<(Slot, u32), ReplayWindow>,
 }
-
-/// Where strangers' numbers start among the senders of the replay windows (above every slot).
-const STRANGER: u64 = 1 << 32;
 
 impl Keyring {
     /// The keyring of a network in `mode`, keys derived from `seed`.
@@ -41,27 +44,43 @@ impl Keyring {
 
     /// Registers a new node (its key pair in ed25519 mode, derived from `seed` and its id).
     pub(super) fn add_node(&mut self, seed: u64, node_id: &str) {
-        self.sequences.push(0);
+        let id = self.id_number(node_id);
+        self.slot_ids.push(id);
         let secret = (self.mode == AuthMode::Ed25519).then(|| NodeKey::from_seed(seed, node_id));
         self.publics.push(secret.as_ref().map(NodeKey::public));
         self.secrets.push(secret);
     }
 
-    /// Whether `receiver` sees `sequence` from `sender` (a slot) for the first time.
-    pub(super) fn fresh_from_node(&mut self, receiver: Slot, sender: Slot, sequence: u64) -> bool {
-        self.fresh(receiver, u64::from(sender), sequence)
+    /// The number of id `name`, given one when first seen.
+    fn id_number(&mut self, name: &str) -> u32 {
+        if let Some(&number) = self.ids.get(name) {
+            return number;
+        }
+        let number = self.sequences.len() as u32;
+        self.ids.insert(name.into(), number);
+        self.sequences.push(0);
+        number
     }
 
-    /// Whether `receiver` sees `sequence` from the id `name`, which no node has, for the first
-    /// time.
-    pub(super) fn fresh_from_stranger(&mut self, receiver: Slot, name: &str, sequence: u64) -> bool {
-        let next = STRANGER + self.strangers.len() as u64;
-        let sender = *self.strangers.entry(name.into()).or_insert(next);
-        self.fresh(receiver, sender, sequence)
+    /// The id number of a claimed sender: the slot's, or the named id's.
+    pub(super) fn sender_number(&mut self, sender: &Sender) -> u32 {
+        match sender {
+            Sender::Node(slot) => self.slot_ids[*slot as usize],
+            Sender::Unknown(name) => self.id_number(name),
+        }
     }
 
-    fn fresh(&mut self, receiver: Slot, sender: u64, sequence: u64) -> bool {
-        self.windows.entry((receiver, sender)).or_default().check(sequence) == Freshness::Fresh
+    /// The next sequence number under `sender`'s id.
+    pub(super) fn next_sequence(&mut self, sender: &Sender) -> u64 {
+        let number = self.sender_number(sender) as usize;
+        self.sequences[number] += 1;
+        self.sequences[number]
+    }
+
+    /// Whether `receiver` sees `sequence` from `sender` for the first time (and records it).
+    pub(super) fn fresh(&mut self, receiver: Slot, sender: &Sender, sequence: u64) -> bool {
+        let number = self.sender_number(sender);
+        self.windows.entry((receiver, number)).or_default().check(sequence) == Freshness::Fresh
     }
 
     /// `ERR_BAD_KEY` naming `field` unless the network's mode is `mode`.
