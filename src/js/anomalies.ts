@@ -14,11 +14,9 @@ export function watcherAnomaly<T>(kind: number, expected: number, message: Messa
     case 'step-skew':
       return { type: 'step-skew', message, expected, received: message.globalStep };
     case 'replay':
-      return { type: 'replay', message, expected: null, received: null };
     case 'unknown-sender':
-      return { type: 'unknown-sender', message, expected: null, received: null };
     case 'bad-signature':
-      return { type: 'bad-signature', message, expected: null, received: null };
+      return { type: ANOMALY_KINDS[kind], message, expected: null, received: null };
     default:
       return { type: 'pattern-mismatch', message, expected, received: message.patternValue };
   }

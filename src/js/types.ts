@@ -132,10 +132,10 @@ export interface StepSkewAnomaly<T = unknown> {
   received: number;
 }
 
-/** A watched message sent again with an id already seen (an old message replayed). */
-export interface ReplayAnomaly<T = unknown> {
+/** A watched message flagged as `K`, with nothing to compare: `expected` and `received` are null. */
+export interface FlaggedAnomaly<K extends string, T = unknown> {
   /** Discriminant. */
-  type: 'replay';
+  type: K;
   /** The message. */
   message: Message<T>;
   /** Always null. */
@@ -143,30 +143,15 @@ export interface ReplayAnomaly<T = unknown> {
   /** Always null. */
   received: null;
 }
+
+/** A watched message sent again with an id already seen (an old message replayed). */
+export type ReplayAnomaly<T = unknown> = FlaggedAnomaly<'replay', T>;
 
 /** A watched message whose sender id is no node of the network (a forged id). */
-export interface UnknownSenderAnomaly<T = unknown> {
-  /** Discriminant. */
-  type: 'unknown-sender';
-  /** The message. */
-  message: Message<T>;
-  /** Always null. */
-  expected: null;
-  /** Always null. */
-  received: null;
-}
+export type UnknownSenderAnomaly<T = unknown> = FlaggedAnomaly<'unknown-sender', T>;
 
 /** A watched message whose tag or signature does not check out (authenticated networks). */
-export interface BadSignatureAnomaly<T = unknown> {
-  /** Discriminant. */
-  type: 'bad-signature';
-  /** The message. */
-  message: Message<T>;
-  /** Always null. */
-  expected: null;
-  /** Always null. */
-  received: null;
-}
+export type BadSignatureAnomaly<T = unknown> = FlaggedAnomaly<'bad-signature', T>;
 
 /** Everything an observer's `onAnomaly` handlers receive. */
 export type Anomaly<T = unknown> =

@@ -481,11 +481,11 @@ impl Simulation {
         let honest = self.network.stamp(sender)?;
         let (message, stamp, claimed, replayed) = self.lie(sender, honest);
         let outsider = self.byzantine.get(&sender) == Some(&Byzantine::Outsider);
-        let payload: Box<[u8]> =
-            if self.keyring.mode() == AuthMode::None { Box::default() } else { payload.into() };
         let (sequence, proof, payload) = match replayed {
             Some(old) => old,
             None => {
+                let payload: Box<[u8]> =
+                    if self.keyring.mode() == AuthMode::None { Box::default() } else { payload.into() };
                 let (sequence, proof) = self.prove(sender, &claimed, stamp, outsider, &payload);
                 (sequence, proof, payload)
             }

@@ -1,19 +1,15 @@
 //! Authentication with user keys and messages from outside the simulator: tags and signatures
 //! over the canonical encoding with the payload, replay windows, and the watcher's verdicts.
 
+use super::tests::{fixed, node, sim_with};
 use super::*;
 use crate::auth::{canonical_bytes, MeshKey, NodeKey};
 use crate::observer::{AnomalyKind, Observer};
 use crate::pattern::PatternGenerator;
 
+/// `n` nodes `n0, n1, ...` in a network authenticated by `auth`, with instant links.
 fn network(auth: AuthMode, n: usize) -> Simulation {
-    let mut sim =
-        Simulation::new(SimConfig { auth, link: LinkSpec::default(), ..SimConfig::default() }).unwrap();
-    for i in 0..n {
-        sim.create_node(&NodeConfig { node_id: format!("n{i}"), seed: 7, phase_reset_interval: 100 })
-            .unwrap();
-    }
-    sim
+    sim_with(SimConfig { auth, ..SimConfig::default() }, n)
 }
 
 /// Step 3 of seed 7: 7, 4, 1, 7.
@@ -132,8 +128,7 @@ fn replay_windows_follow_the_id_so_a_removed_nodes_old_messages_stay_spent() {
     let gone = Sender::Unknown("n0".into());
     let resent = Claimed { sender: &gone, stamp, sequence, payload: b"", proof: proof.bytes() };
     assert_eq!(sim.refusal_of(1, resent), Some(Refusal::Replay), "after removal");
-    let again =
-        sim.create_node(&NodeConfig { node_id: "n0".into(), seed: 7, phase_reset_interval: 100 }).unwrap();
+    let again = sim.create_node(&node("n0")).unwrap();
     let back = Sender::Node(again);
     let resent = Claimed { sender: &back, ..resent };
     assert_eq!(sim.refusal_of(1, resent), Some(Refusal::Replay), "after the id came back");
@@ -145,20 +140,11 @@ fn replay_windows_follow_the_id_so_a_removed_nodes_old_messages_stay_spent() {
 
 #[test]
 fn transfers_foresee_that_an_outsiders_message_is_refused_even_with_no_watcher() {
-    let mut sim =
-        Simulation::new(SimConfig { auth: AuthMode::Hmac, link: fixed_ms(5.0), ..SimConfig::default() })
-            .unwrap();
-    for id in ["a", "b"] {
-        sim.create_node(&NodeConfig { node_id: id.into(), seed: 7, phase_reset_interval: 100 }).unwrap();
-    }
+    let mut sim = sim_with(SimConfig { auth: AuthMode::Hmac, link: fixed(5.0), ..SimConfig::default() }, 2);
     sim.broadcast(0).unwrap();
     sim.set_byzantine(1, Some(Byzantine::Outsider)).unwrap();
     sim.broadcast(1).unwrap();
     let mut outlooks: Vec<_> = sim.transfers().map(|t| (t.from, t.outlook)).collect();
     outlooks.sort_by_key(|t| t.0);
     assert_eq!(outlooks, [(0, Outlook::Accepted), (1, Outlook::Rejected)]);
-}
-
-fn fixed_ms(ms: f64) -> LinkSpec {
-    LinkSpec { latency: crate::sim::latency::Latency::Fixed { ms }, ..LinkSpec::default() }
 }

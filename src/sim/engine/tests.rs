@@ -4,11 +4,11 @@ use super::*;
 use crate::sim::latency::Latency;
 use std::collections::VecDeque;
 
-fn node(id: &str) -> NodeConfig {
+pub(super) fn node(id: &str) -> NodeConfig {
     NodeConfig { node_id: id.into(), seed: 7, phase_reset_interval: 100 }
 }
 
-fn sim_with(config: SimConfig, n: usize) -> Simulation {
+pub(super) fn sim_with(config: SimConfig, n: usize) -> Simulation {
     let mut sim = Simulation::new(config).unwrap();
     for i in 0..n {
         sim.create_node(&node(&format!("n{i}"))).unwrap();
@@ -26,7 +26,7 @@ fn arrivals(sim: &mut Simulation) -> Vec<Arrival> {
         .collect()
 }
 
-fn fixed(ms: f64) -> LinkSpec {
+pub(super) fn fixed(ms: f64) -> LinkSpec {
     LinkSpec { latency: Latency::Fixed { ms }, ..LinkSpec::default() }
 }
 
