@@ -204,6 +204,7 @@ const CRASHED: u8 = 1;
 const LISTENING: u8 = 2;
 const DRIFTING: u8 = 4;
 const BYZANTINE: u8 = 8;
+const REMOVED: u8 = 16;
 
 impl Default for Simulation {
     /// The seed's network: an instant full mesh (the default settings always validate).
@@ -379,7 +380,7 @@ impl Simulation {
             self.crashed_count -= 1;
         }
         self.set_listening(slot, false);
-        self.flags[slot as usize] = 0;
+        self.flags[slot as usize] = REMOVED;
         self.byzantine.remove(&slot);
         self.heard.remove(&slot);
         self.drift.remove(&slot);
@@ -812,7 +813,8 @@ impl Simulation {
         }
         let mut fold = 0u64;
         for t in transfers {
-            fold ^= self.network.touch(t.to) ^ self.adjacency.neighbours(t.to).len() as u64;
+            let first_link = self.adjacency.neighbours(t.to).first().copied().unwrap_or(0);
+            fold ^= self.network.touch(t.to) ^ u64::from(first_link);
         }
         std::hint::black_box(fold);
         self.warmed_bucket = bucket;
@@ -828,7 +830,7 @@ impl Simulation {
             }
         }
         let slots = self.network.slot_count();
-        let down = !self.network.is_alive(to) || self.flags[to as usize] & CRASHED != 0;
+        let down = self.flags[to as usize] & (CRASHED | REMOVED) != 0;
         let cut = self.is_cut(from, to);
         let Some(record) = self.messages[index as usize].as_mut() else { return };
         record.in_flight -= 1;

@@ -54,39 +54,84 @@ pub const TOPOLOGY_KINDS: &str =
 
 /// Undirected adjacency lists, one per node slot; each sorted, without self-links or repeats.
 ///
-/// Lists are boxed slices (16 bytes per node besides the links): the topology is built once
-/// and changes rarely, so a change copies the two lists it touches.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Every list lives in one shared arena (8 bytes per node plus 4 per link end), so reading a
+/// node's neighbours is one lookup into a compact table and one into the arena, with no
+/// pointer per node to chase. The topology is built once and changes rarely: a change writes
+/// the list it touches afresh at the arena's end, and the arena is compacted once more than half
+/// of it is left over from such changes.
+#[derive(Debug, Clone, Default)]
 pub struct Adjacency {
-    lists: Vec<Box<[u32]>>,
+    spans: Vec<Span>,
+    arena: Vec<u32>,
+    /// Arena entries no list covers any more.
+    stale: usize,
 }
+
+/// Where one node's list sits in the arena.
+#[derive(Debug, Clone, Copy, Default)]
+struct Span {
+    start: u32,
+    len: u32,
+}
+
+impl PartialEq for Adjacency {
+    /// Equal when every slot has the same neighbours, wherever the lists sit in the arena.
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len() && (0..self.len() as u32).all(|a| self.neighbours(a) == other.neighbours(a))
+    }
+}
+
+impl Eq for Adjacency {}
 
 impl Adjacency {
     /// `n` nodes and no links.
     pub fn empty(n: usize) -> Self {
-        Self { lists: vec![Box::default(); n] }
+        Self { spans: vec![Span::default(); n], arena: Vec::new(), stale: 0 }
+    }
+
+    /// `n` nodes linked by `edges` (self-links and repeats ignored; every slot below `n`).
+    pub fn from_edges(n: usize, edges: impl IntoIterator<Item = (u32, u32)>) -> Self {
+        let mut ends: Vec<(u32, u32)> =
+            edges.into_iter().filter(|(a, b)| a != b).flat_map(|(a, b)| [(a, b), (b, a)]).collect();
+        ends.sort_unstable();
+        ends.dedup();
+        let mut adjacency = Self::empty(n);
+        for &(a, _) in &ends {
+            adjacency.spans[a as usize].len += 1;
+        }
+        let mut start = 0;
+        for span in &mut adjacency.spans {
+            span.start = start;
+            start += span.len;
+        }
+        adjacency.arena = Vec::with_capacity(ends.len());
+        adjacency.arena.extend(ends.iter().map(|&(_, b)| b));
+        adjacency
     }
 
     /// How many slots it covers.
     pub fn len(&self) -> usize {
-        self.lists.len()
+        self.spans.len()
     }
 
     /// Whether it covers no slot.
     pub fn is_empty(&self) -> bool {
-        self.lists.is_empty()
+        self.spans.is_empty()
     }
 
     /// Makes room for slots up to `n - 1`.
     pub fn grow_to(&mut self, n: usize) {
-        if self.lists.len() < n {
-            self.lists.resize(n, Box::default());
+        if self.spans.len() < n {
+            self.spans.resize(n, Span::default());
         }
     }
 
     /// The neighbours of `a`, sorted.
+    #[inline]
     pub fn neighbours(&self, a: u32) -> &[u32] {
-        self.lists.get(a as usize).map_or(&[], |list| list)
+        self.spans
+            .get(a as usize)
+            .map_or(&[], |s| &self.arena[s.start as usize..s.start as usize + s.len as usize])
     }
 
     /// Whether `a` and `b` are linked.
@@ -101,9 +146,9 @@ impl Adjacency {
         }
         self.grow_to(a.max(b) as usize + 1);
         for (x, y) in [(a, b), (b, a)] {
-            let mut list = self.lists[x as usize].to_vec();
+            let mut list = self.neighbours(x).to_vec();
             list.insert(list.binary_search(&y).unwrap_err(), y);
-            self.lists[x as usize] = list.into_boxed_slice();
+            self.replace(x, &list);
         }
         true
     }
@@ -114,10 +159,40 @@ impl Adjacency {
             return false;
         }
         for (x, y) in [(a, b), (b, a)] {
-            let list = &self.lists[x as usize];
-            self.lists[x as usize] = list.iter().copied().filter(|&z| z != y).collect();
+            let list: Vec<u32> = self.neighbours(x).iter().copied().filter(|&z| z != y).collect();
+            self.replace(x, &list);
         }
         true
+    }
+
+    /// Writes `list` as the neighbours of `a`: in place when it is the arena's last list, else
+    /// at the arena's end (compacting the arena when most of it is stale).
+    fn replace(&mut self, a: u32, list: &[u32]) {
+        let span = self.spans[a as usize];
+        let end = span.start as usize + span.len as usize;
+        if end == self.arena.len() {
+            self.arena.truncate(span.start as usize);
+        } else {
+            self.stale += span.len as usize;
+        }
+        let start = self.arena.len() as u32;
+        self.arena.extend_from_slice(list);
+        self.spans[a as usize] = Span { start, len: list.len() as u32 };
+        if self.stale > 64 && self.stale * 2 > self.arena.len() {
+            self.compact();
+        }
+    }
+
+    /// Rewrites the arena with the lists in slot order and nothing stale.
+    fn compact(&mut self) {
+        let mut arena = Vec::with_capacity(self.arena.len() - self.stale);
+        for span in &mut self.spans {
+            let start = arena.len() as u32;
+            arena.extend_from_slice(&self.arena[span.start as usize..(span.start + span.len) as usize]);
+            span.start = start;
+        }
+        self.arena = arena;
+        self.stale = 0;
     }
 
     /// Removes every link of `a`.
@@ -129,12 +204,12 @@ impl Adjacency {
 
     /// The number of undirected links.
     pub fn edge_count(&self) -> usize {
-        self.lists.iter().map(|l| l.len()).sum::<usize>() / 2
+        (self.arena.len() - self.stale) / 2
     }
 
-    /// Bytes of heap held: 16 per slot plus 4 per link end.
+    /// Bytes of heap held: 8 per slot plus 4 per link end (and any stale arena entries).
     pub fn heap_bytes(&self) -> usize {
-        self.lists.capacity() * std::mem::size_of::<Box<[u32]>>() + self.edge_count() * 8
+        self.spans.capacity() * std::mem::size_of::<Span>() + self.arena.capacity() * 4
     }
 }
 
@@ -175,7 +250,14 @@ impl Builder {
     }
 
     fn freeze(self) -> Adjacency {
-        Adjacency { lists: self.lists.into_iter().map(Vec::into_boxed_slice).collect() }
+        let mut adjacency = Adjacency::empty(self.lists.len());
+        let mut start = 0;
+        for (span, list) in adjacency.spans.iter_mut().zip(&self.lists) {
+            *span = Span { start, len: list.len() as u32 };
+            start += span.len;
+        }
+        adjacency.arena = self.lists.concat();
+        adjacency
     }
 }
 
@@ -450,6 +532,26 @@ mod tests {
         assert_eq!(Topology::Random { p: -0.1 }.validate("t").unwrap_err().field(), "t.p");
         assert_eq!(Topology::ScaleFree { m: 0 }.validate("t").unwrap_err().field(), "t.m");
         assert_eq!(build(Topology::ScaleFree { m: 5 }, 3).edge_count(), 3, "m capped at n - 1");
+    }
+
+    #[test]
+    fn edits_match_a_plain_edge_set_through_arena_compactions() {
+        let mut rng = SimRng::new(5);
+        let mut g = Adjacency::from_edges(40, (0..40).map(|a| (a, (a + 1) % 40)));
+        let mut reference: std::collections::BTreeSet<(u32, u32)> =
+            (0..40).map(|a| (a.min((a + 1) % 40), a.max((a + 1) % 40))).collect();
+        for _ in 0..5_000 {
+            let (a, b) = (rng.below(40), rng.below(40));
+            let key = (a.min(b), a.max(b));
+            if rng.below(2) == 0 {
+                assert_eq!(g.link(a, b), a != b && reference.insert(key));
+            } else {
+                assert_eq!(g.unlink(a, b), reference.remove(&key));
+            }
+        }
+        assert_eq!(g.edge_count(), reference.len());
+        assert_eq!(g, Adjacency::from_edges(40, reference.iter().copied()));
+        assert!(g.heap_bytes() <= 40 * 8 + 4 * 4 * g.edge_count() + 4 * 256, "stale entries are reclaimed");
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Transfers in flight, for drawing: where each is, and how it would end if it arrived now.
 
-use super::{Simulation, CRASHED};
+use super::{Simulation, CRASHED, REMOVED};
 use crate::auth::AuthMode;
 use crate::message::Verdict;
 use crate::network::Slot;
@@ -43,7 +43,7 @@ impl Simulation {
     /// How `transfer` would end if it arrived now (a replay window's verdict is not foreseen).
     fn outlook(&self, transfer: &Transfer) -> Outlook {
         let to = transfer.to;
-        let down = !self.network.is_alive(to) || self.flags[to as usize] & CRASHED != 0;
+        let down = self.flags[to as usize] & (CRASHED | REMOVED) != 0;
         let Some(record) = self.messages[transfer.message as usize].as_ref() else { return Outlook::Dropped };
         if down || self.is_cut(transfer.from, to) || record.seen.contains(to) {
             return Outlook::Dropped;

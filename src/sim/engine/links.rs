@@ -28,11 +28,7 @@ impl Simulation {
                 return Err(MeshError::UnknownNode { field: format!("edges[{i}]"), node_id });
             }
         }
-        let mut adjacency = Adjacency::empty(self.network.slot_count());
-        for &(a, b) in edges {
-            adjacency.link(a, b);
-        }
-        self.adjacency = adjacency;
+        self.adjacency = Adjacency::from_edges(self.network.slot_count(), edges.iter().copied());
         self.config.topology = Topology::Edges;
         self.topology_stale = false;
         Ok(())
@@ -46,15 +42,11 @@ impl Simulation {
         self.topology_stale = false;
         let live: Vec<Slot> = self.network.live_slots().collect();
         let graph = self.config.topology.generate(live.len(), &mut self.rng);
-        let mut adjacency = Adjacency::empty(self.network.slot_count());
-        for (position, &a) in live.iter().enumerate() {
-            for &other in graph.neighbours(position as u32) {
-                if (other as usize) > position {
-                    adjacency.link(a, live[other as usize]);
-                }
-            }
-        }
-        self.adjacency = adjacency;
+        let live = &live;
+        let edges = live.iter().enumerate().flat_map(|(position, &a)| {
+            graph.neighbours(position as u32).iter().map(move |&other| (a, live[other as usize]))
+        });
+        self.adjacency = Adjacency::from_edges(self.network.slot_count(), edges);
     }
 
     /// The links of the live node `slot` (every other live node in a full mesh).

@@ -334,7 +334,7 @@ fn the_trace_hash_is_the_same_natively_and_in_wasm() {
     assert_eq!(busy_run(config).0, PINNED_TRACE_HASH);
 }
 
-const PINNED_TRACE_HASH: &str = "bfe034817c285189";
+const PINNED_TRACE_HASH: &str = "f0a3051b575b09c9";
 
 /// A full mesh with 1 ms links, the global tick on, one watching observer, and `n` nodes.
 fn watched(n: usize, config: SimConfig) -> (Simulation, crate::observer::SharedObserver) {
