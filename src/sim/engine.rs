@@ -206,6 +206,9 @@ const DRIFTING: u8 = 4;
 const BYZANTINE: u8 = 8;
 const REMOVED: u8 = 16;
 
+/// Transfers warmed in one pass: their memory fits in the first cache levels.
+const WARM_AHEAD: u64 = 256;
+
 impl Default for Simulation {
     /// The seed's network: an instant full mesh (the default settings always validate).
     fn default() -> Self {
@@ -244,7 +247,9 @@ pub struct Simulation {
     script: BTreeMap<(u64, u64), ScriptAction>,
     script_done: u64,
     tick_log: std::collections::VecDeque<TickStats>,
-    warmed_bucket: u64,
+    /// How many sorted transfers the queue had handed out when the next ones were last warmed
+    /// (see [`Simulation::warm_ahead`]), plus [`WARM_AHEAD`].
+    warmed_until: u64,
     keyring: Keyring,
 }
 
@@ -308,7 +313,7 @@ impl Simulation {
             script: BTreeMap::new(),
             script_done: 0,
             tick_log: std::collections::VecDeque::new(),
-            warmed_bucket: u64::MAX,
+            warmed_until: 0,
             keyring: Keyring::new(config_auth, config_seed),
         }
     }
@@ -698,7 +703,7 @@ impl Simulation {
                 self.run_script();
             } else if let Some((at, transfer)) = self.queue.pop_until(time_us) {
                 self.now_us = at;
-                self.warm_bucket();
+                self.warm_ahead();
                 self.arrive(transfer);
             } else {
                 break;
@@ -802,22 +807,23 @@ impl Simulation {
         self.tick_log.drain(..)
     }
 
-    /// When a new bucket of transfers becomes active, reads the memory its transfers will need
-    /// (each receiver's state and links) in one tight pass of independent loads, so that their
+    /// Every [`WARM_AHEAD`] transfers, reads the memory the next ones will need (each
+    /// receiver's flags, state and links) in one tight pass of independent loads, so that their
     /// cache misses overlap instead of queueing one per transfer. It changes nothing: a software
     /// prefetch that works in wasm too, where there is no prefetch instruction.
-    fn warm_bucket(&mut self) {
-        let (bucket, transfers) = self.queue.active_bucket();
-        if bucket == self.warmed_bucket {
+    fn warm_ahead(&mut self) {
+        let (handed_out, upcoming) = self.queue.upcoming();
+        if handed_out < self.warmed_until {
             return;
         }
         let mut fold = 0u64;
-        for t in transfers {
+        for t in upcoming.take(WARM_AHEAD as usize) {
             let first_link = self.adjacency.neighbours(t.to).first().copied().unwrap_or(0);
-            fold ^= self.network.touch(t.to) ^ u64::from(first_link);
+            let flags = self.flags.get(t.to as usize).copied().unwrap_or(0);
+            fold ^= self.network.touch(t.to) ^ u64::from(first_link) ^ u64::from(flags);
         }
         std::hint::black_box(fold);
-        self.warmed_bucket = bucket;
+        self.warmed_until = handed_out + WARM_AHEAD;
     }
 
     fn arrive(&mut self, transfer: Transfer) {

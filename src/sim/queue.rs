@@ -1,6 +1,6 @@
 //! The event queue: transfers in arrival-time order, equal times in scheduling (FIFO) order.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BinaryHeap};
 
 /// A message on its way over one link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,29 +26,57 @@ struct Entry {
     transfer: Transfer,
 }
 
+/// A transfer scheduled into the active bucket (or before it) after that bucket was sorted:
+/// ordered by time, then by when it was scheduled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Late {
+    time: u64,
+    order: u64,
+    transfer: Transfer,
+}
+
+impl Ord for Late {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (other.time, other.order).cmp(&(self.time, self.order))
+    }
+}
+
+impl PartialOrd for Late {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 /// A placeholder transfer for buffers about to be overwritten.
 const EMPTY: Transfer = Transfer { message: 0, from: 0, to: 0, hops: 0, delay_us: 0, tampered: false };
 
-/// Width of one time bucket in microseconds.
-const BUCKET_US: u64 = 64;
-/// Buckets on the wheel: transfers due within 1024 x 64 us (about 65 ms) of the active bucket.
-const WHEEL: usize = 1024;
+/// Width of one time bucket in microseconds (about a millisecond).
+const BUCKET_US: u64 = 1024;
+/// Buckets on the wheel: transfers due within 64 x 1024 us (about 65 ms) of the active bucket.
+const WHEEL: usize = 64;
+/// Below this many entries a bucket is sorted by comparison; above, by counting its times.
+const COUNTING_SORT_FROM: usize = 2048;
 
 /// Transfers ordered by arrival time, then by when they were scheduled.
 ///
-/// A calendar queue. Transfers due in the active 64 µs bucket sit in a vector sorted by time and
-/// read from a cursor; later ones are appended to their bucket on a 1024-slot wheel (or, beyond
-/// it, to an ordered overflow map) in scheduling order, and a bucket is sorted by time (a stable
-/// counting sort over its 64 possible times) only when time reaches it. The order is exactly that of one heap on (time, scheduling order),
-/// but each operation touches small, cache-resident structures.
+/// A calendar queue. Transfers due in later buckets (about 1 ms each) are appended to their
+/// bucket on a 64-slot wheel (or, beyond it, to an ordered overflow map) in scheduling order, so
+/// a flood writes to a few sequential streams; a bucket is stably sorted by time only when time
+/// reaches it, and is then read from a cursor. Transfers scheduled into the active bucket after
+/// that go to a small heap on (time, scheduling order), merged on the way out: all of them were
+/// scheduled after every sorted entry, so the sorted entry wins a tie. The order is exactly that
+/// of one heap on (time, scheduling order), but almost every operation is an append or a read.
 #[derive(Debug, Clone)]
 pub struct EventQueue {
     active: Vec<Entry>,
     sorted: Vec<Entry>,
     cursor: usize,
     active_bucket: u64,
+    late: BinaryHeap<Late>,
+    late_order: u64,
+    handed_out: u64,
     wheel: Vec<Vec<Entry>>,
-    occupied: [u64; WHEEL / 64],
+    occupied: u64,
     overflow: BTreeMap<u64, Vec<Entry>>,
     /// Emptied buffers, handed to wheel slots as they fill, so buffers exist only for the
     /// buckets in use (not one per slot).
@@ -63,8 +91,11 @@ impl Default for EventQueue {
             sorted: Vec::new(),
             cursor: 0,
             active_bucket: 0,
+            late: BinaryHeap::new(),
+            late_order: 0,
+            handed_out: 0,
             wheel: vec![Vec::new(); WHEEL],
-            occupied: [0; WHEEL / 64],
+            occupied: 0,
             overflow: BTreeMap::new(),
             pool: Vec::new(),
             len: 0,
@@ -75,48 +106,43 @@ impl Default for EventQueue {
 impl EventQueue {
     /// Schedules `transfer` to arrive at `time` (never before the last popped time).
     pub fn push(&mut self, time: u64, transfer: Transfer) {
-        let entry = Entry { time, transfer };
-        self.len += 1;
         let bucket = time / BUCKET_US;
+        if self.len == 0 && bucket > self.active_bucket + 1 {
+            // Idle since the active bucket: start the wheel just before this bucket, so that
+            // transfers after a long pause go on the wheel rather than to the overflow map.
+            self.active_bucket = bucket - 1;
+            self.active.clear();
+            self.cursor = 0;
+        }
+        self.len += 1;
         if bucket <= self.active_bucket {
-            // After every entry due at the same time or earlier: FIFO among equal times.
-            let at = self.cursor + self.active[self.cursor..].partition_point(|e| e.time <= time);
-            self.active.insert(at, entry);
+            self.late_order += 1;
+            self.late.push(Late { time, order: self.late_order, transfer });
         } else if bucket - self.active_bucket < WHEEL as u64 {
             let slot = bucket as usize % WHEEL;
-            self.occupied[slot / 64] |= 1 << (slot % 64);
+            self.occupied |= 1 << slot;
             let entries = &mut self.wheel[slot];
             if entries.capacity() == 0 {
                 *entries = self.pool.pop().unwrap_or_default();
             }
-            entries.push(entry);
+            entries.push(Entry { time, transfer });
         } else {
-            self.overflow.entry(bucket).or_default().push(entry);
+            let pool = &mut self.pool;
+            let entries = self.overflow.entry(bucket).or_insert_with(|| pool.pop().unwrap_or_default());
+            entries.push(Entry { time, transfer });
         }
     }
 
     /// The nearest occupied wheel bucket after the active one.
     fn next_wheel_bucket(&self) -> Option<u64> {
         let start = (self.active_bucket as usize + 1) % WHEEL;
-        (0..=WHEEL / 64).find_map(|i| {
-            let word_index = (start / 64 + i) % (WHEEL / 64);
-            let mut word = self.occupied[word_index];
-            if i == 0 {
-                word &= u64::MAX << (start % 64);
-            }
-            if i == WHEEL / 64 {
-                word &= !(u64::MAX << (start % 64));
-            }
-            (word != 0).then(|| {
-                let slot = word_index * 64 + word.trailing_zeros() as usize;
-                self.active_bucket + ((slot + WHEEL - start) % WHEEL) as u64 + 1
-            })
-        })
+        let word = self.occupied.rotate_right(start as u32);
+        (word != 0).then(|| self.active_bucket + 1 + u64::from(word.trailing_zeros()))
     }
 
     /// Makes the earliest non-empty bucket the active one, once the active one is used up.
     fn refill(&mut self) {
-        if self.cursor < self.active.len() {
+        if self.cursor < self.active.len() || !self.late.is_empty() {
             return;
         }
         let bucket = match (self.next_wheel_bucket(), self.overflow.first_key_value()) {
@@ -131,25 +157,36 @@ impl EventQueue {
         // in it would be earlier). Its buffer becomes the active one; the used-up active buffer
         // goes back to the pool.
         let slot = bucket as usize % WHEEL;
-        self.occupied[slot / 64] &= !(1 << (slot % 64));
-        let mut used = std::mem::replace(&mut self.active, std::mem::take(&mut self.wheel[slot]));
-        used.clear();
-        if used.capacity() > 0 {
-            self.pool.push(used);
-        }
+        self.occupied &= !(1 << slot);
+        let used = std::mem::replace(&mut self.active, std::mem::take(&mut self.wheel[slot]));
+        self.recycle(used);
         // Entries that overflowed were scheduled before any that went on the wheel for the same
         // bucket, so they come first.
         if let Some(mut far) = self.overflow.remove(&bucket) {
             far.append(&mut self.active);
-            self.active = far;
+            let emptied = std::mem::replace(&mut self.active, far);
+            self.recycle(emptied);
         }
         self.sort_active();
     }
 
-    /// Stable counting sort of the active bucket on the 64 possible times within it.
+    /// Keeps an emptied buffer for a later bucket, up to one per wheel slot.
+    fn recycle(&mut self, mut buffer: Vec<Entry>) {
+        buffer.clear();
+        if buffer.capacity() > 0 && self.pool.len() < WHEEL {
+            self.pool.push(buffer);
+        }
+    }
+
+    /// Stable sort of the active bucket by time: by comparison when it is small, else by
+    /// counting its 1024 possible times.
     fn sort_active(&mut self) {
+        if self.active.len() < COUNTING_SORT_FROM {
+            self.active.sort_by_key(|e| e.time);
+            return;
+        }
         let base = self.active_bucket * BUCKET_US;
-        let mut starts = [0usize; BUCKET_US as usize + 1];
+        let mut starts = vec![0u32; BUCKET_US as usize + 1];
         for e in &self.active {
             starts[(e.time - base) as usize + 1] += 1;
         }
@@ -160,7 +197,7 @@ impl EventQueue {
         self.sorted.resize(self.active.len(), Entry { time: 0, transfer: EMPTY });
         for e in &self.active {
             let at = &mut starts[(e.time - base) as usize];
-            self.sorted[*at] = *e;
+            self.sorted[*at as usize] = *e;
             *at += 1;
         }
         std::mem::swap(&mut self.active, &mut self.sorted);
@@ -169,24 +206,32 @@ impl EventQueue {
     /// The arrival time of the earliest transfer.
     pub fn next_time(&mut self) -> Option<u64> {
         self.refill();
-        self.active.get(self.cursor).map(|e| e.time)
+        let sorted = self.active.get(self.cursor).map(|e| e.time);
+        let late = self.late.peek().map(|l| l.time);
+        match (sorted, late) {
+            (Some(s), Some(l)) => Some(s.min(l)),
+            (s, l) => s.or(l),
+        }
     }
 
     /// Removes the earliest transfer if it arrives at or before `limit`.
     pub fn pop_until(&mut self, limit: u64) -> Option<(u64, Transfer)> {
-        if self.next_time()? > limit {
-            return None;
-        }
-        let entry = self.active[self.cursor];
-        self.cursor += 1;
+        let time = self.next_time().filter(|&t| t <= limit)?;
         self.len -= 1;
-        Some((entry.time, entry.transfer))
+        match self.active.get(self.cursor) {
+            Some(entry) if entry.time == time => {
+                self.cursor += 1;
+                self.handed_out += 1;
+                Some((time, entry.transfer))
+            }
+            _ => self.late.pop().map(|l| (l.time, l.transfer)),
+        }
     }
 
-    /// The transfers left in the active bucket, in order, and a number that changes whenever
-    /// another bucket becomes active (so a caller can prepare each bucket once).
-    pub fn active_bucket(&self) -> (u64, impl Iterator<Item = &Transfer>) {
-        (self.active_bucket, self.active[self.cursor..].iter().map(|e| &e.transfer))
+    /// How many transfers the sorted buckets have handed out so far, and the ones they hand out
+    /// next, in order (so a caller can prepare for them ahead of time).
+    pub fn upcoming(&self) -> (u64, impl Iterator<Item = &Transfer>) {
+        (self.handed_out, self.active[self.cursor..].iter().map(|e| &e.transfer))
     }
 
     /// How many transfers are in flight.
@@ -202,7 +247,8 @@ impl EventQueue {
     /// Every transfer in flight with its arrival time, in no particular order.
     pub fn iter(&self) -> impl Iterator<Item = (u64, &Transfer)> {
         let later = self.wheel.iter().chain(self.overflow.values()).flatten();
-        self.active[self.cursor..].iter().chain(later).map(|e| (e.time, &e.transfer))
+        let late = self.late.iter().map(|l| (l.time, &l.transfer));
+        self.active[self.cursor..].iter().chain(later).map(|e| (e.time, &e.transfer)).chain(late)
     }
 }
 
@@ -227,6 +273,50 @@ mod tests {
             std::iter::from_fn(|| q.pop_until(100)).map(|(t, x)| (t, x.to)).collect();
         assert_eq!(order, [(10, 2), (10, 4), (20, 5), (30, 1), (30, 3)]);
         assert!(q.is_empty() && q.next_time().is_none());
+    }
+
+    #[test]
+    fn a_crowded_bucket_and_late_arrivals_keep_time_then_fifo_order() {
+        let mut rng = crate::sim::rng::SimRng::new(3);
+        let mut q = EventQueue::default();
+        let mut reference = BinaryHeap::new();
+        // 5000 transfers in one future bucket (counting sort), then more into it once active.
+        for order in 0..5_000u32 {
+            let time = 10 * BUCKET_US + u64::from(rng.below(BUCKET_US as u32)) / 8 * 8;
+            reference.push(Reverse((time, order)));
+            q.push(time, transfer(order));
+        }
+        let (first, x) = q.pop_until(u64::MAX).unwrap();
+        assert_eq!((first, x.to), reference.pop().unwrap().0);
+        for order in 5_000..6_000u32 {
+            let time = first + u64::from(rng.below(2 * BUCKET_US as u32)) / 8 * 8;
+            reference.push(Reverse((time, order)));
+            q.push(time, transfer(order));
+        }
+        assert_eq!(q.len(), reference.len());
+        while let Some(Reverse(expected)) = reference.pop() {
+            assert_eq!(q.pop_until(u64::MAX).map(|(t, x)| (t, x.to)), Some(expected));
+        }
+        assert!(q.is_empty());
+    }
+
+    #[test]
+    fn bursts_after_long_pauses_reuse_a_bounded_set_of_buffers() {
+        let mut rng = crate::sim::rng::SimRng::new(8);
+        let mut q = EventQueue::default();
+        let mut now = 0;
+        for burst in 0..200u32 {
+            for i in 0..500 {
+                q.push(now + 5_000 + u64::from(rng.below(100_000)), transfer(burst * 500 + i));
+            }
+            let mut last = now;
+            while let Some((t, _)) = q.pop_until(u64::MAX) {
+                assert!(t >= last);
+                last = t;
+            }
+            now = last + 10_000_000;
+        }
+        assert!(q.pool.len() <= WHEEL && q.overflow.is_empty(), "{} buffers kept", q.pool.len());
     }
 
     #[test]
