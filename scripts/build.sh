@@ -13,7 +13,7 @@ for target in web nodejs; do
   out=pkg/raw-${target%js}
   wasm-bindgen --target "$target" --out-dir "$out" "$wasm"
   npx --no-install wasm-opt -O3 --enable-bulk-memory --enable-reference-types --enable-sign-ext \
-    --enable-nontrapping-float-to-int --enable-mutable-globals --enable-multivalue \
+    --enable-nontrapping-float-to-int --enable-mutable-globals --enable-multivalue --enable-simd \
     "$out/data_mesh_bg.wasm" -o "$out/data_mesh_bg.wasm"
 done
 echo '{"type":"commonjs"}' > pkg/raw-node/package.json

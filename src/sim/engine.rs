@@ -356,6 +356,7 @@ impl Simulation {
             + self.groups.as_ref().map_or(0, Vec::capacity)
             + self.queue.len() * 48
             + self.messages.capacity() * std::mem::size_of::<Option<MessageRecord>>()
+            + self.keyring.heap_bytes()
     }
 
     /// Transfers in flight.
@@ -818,6 +819,15 @@ impl Simulation {
         }
         let mut fold = 0u64;
         for t in upcoming.take(WARM_AHEAD as usize) {
+            // Duplicates need nothing of the receiver's: only a first arrival is worth warming.
+            let seen = self
+                .messages
+                .get(t.message as usize)
+                .and_then(Option::as_ref)
+                .is_none_or(|m| m.seen.contains(t.to));
+            if seen {
+                continue;
+            }
             let first_link = self.adjacency.neighbours(t.to).first().copied().unwrap_or(0);
             let flags = self.flags.get(t.to as usize).copied().unwrap_or(0);
             fold ^= self.network.touch(t.to) ^ u64::from(first_link) ^ u64::from(flags);

@@ -74,14 +74,34 @@ impl LinkSpec {
     }
 }
 
-/// Milliseconds as whole microseconds (the engine's clock unit), rounded to nearest.
+/// Milliseconds as whole microseconds (the engine's clock unit), rounded to nearest with halves
+/// up; negative and NaN durations give 0.
+///
+/// Exact like `round` for every non-negative duration (`x - trunc(x)` has no rounding error), but
+/// built on `trunc`, which wasm has as one instruction where `round` is a library call.
 pub fn to_micros(ms: f64) -> u64 {
-    libm::round(ms * 1000.0) as u64
+    let us = ms * 1000.0;
+    let whole = us.trunc();
+    (if us - whole >= 0.5 { whole + 1.0 } else { whole }) as u64
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn to_micros_rounds_like_round_halves_up() {
+        let mut rng = SimRng::new(4);
+        for _ in 0..100_000 {
+            let ms = rng.unit() * 100.0;
+            assert_eq!(to_micros(ms), libm::round(ms * 1000.0) as u64, "{ms}");
+        }
+        for (ms, us) in
+            [(0.0005, 1), (0.0015, 2), (0.0004999, 0), (2.5, 2500), (0.0, 0), (-1.0, 0), (f64::NAN, 0)]
+        {
+            assert_eq!(to_micros(ms), us, "{ms}");
+        }
+    }
 
     #[test]
     fn measured_loss_is_within_a_point_of_the_configured_rate_over_a_million_sends() {

@@ -148,3 +148,17 @@ fn transfers_foresee_that_an_outsiders_message_is_refused_even_with_no_watcher()
     outlooks.sort_by_key(|t| t.0);
     assert_eq!(outlooks, [(0, Outlook::Accepted), (1, Outlook::Rejected)]);
 }
+
+#[test]
+fn only_an_authenticated_network_keeps_key_state_per_node() {
+    let per_node = |auth| {
+        let mut sim = sim_with(SimConfig { auth, ..SimConfig::default() }, 1000);
+        let before = sim.heap_bytes();
+        for i in 0..1000 {
+            sim.create_node(&node(&format!("extra-{i}"))).unwrap();
+        }
+        (sim.heap_bytes() - before) / 1000
+    };
+    assert!(per_node(AuthMode::None) < 8, "flags only: {} B", per_node(AuthMode::None));
+    assert!(per_node(AuthMode::Hmac) >= 40, "ids, sequence numbers: {} B", per_node(AuthMode::Hmac));
+}

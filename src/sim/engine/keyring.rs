@@ -42,13 +42,28 @@ impl Keyring {
         self.mode
     }
 
-    /// Registers a new node (its key pair in ed25519 mode, derived from `seed` and its id).
+    /// Registers a new node (its key pair in ed25519 mode, derived from `seed` and its id); a
+    /// network without authentication keeps nothing per node.
     pub(super) fn add_node(&mut self, seed: u64, node_id: &str) {
+        if self.mode == AuthMode::None {
+            return;
+        }
         let id = self.id_number(node_id);
         self.slot_ids.push(id);
         let secret = (self.mode == AuthMode::Ed25519).then(|| NodeKey::from_seed(seed, node_id));
         self.publics.push(secret.as_ref().map(NodeKey::public));
         self.secrets.push(secret);
+    }
+
+    /// Bytes of heap held, counting each map entry as its key and value plus two words.
+    pub(super) fn heap_bytes(&self) -> usize {
+        use std::mem::size_of;
+        self.secrets.capacity() * size_of::<Option<NodeKey>>()
+            + self.publics.capacity() * size_of::<Option<[u8; 32]>>()
+            + self.slot_ids.capacity() * 4
+            + self.sequences.capacity() * 8
+            + self.ids.keys().map(|id| id.len() + size_of::<(Box<str>, u32)>() + 16).sum::<usize>()
+            + self.windows.len() * (size_of::<((Slot, u32), ReplayWindow)>() + 16)
     }
 
     /// The number of id `name`, given one when first seen.
