@@ -808,8 +808,8 @@ impl Simulation {
         self.tick_log.drain(..)
     }
 
-    /// Every [`WARM_AHEAD`] transfers, reads the memory the next ones will need (each
-    /// receiver's flags, state and links) in one tight pass of independent loads, so that their
+    /// Every [`WARM_AHEAD`] transfers, reads the memory the next ones will need (for each one
+    /// that will be a first arrival: the receiver's flags, state and links) in one tight pass of independent loads, so that their
     /// cache misses overlap instead of queueing one per transfer. It changes nothing: a software
     /// prefetch that works in wasm too, where there is no prefetch instruction.
     fn warm_ahead(&mut self) {
