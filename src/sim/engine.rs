@@ -706,6 +706,15 @@ impl Simulation {
                 self.now_us = at;
                 self.warm_ahead();
                 self.arrive(transfer);
+                // Arrivals schedule no tick or scripted action, so every transfer due before the
+                // next of those (which run first at equal times) can run in one tight loop.
+                let next_tick = if self.ticking() { self.next_tick_us } else { u64::MAX };
+                let before = next_tick.min(next_script.unwrap_or(u64::MAX)).saturating_sub(1);
+                while let Some((at, transfer)) = self.queue.pop_until(before.min(time_us)) {
+                    self.now_us = at;
+                    self.warm_ahead();
+                    self.arrive(transfer);
+                }
             } else {
                 break;
             }
