@@ -702,12 +702,10 @@ impl Simulation {
             } else if let Some(at) = next_script.filter(|&s| next_transfer.is_none_or(|t| s <= t)) {
                 self.now_us = at;
                 self.run_script();
-            } else if let Some((at, transfer)) = self.queue.pop_until(time_us) {
-                self.now_us = at;
-                self.warm_ahead();
-                self.arrive(transfer);
-                // Arrivals schedule no tick or scripted action, so every transfer due before the
-                // next of those (which run first at equal times) can run in one tight loop.
+            } else if next_transfer.is_some() {
+                // The next transfer is due before the next tick and scripted action (they run
+                // first at equal times), and arrivals schedule neither: every transfer due before
+                // them runs in one tight loop, the next one included.
                 let next_tick = if self.ticking() { self.next_tick_us } else { u64::MAX };
                 let before = next_tick.min(next_script.unwrap_or(u64::MAX)).saturating_sub(1);
                 while let Some((at, transfer)) = self.queue.pop_until(before.min(time_us)) {
@@ -817,9 +815,9 @@ impl Simulation {
         self.tick_log.drain(..)
     }
 
-    /// Every [`WARM_AHEAD`] transfers, reads the memory the next ones will need (for each one
-    /// that will be a first arrival: the receiver's flags, state and links) in one tight pass of independent loads, so that their
-    /// cache misses overlap instead of queueing one per transfer. It changes nothing: a software
+    /// Every [`WARM_AHEAD`] transfers, reads the memory the next ones will need (for each first
+    /// arrival: the receiver's flags, state and links) in one tight pass of independent loads, so
+    /// that their cache misses overlap instead of queueing one per transfer. It changes nothing: a software
     /// prefetch that works in wasm too, where there is no prefetch instruction.
     fn warm_ahead(&mut self) {
         let (handed_out, upcoming) = self.queue.upcoming();
