@@ -2,6 +2,7 @@
 // itself and `receive()` accepts it; what the network signs verifies in WebCrypto; bad keys and
 // signatures are typed errors or 'bad-signature' refusals. Runs in Node and in Chromium.
 import { check, equal, throwsCode } from './check.mjs';
+import { cfg } from './configs.mjs';
 
 const subtle = globalThis.crypto.subtle;
 
@@ -28,7 +29,7 @@ function encode(senderId, globalStep, patternValue, sequence, data) {
 /** A network in `auth` mode with a listening node 'gateway'; returns it and what the node got. */
 function gateway(MeshNetwork, auth) {
   const network = new MeshNetwork({ auth });
-  const node = network.createNode({ nodeId: 'gateway', seed: 7, phaseResetInterval: 100 });
+  const node = network.createNode(cfg('gateway'));
   const got = [];
   node.onMessage((m) => got.push(['accepted', m.data]));
   node.onError((e) => got.push([e.type, e.message.data]));
@@ -68,7 +69,7 @@ export const authCases = [
     'ed25519: a key pair made with WebCrypto, its public key registered, signs what the network accepts; only its key will do',
     async ({ MeshNetwork }) => {
       const { network, node, got } = gateway(MeshNetwork, 'ed25519');
-      network.createNode({ nodeId: 'app-2', seed: 7, phaseResetInterval: 100 });
+      network.createNode(cfg('app-2'));
       const pair = await subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']);
       network.setPublicKey('app-2', new Uint8Array(await subtle.exportKey('raw', pair.publicKey)));
       const sign = async (sequence, data, key = pair.privateKey) =>
@@ -89,8 +90,8 @@ export const authCases = [
     "what the network signs verifies in WebCrypto: a broadcast carries its sequence and signature",
     async ({ MeshNetwork, canonicalBytes }) => {
       const network = new MeshNetwork({ auth: 'ed25519' });
-      const sensor = network.createNode({ nodeId: 'sensor', seed: 7, phaseResetInterval: 100 });
-      network.createNode({ nodeId: 'gateway', seed: 7, phaseResetInterval: 100 });
+      const sensor = network.createNode(cfg('sensor'));
+      network.createNode(cfg('gateway'));
       const first = sensor.broadcast({ temp: 21 });
       const second = sensor.broadcast([1, 2]);
       equal([first.sequence, second.sequence, first.signature.length], [1, 2, 64], 'sequence numbers and a 64-byte signature');
@@ -102,10 +103,10 @@ export const authCases = [
       const hmac = new MeshNetwork({ auth: 'hmac' });
       const raw = new Uint8Array(32).fill(5);
       hmac.setMeshKey(raw);
-      const tagged = hmac.createNode({ nodeId: 'a', seed: 7, phaseResetInterval: 100 }).broadcast('hi');
+      const tagged = hmac.createNode(cfg('a')).broadcast('hi');
       const hmacKey = await subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
       check(await subtle.verify('HMAC', hmacKey, tagged.signature, canonicalBytes(tagged)), 'the tag verifies with the mesh key');
-      equal(new MeshNetwork().createNode({ nodeId: 'x', seed: 7, phaseResetInterval: 100 }).broadcast(1).signature, undefined, 'no signature without auth');
+      equal(new MeshNetwork().createNode(cfg('x')).broadcast(1).signature, undefined, 'no signature without auth');
     },
   ],
   [
@@ -117,7 +118,7 @@ export const authCases = [
       throwsCode(() => network.setNodeKey('gateway', new Uint8Array(32)), RangeError, 'ERR_BAD_KEY', 'secretKey');
       throwsCode(() => new MeshNetwork().setMeshKey(new Uint8Array(32)), RangeError, 'ERR_BAD_KEY', 'key');
       const ed = new MeshNetwork({ auth: 'ed25519' });
-      ed.createNode({ nodeId: 'n', seed: 7, phaseResetInterval: 100 });
+      ed.createNode(cfg('n'));
       throwsCode(() => ed.setPublicKey('n', new Uint8Array(31)), RangeError, 'ERR_BAD_KEY', 'publicKey');
       throwsCode(() => ed.setNodeKey('n', new Uint8Array(33)), RangeError, 'ERR_BAD_KEY', 'secretKey');
       throwsCode(() => ed.setNodeKey('nobody', new Uint8Array(32)), RangeError, 'ERR_UNKNOWN_NODE', 'nodeId');
@@ -129,7 +130,7 @@ export const authCases = [
       node.receive({ ...base, sequence: 1, signature: 'not bytes' });
       node.receive({ ...base, data: 10n, sequence: 1, signature: new Uint8Array(32) });
       equal(got.map(([type]) => type), Array(6).fill('bad-signature'), 'each refused as a bad signature');
-      network.createNode({ nodeId: 'sensor', seed: 7, phaseResetInterval: 100 }).broadcast({ ok: true });
+      network.createNode(cfg('sensor')).broadcast({ ok: true });
       network.runUntil(1);
       equal(got.at(-1), ['accepted', { ok: true }], 'honest traffic still flows');
     },
@@ -142,8 +143,8 @@ export const authCases = [
       observer.watch(network);
       const flagged = [];
       observer.onAnomaly((a) => flagged.push([a.type, a.message.senderId]));
-      const honest = network.createNode({ nodeId: 'honest', seed: 7, phaseResetInterval: 100 });
-      const outsider = network.createNode({ nodeId: 'outsider', seed: 7, phaseResetInterval: 100 });
+      const honest = network.createNode(cfg('honest'));
+      const outsider = network.createNode(cfg('outsider'));
       network.setByzantine('outsider', 'outsider');
       honest.broadcast(1);
       honest.broadcast(2);

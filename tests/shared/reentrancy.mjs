@@ -1,7 +1,6 @@
 // Handlers may call back into any API mid-delivery; order stays breadth-first and deterministic.
 import { check, equal, spy } from './check.mjs';
-
-const cfg = (nodeId, seed = 7) => ({ nodeId, seed, phaseResetInterval: 100 });
+import { cfg } from './configs.mjs';
 
 /** `[name, run(api)]` pairs, shared by Node and browser tests. */
 export const reentrancyCases = [

@@ -1,8 +1,7 @@
 // The simulation API (MeshNetwork with options): virtual time, topologies, faults, trace.
 // Shared by the Node tests (tests/js/simulation.test.mjs) and the browser tests (tests/e2e).
 import { check, equal, throwsCode } from './check.mjs';
-
-const cfg = (nodeId) => ({ nodeId, seed: 7, phaseResetInterval: 100 });
+import { cfg } from './configs.mjs';
 
 function build(MeshNetwork, options, count) {
   const network = new MeshNetwork(options);
@@ -22,8 +21,9 @@ export const simulationCases = [
       equal([instant.isInstant, instant.now], [true, 0], 'the seed network');
       const [network, [a, b, c]] = build(MeshNetwork, { links: { latency: 10 } }, 3);
       const got = [];
-      b.onMessage((m) => got.push(['b', m.data, network.now]));
-      c.onMessage((m) => got.push(['c', m.data, network.now]));
+      const handed = [];
+      b.onMessage((m) => got.push(['b', m.data, network.now]) && handed.push(m));
+      c.onMessage((m) => got.push(['c', m.data, network.now]) && handed.push(m));
       const sent = a.broadcast('hi');
       equal([network.isInstant, got.length], [false, 0], 'scheduled');
       equal([...network.transfers()], [0, 1, 0, 0, 0, 2, 0, 0], 'two transfers in flight from n0, at progress 0, to be accepted');
@@ -34,7 +34,8 @@ export const simulationCases = [
       equal(got.length, 0, 'nothing before 10 ms');
       network.runUntil(10);
       equal(got, [['b', 'hi', 10], ['c', 'hi', 10]], 'both at 10 ms, in scheduling order');
-      check(got.length === 2 && sent.senderId === 'n0', 'the message handed to handlers is the one broadcast');
+      check(handed.length === 2 && handed.every((m) => m === sent), 'the message handed to handlers is the one broadcast');
+      equal(sent.senderId, 'n0', 'sent by n0');
       equal(network.step(), false, 'nothing left to run');
     },
   ],

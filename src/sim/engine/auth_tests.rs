@@ -1,11 +1,10 @@
 //! Authentication with user keys and messages from outside the simulator: tags and signatures
 //! over the canonical encoding with the payload, replay windows, and the watcher's verdicts.
 
-use super::tests::{fixed, node, sim_with};
+use super::tests::{fixed, kinds, node, outlooks, sim_with, watch};
 use super::*;
 use crate::auth::{canonical_bytes, MeshKey, NodeKey};
-use crate::observer::{AnomalyKind, Observer};
-use crate::pattern::PatternGenerator;
+use crate::observer::AnomalyKind;
 
 /// `n` nodes `n0, n1, ...` in a network authenticated by `auth`, with instant links.
 fn network(auth: AuthMode, n: usize) -> Simulation {
@@ -105,13 +104,10 @@ fn a_registered_public_key_verifies_what_the_app_signs_and_tells_who_signed() {
 #[test]
 fn a_watching_observer_flags_bad_signatures_and_keeps_trust_per_sender() {
     let mut sim = network(AuthMode::Hmac, 3);
-    let observer =
-        std::rc::Rc::new(std::cell::RefCell::new(Observer::new(PatternGenerator::new(7, 100).unwrap())));
-    sim.network_mut().watch(observer.clone());
+    let observer = watch(&mut sim);
     assert!(sim.broadcast(0).unwrap().anomalies.is_empty());
     sim.set_byzantine(1, Some(Byzantine::Outsider)).unwrap();
-    let kinds: Vec<AnomalyKind> = sim.broadcast(1).unwrap().anomalies.iter().map(|a| a.kind).collect();
-    assert_eq!(kinds, [AnomalyKind::BadSignature]);
+    assert_eq!(kinds(sim.broadcast(1).unwrap().anomalies), [AnomalyKind::BadSignature]);
     sim.run_until(1);
     assert_eq!(sim.stats().bad_signatures, 2, "receivers refuse it too (verified once, at the send)");
     let stats = observer.borrow().statistics();
@@ -144,15 +140,13 @@ fn transfers_foresee_that_an_outsiders_message_is_refused_even_with_no_watcher()
     sim.broadcast(0).unwrap();
     sim.set_byzantine(1, Some(Byzantine::Outsider)).unwrap();
     sim.broadcast(1).unwrap();
-    let mut outlooks: Vec<_> = sim.transfers().map(|t| (t.from, t.outlook)).collect();
-    outlooks.sort_by_key(|t| t.0);
-    assert_eq!(outlooks, [(0, Outlook::Accepted), (1, Outlook::Rejected)]);
+    assert_eq!(outlooks(&sim), [(0, 1, Outlook::Accepted), (1, 0, Outlook::Rejected)]);
 }
 
 #[test]
 fn only_an_authenticated_network_keeps_key_state_per_node() {
     let per_node = |auth| {
-        let mut sim = sim_with(SimConfig { auth, ..SimConfig::default() }, 1000);
+        let mut sim = network(auth, 1000);
         let before = sim.heap_bytes();
         for i in 0..1000 {
             sim.create_node(&node(&format!("extra-{i}"))).unwrap();

@@ -73,7 +73,7 @@ fn transfers_in_flight_report_their_progress() {
 }
 
 /// The outlook of each transfer in flight, by (from, to).
-fn outlooks(sim: &Simulation) -> Vec<(Slot, Slot, Outlook)> {
+pub(super) fn outlooks(sim: &Simulation) -> Vec<(Slot, Slot, Outlook)> {
     let mut all: Vec<_> = sim.transfers().map(|t| (t.from, t.to, t.outlook)).collect();
     all.sort_by_key(|t| (t.0, t.1));
     all
@@ -218,10 +218,11 @@ fn the_global_tick_moves_patterns_with_time_and_ties_run_the_tick_first() {
     let stamp = sim.broadcast(0).unwrap().stamp;
     assert_eq!(stamp.global_step, 0);
     sim.run(1);
-    // The tick at 10 ms runs before the arrival at 10 ms: node 1 is at step 1 and rejects step 0's 7?
-    // No: validation uses the message's own step, so the stamp still matches.
+    // The tick at 10 ms runs before the arrival at 10 ms, so node 1 is at step 1 when the message
+    // arrives; validation uses the message's own step, so the stamp still matches.
     assert_eq!((sim.stats().accepted, sim.network().global_step(1).unwrap()), (1, 1));
-    assert!(!sim.step() || sim.now_us() == 20_000);
+    assert!(sim.step(), "with the global tick on there is always a next tick");
+    assert_eq!(sim.now_us(), 20_000);
 }
 
 #[test]
@@ -339,13 +340,19 @@ const PINNED_TRACE_HASH: &str = "f0a3051b575b09c9";
 /// A full mesh with 1 ms links, the global tick on, one watching observer, and `n` nodes.
 fn watched(n: usize, config: SimConfig) -> (Simulation, crate::observer::SharedObserver) {
     let mut sim = sim_with(SimConfig { link: fixed(1.0), global_tick: true, tick_ms: 10.0, ..config }, n);
-    let pattern = crate::pattern::PatternGenerator::new(7, 100).unwrap();
-    let observer = std::rc::Rc::new(std::cell::RefCell::new(crate::observer::Observer::new(pattern)));
-    sim.network_mut().watch(observer.clone());
+    let observer = watch(&mut sim);
     (sim, observer)
 }
 
-fn kinds(anomalies: &[WatcherAnomaly]) -> Vec<AnomalyKind> {
+/// Starts an observer of seed 7 and interval 100 watching `sim`.
+pub(super) fn watch(sim: &mut Simulation) -> crate::observer::SharedObserver {
+    let pattern = crate::pattern::PatternGenerator::new(7, 100).unwrap();
+    let observer = std::rc::Rc::new(std::cell::RefCell::new(crate::observer::Observer::new(pattern)));
+    sim.network_mut().watch(observer.clone());
+    observer
+}
+
+pub(super) fn kinds(anomalies: &[WatcherAnomaly]) -> Vec<AnomalyKind> {
     anomalies.iter().map(|a| a.kind).collect()
 }
 
