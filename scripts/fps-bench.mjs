@@ -2,14 +2,13 @@
 // JSON lines. Not a pass/fail test: the numbers depend on the machine.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
+import config from '../playwright.config.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const server = spawn(process.execPath, ['scripts/serve-static.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] });
 await new Promise((resolve) => server.stdout.once('data', resolve));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
-});
+// The same Debian Chromium and flags as the end-to-end tests.
+const browser = await chromium.launch(config.use.launchOptions);
 try {
   for (const nodes of [1_000, 10_000, 100_000]) {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });

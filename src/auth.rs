@@ -28,16 +28,26 @@ pub enum AuthMode {
 pub const AUTH_MODES: &str = "\"none\", \"hmac\", \"ed25519\"";
 
 impl AuthMode {
+    /// Every mode, weakest first.
+    pub const ALL: [AuthMode; 3] = [AuthMode::None, AuthMode::Hmac, AuthMode::Ed25519];
+
+    /// The mode's name in options.
+    pub fn name(self) -> &'static str {
+        match self {
+            AuthMode::None => "none",
+            AuthMode::Hmac => "hmac",
+            AuthMode::Ed25519 => "ed25519",
+        }
+    }
+
     /// The mode with this name; another name is an `ERR_UNKNOWN_NAME` naming `field`.
     pub fn from_name(field: &str, name: &str) -> Result<Self, MeshError> {
-        match name {
-            "none" => Ok(AuthMode::None),
-            "hmac" => Ok(AuthMode::Hmac),
-            "ed25519" => Ok(AuthMode::Ed25519),
-            other => Err(MeshError::UnknownName {
+        match Self::ALL.into_iter().find(|mode| mode.name() == name) {
+            Some(mode) => Ok(mode),
+            None => Err(MeshError::UnknownName {
                 field: field.to_owned(),
                 allowed: AUTH_MODES,
-                got: other.to_owned(),
+                got: name.to_owned(),
             }),
         }
     }

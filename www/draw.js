@@ -9,6 +9,9 @@ export const COLORS = { online: '#2563eb', crashed: '#6b7280', byzantine: '#dc26
 /** Pulse colours by how the message ends (`transfers()` outlook 0, 1, 2). */
 export const PULSE_COLORS = ['#16a34a', '#e11d48', '#9ca3af'];
 
+/** Above this many nodes the network is drawn as pixels, without links or labels. */
+export const PIXEL_MODE_NODES = 2000;
+
 /**
  * Draws one frame. `view` holds `positions` (0..1 by slot), `links` (slot pairs), `states`
  * (`nodeStates()`), `transfers` (`transfers()`), `byzantine` (a Set of slots), `selected`, and
@@ -18,12 +21,16 @@ export function draw(canvas, view) {
   const context = canvas.getContext('2d');
   const { width, height } = canvas;
   const at = projection(canvas, view);
+  // Thousands of links would hide everything else: big networks show nodes and messages only.
+  if (view.positions.length > PIXEL_MODE_NODES) {
+    drawPixels(context, view, at, maxOnlineStep(view.states));
+    return;
+  }
   context.clearRect(0, 0, width, height);
   context.strokeStyle = COLORS.link;
   context.lineWidth = 1;
   context.beginPath();
-  // Thousands of links would hide everything else: big networks show nodes and messages only.
-  for (const [a, b] of view.positions.length > 2000 ? [] : view.links) {
+  for (const [a, b] of view.links) {
     const [x1, y1] = at(a);
     const [x2, y2] = at(b);
     context.moveTo(x1, y1);
@@ -31,10 +38,6 @@ export function draw(canvas, view) {
   }
   context.stroke();
 
-  if (view.positions.length > 2000) {
-    drawPixels(context, view, at, maxOnlineStep(view.states));
-    return;
-  }
   // Messages in flight: one path per outcome (small squares once there are many).
   const pulses = PULSE_COLORS.map(() => new Path2D());
   const many = view.transfers.length > 2000;
@@ -92,7 +95,7 @@ export function draw(canvas, view) {
  * canvas with a margin, then zoomed by `view.zoom` (default 1) about the centre and moved by
  * `view.pan` (default `[0, 0]`, in canvas pixels).
  */
-export function projection(canvas, view) {
+function projection(canvas, view) {
   const { width, height } = canvas;
   const zoom = view.zoom ?? 1;
   const [panX, panY] = view.pan ?? [0, 0];
@@ -130,12 +133,19 @@ function pixel(hex) {
   return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
 }
 
-/** Big networks: each node as a 2x2 block of pixels written straight into the frame's image. */
+/** The node colours and pulse colours as pixels. */
+const NODE_PIXELS = new Map(Object.values(COLORS).map((hex) => [hex, pixel(hex)]));
+const PULSE_PIXELS = PULSE_COLORS.map(pixel);
+
+/**
+ * Big networks: each node as a 2x2 block of pixels written into a fresh, transparent image that
+ * replaces the whole frame.
+ */
 function drawPixels(context, view, at, maxStep) {
   const { width, height } = context.canvas;
-  const image = context.getImageData(0, 0, width, height);
+  const image = context.createImageData(width, height);
   const pixels = new Uint32Array(image.data.buffer);
-  const colors = new Map(Object.values(COLORS).map((hex) => [hex, pixel(hex)]));
+  const colors = NODE_PIXELS;
   const offset = pixelOffsets(view, width, height, at);
   const states = view.states;
   for (let slot = 0; slot < offset.length; slot++) {
@@ -146,7 +156,7 @@ function drawPixels(context, view, at, maxStep) {
     pixels[p] = pixels[p + 1] = pixels[p + width] = pixels[p + width + 1] = color;
   }
   // Messages in flight, one pixel each, between their nodes' pixels.
-  const pulse = PULSE_COLORS.map(pixel);
+  const pulse = PULSE_PIXELS;
   const transfers = view.transfers;
   for (let i = 0; i < transfers.length; i += 4) {
     const [from, to, progress] = [offset[transfers[i]], offset[transfers[i + 1]], transfers[i + 2]];
@@ -165,7 +175,7 @@ function maxOnlineStep(states) {
 }
 
 /** A node's colour: crashed, byzantine, behind (more than 2 steps behind the furthest), online. */
-export function nodeColor(status, step, maxStep, byzantine) {
+function nodeColor(status, step, maxStep, byzantine) {
   if (status === 2) return COLORS.crashed;
   if (byzantine) return COLORS.byzantine;
   return maxStep - step > 2 ? COLORS.behind : COLORS.online;

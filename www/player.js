@@ -6,7 +6,7 @@ import observer from 'data-mesh/scenarios/observer.json';
 import partitionHeal from 'data-mesh/scenarios/partition-heal.json';
 import byzantineLab from 'data-mesh/scenarios/byzantine-lab.json';
 import { layout, spiral } from './layout.js';
-import { COLORS, PULSE_COLORS, draw, pick } from './draw.js';
+import { COLORS, PIXEL_MODE_NODES, PULSE_COLORS, draw, pick } from './draw.js';
 import { Charts } from './charts.js';
 import { drawPattern } from './pattern-view.js';
 
@@ -147,17 +147,22 @@ function listenTo(node) {
   node.onSync((step) => log(`↻ ${node.nodeId} synced to step ${step}`, 'sync', node.nodeId));
 }
 
-/** Reads the links of the live nodes again and lays the network out. */
+/**
+ * Reads the links of the live nodes again (only where they are drawn: not in pixel mode) and lays
+ * the network out.
+ */
 function relink() {
   const { network, nodes } = play;
-  const slotOf = new Map(nodes.map((node, slot) => [node.nodeId, slot]));
   const links = [];
-  for (const node of nodes) {
-    if (!node.isValid()) continue;
-    for (const other of network.neighbours(node.nodeId)) {
-      const [a, b] = [slotOf.get(node.nodeId), slotOf.get(other)];
-      if (a < b) links.push([a, b]);
-    }
+  if (nodes.length <= PIXEL_MODE_NODES) {
+    const slotOf = new Map(nodes.map((node, slot) => [node.nodeId, slot]));
+    nodes.forEach((node, a) => {
+      if (!node.isValid()) return;
+      for (const other of network.neighbours(node.nodeId)) {
+        const b = slotOf.get(other);
+        if (a < b) links.push([a, b]);
+      }
+    });
   }
   play.links = links;
   play.positions = nodes.length > 500 ? spiral(nodes.length) : layout(nodes.length, links);

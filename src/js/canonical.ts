@@ -2,7 +2,8 @@
 import { raw } from './raw.js';
 import type { Message } from './types.js';
 
-const PREFIX = new TextEncoder().encode('data-mesh/v1');
+const UTF8 = new TextEncoder();
+const PREFIX = UTF8.encode('data-mesh/v1');
 
 /**
  * The bytes a message's payload contributes to its canonical encoding: none for `undefined`, a
@@ -18,7 +19,7 @@ export function payloadBytes(data: unknown): Uint8Array {
   } catch {
     throw raw().invalidTypeError('data', 'a Uint8Array or a value JSON.stringify can write', data);
   }
-  return text === undefined ? new Uint8Array(0) : new TextEncoder().encode(text);
+  return text === undefined ? new Uint8Array(0) : UTF8.encode(text);
 }
 
 /**
@@ -27,7 +28,7 @@ export function payloadBytes(data: unknown): Uint8Array {
  * big-endian each), and the payload (u32 big-endian length, then `payloadBytes(data)`).
  */
 export function canonicalBytes(message: Pick<Message, 'senderId' | 'globalStep' | 'patternValue' | 'sequence' | 'data'>): Uint8Array<ArrayBuffer> {
-  const id = new TextEncoder().encode(message.senderId);
+  const id = UTF8.encode(message.senderId);
   const payload = payloadBytes(message.data);
   const bytes = new Uint8Array(PREFIX.length + 4 + id.length + 24 + 4 + payload.length);
   const view = new DataView(bytes.buffer);

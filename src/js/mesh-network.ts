@@ -164,8 +164,8 @@ export class MeshNetwork<T = unknown> {
     const slots = new Uint32Array(2 * edges.length);
     edges.forEach((edge, i) => {
       if (!Array.isArray(edge) || edge.length !== 2) throw raw().invalidTypeError(`edges[${i}]`, 'a [nodeId, nodeId] pair', edge);
-      slots[2 * i] = rawNetwork.slotOf(`edges[${i}]`, str(`edges[${i}]`, edge[0]));
-      slots[2 * i + 1] = rawNetwork.slotOf(`edges[${i}]`, str(`edges[${i}]`, edge[1]));
+      slots[2 * i] = this.#slot(`edges[${i}]`, edge[0]);
+      slots[2 * i + 1] = this.#slot(`edges[${i}]`, edge[1]);
     });
     rawNetwork.setEdges(slots);
   }
@@ -351,7 +351,8 @@ export class MeshNetwork<T = unknown> {
 
   #others(slots: Uint32Array): Uint32Array {
     const taken = new Set(slots);
-    return Uint32Array.from(this.#state.liveNodes().map((n) => this.#slot('nodeId', n.nodeId)).filter((s) => !taken.has(s)));
+    // The live records hold their slots: no id lookup in wasm per node.
+    return Uint32Array.from(this.#state.holdLive().filter((r) => !taken.has(r.slot)), (r) => r.slot);
   }
 
   /** @internal The shared state, for observers that watch this network. */

@@ -2,10 +2,10 @@
 import { enqueue, flush } from './dispatcher.js';
 import { ACCEPTED, BAD_SIGNATURE, MALFORMED, raw, type RawNetwork } from './raw.js';
 import { fields, freedError, readMessage, nodeConfig, num, fn } from './checks.js';
-import { NetworkState, NodeRecord, REFUSALS } from './network-state.js';
+import { NetworkState, NodeRecord, REFUSALS, deliver } from './network-state.js';
 import { payloadBytes } from './canonical.js';
 import type { Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
-import { watcherAnomalies, watcherAnomaly, type WatcherAnomaly } from './anomalies.js';
+import { watcherAnomalies } from './anomalies.js';
 
 /** Set by `MeshNetwork.createNode` so that the constructor joins that network. */
 let joining: { state: NetworkState<unknown>; record: NodeRecord<unknown> } | undefined;
@@ -234,32 +234,4 @@ function pairs(report: Float64Array, start: number, end: number): Map<number, nu
   const map = new Map<number, number>();
   for (let i = start; i < end; i += 2) map.set(report[i], report[i + 1]);
   return map;
-}
-
-/**
- * Runs the callbacks of one broadcast: the sender's onBroadcast, then every receiver that was
- * live at broadcast time in creation order (onMessage, or onError for a rejection), then the
- * watching observers' onAnomaly.
- */
-function deliver<T>(
-  sender: NodeRecord<T>,
-  message: Message<T>,
-  receivers: readonly NodeRecord<T>[],
-  rejections: Map<number, number> | undefined,
-  anomalies: readonly WatcherAnomaly<T>[] | undefined,
-): void {
-  const received = message.patternValue;
-  sender.emit(sender.broadcast, message);
-  for (let n = 0; n < receivers.length; n++) {
-    const record = receivers[n];
-    if (record === sender) continue;
-    const expected = rejections?.get(record.slot);
-    if (expected !== undefined) {
-      record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received, message });
-    } else if (record.message.list.length > 0) {
-      record.emit(record.message, message);
-    }
-  }
-  if (anomalies === undefined) return;
-  for (const [observer, kind, expected] of anomalies) observer._emitAnomaly(watcherAnomaly(kind, expected, message));
 }

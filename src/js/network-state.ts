@@ -3,7 +3,7 @@ import { Listeners, callAll, enqueue, flush, type ThrowSink } from './dispatcher
 import { freedError } from './checks.js';
 import { raw, wasmMemory, type RawNetwork, type RawObserver } from './raw.js';
 import type { Message, NodeError } from './types.js';
-import { watcherAnomalies, watcherAnomaly } from './anomalies.js';
+import { watcherAnomalies, watcherAnomaly, type WatcherAnomaly } from './anomalies.js';
 import type { MeshNode } from './mesh-node.js';
 import type { MeshObserver } from './mesh-observer.js';
 
@@ -204,10 +204,7 @@ export class NetworkState<T> {
     const message: Message<T> = Object.freeze({ senderId, globalStep: report[at + 4], patternValue: report[at + 5], data });
     this.envelopes.set(report[at + 1], message);
     const anomalies = watcherAnomalies(this.watchers, report, at + 8, at + 8 + 3 * report[at + 7]);
-    return () => {
-      sender.emit(sender.broadcast, message);
-      for (const [observer, kind, expected] of anomalies) observer._emitAnomaly(watcherAnomaly(kind, expected, message));
-    };
+    return () => deliver(sender, message, [], undefined, anomalies);
   }
 
   /** The raw network; throws `ERR_OBJECT_FREED` after `free()`. */
@@ -227,4 +224,32 @@ export class NetworkState<T> {
     this.#raw = undefined;
     for (const record of this.records) record.alive = false;
   }
+}
+
+/**
+ * Runs the callbacks of one broadcast: the sender's onBroadcast, then every receiver that was
+ * live at broadcast time in creation order (onMessage, or onError for a rejection), then the
+ * watching observers' onAnomaly.
+ */
+export function deliver<T>(
+  sender: NodeRecord<T>,
+  message: Message<T>,
+  receivers: readonly NodeRecord<T>[],
+  rejections: Map<number, number> | undefined,
+  anomalies: readonly WatcherAnomaly<T>[] | undefined,
+): void {
+  const received = message.patternValue;
+  sender.emit(sender.broadcast, message);
+  for (let n = 0; n < receivers.length; n++) {
+    const record = receivers[n];
+    if (record === sender) continue;
+    const expected = rejections?.get(record.slot);
+    if (expected !== undefined) {
+      record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received, message });
+    } else if (record.message.list.length > 0) {
+      record.emit(record.message, message);
+    }
+  }
+  if (anomalies === undefined) return;
+  for (const [observer, kind, expected] of anomalies) observer._emitAnomaly(watcherAnomaly(kind, expected, message));
 }

@@ -22,10 +22,6 @@ pub const ATTACKS: [Attack; 6] = [
     ("outsider", || Byzantine::Outsider),
 ];
 
-/// The modes the lab runs, by name.
-pub const MODES: [(&str, AuthMode); 3] =
-    [("none", AuthMode::None), ("hmac", AuthMode::Hmac), ("ed25519", AuthMode::Ed25519)];
-
 /// The share (0..1) of the attacker's deliveries that receivers refused or rejected, when node
 /// `n0` mounts `attack` `messages` times in a network of 8 nodes authenticated by `mode`.
 ///
@@ -70,11 +66,11 @@ pub fn detection_rate(mode: AuthMode, attack: Byzantine, messages: u32) -> f64 {
 }
 
 /// The whole matrix: for each attack (rows, in [`ATTACKS`] order), the detection rate under each
-/// mode (columns, in [`MODES`] order).
+/// mode (columns, in [`AuthMode::ALL`] order).
 pub fn matrix(messages: u32) -> Vec<[f64; 3]> {
     ATTACKS
         .iter()
-        .map(|(_, attack)| MODES.map(|(_, mode)| detection_rate(mode, attack(), messages)))
+        .map(|(_, attack)| AuthMode::ALL.map(|mode| detection_rate(mode, attack(), messages)))
         .collect()
 }
 

@@ -631,6 +631,7 @@ impl Simulation {
             targets.truncate(fanout);
         }
         let message = self.messages[index as usize].as_ref().map_or(0, |m| m.id);
+        let mut scheduled = 0;
         for &to in &targets {
             let event = TraceEvent { time_us: self.now_us, kind: TraceKind::Lost, message, from: node, to };
             if self.is_cut(node, to) {
@@ -659,9 +660,10 @@ impl Simulation {
             if spec.queue_limit > 0 {
                 *self.link_load.entry(key).or_default() += copies;
             }
-            if let Some(record) = self.messages[index as usize].as_mut() {
-                record.in_flight += copies;
-            }
+            scheduled += copies;
+        }
+        if let Some(record) = self.messages[index as usize].as_mut() {
+            record.in_flight += scheduled;
         }
         self.scratch = targets;
     }

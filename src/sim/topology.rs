@@ -109,6 +109,18 @@ impl Adjacency {
         adjacency
     }
 
+    /// This graph over positions `0 .. n` moved onto `slots` (position `p` becomes `slots[p]`;
+    /// increasing, so every list stays sorted) in a table of `slot_count` slots.
+    pub fn placed_on(self, slots: &[u32], slot_count: usize) -> Adjacency {
+        let mut placed = Adjacency::empty(slot_count);
+        for (span, &slot) in self.spans.iter().zip(slots) {
+            placed.spans[slot as usize] = *span;
+        }
+        placed.arena = self.arena.into_iter().map(|position| slots[position as usize]).collect();
+        placed.stale = self.stale;
+        placed
+    }
+
     /// How many slots it covers.
     pub fn len(&self) -> usize {
         self.spans.len()
@@ -552,6 +564,15 @@ mod tests {
         assert_eq!(g.edge_count(), reference.len());
         assert_eq!(g, Adjacency::from_edges(40, reference.iter().copied()));
         assert!(g.heap_bytes() <= 40 * 8 + 4 * 4 * g.edge_count() + 4 * 256, "stale entries are reclaimed");
+    }
+
+    #[test]
+    fn a_graph_placed_on_slots_keeps_its_links_between_those_slots() {
+        let ring = build(Topology::Ring, 4);
+        let placed = ring.clone().placed_on(&[0, 2, 5, 7], 8);
+        let expected = Adjacency::from_edges(8, [(0, 2), (2, 5), (5, 7), (7, 0)]);
+        assert_eq!(placed, expected);
+        assert_eq!((placed.neighbours(2), placed.neighbours(1), placed.len()), (&[0, 5][..], &[][..], 8));
     }
 
     #[test]

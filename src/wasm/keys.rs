@@ -8,7 +8,7 @@ use crate::auth::AuthMode;
 use crate::message::{parse_step, Stamp};
 use crate::network::Slot;
 use crate::sim::engine::{Claimed, Refusal, Sender};
-use crate::validate::MAX_SAFE_INTEGER;
+use crate::validate::safe_integer;
 
 /// What `receiveSigned` returns for a refusal, by kind (a pattern verdict is as for `receive`).
 const BAD_SIGNATURE: f64 = -3.0;
@@ -70,11 +70,12 @@ impl RawNetwork {
         js(network.global_step(slot))?;
         let sender = network.find(sender_id).map_or_else(|| Sender::Unknown(sender_id.into()), Sender::Node);
         // The encoding holds whole numbers only: no other value can carry a valid proof.
-        let whole = |n: f64| n >= 0.0 && n.fract() == 0.0 && n <= MAX_SAFE_INTEGER as f64;
-        let whole = whole(pattern_value) && whole(sequence);
-        let stamp = Stamp { global_step: step, pattern_value: pattern_value as u64 };
-        let claimed = Claimed { sender: &sender, stamp, sequence: sequence as u64, payload, proof };
-        let refusal = match whole.then(|| self.inner.refusal_of(slot as Slot, claimed)) {
+        let whole =
+            safe_integer("patternValue", pattern_value).ok().zip(safe_integer("sequence", sequence).ok());
+        let refusal = match whole.map(|(value, sequence)| {
+            let stamp = Stamp { global_step: step, pattern_value: value };
+            self.inner.refusal_of(slot as Slot, Claimed { sender: &sender, stamp, sequence, payload, proof })
+        }) {
             Some(None) => return self.receive(slot, global_step, pattern_value),
             None | Some(Some(Refusal::BadSignature)) => BAD_SIGNATURE,
             Some(Some(Refusal::UnknownSender)) => UNKNOWN_SENDER,

@@ -82,11 +82,6 @@ impl Simulation {
         Ok(())
     }
 
-    /// The behaviour of a byzantine node.
-    pub fn byzantine(&self, slot: Slot) -> Option<&Byzantine> {
-        self.byzantine.get(&slot)
-    }
-
     /// Makes a live node's clock drift: `rate` extra steps per tick, in `-1 ..= 10` (-0.1 loses
     /// one tick in ten; -1 stops it; 0 is exact again).
     pub fn set_drift(&mut self, slot: Slot, rate: f64) -> Result<(), MeshError> {

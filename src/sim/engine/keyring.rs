@@ -103,17 +103,12 @@ impl Keyring {
         if self.mode == mode {
             return Ok(());
         }
-        let name = |mode| match mode {
-            AuthMode::None => "none",
-            AuthMode::Hmac => "hmac",
-            AuthMode::Ed25519 => "ed25519",
-        };
         Err(MeshError::BadKey {
             field: field.to_owned(),
             problem: format!(
                 "this key is for auth \"{}\", and the network's auth is \"{}\"",
-                name(mode),
-                name(self.mode)
+                mode.name(),
+                self.mode.name()
             ),
         })
     }

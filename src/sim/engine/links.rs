@@ -42,11 +42,7 @@ impl Simulation {
         self.topology_stale = false;
         let live: Vec<Slot> = self.network.live_slots().collect();
         let graph = self.config.topology.generate(live.len(), &mut self.rng);
-        let live = &live;
-        let edges = live.iter().enumerate().flat_map(|(position, &a)| {
-            graph.neighbours(position as u32).iter().map(move |&other| (a, live[other as usize]))
-        });
-        self.adjacency = Adjacency::from_edges(self.network.slot_count(), edges);
+        self.adjacency = graph.placed_on(&live, self.network.slot_count());
     }
 
     /// The links of the live node `slot` (every other live node in a full mesh).
