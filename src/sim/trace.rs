@@ -1,7 +1,7 @@
 //! The event trace: every engine event folded into a portable hash, and optionally kept for export.
 
 use serde::Serialize;
-use xxhash_rust::xxh3::Xxh3Default;
+use xxhash_rust::xxh64::Xxh64;
 
 /// What happened to a message (or to the clock) at one moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -50,14 +50,14 @@ const BLOCK_EVENTS: usize = 32;
 /// Bytes one event takes in the hashed stream.
 const EVENT_BYTES: usize = 24;
 
-/// Folds events into an xxh3 hash, keeping them too when recording is on.
+/// Folds events into an xxh64 hash, keeping them too when recording is on.
 ///
 /// Each event is 24 bytes in the hashed stream (time, then `message << 4 | kind`, then `from`
 /// and `to`), little-endian on every platform; events are gathered in blocks of 32 and hashed a
 /// block at a time, which is much cheaper than one small update per event.
 #[derive(Clone)]
 pub struct Trace {
-    hasher: Xxh3Default,
+    hasher: Xxh64,
     block: [u8; BLOCK_EVENTS * EVENT_BYTES],
     pending: usize,
     events: u64,
@@ -74,7 +74,7 @@ impl Trace {
     /// An empty trace; `record` keeps every event for [`Trace::to_json_lines`].
     pub fn new(record: bool) -> Self {
         Self {
-            hasher: Xxh3Default::new(),
+            hasher: Xxh64::new(0),
             block: [0; BLOCK_EVENTS * EVENT_BYTES],
             pending: 0,
             events: 0,
