@@ -72,6 +72,16 @@ fn observer(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+
+    // The same traffic in batches of 10k through the engine (as the wasm facade sends it).
+    let mut sim = Simulation::new(SimConfig::default()).unwrap();
+    sim.create_node(&config("honest".into(), 7)).unwrap();
+    sim.create_node(&config("liar".into(), 3)).unwrap();
+    sim.network_mut().watch(Rc::new(RefCell::new(Observer::new(PatternGenerator::new(7, 100).unwrap()))));
+    let senders: Vec<u32> = (0..10_000u32).map(|i| u32::from(i % 100 == 0)).collect();
+    group.bench_function("watching a network, batches of 10k, 1% from a liar", |b| {
+        b.iter(|| sim.broadcast_batch(&senders).unwrap().map_or(0, |batch| batch.anomalies.len()))
+    });
     group.finish();
 }
 

@@ -15,6 +15,10 @@ use crate::observer::{AnomalyKind, Observer, SharedObserver};
 use crate::pattern::PatternGenerator;
 use crate::validate::{safe_integer, MAX_SAFE_INTEGER};
 
+mod batch;
+
+pub use batch::{Batch, BatchGroup};
+
 /// A node's position in its network: creation order, never reused.
 pub type Slot = u32;
 
@@ -110,6 +114,7 @@ pub struct Network {
     deliveries: Vec<Delivery>,
     anomalies: Vec<WatcherAnomaly>,
     last_message: u64,
+    batch: batch::Scratch,
 }
 
 impl Network {
@@ -181,7 +186,9 @@ impl Network {
     /// Bytes of heap the network's core state holds at capacity: node states, ids and their
     /// lookup table (the per-node figure the benchmarks report).
     pub fn heap_bytes(&self) -> usize {
-        self.nodes.capacity() * std::mem::size_of::<NodeState>() + self.ids.heap_bytes()
+        self.nodes.capacity() * std::mem::size_of::<NodeState>()
+            + self.ids.heap_bytes()
+            + self.batch.heap_bytes()
     }
 
     /// The slots of the live nodes, in creation order.
@@ -192,9 +199,18 @@ impl Network {
     fn live_node(&self, slot: Slot) -> Result<&NodeState, MeshError> {
         match self.nodes.get(slot as usize) {
             Some(node) if node.alive => Ok(node),
-            Some(_) => Err(MeshError::NodeRemoved { node_id: self.ids.get(slot).to_owned() }),
-            None => Err(MeshError::NodeRemoved { node_id: format!("#{slot} (no such node)") }),
+            _ => Err(self.not_live(slot)),
         }
+    }
+
+    /// The error for using `slot` when it holds no live node.
+    fn not_live(&self, slot: Slot) -> MeshError {
+        let node_id = if (slot as usize) < self.nodes.len() {
+            self.ids.get(slot).to_owned()
+        } else {
+            format!("#{slot} (no such node)")
+        };
+        MeshError::NodeRemoved { node_id }
     }
 
     fn live_node_mut(&mut self, slot: Slot) -> Result<&mut NodeState, MeshError> {
@@ -264,21 +280,8 @@ impl Network {
     ) -> Result<Broadcast<'_>, MeshError> {
         let stamp = self.stamp(sender)?;
         let message = self.new_message_id();
-        let sender_pattern = self.nodes[sender as usize].pattern;
-        let (step, received) = (stamp.global_step, stamp.pattern_value as f64);
-
         self.deliveries.clear();
-        let (mut cached_pattern, mut cached_verdict) = (sender_pattern, Verdict::Accepted);
-        for (slot, node) in self.nodes.iter_mut().enumerate() {
-            if !node.alive || slot == sender as usize {
-                continue;
-            }
-            if node.pattern != cached_pattern {
-                cached_pattern = node.pattern;
-                cached_verdict = verify(&self.patterns[cached_pattern as usize], step, received);
-            }
-            self.deliveries.push(count_delivery(node, slot as Slot, cached_verdict));
-        }
+        self.judge_receivers(sender, stamp, 1);
         self.classify_for_watchers(Sighting {
             claim: Claim::Node(sender),
             message,
@@ -289,10 +292,33 @@ impl Network {
         Ok(Broadcast { message, stamp, deliveries: &self.deliveries, anomalies: &self.anomalies })
     }
 
+    /// Validates `times` messages stamped `stamp` from `sender` for every other live node, counts
+    /// them, and appends one delivery per receiver (a verdict is computed once per pattern).
+    fn judge_receivers(&mut self, sender: Slot, stamp: Stamp, times: u64) {
+        let (step, received) = (stamp.global_step, stamp.pattern_value as f64);
+        let (mut cached_pattern, mut cached_verdict) =
+            (self.nodes[sender as usize].pattern, Verdict::Accepted);
+        for (slot, node) in self.nodes.iter_mut().enumerate() {
+            if !node.alive || slot == sender as usize {
+                continue;
+            }
+            if node.pattern != cached_pattern {
+                cached_pattern = node.pattern;
+                cached_verdict = verify(&self.patterns[cached_pattern as usize], step, received);
+            }
+            self.deliveries.push(count_delivery(node, slot as Slot, cached_verdict, times));
+        }
+    }
+
     /// Stamps a message from a live node with its step and pattern value, counting it as sent.
     pub fn stamp(&mut self, sender: Slot) -> Result<Stamp, MeshError> {
+        self.stamp_times(sender, 1)
+    }
+
+    /// Stamps `times` messages from a live node (all alike: the step does not move), counting them.
+    fn stamp_times(&mut self, sender: Slot, times: u64) -> Result<Stamp, MeshError> {
         let node = self.live_node_mut(sender)?;
-        node.counters.sent += 1;
+        node.counters.sent += times;
         let (step, pattern) = (node.global_step, node.pattern);
         Ok(Stamp { global_step: step, pattern_value: self.patterns[pattern as usize].value_at(step) })
     }
@@ -300,7 +326,7 @@ impl Network {
     /// Validates `stamp` for the live node `receiver` and counts the outcome.
     pub fn accept(&mut self, receiver: Slot, stamp: Stamp) -> Result<Delivery, MeshError> {
         let verdict = self.judge(receiver, stamp)?;
-        Ok(count_delivery(&mut self.nodes[receiver as usize], receiver, verdict))
+        Ok(count_delivery(&mut self.nodes[receiver as usize], receiver, verdict, 1))
     }
 
     /// What the live node `receiver` makes of `stamp`, without counting it.
@@ -314,6 +340,13 @@ impl Network {
     /// anomaly).
     pub fn classify_for_watchers(&mut self, sighting: Sighting<'_>) -> &[WatcherAnomaly] {
         self.anomalies.clear();
+        self.classify_times(sighting, 1);
+        &self.anomalies
+    }
+
+    /// Classifies `times` messages alike but for their ids, `sighting.message` the first and
+    /// lowest; appends their anomalies (one entry stands for all `times`).
+    fn classify_times(&mut self, sighting: Sighting<'_>, times: u64) {
         let Stamp { global_step: step, pattern_value } = sighting.stamp;
         for (index, watcher) in self.watchers.iter_mut().enumerate() {
             let mut observer = watcher.observer.borrow_mut();
@@ -341,12 +374,11 @@ impl Network {
                     _ => (None, 0),
                 }
             };
-            observer.count(Some(key), kind);
+            observer.count_times(Some(key), kind, times);
             if let Some(kind) = kind {
                 self.anomalies.push(WatcherAnomaly { watcher: index, kind, expected });
             }
         }
-        &self.anomalies
     }
 
     /// Adds `by` to the step of the live node `slot`, stopping at 2^53-1.
@@ -403,15 +435,15 @@ fn sender_key(keys: &mut Vec<Option<u32>>, observer: &mut Observer, ids: &IdTabl
     *keys[slot as usize].get_or_insert_with(|| observer.sender_key(ids.get(slot)))
 }
 
-/// Counts `verdict` on `node` (the receiver in `slot`) and says what its handlers get.
-fn count_delivery(node: &mut NodeState, slot: Slot, verdict: Verdict) -> Delivery {
+/// Counts `verdict` on `node` (the receiver in `slot`) `times` and says what its handlers get.
+fn count_delivery(node: &mut NodeState, slot: Slot, verdict: Verdict, times: u64) -> Delivery {
     match verdict {
         Verdict::Accepted => {
-            node.counters.received += 1;
+            node.counters.received += times;
             Delivery::Accepted(slot)
         }
         Verdict::Mismatch { expected } => {
-            node.counters.rejected += 1;
+            node.counters.rejected += times;
             Delivery::Rejected { receiver: slot, expected }
         }
     }

@@ -26,10 +26,6 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn count(&mut self, valid: bool) {
-        self.add(1, u64::from(valid));
-    }
-
     fn add(&mut self, total: u64, valid: u64) {
         self.total += total;
         self.valid += valid;
@@ -170,15 +166,20 @@ impl Observer {
 
     /// Counts one message of sender `key` (when known): valid, or an anomaly of `kind`.
     pub fn count(&mut self, key: Option<u32>, anomaly: Option<AnomalyKind>) {
-        let valid = anomaly.is_none();
-        self.totals.count(valid);
+        self.count_times(key, anomaly, 1);
+    }
+
+    /// Counts `times` alike messages of sender `key` (when known): valid, or anomalies of `kind`.
+    pub fn count_times(&mut self, key: Option<u32>, anomaly: Option<AnomalyKind>, times: u64) {
+        let valid = if anomaly.is_none() { times } else { 0 };
+        self.totals.add(times, valid);
         if let Some(tally) = key.and_then(|key| self.per_sender.get_mut(key as usize)) {
-            tally.count(valid);
+            tally.add(times, valid);
         }
         if let Some(kind) = anomaly {
-            self.by_kind[kind as usize] += 1;
+            self.by_kind[kind as usize] += times;
             if let Some(kinds) = key.and_then(|key| self.per_sender_kinds.get_mut(key as usize)) {
-                kinds[kind as usize] += 1;
+                kinds[kind as usize] += times;
             }
         }
     }

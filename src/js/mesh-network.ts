@@ -1,6 +1,7 @@
 /** MeshNetwork: creates nodes, routes their broadcasts, and is watched by observers. */
-import { NetworkState, NodeRecord } from './network-state.js';
-import { addNode, nodeHandle, type MeshNode } from './mesh-node.js';
+import { NetworkState, NodeRecord, queueBatch } from './network-state.js';
+import { MeshNode, addNode, nodeHandle, sendFrom } from './mesh-node.js';
+import { flush } from './dispatcher.js';
 import { raw, type RawNetwork } from './raw.js';
 import { bytes, num, str } from './checks.js';
 import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TickStats, TopologyOptions, TraceKind } from './types.js';
@@ -150,6 +151,38 @@ export class MeshNetwork<T = unknown> {
     const length = state.use().step();
     state.dispatchEvents(length);
     return length > 0;
+  }
+
+  /**
+   * Broadcasts `data` from each of `senders` (node handles or ids; a node may appear more than
+   * once), in order: what as many `node.broadcast(data)` calls do, except that the callbacks run
+   * after the last message is sent (still message by message, in order). In an instant network
+   * the whole batch crosses into wasm once and only the messages a callback hears of become
+   * objects; a simulated or authenticated network sends them one by one. Throws before sending
+   * anything if a sender is not a live node of this network.
+   */
+  broadcastBatch(senders: readonly (MeshNode<T> | string)[], data: T): void {
+    const state = this.#state;
+    const rawNetwork = state.use();
+    if (!Array.isArray(senders)) throw raw().invalidTypeError('senders', 'an array of MeshNode handles or node ids', senders);
+    const slots = new Uint32Array(senders.length);
+    let previous: unknown;
+    let previousSlot = 0;
+    for (let i = 0; i < senders.length; i++) {
+      const sender = senders[i];
+      if (sender !== previous) {
+        previousSlot = this.#senderSlot(sender, i);
+        previous = sender;
+      }
+      slots[i] = previousSlot;
+    }
+    const length = state.authenticated ? undefined : rawNetwork.broadcastBatch(slots);
+    if (length === undefined) {
+      for (const slot of slots) sendFrom(state, state.records[slot], slot, data);
+    } else {
+      queueBatch(state, slots, data, state.report(length));
+    }
+    flush();
   }
 
   /** Replaces every link with a generated topology over the live nodes. */
@@ -342,6 +375,13 @@ export class MeshNetwork<T = unknown> {
 
   #slot(field: string, nodeId: string): number {
     return this.#state.use().slotOf(field, str(field, nodeId));
+  }
+
+  /** The slot of `senders[index]`, a node handle of this network or the id of one of its nodes. */
+  #senderSlot(sender: unknown, index: number): number {
+    if (sender instanceof MeshNode) return sender._senderSlot(this.#state, index);
+    if (typeof sender === 'string') return this.#slot(`senders[${index}]`, sender);
+    throw raw().invalidTypeError(`senders[${index}]`, 'a MeshNode of this network or a node id', sender);
   }
 
   #slots(field: string, nodeIds: readonly string[]): Uint32Array {

@@ -2,7 +2,7 @@
 import { enqueue, flush } from './dispatcher.js';
 import { ACCEPTED, BAD_SIGNATURE, MALFORMED, raw, type RawNetwork } from './raw.js';
 import { fields, freedError, readMessage, nodeConfig, num, fn } from './checks.js';
-import { NetworkState, NodeRecord, REFUSALS, deliver } from './network-state.js';
+import { NetworkState, NodeRecord, REFUSALS, deliver, pairs } from './network-state.js';
 import { payloadBytes } from './canonical.js';
 import type { Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
 import { watcherAnomalies } from './anomalies.js';
@@ -106,27 +106,17 @@ export class MeshNode<T = unknown> {
    * `Uint8Array` or a value `JSON.stringify` can write (else `ERR_INVALID_TYPE`).
    */
   broadcast(data: T): Message<T> {
-    const slot = this.#slot();
-    const state = this.#state;
-    const count = state.authenticated ? state.use().broadcastCarrying(slot, payloadBytes(data)) : state.use().broadcast(slot);
-    const report = state.report(count);
-    const [globalStep, patternValue, id, instant, claimed] = [report[0], report[1], report[2], report[3] === 1, report[4]];
-    const rejectedEnd = 6 + 2 * report[5];
-    const rejections = rejectedEnd > 6 ? pairs(report, 6, rejectedEnd) : undefined;
-    const anomalies = count > rejectedEnd ? watcherAnomalies(state.watchers, report, rejectedEnd, count) : undefined;
-    // Everything is read from the report now: claimedName() calls into wasm, which may move its memory.
-    const senderId = claimed >= 0 ? state.records[claimed].nodeId : state.use().claimedName();
-    const message: Message<T> = Object.freeze(
-      state.authenticated
-        ? { senderId, globalStep, patternValue, data, sequence: state.use().lastSequence(), signature: state.use().lastProof() }
-        : { senderId, globalStep, patternValue, data },
-    );
-    if (!instant && id !== 0) state.envelopes.set(id, message);
-    const receivers = instant ? state.holdLive() : [];
-    const sender = this.#record;
-    enqueue(() => deliver(sender, message, receivers, rejections, anomalies));
+    const message = sendFrom(this.#state, this.#record, this.#slot(), data);
     flush();
     return message;
+  }
+
+  /** @internal This node's slot, checked to be a live node of `state` (errors name it `senders[index]`). */
+  _senderSlot(state: NetworkState<T>, index: number): number {
+    if (this.#state !== state) throw raw().invalidTypeError(`senders[${index}]`, 'a MeshNode of this network', this);
+    // Liveness is checked in wasm, for the whole batch before anything is sent.
+    if (this.#freed) throw freedError('MeshNode');
+    return this.#record.slot;
   }
 
   /**
@@ -206,6 +196,30 @@ export class MeshNode<T = unknown> {
 }
 
 /**
+ * @internal Sends `data` from the live node `record` (in `slot`) and queues the callbacks it
+ * causes, without flushing; returns the message (see `MeshNode.broadcast`).
+ */
+export function sendFrom<T>(state: NetworkState<T>, record: NodeRecord<T>, slot: number, data: T): Message<T> {
+  const count = state.authenticated ? state.use().broadcastCarrying(slot, payloadBytes(data)) : state.use().broadcast(slot);
+  const report = state.report(count);
+  const [globalStep, patternValue, id, instant, claimed] = [report[0], report[1], report[2], report[3] === 1, report[4]];
+  const rejectedEnd = 6 + 2 * report[5];
+  const rejections = rejectedEnd > 6 ? pairs(report, 6, rejectedEnd) : undefined;
+  const anomalies = count > rejectedEnd ? watcherAnomalies(state.watchers, report, rejectedEnd, count) : undefined;
+  // Everything is read from the report now: claimedName() calls into wasm, which may move its memory.
+  const senderId = claimed >= 0 ? state.records[claimed].nodeId : state.use().claimedName();
+  const message: Message<T> = Object.freeze(
+    state.authenticated
+      ? { senderId, globalStep, patternValue, data, sequence: state.use().lastSequence(), signature: state.use().lastProof() }
+      : { senderId, globalStep, patternValue, data },
+  );
+  if (!instant && id !== 0) state.envelopes.set(id, message);
+  const receivers = instant ? state.holdLive() : [];
+  enqueue(() => deliver(record, message, receivers, rejections, anomalies));
+  return message;
+}
+
+/**
  * Checks a well-formed `message` (its fields already read into `fields`) in an authenticated
  * network. A missing or malformed sequence or signature, data no sender could have signed, and a
  * copy a byzantine relay tampered with (its bytes are not the signed ones) are bad signatures.
@@ -229,9 +243,3 @@ function receiveSigned<T>(rawNetwork: RawNetwork, slot: number, message: Message
   return rawNetwork.receiveSigned(slot, globalStep, patternValue, senderId, sequence, payload, signature);
 }
 
-/** The pairs `slot, expected` in `report[start..end]` as a map (copied: the buffer is reused). */
-function pairs(report: Float64Array, start: number, end: number): Map<number, number> {
-  const map = new Map<number, number>();
-  for (let i = start; i < end; i += 2) map.set(report[i], report[i + 1]);
-  return map;
-}

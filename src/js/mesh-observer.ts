@@ -118,6 +118,11 @@ export class MeshObserver<T = unknown> {
     if (this.#raw !== undefined) callAll(this.#anomaly.list, anomaly);
   }
 
+  /** @internal Whether an `onAnomaly` handler would hear of an anomaly now. */
+  _hearsAnomalies(): boolean {
+    return this.#raw !== undefined && this.#anomaly.list.length > 0;
+  }
+
   /** Calls `callback` with every anomaly this observer flags. */
   onAnomaly(callback: Handler<Anomaly<T>>): Unsubscribe {
     this.#use();

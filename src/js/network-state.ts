@@ -63,6 +63,7 @@ export class NetworkState<T> {
   #live: NodeRecord<T>[] = [];
   #liveHeld = false;
   #report: Float64Array | undefined;
+  readonly #batchGroups: (BatchGroup<T> | undefined)[] = [];
   /** Watching observers, in the raw network's watch order. */
   readonly watchers: MeshObserver<T>[] = [];
   /** Scheduled messages still in flight, by message id, for the handlers of their arrivals. */
@@ -82,6 +83,15 @@ export class NetworkState<T> {
     const Raw = raw().RawNetwork;
     this.#raw = options === undefined ? new Raw() : options instanceof Raw ? options : Raw.withOptions(options);
     this.authenticated = this.#raw.authenticated();
+  }
+
+  /**
+   * A table by slot for `queueBatch`, at least `length` long and all `undefined` (whoever fills
+   * entries clears them again).
+   */
+  batchGroups(length: number): (BatchGroup<T> | undefined)[] {
+    while (this.#batchGroups.length < length) this.#batchGroups.push(undefined);
+    return this.#batchGroups;
   }
 
   /** Registers a new node's record (slots grow with creation order). */
@@ -245,11 +255,63 @@ export function deliver<T>(
     if (record === sender) continue;
     const expected = rejections?.get(record.slot);
     if (expected !== undefined) {
-      record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received, message });
+      if (record.error.list.length > 0) record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received, message });
     } else if (record.message.list.length > 0) {
       record.emit(record.message, message);
     }
   }
   if (anomalies === undefined) return;
   for (const [observer, kind, expected] of anomalies) observer._emitAnomaly(watcherAnomaly(kind, expected, message));
+}
+
+/** The pairs `slot, expected` in `report[start..end]` as a map (copied: the buffer is reused). */
+export function pairs(report: Float64Array, start: number, end: number): Map<number, number> {
+  const map = new Map<number, number>();
+  for (let i = start; i < end; i += 2) map.set(report[i], report[i + 1]);
+  return map;
+}
+
+/** What every message of one sender in a batch had: its stamp and what receivers and watchers made of it. */
+export interface BatchGroup<T> {
+  sender: NodeRecord<T>;
+  globalStep: number;
+  patternValue: number;
+  rejections: Map<number, number> | undefined;
+  anomalies: WatcherAnomaly<T>[] | undefined;
+}
+
+/**
+ * Queues the callbacks of a batch sent from `slots` carrying `data`, given its report (see
+ * `RawNetwork.broadcastBatch`): those of `deliver` for each message in order, skipping the
+ * messages of senders no callback hears of (no onBroadcast, no receiver handler, no anomaly
+ * handler), so that a batch nobody listens to costs nothing here.
+ */
+export function queueBatch<T>(state: NetworkState<T>, slots: Uint32Array, data: T, report: Float64Array): void {
+  const receivers = state.holdLive();
+  const receiversListen = receivers.some((record) => record.message.list.length > 0 || record.error.list.length > 0);
+  const heard = state.batchGroups(state.records.length);
+  const heardSlots: number[] = [];
+  for (let group = 0, at = 2; group < report[1]; group++) {
+    const [slot, , globalStep, patternValue, , rejected, anomalyCount] = report.subarray(at, at + 7);
+    const rejectionsEnd = at + 7 + 2 * rejected;
+    const end = rejectionsEnd + 3 * anomalyCount;
+    const sender = state.records[slot];
+    const anomalies = anomalyCount > 0 ? watcherAnomalies(state.watchers, report, rejectionsEnd, end) : undefined;
+    const anomaliesHeard = anomalies?.some(([observer]) => observer._hearsAnomalies()) ?? false;
+    if (sender.broadcast.list.length > 0 || receiversListen || anomaliesHeard) {
+      const rejections = rejected > 0 ? pairs(report, at + 7, rejectionsEnd) : undefined;
+      heard[slot] = { sender, globalStep, patternValue, rejections, anomalies };
+      heardSlots.push(slot);
+    }
+    at = end;
+  }
+  if (heardSlots.length === 0) return;
+  for (let i = 0; i < slots.length; i++) {
+    const group = heard[slots[i]];
+    if (group === undefined) continue;
+    const { sender, globalStep, patternValue, rejections, anomalies } = group;
+    const message: Message<T> = Object.freeze({ senderId: sender.nodeId, globalStep, patternValue, data });
+    enqueue(() => deliver(sender, message, receivers, rejections, anomalies));
+  }
+  for (const slot of heardSlots) heard[slot] = undefined;
 }

@@ -138,6 +138,20 @@ pub struct SimStats {
     pub replays: u64,
 }
 
+impl SimStats {
+    /// Counts `times` instant broadcasts, each judged by its receivers as `deliveries` says.
+    fn count_instant(&mut self, times: u64, deliveries: &[Delivery]) {
+        let reached = deliveries.len() as u64;
+        let rejected = deliveries.iter().filter(|d| matches!(d, Delivery::Rejected { .. })).count() as u64;
+        self.sent += times;
+        self.completed += times;
+        self.delivered += times * reached;
+        self.reach += times * reached;
+        self.accepted += times * (reached - rejected);
+        self.rejected += times * rejected;
+    }
+}
+
 /// The state of a simulation at one tick, for charts: running totals and node counts.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TickStats {
@@ -446,16 +460,7 @@ impl Simulation {
             let skew_limit = self.skew_limit();
             let Broadcast { message, stamp, deliveries, anomalies } =
                 self.network.broadcast(sender, skew_limit)?;
-            self.stats.sent += 1;
-            self.stats.delivered += deliveries.len() as u64;
-            self.stats.completed += 1;
-            self.stats.reach += deliveries.len() as u64;
-            for delivery in deliveries {
-                match delivery {
-                    Delivery::Accepted(_) => self.stats.accepted += 1,
-                    Delivery::Rejected { .. } => self.stats.rejected += 1,
-                }
-            }
+            self.stats.count_instant(1, deliveries);
             // Not `trace_now`: `deliveries` still borrows the network, so only fields may be used.
             let event =
                 TraceEvent { time_us: self.now_us, kind: TraceKind::Send, message, from: sender, to: sender };
@@ -973,6 +978,7 @@ impl Simulation {
 }
 
 mod authenticity;
+mod batch;
 mod events;
 mod faults;
 mod in_flight;

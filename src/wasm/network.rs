@@ -7,7 +7,7 @@ use js_sys::JsString;
 use super::errors::{js, well_formed, JsResult};
 use super::observer::RawObserver;
 use super::shape::read_js;
-use crate::network::Delivery;
+use crate::network::{Delivery, WatcherAnomaly};
 use crate::node::NodeConfig;
 use crate::sim::engine::{Sender, Simulation};
 use crate::sim::options::NetworkOptions;
@@ -154,16 +154,43 @@ impl RawNetwork {
             claimed,
             0.0,
         ]);
-        for delivery in report.deliveries {
-            if let Delivery::Rejected { receiver, expected } = *delivery {
-                buffer.extend([f64::from(receiver), expected as f64]);
-            }
-        }
-        buffer[5] = ((buffer.len() - 6) / 2) as f64;
-        for anomaly in report.anomalies {
-            buffer.extend([anomaly.watcher as f64, anomaly.kind as u8 as f64, anomaly.expected as f64]);
-        }
+        buffer[5] = push_rejections(buffer, report.deliveries) as f64;
+        push_anomalies(buffer, report.anomalies);
         Ok(buffer.len())
+    }
+
+    /// Broadcasts one message from each node in `slots`, in order, in one call, when the network
+    /// is instant; else sends nothing and returns `undefined` (send one by one). Fails, sending
+    /// nothing, if a slot is not a live node. Writes into the report buffer and returns how many
+    /// numbers: `[firstMessageId, groupCount, ...groups]`, one group per distinct sender in the
+    /// order of its first message, each `senderSlot, messages, globalStep, patternValue,
+    /// receivers, rejectedCount, anomalyCount, ...rejections, ...anomalies` (as in `broadcast`).
+    /// Message `i` has id `firstMessageId + i`; every message of a group had the group's outcome.
+    #[wasm_bindgen(js_name = broadcastBatch)]
+    pub fn broadcast_batch(&mut self, slots: &[u32]) -> JsResult<Option<usize>> {
+        let Some(batch) = js(self.inner.broadcast_batch(slots))? else {
+            return Ok(None);
+        };
+        let buffer = &mut self.report;
+        buffer.clear();
+        buffer.extend([batch.first_message as f64, batch.groups.len() as f64]);
+        for group in batch.groups {
+            let deliveries = &batch.deliveries[group.deliveries.clone()];
+            let anomalies = &batch.anomalies[group.anomalies.clone()];
+            let at = buffer.len();
+            buffer.extend([
+                f64::from(group.sender),
+                group.messages as f64,
+                group.stamp.global_step as f64,
+                group.stamp.pattern_value as f64,
+                deliveries.len() as f64,
+                0.0,
+                anomalies.len() as f64,
+            ]);
+            buffer[at + 5] = push_rejections(buffer, deliveries) as f64;
+            push_anomalies(buffer, anomalies);
+        }
+        Ok(Some(buffer.len()))
     }
 
     /// The sequence number of the last broadcast (0 in a network without authentication).
@@ -194,6 +221,24 @@ impl RawNetwork {
     #[wasm_bindgen(js_name = reportCapacity)]
     pub fn report_capacity(&self) -> usize {
         self.report.capacity()
+    }
+}
+
+/// Appends the pair `slot, expected` of each rejection in `deliveries`; returns how many.
+fn push_rejections(buffer: &mut Vec<f64>, deliveries: &[Delivery]) -> usize {
+    let before = buffer.len();
+    for delivery in deliveries {
+        if let Delivery::Rejected { receiver, expected } = *delivery {
+            buffer.extend([f64::from(receiver), expected as f64]);
+        }
+    }
+    (buffer.len() - before) / 2
+}
+
+/// Appends the triple `watcherIndex, kindCode, expected` of each watcher anomaly.
+fn push_anomalies(buffer: &mut Vec<f64>, anomalies: &[WatcherAnomaly]) {
+    for anomaly in anomalies {
+        buffer.extend([anomaly.watcher as f64, anomaly.kind as u8 as f64, anomaly.expected as f64]);
     }
 }
 

@@ -1,10 +1,11 @@
-// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication), for the runners that take them all (the browser page and its spec).
+// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication, batches), for the runners that take them all (the browser page and its spec).
 import { seedExamples } from './seed-examples.mjs';
 import { badInputCases } from './bad-input.mjs';
 import { reentrancyCases } from './reentrancy.mjs';
 import { apiCases } from './api.mjs';
 import { simulationCases } from './simulation.mjs';
 import { authCases } from './auth.mjs';
+import { batchCases } from './batch.mjs';
 
 /** `[name, run(api)]` pairs from every shared file. */
-export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases];
+export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases];

@@ -58,6 +58,9 @@ async function main(): Promise<void> {
   sensor.broadcast({ temperature: 'hot' });
   // @ts-expect-error config fields are required
   network.createNode({ nodeId: 'x', seed: 7 });
+  network.broadcastBatch([sensor, 'gateway-001', sensor], { temperature: 21, unit: 'celsius' });
+  // @ts-expect-error a batch's payload type is enforced, and its senders are handles or ids
+  network.broadcastBatch([sensor, 7], { temperature: 'cold' });
 
   const found: MeshNode<Reading> | undefined = network.getNode('gateway-001');
   const removed: boolean = network.removeNode('gateway-001');

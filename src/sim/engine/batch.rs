@@ -1,0 +1,61 @@
+//! Many broadcasts in one call, for an instant network.
+
+use super::Simulation;
+use crate::error::MeshError;
+use crate::network::{Batch, Slot};
+use crate::sim::trace::{TraceEvent, TraceKind};
+
+impl Simulation {
+    /// Broadcasts one message from each of `senders`, in order, as that many
+    /// [`Simulation::broadcast`] calls would (see [`crate::network::Network::broadcast_batch`]);
+    /// `None`, sending nothing, when the network is not instant and messages must go one by one.
+    pub fn broadcast_batch(&mut self, senders: &[Slot]) -> Result<Option<Batch<'_>>, MeshError> {
+        self.refresh_topology();
+        if !self.is_instant() {
+            return Ok(None);
+        }
+        let skew_limit = self.skew_limit();
+        let batch = self.network.broadcast_batch(senders, skew_limit)?;
+        for group in batch.groups {
+            self.stats.count_instant(group.messages, &batch.deliveries[group.deliveries.clone()]);
+        }
+        for (message, &sender) in (batch.first_message..).zip(senders) {
+            let event =
+                TraceEvent { time_us: self.now_us, kind: TraceKind::Send, message, from: sender, to: sender };
+            self.trace.push(event);
+        }
+        Ok(Some(batch))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::sim::engine::tests::{fixed, node, sim_with};
+    use crate::sim::engine::SimConfig;
+
+    #[test]
+    fn a_batch_traces_and_counts_like_single_broadcasts() {
+        let senders = [2, 0, 2, 1, 2];
+        let mut singly = sim_with(SimConfig::default(), 3);
+        let mut batched = sim_with(SimConfig::default(), 3);
+        for sim in [&mut singly, &mut batched] {
+            sim.create_node(&crate::node::NodeConfig { seed: 3, ..node("liar") }).unwrap();
+        }
+        for &sender in &senders {
+            singly.broadcast(sender).unwrap();
+        }
+        let batch = batched.broadcast_batch(&senders).unwrap().expect("an instant network");
+        assert_eq!(batch.groups.len(), 3);
+        assert_eq!(batched.trace().hash(), singly.trace().hash());
+        assert_eq!(batched.stats(), singly.stats());
+        assert_eq!(batched.stats().rejected, 5, "the liar rejects every message");
+    }
+
+    #[test]
+    fn a_simulated_network_sends_nothing_in_a_batch() {
+        let config = SimConfig { link: fixed(5.0), ..SimConfig::default() };
+        let mut sim = sim_with(config, 3);
+        assert_eq!(sim.broadcast_batch(&[0, 1]), Ok(None));
+        assert_eq!((sim.stats().sent, sim.network().counters(0).unwrap().sent), (0, 0));
+    }
+}
