@@ -59,25 +59,14 @@ const workloads = {
     }));
   },
   'observe-watching': () => {
-    const network = new MeshNetwork();
-    const honest = network.createNode(cfg('honest'));
-    const liar = network.createNode(cfg('liar', 3));
-    const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
-    watcher.watch(network);
-    watcher.onAnomaly(() => sink++);
-    report('observer watching a network (2 nodes, 1% from a liar)', 'messages/s', measure(10_000, () => {
-      for (let i = 0; i < 10_000; i++) (i % 100 === 0 ? liar : honest).broadcast(i);
+    const { network, senders } = watchedPair();
+    report('observer watching a network (2 nodes, 1% from a liar)', 'messages/s', measure(senders.length, () => {
+      for (let i = 0; i < senders.length; i++) senders[i].broadcast(i);
     }));
   },
   'observe-watching-batch': () => {
     // The same traffic sent with broadcastBatch: one crossing into wasm per 10k messages.
-    const network = new MeshNetwork();
-    const honest = network.createNode(cfg('honest'));
-    const liar = network.createNode(cfg('liar', 3));
-    const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
-    watcher.watch(network);
-    watcher.onAnomaly(() => sink++);
-    const senders = Array.from({ length: 10_000 }, (_, i) => (i % 100 === 0 ? liar : honest));
+    const { network, senders } = watchedPair();
     report('observer watching a network, broadcastBatch of 10k (2 nodes, 1% from a liar)', 'messages/s', measure(senders.length, () => {
       network.broadcastBatch(senders, sink);
     }));
@@ -146,6 +135,20 @@ const workloads = {
     }));
   },
 };
+
+/**
+ * An honest node and a liar (another seed) in a network watched by an observer with an anomaly
+ * handler, and 10k senders of which 1% are the liar.
+ */
+function watchedPair() {
+  const network = new MeshNetwork();
+  const honest = network.createNode(cfg('honest'));
+  const liar = network.createNode(cfg('liar', 3));
+  const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+  watcher.watch(network);
+  watcher.onAnomaly(() => sink++);
+  return { network, senders: Array.from({ length: 10_000 }, (_, i) => (i % 100 === 0 ? liar : honest)) };
+}
 
 /**
  * Reports the transfers/s of one message at a time flooding `count` nodes of degree 8 over 5-15 ms
