@@ -71,6 +71,14 @@ export function callAll<A>(handlers: readonly Handler<A>[], arg: A, sink?: Throw
 
 const NO_HANDLERS: readonly never[] = Object.freeze([]);
 
+/** How many handlers were ever added, anywhere. */
+let handlersAdded = 0;
+
+/** How many handlers were ever added: a batch re-checks who listens when this changes. */
+export function handlerAdditions(): number {
+  return handlersAdded;
+}
+
 /** A list of handlers, replaced (never mutated) on change so that a running dispatch is unaffected. */
 export class Listeners<A> {
   /** The current handlers, in registration order (one shared empty array until the first). */
@@ -78,6 +86,7 @@ export class Listeners<A> {
 
   /** Adds `handler`; returns the function that removes it. */
   add(handler: Handler<A>): () => void {
+    handlersAdded++;
     this.list = [...this.list, handler];
     return () => {
       this.list = this.list.filter((h) => h !== handler);

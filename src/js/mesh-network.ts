@@ -170,7 +170,7 @@ export class MeshNetwork<T = unknown> {
     let previousSlot = 0;
     for (let i = 0; i < senders.length; i++) {
       const sender = senders[i];
-      if (sender !== previous) {
+      if (i === 0 || sender !== previous) {
         previousSlot = this.#senderSlot(sender, i);
         previous = sender;
       }

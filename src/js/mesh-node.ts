@@ -114,9 +114,7 @@ export class MeshNode<T = unknown> {
   /** @internal This node's slot, checked to be a live node of `state` (errors name it `senders[index]`). */
   _senderSlot(state: NetworkState<T>, index: number): number {
     if (this.#state !== state) throw raw().invalidTypeError(`senders[${index}]`, 'a MeshNode of this network', this);
-    // Liveness is checked in wasm, for the whole batch before anything is sent.
-    if (this.#freed) throw freedError('MeshNode');
-    return this.#record.slot;
+    return this.#slot();
   }
 
   /**

@@ -1,5 +1,5 @@
 /** The state a MeshNetwork shares with its MeshNode handles (not part of the public API). */
-import { Listeners, callAll, enqueue, flush, type ThrowSink } from './dispatcher.js';
+import { Listeners, callAll, enqueue, flush, handlerAdditions, type ThrowSink } from './dispatcher.js';
 import { freedError } from './checks.js';
 import { raw, wasmMemory, type RawNetwork, type RawObserver } from './raw.js';
 import type { Message, NodeError } from './types.js';
@@ -63,7 +63,7 @@ export class NetworkState<T> {
   #live: NodeRecord<T>[] = [];
   #liveHeld = false;
   #report: Float64Array | undefined;
-  readonly #batchGroups: (BatchGroup<T> | undefined)[] = [];
+  readonly #batchGroups: (number | undefined)[] = [];
   /** Watching observers, in the raw network's watch order. */
   readonly watchers: MeshObserver<T>[] = [];
   /** Scheduled messages still in flight, by message id, for the handlers of their arrivals. */
@@ -86,10 +86,10 @@ export class NetworkState<T> {
   }
 
   /**
-   * A table by slot for `queueBatch`, at least `length` long and all `undefined` (whoever fills
-   * entries clears them again).
+   * A table by slot for a batch's callbacks, at least `length` long and all `undefined` (whoever
+   * fills entries clears them again before running any callback).
    */
-  batchGroups(length: number): (BatchGroup<T> | undefined)[] {
+  batchGroups(length: number): (number | undefined)[] {
     while (this.#batchGroups.length < length) this.#batchGroups.push(undefined);
     return this.#batchGroups;
   }
@@ -272,46 +272,79 @@ export function pairs(report: Float64Array, start: number, end: number): Map<num
 }
 
 /** What every message of one sender in a batch had: its stamp and what receivers and watchers made of it. */
-export interface BatchGroup<T> {
+interface BatchGroup<T> {
+  /** The sender's record. */
   sender: NodeRecord<T>;
+  /** The step its messages carry. */
   globalStep: number;
+  /** The pattern value its messages carry. */
   patternValue: number;
+  /** The receivers that rejected them, with the value each expected. */
   rejections: Map<number, number> | undefined;
+  /** What the watchers flagged. */
   anomalies: WatcherAnomaly<T>[] | undefined;
 }
 
 /**
  * Queues the callbacks of a batch sent from `slots` carrying `data`, given its report (see
- * `RawNetwork.broadcastBatch`): those of `deliver` for each message in order, skipping the
- * messages of senders no callback hears of (no onBroadcast, no receiver handler, no anomaly
- * handler), so that a batch nobody listens to costs nothing here.
+ * `RawNetwork.broadcastBatch`), as one job that does `deliver` for each message in order. That is
+ * what one job per message would do: jobs the callbacks queue run after it either way.
  */
 export function queueBatch<T>(state: NetworkState<T>, slots: Uint32Array, data: T, report: Float64Array): void {
   const receivers = state.holdLive();
-  const receiversListen = receivers.some((record) => record.message.list.length > 0 || record.error.list.length > 0);
-  const heard = state.batchGroups(state.records.length);
-  const heardSlots: number[] = [];
+  const groups: BatchGroup<T>[] = [];
   for (let group = 0, at = 2; group < report[1]; group++) {
     const [slot, , globalStep, patternValue, , rejected, anomalyCount] = report.subarray(at, at + 7);
     const rejectionsEnd = at + 7 + 2 * rejected;
     const end = rejectionsEnd + 3 * anomalyCount;
-    const sender = state.records[slot];
-    const anomalies = anomalyCount > 0 ? watcherAnomalies(state.watchers, report, rejectionsEnd, end) : undefined;
-    const anomaliesHeard = anomalies?.some(([observer]) => observer._hearsAnomalies()) ?? false;
-    if (sender.broadcast.list.length > 0 || receiversListen || anomaliesHeard) {
-      const rejections = rejected > 0 ? pairs(report, at + 7, rejectionsEnd) : undefined;
-      heard[slot] = { sender, globalStep, patternValue, rejections, anomalies };
-      heardSlots.push(slot);
-    }
+    groups.push({
+      sender: state.records[slot],
+      globalStep,
+      patternValue,
+      rejections: rejected > 0 ? pairs(report, at + 7, rejectionsEnd) : undefined,
+      anomalies: anomalyCount > 0 ? watcherAnomalies(state.watchers, report, rejectionsEnd, end) : undefined,
+    });
     at = end;
   }
-  if (heardSlots.length === 0) return;
-  for (let i = 0; i < slots.length; i++) {
-    const group = heard[slots[i]];
-    if (group === undefined) continue;
-    const { sender, globalStep, patternValue, rejections, anomalies } = group;
+  enqueue(() => deliverBatch(state, slots, data, groups, receivers));
+}
+
+/**
+ * Runs `deliver` for each message of a batch, making message objects only for the messages a
+ * callback hears of: who listens is checked again whenever a handler was added meanwhile (a
+ * callback may add one), so a batch nobody listens to costs nothing here.
+ */
+function deliverBatch<T>(
+  state: NetworkState<T>,
+  slots: Uint32Array,
+  data: T,
+  groups: readonly BatchGroup<T>[],
+  receivers: readonly NodeRecord<T>[],
+): void {
+  let additions = handlerAdditions();
+  let heard = groups.map((group) => hears(group, receivers));
+  if (!heard.includes(true)) return;
+  // Each message's group, through a table by slot that no one else uses while this runs.
+  const table = state.batchGroups(state.records.length);
+  groups.forEach((group, index) => (table[group.sender.slot] = index));
+  const groupOf = new Uint32Array(slots.length);
+  for (let i = 0; i < slots.length; i++) groupOf[i] = table[slots[i]] as number;
+  for (const group of groups) table[group.sender.slot] = undefined;
+  for (let i = 0; i < groupOf.length; i++) {
+    if (additions !== handlerAdditions()) {
+      additions = handlerAdditions();
+      heard = groups.map((group) => hears(group, receivers));
+    }
+    if (!heard[groupOf[i]]) continue;
+    const { sender, globalStep, patternValue, rejections, anomalies } = groups[groupOf[i]];
     const message: Message<T> = Object.freeze({ senderId: sender.nodeId, globalStep, patternValue, data });
-    enqueue(() => deliver(sender, message, receivers, rejections, anomalies));
+    deliver(sender, message, receivers, rejections, anomalies);
   }
-  for (const slot of heardSlots) heard[slot] = undefined;
+}
+
+/** Whether some handler would hear of a message of `group` now (see `deliver`). */
+function hears<T>(group: BatchGroup<T>, receivers: readonly NodeRecord<T>[]): boolean {
+  if (group.sender.broadcast.list.length > 0) return true;
+  if (group.anomalies?.some(([observer]) => observer._hearsAnomalies())) return true;
+  return receivers.some((record) => record !== group.sender && (record.message.list.length > 0 || record.error.list.length > 0));
 }

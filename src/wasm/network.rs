@@ -160,8 +160,8 @@ impl RawNetwork {
     }
 
     /// Broadcasts one message from each node in `slots`, in order, in one call, when the network
-    /// is instant; else sends nothing and returns `undefined` (send one by one). Fails, sending
-    /// nothing, if a slot is not a live node. Writes into the report buffer and returns how many
+    /// is instant; else sends nothing and returns `undefined` (send one by one). In an instant
+    /// network, fails, sending nothing, if a slot is not a live node. Writes into the report buffer and returns how many
     /// numbers: `[firstMessageId, groupCount, ...groups]`, one group per distinct sender in the
     /// order of its first message, each `senderSlot, messages, globalStep, patternValue,
     /// receivers, rejectedCount, anomalyCount, ...rejections, ...anomalies` (as in `broadcast`).

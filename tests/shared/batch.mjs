@@ -61,6 +61,20 @@ export const batchCases = [
     },
   ],
   [
+    'a handler added by a callback of a batch hears the rest of that batch',
+    ({ MeshNetwork }) => {
+      const network = new MeshNetwork();
+      const [a, b, c] = ['a', 'b', 'c'].map((id) => network.createNode(cfg(id)));
+      const heard = [];
+      const stop = a.onBroadcast(() => {
+        stop();
+        c.onMessage((m) => heard.push(m.senderId));
+      });
+      network.broadcastBatch([a, b, b], 1);
+      equal(heard, ['a', 'b', 'b'], 'c heard every message from the first one on');
+    },
+  ],
+  [
     'a batch nobody listens to is still counted by every node and observer',
     ({ MeshNetwork, MeshObserver }) => {
       const network = new MeshNetwork();
@@ -102,6 +116,8 @@ export const batchCases = [
       const other = new MeshNetwork().createNode(cfg('a'));
       throwsCode(() => network.broadcastBatch('a', 1), TypeError, 'ERR_INVALID_TYPE', 'senders');
       throwsCode(() => network.broadcastBatch([a, 7], 1), TypeError, 'ERR_INVALID_TYPE', 'senders[1]');
+      throwsCode(() => network.broadcastBatch([undefined, undefined], 1), TypeError, 'ERR_INVALID_TYPE', 'senders[0]');
+      throwsCode(() => network.broadcastBatch(new Array(2), 1), TypeError, 'ERR_INVALID_TYPE', 'senders[0]');
       throwsCode(() => network.broadcastBatch([a, other], 1), TypeError, 'ERR_INVALID_TYPE', 'senders[1]');
       throwsCode(() => network.broadcastBatch([a, new MeshNode(cfg('x'))], 1), TypeError, 'ERR_INVALID_TYPE', 'senders[1]');
       const unknown = throwsCode(() => network.broadcastBatch([a, 'nobody'], 1), RangeError, 'ERR_UNKNOWN_NODE', 'senders[1]');
@@ -115,6 +131,11 @@ export const batchCases = [
       equal(a.getStats(), { messagesSent: 2, messagesReceived: 1, messagesRejected: 0 }, 'the network works after the refusals');
       network.broadcastBatch([], 1);
       equal(a.getStats().messagesSent, 2, 'an empty batch sends nothing');
+      const simulated = new MeshNetwork({ links: { latency: { kind: 'fixed', ms: 5 } } });
+      const [x, y] = ['x', 'y'].map((id) => simulated.createNode(cfg(id)));
+      simulated.removeNode('y');
+      throwsCode(() => simulated.broadcastBatch([x, y], 1), Error, 'ERR_NODE_REMOVED');
+      equal(x.getStats().messagesSent, 0, 'a simulated network sends nothing either');
     },
   ],
 ];
