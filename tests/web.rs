@@ -75,11 +75,11 @@ fn a_batch_reports_one_group_per_sender_and_a_simulated_network_declines_it() {
     net.create_node(&"liar".into(), 3.0, 100.0).unwrap();
     let observer = RawObserver::new(7.0, 100.0).unwrap();
     net.watch(&observer);
-    assert_eq!(net.broadcast_batch(&[1, 0, 1]).unwrap(), Some(23));
-    // Messages 1-3; the liar's two: 1 receiver, rejected by slot 0 (expected 7), flagged as a
-    // pattern mismatch by watcher 0; then a's one: rejected by the liar (slot 1, expected 3).
-    let liar = [1.0, 2.0, 0.0, 3.0, 1.0, 1.0, 1.0, 0.0, 7.0, 0.0, 0.0, 7.0];
-    let honest = [0.0, 1.0, 0.0, 7.0, 1.0, 1.0, 0.0, 1.0, 3.0];
+    assert_eq!(net.broadcast_batch(&[1, 0, 1]).unwrap(), Some(19));
+    // Messages 1-3; the liar's two (step 0, value 3): rejected by slot 0 (expected 7), flagged
+    // as a pattern mismatch by watcher 0; then a's one: rejected by the liar (slot 1, expected 3).
+    let liar = [1.0, 0.0, 3.0, 1.0, 1.0, 0.0, 7.0, 0.0, 0.0, 7.0];
+    let honest = [0.0, 0.0, 7.0, 1.0, 0.0, 1.0, 3.0];
     assert_eq!(net.last_report(), [&[1.0, 2.0][..], &liar, &honest].concat());
     assert_eq!(code(&net.broadcast_batch(&[0, 5]).unwrap_err()), "ERR_NODE_REMOVED");
     let mut simulated =

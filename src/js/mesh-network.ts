@@ -176,7 +176,7 @@ export class MeshNetwork<T = unknown> {
       }
       slots[i] = previousSlot;
     }
-    const length = state.authenticated ? undefined : rawNetwork.broadcastBatch(slots);
+    const length = rawNetwork.broadcastBatch(slots);
     if (length === undefined) {
       for (const slot of slots) sendFrom(state, state.records[slot], slot, data);
     } else {

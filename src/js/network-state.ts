@@ -294,14 +294,14 @@ export function queueBatch<T>(state: NetworkState<T>, slots: Uint32Array, data: 
   const receivers = state.holdLive();
   const groups: BatchGroup<T>[] = [];
   for (let group = 0, at = 2; group < report[1]; group++) {
-    const [slot, , globalStep, patternValue, , rejected, anomalyCount] = report.subarray(at, at + 7);
-    const rejectionsEnd = at + 7 + 2 * rejected;
+    const [slot, globalStep, patternValue, rejected, anomalyCount] = report.subarray(at, at + 5);
+    const rejectionsEnd = at + 5 + 2 * rejected;
     const end = rejectionsEnd + 3 * anomalyCount;
     groups.push({
       sender: state.records[slot],
       globalStep,
       patternValue,
-      rejections: rejected > 0 ? pairs(report, at + 7, rejectionsEnd) : undefined,
+      rejections: rejected > 0 ? pairs(report, at + 5, rejectionsEnd) : undefined,
       anomalies: anomalyCount > 0 ? watcherAnomalies(state.watchers, report, rejectionsEnd, end) : undefined,
     });
     at = end;
@@ -322,7 +322,7 @@ function deliverBatch<T>(
   receivers: readonly NodeRecord<T>[],
 ): void {
   let additions = handlerAdditions();
-  let heard = groups.map((group) => hears(group, receivers));
+  let heard = whoHears(groups, receivers);
   if (!heard.includes(true)) return;
   // Each message's group, through a table by slot that no one else uses while this runs.
   const table = state.batchGroups(state.records.length);
@@ -333,7 +333,7 @@ function deliverBatch<T>(
   for (let i = 0; i < groupOf.length; i++) {
     if (additions !== handlerAdditions()) {
       additions = handlerAdditions();
-      heard = groups.map((group) => hears(group, receivers));
+      heard = whoHears(groups, receivers);
     }
     if (!heard[groupOf[i]]) continue;
     const { sender, globalStep, patternValue, rejections, anomalies } = groups[groupOf[i]];
@@ -342,9 +342,26 @@ function deliverBatch<T>(
   }
 }
 
-/** Whether some handler would hear of a message of `group` now (see `deliver`). */
-function hears<T>(group: BatchGroup<T>, receivers: readonly NodeRecord<T>[]): boolean {
-  if (group.sender.broadcast.list.length > 0) return true;
-  if (group.anomalies?.some(([observer]) => observer._hearsAnomalies())) return true;
-  return receivers.some((record) => record !== group.sender && (record.message.list.length > 0 || record.error.list.length > 0));
+/**
+ * For each group, whether some handler would hear of a message of it now (see `deliver`): its
+ * sender's onBroadcast, an observer flagging it, or a receiver other than the sender with
+ * onMessage or onError. The receivers are scanned once, not once per group.
+ */
+function whoHears<T>(groups: readonly BatchGroup<T>[], receivers: readonly NodeRecord<T>[]): boolean[] {
+  let listening = 0;
+  let firstListening: NodeRecord<T> | undefined;
+  for (let i = 0; i < receivers.length && listening < 2; i++) {
+    const record = receivers[i];
+    if (record.message.list.length > 0 || record.error.list.length > 0) {
+      listening++;
+      firstListening ??= record;
+    }
+  }
+  return groups.map(
+    ({ sender, anomalies }) =>
+      sender.broadcast.list.length > 0 ||
+      listening > 1 ||
+      (listening === 1 && firstListening !== sender) ||
+      (anomalies?.some(([observer]) => observer._hearsAnomalies()) ?? false),
+  );
 }

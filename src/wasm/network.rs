@@ -163,8 +163,8 @@ impl RawNetwork {
     /// is instant; else sends nothing and returns `undefined` (send one by one). In an instant
     /// network, fails, sending nothing, if a slot is not a live node. Writes into the report buffer and returns how many
     /// numbers: `[firstMessageId, groupCount, ...groups]`, one group per distinct sender in the
-    /// order of its first message, each `senderSlot, messages, globalStep, patternValue,
-    /// receivers, rejectedCount, anomalyCount, ...rejections, ...anomalies` (as in `broadcast`).
+    /// order of its first message, each `senderSlot, globalStep, patternValue, rejectedCount,
+    /// anomalyCount, ...rejections, ...anomalies` (as in `broadcast`).
     /// Message `i` has id `firstMessageId + i`; every message of a group had the group's outcome.
     #[wasm_bindgen(js_name = broadcastBatch)]
     pub fn broadcast_batch(&mut self, slots: &[u32]) -> JsResult<Option<usize>> {
@@ -180,14 +180,12 @@ impl RawNetwork {
             let at = buffer.len();
             buffer.extend([
                 f64::from(group.sender),
-                group.messages as f64,
                 group.stamp.global_step as f64,
                 group.stamp.pattern_value as f64,
-                deliveries.len() as f64,
                 0.0,
                 anomalies.len() as f64,
             ]);
-            buffer[at + 5] = push_rejections(buffer, deliveries) as f64;
+            buffer[at + 3] = push_rejections(buffer, deliveries) as f64;
             push_anomalies(buffer, anomalies);
         }
         Ok(Some(buffer.len()))
