@@ -14,7 +14,7 @@ export const PIXEL_MODE_NODES = 2000;
 
 /**
  * Draws one frame. `view` holds `positions` (0..1 by slot), `links` (slot pairs), `states`
- * (`nodeStates()`), `transfers` (`transfers()`), `byzantine` (a Set of slots), `selected`, and
+ * (`nodeStates()`), `transfers` (`transfers()`), `byzantine` (the byzantine slots: a Set or a Map by slot), `selected`, and
  * `labels` (node ids, drawn for networks of up to 30 nodes).
  */
 export function draw(canvas, view) {

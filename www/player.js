@@ -81,7 +81,9 @@ function start(key, seed, actions = []) {
     nodes,
     links: [],
     positions: [],
-    byzantine: new Set(Object.keys(scenario.byzantine ?? {}).map((id) => slotOf.get(id))),
+    pattern,
+    /** Byzantine behaviour by slot. */
+    byzantine: new Map(Object.entries(scenario.byzantine ?? {}).map(([id, behaviour]) => [slotOf.get(id), behaviour])),
     selected: -1,
     zoom: 1,
     pan: [0, 0],
@@ -194,7 +196,7 @@ function apply(action, nodeId, argument) {
   if (action === 'byzantine') {
     const slot = play.nodes.findIndex((n) => n.nodeId === nodeId);
     if (argument === 'honest') play.byzantine.delete(slot);
-    else play.byzantine.add(slot);
+    else play.byzantine.set(slot, argument);
   }
   const detail = argument === undefined ? '' : ` ${typeof argument === 'string' ? argument : JSON.stringify(argument)}`;
   log(`⚡ ${action}${nodeId ? ` ${nodeId}` : ''}${detail}`, 'fault', nodeId ?? '');
@@ -211,8 +213,7 @@ function perform(network, action, nodeId, argument) {
   else if (action === 'topology') network.setTopology(argument);
   else if (action === 'links') network.setLinks(argument);
   else if (action === 'add') {
-    const first = network.getNodes()[0];
-    return network.createNode({ nodeId, seed: first.seed, phaseResetInterval: first.phaseResetInterval });
+    return network.createNode({ nodeId, ...play.pattern });
   }
   return undefined;
 }
@@ -326,8 +327,7 @@ function drawPatternOnce(states) {
   const key = [...steps].sort((a, b) => a - b).join(',');
   if (key === play.patternKey || play.nodes.length === 0) return;
   play.patternKey = key;
-  const first = play.nodes[0];
-  drawPattern($('pattern-view'), { seed: first.seed, phaseResetInterval: first.phaseResetInterval }, [...steps]);
+  drawPattern($('pattern-view'), play.pattern, [...steps]);
 }
 
 function inspect() {
@@ -337,7 +337,7 @@ function inspect() {
     return;
   }
   const s = node.getStats();
-  const role = play.byzantine.has(play.selected) ? `, byzantine (${JSON.stringify(play.scenario.byzantine[node.nodeId])})` : '';
+  const role = play.byzantine.has(play.selected) ? `, byzantine (${JSON.stringify(play.byzantine.get(play.selected))})` : '';
   $('inspector').textContent =
     `${node.nodeId}: ${node.status}${role}; step ${node.globalStep}, pattern value ${node.patternValue}; ` +
     `sent ${s.messagesSent}, accepted ${s.messagesReceived}, rejected ${s.messagesRejected}`;

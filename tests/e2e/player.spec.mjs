@@ -160,6 +160,24 @@ test('nodes can be added and removed and the topology changed, and the URL repla
   await expect(other.locator('#trace-hash')).toHaveText(hash);
 });
 
+test('a scenario without liars takes a new byzantine node and runs on after its first node is removed', async ({ page }) => {
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto('http://127.0.0.1:5173/?scenario=mesh-network&seed=1');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  const first = await page.getByLabel('Inspect').locator('option').nth(1).getAttribute('value');
+  await page.getByLabel('Inspect').selectOption(first);
+  await page.getByRole('button', { name: 'Remove it' }).click();
+  await page.getByLabel('Inspect').selectOption('gateway-001');
+  await page.getByLabel('Make it').selectOption('wrong-pattern');
+  await expect(page.locator('#inspector')).toContainText('gateway-001: online, byzantine ("wrong-pattern")');
+  await page.locator('#speed').fill('8');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
+  await expect(page.locator('#time')).toHaveText('0.50 s');
+  expect(errors).toEqual([]);
+});
+
 test('a first visit shows a hint until it is dismissed; the anomalies chart and link controls work', async ({ page }) => {
   await page.goto('http://127.0.0.1:5173/?scenario=byzantine-lab&seed=5');
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
