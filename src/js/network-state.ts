@@ -63,7 +63,7 @@ export class NetworkState<T> {
   #live: NodeRecord<T>[] = [];
   #liveHeld = false;
   #report: Float64Array | undefined;
-  readonly #batchGroups: (number | undefined)[] = [];
+  #batchTable = new Int32Array(0);
   /** Watching observers, in the raw network's watch order. */
   readonly watchers: MeshObserver<T>[] = [];
   /** Scheduled messages still in flight, by message id, for the handlers of their arrivals. */
@@ -86,12 +86,12 @@ export class NetworkState<T> {
   }
 
   /**
-   * A table by slot for a batch's callbacks, at least `length` long and all `undefined` (whoever
-   * fills entries clears them again before running any callback).
+   * A table by slot for a batch's callbacks, at least `length` long and all zero (whoever fills
+   * entries clears them again when done; callbacks only queue jobs, so no other batch runs meanwhile).
    */
-  batchGroups(length: number): (number | undefined)[] {
-    while (this.#batchGroups.length < length) this.#batchGroups.push(undefined);
-    return this.#batchGroups;
+  batchTable(length: number): Int32Array {
+    if (this.#batchTable.length < length) this.#batchTable = new Int32Array(Math.max(length, 2 * this.#batchTable.length));
+    return this.#batchTable;
   }
 
   /** Registers a new node's record (slots grow with creation order). */
@@ -311,8 +311,9 @@ export function queueBatch<T>(state: NetworkState<T>, slots: Uint32Array, data: 
 
 /**
  * Runs `deliver` for each message of a batch, making message objects only for the messages a
- * callback hears of: who listens is checked again whenever a handler was added meanwhile (a
- * callback may add one), so a batch nobody listens to costs nothing here.
+ * callback hears of: who listens is checked again whenever a callback added a handler, so a batch
+ * nobody listens to costs nothing here, and the messages of unheard senders are skipped in a scan
+ * of the slots.
  */
 function deliverBatch<T>(
   state: NetworkState<T>,
@@ -324,22 +325,47 @@ function deliverBatch<T>(
   let additions = handlerAdditions();
   let heard = whoHears(groups, receivers);
   if (!heard.includes(true)) return;
-  // Each message's group, through a table by slot that no one else uses while this runs.
-  const table = state.batchGroups(state.records.length);
-  groups.forEach((group, index) => (table[group.sender.slot] = index));
-  const groupOf = new Uint32Array(slots.length);
-  for (let i = 0; i < slots.length; i++) groupOf[i] = table[slots[i]] as number;
-  for (const group of groups) table[group.sender.slot] = undefined;
-  for (let i = 0; i < groupOf.length; i++) {
-    if (additions !== handlerAdditions()) {
-      additions = handlerAdditions();
-      heard = whoHears(groups, receivers);
+  // The heard group of each slot, plus one (0: not heard).
+  const table = state.batchTable(state.records.length);
+  let only = markHeard(table, groups, heard);
+  try {
+    for (let i = 0; i < slots.length; i++) {
+      if (only >= 0) {
+        i = slots.indexOf(only, i);
+        if (i < 0) break;
+      } else if (table[slots[i]] === 0) {
+        continue;
+      }
+      const { sender, globalStep, patternValue, rejections, anomalies } = groups[table[slots[i]] - 1];
+      const message: Message<T> = Object.freeze({ senderId: sender.nodeId, globalStep, patternValue, data });
+      deliver(sender, message, receivers, rejections, anomalies);
+      if (additions !== handlerAdditions()) {
+        additions = handlerAdditions();
+        heard = whoHears(groups, receivers);
+        only = markHeard(table, groups, heard);
+      }
     }
-    if (!heard[groupOf[i]]) continue;
-    const { sender, globalStep, patternValue, rejections, anomalies } = groups[groupOf[i]];
-    const message: Message<T> = Object.freeze({ senderId: sender.nodeId, globalStep, patternValue, data });
-    deliver(sender, message, receivers, rejections, anomalies);
+  } finally {
+    for (const group of groups) table[group.sender.slot] = 0;
   }
+}
+
+/**
+ * Writes each group's index plus one into `table` at its sender's slot when it is `heard`, else 0;
+ * returns that slot when exactly one group is heard (its messages can then be found with
+ * `indexOf`), else -1.
+ */
+function markHeard<T>(table: Int32Array, groups: readonly BatchGroup<T>[], heard: readonly boolean[]): number {
+  let only = -1;
+  let count = 0;
+  groups.forEach((group, index) => {
+    table[group.sender.slot] = heard[index] ? index + 1 : 0;
+    if (heard[index]) {
+      count++;
+      only = group.sender.slot;
+    }
+  });
+  return count === 1 ? only : -1;
 }
 
 /**

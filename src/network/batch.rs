@@ -58,15 +58,17 @@ impl Scratch {
             + self.groups.capacity() * std::mem::size_of::<BatchGroup>()
     }
 
-    /// Groups `senders` by sender in first-send order, each with its message count and first id;
-    /// stops at the first slot beyond `slot_count` and returns it.
+    /// Groups `senders` by sender in first-send order, each with its message count and first id,
+    /// a run of one sender at a time; stops at the first slot beyond `slot_count` and returns it.
     fn group(&mut self, senders: &[Slot], slot_count: usize, first_message: u64) -> Option<Slot> {
         self.groups.clear();
         if self.group_of.len() < slot_count {
             self.group_of.resize(slot_count, NO_GROUP);
         }
         let mut beyond = None;
-        for (id, &sender) in (first_message..).zip(senders) {
+        let mut id = first_message;
+        for run in senders.chunk_by(|a, b| a == b) {
+            let sender = run[0];
             let Some(group) = self.group_of.get_mut(sender as usize) else {
                 beyond = Some(sender);
                 break;
@@ -82,7 +84,8 @@ impl Scratch {
                     anomalies: 0..0,
                 });
             }
-            self.groups[*group as usize].messages += 1;
+            self.groups[*group as usize].messages += run.len() as u64;
+            id += run.len() as u64;
         }
         for group in &self.groups {
             self.group_of[group.sender as usize] = NO_GROUP;

@@ -45,21 +45,75 @@ pub struct TraceEvent {
     pub to: u32,
 }
 
-/// Events hashed together once this many are pending.
-const BLOCK_EVENTS: usize = 32;
-/// Bytes one event takes in the hashed stream.
-const EVENT_BYTES: usize = 24;
+/// Entries hashed together once this many are pending.
+const BLOCK_ENTRIES: usize = 32;
+/// Bytes one entry takes in the hashed stream.
+const ENTRY_BYTES: usize = 24;
+/// The most sends one hashed entry stands for.
+const MAX_RUN: u64 = u32::MAX as u64;
+
+/// Sends from one node at one moment with consecutive ids, not yet hashed: they become one entry.
+#[derive(Debug, Clone, Copy)]
+struct SendRun {
+    time_us: u64,
+    sender: u32,
+    first_message: u64,
+    count: u64,
+}
+
+impl SendRun {
+    /// The run's hashed entry: like one send event's, with the count in place of `to`.
+    fn words(&self) -> [u64; 3] {
+        [
+            self.time_us,
+            self.first_message << 4 | TraceKind::Send as u64,
+            u64::from(self.sender) | self.count << 32,
+        ]
+    }
+}
+
+/// The xxh64 state and the block of entries not yet fed to it.
+#[derive(Clone)]
+struct Blocks {
+    hasher: Xxh64,
+    block: [u8; BLOCK_ENTRIES * ENTRY_BYTES],
+    pending: usize,
+}
+
+impl Blocks {
+    /// Adds one 24-byte entry to the block, hashing the block when it is full.
+    #[inline]
+    fn entry(&mut self, words: [u64; 3]) {
+        let at = self.pending * ENTRY_BYTES;
+        for (i, word) in words.iter().enumerate() {
+            self.block[at + 8 * i..at + 8 * i + 8].copy_from_slice(&word.to_le_bytes());
+        }
+        self.pending += 1;
+        if self.pending == BLOCK_ENTRIES {
+            self.hasher.update(&self.block);
+            self.pending = 0;
+        }
+    }
+
+    /// The hash of every entry so far.
+    fn digest(mut self) -> u64 {
+        self.hasher.update(&self.block[..self.pending * ENTRY_BYTES]);
+        self.hasher.digest()
+    }
+}
 
 /// Folds events into an xxh64 hash, keeping them too when recording is on.
 ///
-/// Each event is 24 bytes in the hashed stream (time, then `message << 4 | kind`, then `from`
-/// and `to`), little-endian on every platform; events are gathered in blocks of 32 and hashed a
-/// block at a time, which is much cheaper than one small update per event.
+/// Each entry is 24 bytes in the hashed stream (time, then `message << 4 | kind`, then `from`
+/// and `to`), little-endian on every platform. Consecutive sends from one node at one moment
+/// with consecutive ids (up to 2^32 - 1 of them) make one entry whose `to` is their count, so a
+/// batch of sends hashes in one step and exactly as the same sends one by one. Entries are
+/// gathered in blocks of 32 and hashed a block at a time, which is much cheaper than one small
+/// update per entry.
 #[derive(Clone)]
 pub struct Trace {
-    hasher: Xxh64,
-    block: [u8; BLOCK_EVENTS * EVENT_BYTES],
-    pending: usize,
+    blocks: Blocks,
+    run: Option<SendRun>,
     events: u64,
     recorded: Option<Vec<TraceEvent>>,
 }
@@ -74,9 +128,8 @@ impl Trace {
     /// An empty trace; `record` keeps every event for [`Trace::to_json_lines`].
     pub fn new(record: bool) -> Self {
         Self {
-            hasher: Xxh64::new(0),
-            block: [0; BLOCK_EVENTS * EVENT_BYTES],
-            pending: 0,
+            blocks: Blocks { hasher: Xxh64::new(0), block: [0; BLOCK_ENTRIES * ENTRY_BYTES], pending: 0 },
+            run: None,
             events: 0,
             recorded: record.then(Vec::new),
         }
@@ -85,31 +138,66 @@ impl Trace {
     /// Adds one event.
     #[inline]
     pub fn push(&mut self, event: TraceEvent) {
-        let at = self.pending * EVENT_BYTES;
-        let words = [
+        if event.kind == TraceKind::Send {
+            self.push_sends(event.time_us, event.from, event.message, 1);
+            return;
+        }
+        self.end_run();
+        self.blocks.entry([
             event.time_us,
             event.message << 4 | event.kind as u64,
             u64::from(event.from) | u64::from(event.to) << 32,
-        ];
-        for (i, word) in words.iter().enumerate() {
-            self.block[at + 8 * i..at + 8 * i + 8].copy_from_slice(&word.to_le_bytes());
-        }
-        self.pending += 1;
-        if self.pending == BLOCK_EVENTS {
-            self.hasher.update(&self.block);
-            self.pending = 0;
-        }
+        ]);
         self.events += 1;
         if let Some(recorded) = &mut self.recorded {
             recorded.push(event);
         }
     }
 
+    /// Adds `count` send events from `sender` at `time_us`, with ids from `first_message` on.
+    pub fn push_sends(&mut self, time_us: u64, sender: u32, first_message: u64, count: u64) {
+        self.events += count;
+        if let Some(recorded) = &mut self.recorded {
+            let send =
+                |message| TraceEvent { time_us, kind: TraceKind::Send, message, from: sender, to: sender };
+            recorded.extend((first_message..first_message + count).map(send));
+        }
+        let (mut next, mut left) = (first_message, count);
+        while left > 0 {
+            match &mut self.run {
+                Some(run)
+                    if run.time_us == time_us
+                        && run.sender == sender
+                        && run.first_message + run.count == next
+                        && run.count < MAX_RUN =>
+                {
+                    let taken = left.min(MAX_RUN - run.count);
+                    run.count += taken;
+                    next += taken;
+                    left -= taken;
+                }
+                _ => {
+                    self.end_run();
+                    self.run = Some(SendRun { time_us, sender, first_message: next, count: 0 });
+                }
+            }
+        }
+    }
+
+    /// Hashes the pending run of sends, if any, as one entry.
+    fn end_run(&mut self) {
+        if let Some(run) = self.run.take() {
+            self.blocks.entry(run.words());
+        }
+    }
+
     /// The hash of every event so far, as 16 hex digits.
     pub fn hash(&self) -> String {
-        let mut hasher = self.hasher.clone();
-        hasher.update(&self.block[..self.pending * EVENT_BYTES]);
-        format!("{:016x}", hasher.digest())
+        let mut blocks = self.blocks.clone();
+        if let Some(run) = &self.run {
+            blocks.entry(run.words());
+        }
+        format!("{:016x}", blocks.digest())
     }
 
     /// How many events were traced.
@@ -151,18 +239,57 @@ mod tests {
     fn equal_events_hash_equal_and_any_change_shows() {
         let (mut a, mut b, mut c) = (Trace::new(false), Trace::new(true), Trace::new(false));
         for t in [&mut a, &mut b] {
-            t.push(event(5, TraceKind::Send));
+            t.push(event(5, TraceKind::Forward));
             t.push(event(9, TraceKind::Accept));
         }
-        c.push(event(5, TraceKind::Send));
+        c.push(event(5, TraceKind::Forward));
         c.push(event(9, TraceKind::Reject));
         assert_eq!(a.hash(), b.hash());
         assert_ne!(a.hash(), c.hash());
         assert_eq!(a.len(), 2);
         assert_eq!(
             b.to_json_lines().lines().next().unwrap(),
-            r#"{"timeUs":5,"kind":"send","message":1,"from":0,"to":1}"#
+            r#"{"timeUs":5,"kind":"forward","message":1,"from":0,"to":1}"#
         );
         assert_eq!(a.to_json_lines(), "");
+    }
+
+    #[test]
+    fn a_run_of_sends_hashes_as_the_same_sends_one_by_one() {
+        let send = |message| TraceEvent { time_us: 3, kind: TraceKind::Send, message, from: 2, to: 2 };
+        let (mut singly, mut together) = (Trace::new(true), Trace::new(true));
+        for message in 1..=5 {
+            singly.push(send(message));
+        }
+        singly.push(event(3, TraceKind::Accept));
+        together.push_sends(3, 2, 1, 2);
+        together.push_sends(3, 2, 3, 3);
+        together.push(event(3, TraceKind::Accept));
+        assert_eq!(singly.hash(), together.hash());
+        assert_eq!(singly.to_json_lines(), together.to_json_lines());
+        assert_eq!(together.len(), 6);
+
+        let mut gap = Trace::new(false);
+        gap.push_sends(3, 2, 1, 2);
+        gap.push_sends(3, 2, 4, 3);
+        gap.push(event(3, TraceKind::Accept));
+        let mut other_sender = Trace::new(false);
+        other_sender.push_sends(3, 2, 1, 2);
+        other_sender.push_sends(3, 1, 3, 3);
+        other_sender.push(event(3, TraceKind::Accept));
+        assert_ne!(gap.hash(), together.hash());
+        assert_ne!(other_sender.hash(), together.hash());
+    }
+
+    #[test]
+    fn a_run_longer_than_an_entry_holds_splits_the_same_however_it_is_sent() {
+        let (mut one_call, mut two_calls) = (Trace::new(false), Trace::new(false));
+        one_call.push_sends(0, 1, 1, MAX_RUN + 5);
+        two_calls.push_sends(0, 1, 1, 7);
+        two_calls.push_sends(0, 1, 8, MAX_RUN - 2);
+        assert_eq!(one_call.hash(), two_calls.hash());
+        let mut capped = Trace::new(false);
+        capped.push_sends(0, 1, 1, MAX_RUN);
+        assert_ne!(capped.hash(), one_call.hash());
     }
 }

@@ -75,6 +75,28 @@ export const batchCases = [
     },
   ],
   [
+    'when only the anomalies of one sender are heard, a handler added by one of them hears the messages after it',
+    ({ MeshNetwork, MeshObserver }) => {
+      const network = new MeshNetwork();
+      const [a, b, liar] = ['a', 'b', 'liar'].map((id) => network.createNode(cfg(id, id === 'liar' ? 3 : 7)));
+      const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+      observer.watch(network);
+      const anomalies = [];
+      const heardByB = [];
+      observer.onAnomaly((anomaly) => {
+        anomalies.push(anomaly.message.data);
+        if (anomalies.length === 3) b.onMessage((m) => heardByB.push(m.data));
+      });
+      // The liar sends messages 0, 7, ..., 98: 15 anomalies; the third is message 14.
+      const senders = Array.from({ length: 100 }, (_, i) => (i % 7 === 0 ? liar : a));
+      network.broadcastBatch(senders, 'x');
+      equal(anomalies.length, 15, 'every anomaly of the liar');
+      // b then hears a's messages 15..99: 85 messages less the liar's 12 (21, 28, ..., 98), which b rejects.
+      equal(heardByB.length, 73, "b hears each of a's later messages");
+      equal(observer.getStatistics().anomalies, 15, 'observer totals');
+    },
+  ],
+  [
     'a batch nobody listens to is still counted by every node and observer',
     ({ MeshNetwork, MeshObserver }) => {
       const network = new MeshNetwork();

@@ -3,7 +3,6 @@
 use super::Simulation;
 use crate::error::MeshError;
 use crate::network::{Batch, Slot};
-use crate::sim::trace::{TraceEvent, TraceKind};
 
 impl Simulation {
     /// Broadcasts one message from each of `senders`, in order, as that many
@@ -19,10 +18,10 @@ impl Simulation {
         for group in batch.groups {
             self.stats.count_instant(group.messages, &batch.deliveries[group.deliveries.clone()]);
         }
-        for (message, &sender) in (batch.first_message..).zip(senders) {
-            let event =
-                TraceEvent { time_us: self.now_us, kind: TraceKind::Send, message, from: sender, to: sender };
-            self.trace.push(event);
+        let mut message = batch.first_message;
+        for run in senders.chunk_by(|a, b| a == b) {
+            self.trace.push_sends(self.now_us, run[0], message, run.len() as u64);
+            message += run.len() as u64;
         }
         Ok(Some(batch))
     }

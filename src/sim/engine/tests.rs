@@ -335,7 +335,7 @@ fn the_trace_hash_is_the_same_natively_and_in_wasm() {
     assert_eq!(busy_run(config).0, PINNED_TRACE_HASH);
 }
 
-const PINNED_TRACE_HASH: &str = "3869eeb9c8fcab7a";
+const PINNED_TRACE_HASH: &str = "e03b3a932138a1d5";
 
 /// A full mesh with 1 ms links, the global tick on, one watching observer, and `n` nodes.
 fn watched(n: usize, config: SimConfig) -> (Simulation, crate::observer::SharedObserver) {
