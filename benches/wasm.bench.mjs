@@ -59,15 +59,21 @@ const workloads = {
     }));
   },
   'observe-watching': () => {
-    const { network, senders } = watchedPair();
+    const { senders } = watchedNetwork(1);
     report('observer watching a network (2 nodes, 1% from a liar)', 'messages/s', measure(senders.length, () => {
       for (let i = 0; i < senders.length; i++) senders[i].broadcast(i);
     }));
   },
   'observe-watching-batch': () => {
     // The same traffic sent with broadcastBatch: one crossing into wasm per 10k messages.
-    const { network, senders } = watchedPair();
+    const { network, senders } = watchedNetwork(1);
     report('observer watching a network, broadcastBatch of 10k (2 nodes, 1% from a liar)', 'messages/s', measure(senders.length, () => {
+      network.broadcastBatch(senders, sink);
+    }));
+  },
+  'observe-watching-batch-interleaved': () => {
+    const { network, senders } = watchedNetwork(2);
+    report('the same with two honest nodes taking turns (3 nodes, no two messages in a row from one sender)', 'messages/s', measure(senders.length, () => {
       network.broadcastBatch(senders, sink);
     }));
   },
@@ -137,17 +143,19 @@ const workloads = {
 };
 
 /**
- * An honest node and a liar (another seed) in a network watched by an observer with an anomaly
- * handler, and 10k senders of which 1% are the liar.
+ * Honest nodes and a liar (another seed) in a network watched by an observer with an anomaly
+ * handler, and 10k senders of which 1% are the liar. With `honestCount` 1 the honest node sends
+ * runs of 99 messages; with 2 the honest nodes take turns, so no two messages in a row share a
+ * sender (a batch's worst case: every message is its own trace entry and handle lookup).
  */
-function watchedPair() {
+function watchedNetwork(honestCount) {
   const network = new MeshNetwork();
-  const honest = network.createNode(cfg('honest'));
+  const honest = Array.from({ length: honestCount }, (_, i) => network.createNode(cfg(`honest-${i}`)));
   const liar = network.createNode(cfg('liar', 3));
   const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
   watcher.watch(network);
   watcher.onAnomaly(() => sink++);
-  return { network, senders: Array.from({ length: 10_000 }, (_, i) => (i % 100 === 0 ? liar : honest)) };
+  return { network, senders: Array.from({ length: 10_000 }, (_, i) => (i % 100 === 0 ? liar : honest[i % honestCount])) };
 }
 
 /**
