@@ -142,7 +142,9 @@ impl Trace {
             self.push_sends(event.time_us, event.from, event.message, 1);
             return;
         }
-        self.end_run();
+        if self.run.is_some() {
+            self.end_run();
+        }
         self.blocks.entry([
             event.time_us,
             event.message << 4 | event.kind as u64,
@@ -155,6 +157,7 @@ impl Trace {
     }
 
     /// Adds `count` send events from `sender` at `time_us`, with ids from `first_message` on.
+    #[inline(never)]
     pub fn push_sends(&mut self, time_us: u64, sender: u32, first_message: u64, count: u64) {
         self.events += count;
         if let Some(recorded) = &mut self.recorded {
@@ -185,6 +188,7 @@ impl Trace {
     }
 
     /// Hashes the pending run of sends, if any, as one entry.
+    #[cold]
     fn end_run(&mut self) {
         if let Some(run) = self.run.take() {
             self.blocks.entry(run.words());
