@@ -3,6 +3,8 @@
  * inside the worker, `MeshWorker` sends them from the page and receives snapshots for drawing.
  */
 import { MeshNetwork } from './mesh-network.js';
+import type { MeshNode } from './mesh-node.js';
+import { raw } from './raw.js';
 import type { NetworkOptions, NodeConfig, SimulationStats } from './types.js';
 
 /** What the page can ask the worker to do with its network. */
@@ -91,8 +93,10 @@ export function serveNetworks(endpoint: MessageEndpoint, ready: Promise<unknown>
     const response: WorkerResponse = { id };
     try {
       if (request.type === 'create') {
+        // Built before the old network is freed: a create that throws leaves the old one serving.
+        const created = request.scenario === undefined ? new MeshNetwork(request.options) : MeshNetwork.fromScenario(request.scenario);
         network?.free();
-        network = request.scenario === undefined ? new MeshNetwork(request.options) : MeshNetwork.fromScenario(request.scenario);
+        network = created;
       } else if (network === undefined) {
         throw new Error('send a create request first');
       } else {
@@ -113,11 +117,8 @@ function handle(network: MeshNetwork, request: Exclude<WorkerRequest, { type: 'c
   switch (request.type) {
     case 'createNode':
       return network.createNode(request.config).nodeId;
-    case 'broadcast': {
-      const node = network.getNode(request.nodeId);
-      if (node === undefined) throw new Error(`no node "${request.nodeId}"`);
-      return node.broadcast(request.data);
-    }
+    case 'broadcast':
+      return liveNode(network, request.nodeId).broadcast(request.data);
     case 'run':
       return network.run(request.ticks);
     case 'runUntil':
@@ -125,6 +126,13 @@ function handle(network: MeshNetwork, request: Exclude<WorkerRequest, { type: 'c
     case 'call':
       return (network[request.method] as (...args: unknown[]) => unknown).apply(network, request.args);
   }
+}
+
+/** The live node `nodeId` of `network`; throws `ERR_UNKNOWN_NODE` naming `nodeId` when it has none. */
+function liveNode(network: MeshNetwork, nodeId: string): MeshNode<unknown> {
+  const node = network.getNode(nodeId);
+  if (node === undefined) throw raw().unknownNodeError('nodeId', nodeId);
+  return node;
 }
 
 function snapshot(network: MeshNetwork): NetworkSnapshot {
@@ -172,7 +180,7 @@ export class MeshWorker {
     return (await this.#send(request)).snapshot as NetworkSnapshot;
   }
 
-  /** Creates the worker's network from options or a scenario (replacing any earlier one). */
+  /** Creates the worker's network from options or a scenario, replacing any earlier one (which stays if this throws). */
   create(setup: { options?: NetworkOptions; scenario?: string | object } = {}): Promise<NetworkSnapshot> {
     return this.#snapshot({ type: 'create', ...setup });
   }

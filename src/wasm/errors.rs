@@ -75,3 +75,9 @@ pub fn invalid_type_error(
 ) -> JsValue {
     to_js(wrong_type(field, expected, &value))
 }
+
+/// The `ERR_UNKNOWN_NODE` error for `nodeId` in `field` (the worker's facade throws it).
+#[wasm_bindgen(js_name = unknownNodeError, unchecked_return_type = "RangeError")]
+pub fn unknown_node_error(field: &str, node_id: &str) -> JsValue {
+    to_js(MeshError::UnknownNode { field: field.to_owned(), node_id: node_id.to_owned() })
+}

@@ -7,7 +7,6 @@ use super::errors::{js, JsResult};
 use super::network::RawNetwork;
 use super::shape::read_js;
 use super::to_js_value;
-use crate::error::MeshError;
 use crate::network::Delivery;
 use crate::sim::byzantine::ByzantineOptions;
 use crate::sim::engine::{EngineEvent, Refusal, Sender};
@@ -25,9 +24,7 @@ impl RawNetwork {
     #[wasm_bindgen(js_name = slotOf)]
     pub fn slot_of(&self, field: &str, node_id: &js_sys::JsString) -> JsResult<u32> {
         let text = super::errors::well_formed("nodeId", node_id)?;
-        self.inner.network().find(&text).ok_or_else(|| {
-            super::errors::to_js(MeshError::UnknownNode { field: field.to_owned(), node_id: text })
-        })
+        self.inner.network().find(&text).ok_or_else(|| super::errors::unknown_node_error(field, &text))
     }
 
     /// Virtual time in milliseconds.

@@ -31,6 +31,11 @@ test('a worker runs a scenario and returns snapshots equal to a run on the main 
     assert.equal((await mesh.run(1)).nodeStates[0], 2, 'crashed');
     await assert.rejects(mesh.call('crash', 'ghost'), (error) => error.code === 'ERR_UNKNOWN_NODE' && error.field === 'nodeId');
     assert.equal((await mesh.run(1)).now, 1200, 'the worker keeps serving after an error');
+    await assert.rejects(mesh.broadcast('ghost', 1), (error) => error.code === 'ERR_UNKNOWN_NODE' && error.field === 'nodeId' && error.name === 'RangeError');
+    await assert.rejects(mesh.create({ options: { topology: 'no-such-topology' } }), (error) => error.code !== undefined && error.field !== undefined);
+    const after = await mesh.run(1);
+    assert.equal(after.now, 1300, 'a create that failed left the earlier network serving');
+    assert.equal(after.nodeIds.length, 20);
   } finally {
     await worker.terminate();
   }
