@@ -1,19 +1,21 @@
-//! The simulation's one source of randomness: ChaCha8 seeded from a `u64`.
+//! The simulation's one source of randomness: xoshiro256++ seeded from a `u64`.
 //!
 //! Every random choice of a simulation (loss, latency, duplication, topology, gossip) draws from
 //! one [`SimRng`], in event order, so the same seed gives the same run on every platform.
 
-use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
+use rand_xoshiro::Xoshiro256PlusPlus;
 
-/// A seeded, portable random number generator.
+/// A seeded, portable random number generator: xoshiro256++, which needs only 64-bit adds,
+/// shifts and rotations, so it costs about the same in wasm as natively (a simulation is not a
+/// place for a cryptographic generator; keys are derived with SHA-256 elsewhere).
 #[derive(Debug, Clone)]
-pub struct SimRng(ChaCha8Rng);
+pub struct SimRng(Xoshiro256PlusPlus);
 
 impl SimRng {
     /// A generator whose whole sequence is fixed by `seed`.
     pub fn new(seed: u64) -> Self {
-        Self(ChaCha8Rng::seed_from_u64(seed))
+        Self(Xoshiro256PlusPlus::seed_from_u64(seed))
     }
 
     /// A uniform `u64`.
@@ -65,7 +67,7 @@ mod tests {
         assert_eq!(draws, PINNED_DRAWS);
     }
 
-    const PINNED_DRAWS: [u32; 4] = [15, 18, 16, 27];
+    const PINNED_DRAWS: [u32; 4] = [17, 71, 42, 96];
 
     #[test]
     fn below_and_unit_stay_in_range_and_cover_it() {
