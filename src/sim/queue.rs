@@ -19,11 +19,43 @@ pub struct Transfer {
     pub tampered: bool,
 }
 
-/// A transfer due at `time` (32 bytes).
+/// A transfer in a bucket, 24 bytes: its time is kept as the microseconds into the bucket (under
+/// 1024), which fit beside the tampered flag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Entry {
-    time: u64,
-    transfer: Transfer,
+    message: u32,
+    from: u32,
+    to: u32,
+    hops: u32,
+    delay_us: u32,
+    /// The offset into the bucket shifted left once, the tampered flag in bit 0.
+    offset_tampered: u32,
+}
+
+impl Entry {
+    /// `transfer`, due `offset` microseconds into its bucket.
+    fn new(offset: u64, transfer: Transfer) -> Self {
+        let Transfer { message, from, to, hops, delay_us, tampered } = transfer;
+        Self {
+            message,
+            from,
+            to,
+            hops,
+            delay_us,
+            offset_tampered: (offset as u32) << 1 | u32::from(tampered),
+        }
+    }
+
+    /// Microseconds into the bucket.
+    fn offset(&self) -> u64 {
+        u64::from(self.offset_tampered >> 1)
+    }
+
+    /// The transfer itself.
+    fn transfer(&self) -> Transfer {
+        let Entry { message, from, to, hops, delay_us, offset_tampered } = *self;
+        Transfer { message, from, to, hops, delay_us, tampered: offset_tampered & 1 != 0 }
+    }
 }
 
 /// A transfer scheduled into the active bucket (or before it) after that bucket was sorted:
@@ -125,11 +157,11 @@ impl EventQueue {
             if entries.capacity() == 0 {
                 *entries = self.pool.pop().unwrap_or_default();
             }
-            entries.push(Entry { time, transfer });
+            entries.push(Entry::new(time - bucket * BUCKET_US, transfer));
         } else {
             let pool = &mut self.pool;
             let entries = self.overflow.entry(bucket).or_insert_with(|| pool.pop().unwrap_or_default());
-            entries.push(Entry { time, transfer });
+            entries.push(Entry::new(time - bucket * BUCKET_US, transfer));
         }
     }
 
@@ -182,21 +214,20 @@ impl EventQueue {
     /// counting its 1024 possible times.
     fn sort_active(&mut self) {
         if self.active.len() < COUNTING_SORT_FROM {
-            self.active.sort_by_key(|e| e.time);
+            self.active.sort_by_key(Entry::offset);
             return;
         }
-        let base = self.active_bucket * BUCKET_US;
         let mut starts = vec![0u32; BUCKET_US as usize + 1];
         for e in &self.active {
-            starts[(e.time - base) as usize + 1] += 1;
+            starts[e.offset() as usize + 1] += 1;
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
         }
         self.sorted.clear();
-        self.sorted.resize(self.active.len(), Entry { time: 0, transfer: EMPTY });
+        self.sorted.resize(self.active.len(), Entry::new(0, EMPTY));
         for e in &self.active {
-            let at = &mut starts[(e.time - base) as usize];
+            let at = &mut starts[e.offset() as usize];
             self.sorted[*at as usize] = *e;
             *at += 1;
         }
@@ -206,7 +237,7 @@ impl EventQueue {
     /// The arrival time of the earliest transfer.
     pub fn next_time(&mut self) -> Option<u64> {
         self.refill();
-        let sorted = self.active.get(self.cursor).map(|e| e.time);
+        let sorted = self.active.get(self.cursor).map(|e| self.active_bucket * BUCKET_US + e.offset());
         let late = self.late.peek().map(|l| l.time);
         match (sorted, late) {
             (Some(s), Some(l)) => Some(s.min(l)),
@@ -219,10 +250,10 @@ impl EventQueue {
         let time = self.next_time().filter(|&t| t <= limit)?;
         self.len -= 1;
         match self.active.get(self.cursor) {
-            Some(entry) if entry.time == time => {
+            Some(entry) if self.active_bucket * BUCKET_US + entry.offset() == time => {
                 self.cursor += 1;
                 self.handed_out += 1;
-                Some((time, entry.transfer))
+                Some((time, entry.transfer()))
             }
             _ => self.late.pop().map(|l| (l.time, l.transfer)),
         }
@@ -230,8 +261,8 @@ impl EventQueue {
 
     /// How many transfers the sorted buckets have handed out so far, and the ones they hand out
     /// next, in order (so a caller can prepare for them ahead of time).
-    pub fn upcoming(&self) -> (u64, impl Iterator<Item = &Transfer>) {
-        (self.handed_out, self.active[self.cursor..].iter().map(|e| &e.transfer))
+    pub fn upcoming(&self) -> (u64, impl Iterator<Item = Transfer> + '_) {
+        (self.handed_out, self.active[self.cursor..].iter().map(Entry::transfer))
     }
 
     /// How many transfers are in flight.
@@ -245,11 +276,22 @@ impl EventQueue {
     }
 
     /// Every transfer in flight with its arrival time, in no particular order.
-    pub fn iter(&self) -> impl Iterator<Item = (u64, &Transfer)> {
-        let later = self.wheel.iter().chain(self.overflow.values()).flatten();
-        let late = self.late.iter().map(|l| (l.time, &l.transfer));
-        self.active[self.cursor..].iter().chain(later).map(|e| (e.time, &e.transfer)).chain(late)
+    pub fn iter(&self) -> impl Iterator<Item = (u64, Transfer)> + '_ {
+        // Wheel slot s holds the one bucket after the active one that is s modulo WHEEL.
+        let first = self.active_bucket + 1;
+        let wheel = self.wheel.iter().enumerate().flat_map(move |(slot, entries)| {
+            let bucket = first + (slot as u64 + WHEEL as u64 - first % WHEEL as u64) % WHEEL as u64;
+            in_bucket(bucket, entries)
+        });
+        let overflow = self.overflow.iter().flat_map(move |(&bucket, entries)| in_bucket(bucket, entries));
+        let late = self.late.iter().map(|l| (l.time, l.transfer));
+        in_bucket(self.active_bucket, &self.active[self.cursor..]).chain(wheel).chain(overflow).chain(late)
     }
+}
+
+/// The transfers in `entries`, all of bucket `bucket`, with their times.
+fn in_bucket(bucket: u64, entries: &[Entry]) -> impl Iterator<Item = (u64, Transfer)> + '_ {
+    entries.iter().map(move |e| (bucket * BUCKET_US + e.offset(), e.transfer()))
 }
 
 #[cfg(test)]
@@ -260,6 +302,33 @@ mod tests {
 
     fn transfer(to: u32) -> Transfer {
         Transfer { message: 0, from: 0, to, hops: 1, delay_us: 0, tampered: false }
+    }
+
+    #[test]
+    fn iter_gives_every_transfer_in_flight_with_its_time() {
+        let mut q = EventQueue::default();
+        // The active bucket, wheel buckets on both sides of the wheel's wrap, the overflow map,
+        // and a late arrival into the active bucket.
+        let times = [
+            70 * BUCKET_US + 5,
+            71 * BUCKET_US + 1023,
+            100 * BUCKET_US,
+            130 * BUCKET_US + 1,
+            140 * BUCKET_US + 7,
+            900 * BUCKET_US + 3,
+        ];
+        for (to, &time) in times.iter().enumerate() {
+            q.push(time, Transfer { tampered: to % 2 == 0, ..transfer(to as u32) });
+        }
+        assert_eq!(q.pop_until(u64::MAX).map(|(t, x)| (t, x.to, x.tampered)), Some((times[0], 0, true)));
+        q.push(times[0] + 10, transfer(9));
+        let mut in_flight: Vec<(u64, u32, bool)> = q.iter().map(|(t, x)| (t, x.to, x.tampered)).collect();
+        in_flight.sort();
+        let mut expected: Vec<(u64, u32, bool)> =
+            times.iter().enumerate().skip(1).map(|(to, &t)| (t, to as u32, to % 2 == 0)).collect();
+        expected.push((times[0] + 10, 9, false));
+        expected.sort();
+        assert_eq!(in_flight, expected);
     }
 
     #[test]

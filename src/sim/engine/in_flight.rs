@@ -36,7 +36,7 @@ impl Simulation {
         self.queue.iter().map(move |(arrives, t)| {
             let left = arrives.saturating_sub(self.now_us) as f64;
             let progress = if t.delay_us == 0 { 1.0 } else { (1.0 - left / f64::from(t.delay_us)).max(0.0) };
-            InFlight { from: t.from, to: t.to, progress, outlook: self.outlook(t) }
+            InFlight { from: t.from, to: t.to, progress, outlook: self.outlook(&t) }
         })
     }
 
