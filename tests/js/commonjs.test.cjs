@@ -20,3 +20,8 @@ test('seed examples run through require()', async () => {
   const { seedExamples } = await import('../shared/seed-examples.mjs');
   for (const [, run] of seedExamples) run(api);
 });
+
+test('every bad input is refused the same way through require()', async () => {
+  const { badInputCases } = await import('../shared/bad-input.mjs');
+  for (const [, run] of badInputCases) run(api);
+});

@@ -1,8 +1,44 @@
-// API behaviour beyond the seed's examples: observer bookkeeping and network memory accounting.
-import { check, equal } from './check.mjs';
+// API behaviour beyond the seed's examples: receiving, observer bookkeeping, timing and network memory accounting.
+import { check, equal, spy } from './check.mjs';
 
 /** `[name, run(api)]` pairs; `api` is the data-mesh module, already initialised. */
 export const apiCases = [
+  [
+    'receive(): a match reaches onMessage only, a mismatch or a malformed message onError only',
+    ({ MeshNode }) => {
+      const node = new MeshNode({ nodeId: 'b', seed: 7, phaseResetInterval: 100 });
+      const messages = spy();
+      const errors = spy();
+      node.onMessage(messages);
+      node.onError(errors);
+      const good = { senderId: 'a', globalStep: 2, patternValue: 1, data: 'x' };
+      const wrong = { ...good, patternValue: 5 };
+      const malformed = { senderId: 'a', globalStep: -1, patternValue: 1, data: 'x' };
+      node.receive(good);
+      node.receive(wrong);
+      node.receive(malformed);
+      equal(messages.calls.map(([m]) => m), [good], 'onMessage heard the match only');
+      equal(errors.calls.map(([e]) => [e.type, e.message]), [['pattern-mismatch', wrong], ['invalid-message', malformed]], 'onError heard the others, each with its message');
+      equal(node.getStats(), { messagesSent: 0, messagesReceived: 1, messagesRejected: 2 }, 'counters');
+    },
+  ],
+  [
+    'PerformanceMonitor metrics are milliseconds of performance.now(), with ordered percentiles',
+    ({ PerformanceMonitor }) => {
+      const monitor = new PerformanceMonitor();
+      for (const ms of [1, 3]) {
+        monitor.startTimer('busy');
+        const start = performance.now();
+        while (performance.now() - start < ms);
+        monitor.endTimer('busy');
+      }
+      const m = monitor.getMetrics('busy');
+      equal(m.count, 2, 'count');
+      check(m.min >= 1 && m.max >= 3, `a 1 ms and a 3 ms wait measure at least that long: ${JSON.stringify(m)}`);
+      check(m.min <= m.p50 && m.p50 <= m.p95 && m.p95 <= m.p99 && m.p99 <= m.max, `ordered: ${JSON.stringify(m)}`);
+      check(Math.abs(m.avg - (m.min + m.max) / 2) < 1e-6, 'avg is the mean of the two');
+    },
+  ],
   [
     'observe() results and counts agree for short and long intervals (JS phase table and wasm path)',
     ({ MeshObserver, PatternGenerator }) => {

@@ -36,7 +36,7 @@ export const badInputCases = [
   ],
   [
     'phaseResetInterval: 0, negative, fractional or not a number',
-    ({ MeshNetwork, PatternGenerator }) => {
+    ({ MeshNetwork, MeshNode, MeshObserver, PatternGenerator }) => {
       const network = new MeshNetwork();
       for (const [interval, Class, code] of [
         [0, RangeError, 'ERR_NOT_POSITIVE'],
@@ -46,8 +46,12 @@ export const badInputCases = [
         ['100', TypeError, 'ERR_INVALID_TYPE'],
       ]) {
         throwsCode(() => network.createNode(config({ phaseResetInterval: interval })), Class, code, 'phaseResetInterval');
+        throwsCode(() => new MeshNode(config({ phaseResetInterval: interval })), Class, code, 'phaseResetInterval');
+        throwsCode(() => new MeshObserver({ seed: 7, phaseResetInterval: interval }), Class, code, 'phaseResetInterval');
         throwsCode(() => new PatternGenerator({ seed: 7, phaseResetInterval: interval }), Class, code, 'phaseResetInterval');
       }
+      const node = network.createNode(config());
+      equal([network.size, node.patternValue], [1, 7], 'the network keeps working after every refusal');
     },
   ],
   [
