@@ -342,6 +342,7 @@ function deliverBatch<T>(
       if (additions !== handlerAdditions()) {
         additions = handlerAdditions();
         heard = whoHears(groups, receivers);
+        if (!heard.includes(true)) break;
         only = markHeard(table, groups, heard);
       }
     }

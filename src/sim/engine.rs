@@ -368,7 +368,7 @@ impl Simulation {
         self.adjacency.heap_bytes()
             + self.flags.capacity()
             + self.groups.as_ref().map_or(0, Vec::capacity)
-            + self.queue.len() * 48
+            + self.queue.heap_bytes()
             + self.messages.capacity() * std::mem::size_of::<Option<MessageRecord>>()
             + self.keyring.heap_bytes()
     }

@@ -21,7 +21,7 @@ pub struct Transfer {
 
 /// A transfer in a bucket, 24 bytes: its time is kept as the microseconds into the bucket (under
 /// 1024), which fit beside the tampered flag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 struct Entry {
     message: u32,
     from: u32,
@@ -263,6 +263,14 @@ impl EventQueue {
     /// next, in order (so a caller can prepare for them ahead of time).
     pub fn upcoming(&self) -> (u64, impl Iterator<Item = Transfer> + '_) {
         (self.handed_out, self.active[self.cursor..].iter().map(Entry::transfer))
+    }
+
+    /// Bytes of heap the queue's buffers hold (in use or kept for reuse).
+    pub fn heap_bytes(&self) -> usize {
+        let buffers = self.wheel.iter().chain(self.overflow.values()).chain(&self.pool);
+        let entries =
+            self.active.capacity() + self.sorted.capacity() + buffers.map(Vec::capacity).sum::<usize>();
+        entries * std::mem::size_of::<Entry>() + self.late.capacity() * std::mem::size_of::<Late>()
     }
 
     /// How many transfers are in flight.

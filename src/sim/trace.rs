@@ -139,6 +139,7 @@ impl Trace {
     #[inline]
     pub fn push(&mut self, event: TraceEvent) {
         if event.kind == TraceKind::Send {
+            debug_assert_eq!(event.from, event.to, "a send goes from its sender to itself");
             self.push_sends(event.time_us, event.from, event.message, 1);
             return;
         }

@@ -97,6 +97,40 @@ export const batchCases = [
     },
   ],
   [
+    'when who listens changes mid-batch, the batch calls back exactly as one-by-one broadcasts do',
+    ({ MeshNetwork, MeshObserver }) => {
+      // a's first broadcast callback unsubscribes itself and subscribes the observer: from then on
+      // only the liar's messages are heard. A later anomaly adds an onSync handler, which hears
+      // nothing, so after it nobody listens at all.
+      const run = (send) => {
+        const network = new MeshNetwork();
+        const [a, liar] = ['a', 'liar'].map((id) => network.createNode(cfg(id, id === 'liar' ? 3 : 7)));
+        const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+        observer.watch(network);
+        const log = [];
+        const stop = a.onBroadcast((m) => {
+          log.push(['broadcast', m.senderId]);
+          stop();
+          const stopAnomalies = observer.onAnomaly((anomaly) => {
+            log.push(['anomaly', anomaly.message.senderId]);
+            if (log.length === 4) {
+              stopAnomalies();
+              a.onSync(() => log.push(['sync']));
+            }
+          });
+        });
+        const senders = Array.from({ length: 50 }, (_, i) => (i % 5 === 4 ? liar : a));
+        send(network, senders);
+        return [log, observer.getStatistics().anomalies, a.getStats()];
+      };
+      const batched = run((network, senders) => network.broadcastBatch(senders, 0));
+      const singly = run((network, senders) => senders.forEach((node) => node.broadcast(0)));
+      equal(batched, singly, 'the same callbacks and counts');
+      equal(batched[0], [['broadcast', 'a'], ['anomaly', 'liar'], ['anomaly', 'liar'], ['anomaly', 'liar']], 'what was heard');
+      equal(batched[1], 10, 'every anomaly is still counted');
+    },
+  ],
+  [
     'a batch nobody listens to is still counted by every node and observer',
     ({ MeshNetwork, MeshObserver }) => {
       const network = new MeshNetwork();
