@@ -36,9 +36,10 @@ pub struct Claimed<'a> {
 
 impl Simulation {
     /// The sequence number and proof for a new message from `sender` claiming `claimed` and
-    /// carrying `payload` (an outsider has no key, so its proof is garbage). Sequence numbers
-    /// follow the claimed id: a forger continues its victim's sequence, as an insider who has
-    /// seen the victim's traffic would, so no replay window gives it away.
+    /// carrying `payload` (an outsider has no key, so its proof is garbage), and whether the proof
+    /// checks out, as [`Simulation::authentic`] would find, known from how it was made. Sequence
+    /// numbers follow the claimed id: a forger continues its victim's sequence, as an insider who
+    /// has seen the victim's traffic would, so no replay window gives it away.
     pub(super) fn prove(
         &mut self,
         sender: Slot,
@@ -46,13 +47,13 @@ impl Simulation {
         stamp: Stamp,
         outsider: bool,
         payload: &[u8],
-    ) -> (u64, Proof) {
+    ) -> (u64, Proof, bool) {
         if self.keyring.mode() == AuthMode::None {
-            return (0, Proof::None);
+            return (0, Proof::None, true);
         }
         let sequence = self.keyring.next_sequence(claimed);
         if outsider {
-            return (sequence, Proof::Garbage);
+            return (sequence, Proof::Garbage, false);
         }
         let bytes = canonical_bytes(
             self.claimed_id(claimed),
@@ -61,12 +62,16 @@ impl Simulation {
             sequence,
             payload,
         );
-        let proof = match (&self.keyring.mesh_key, &self.keyring.secrets[sender as usize]) {
-            (Some(key), _) => Proof::Tag(key.tag(&bytes)),
-            (None, Some(key)) => Proof::Signature(key.sign(&bytes)),
-            (None, None) => Proof::Garbage,
+        let (proof, authentic) = match (&self.keyring.mesh_key, &self.keyring.secrets[sender as usize]) {
+            // The one mesh key both tags and checks.
+            (Some(key), _) => (Proof::Tag(key.tag(&bytes)), true),
+            // A signature checks out when the claimed sender's registered key is the signer's.
+            (None, Some(key)) => {
+                (Proof::Signature(key.sign(&bytes)), self.signer_key(claimed) == Some(key.public()))
+            }
+            (None, None) => (Proof::Garbage, false),
         };
-        (sequence, proof)
+        (sequence, proof, authentic)
     }
 
     fn claimed_id<'a>(&'a self, claimed: &'a Sender) -> &'a str {
