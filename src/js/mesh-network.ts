@@ -178,7 +178,7 @@ export class MeshNetwork<T = unknown> {
     }
     const length = rawNetwork.broadcastBatch(slots);
     if (length === undefined) {
-      for (const slot of slots) sendFrom(state, state.records[slot], slot, data);
+      for (const slot of slots) sendFrom(state, state.records[slot], data);
     } else {
       queueBatch(state, slots, data, state.report(length));
     }

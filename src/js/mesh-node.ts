@@ -106,7 +106,8 @@ export class MeshNode<T = unknown> {
    * `Uint8Array` or a value `JSON.stringify` can write (else `ERR_INVALID_TYPE`).
    */
   broadcast(data: T): Message<T> {
-    const message = sendFrom(this.#state, this.#record, this.#slot(), data);
+    this.#slot(); // throws for a freed handle or a removed node
+    const message = sendFrom(this.#state, this.#record, data);
     flush();
     return message;
   }
@@ -194,10 +195,11 @@ export class MeshNode<T = unknown> {
 }
 
 /**
- * @internal Sends `data` from the live node `record` (in `slot`) and queues the callbacks it
- * causes, without flushing; returns the message (see `MeshNode.broadcast`).
+ * @internal Sends `data` from the live node `record` and queues the callbacks it causes, without
+ * flushing; returns the message (see `MeshNode.broadcast`).
  */
-export function sendFrom<T>(state: NetworkState<T>, record: NodeRecord<T>, slot: number, data: T): Message<T> {
+export function sendFrom<T>(state: NetworkState<T>, record: NodeRecord<T>, data: T): Message<T> {
+  const slot = record.slot;
   const count = state.authenticated ? state.use().broadcastCarrying(slot, payloadBytes(data)) : state.use().broadcast(slot);
   const report = state.report(count);
   const [globalStep, patternValue, id, instant, claimed] = [report[0], report[1], report[2], report[3] === 1, report[4]];

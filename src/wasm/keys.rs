@@ -10,10 +10,18 @@ use crate::network::Slot;
 use crate::sim::engine::{Claimed, Refusal, Sender};
 use crate::validate::safe_integer;
 
-/// What `receiveSigned` returns for a refusal, by kind (a pattern verdict is as for `receive`).
+/// What `receiveSigned` returns for a bad signature; the other refusals count down from it by
+/// their [`refusal_code`] (a pattern verdict is as for `receive`).
 const BAD_SIGNATURE: f64 = -3.0;
-const UNKNOWN_SENDER: f64 = -4.0;
-const REPLAY: f64 = -5.0;
+
+/// A refusal's code in the reports JS reads (its index in the facade's `REFUSALS`).
+pub(super) fn refusal_code(refusal: Refusal) -> f64 {
+    match refusal {
+        Refusal::BadSignature => 0.0,
+        Refusal::UnknownSender => 1.0,
+        Refusal::Replay => 2.0,
+    }
+}
 
 #[wasm_bindgen]
 impl RawNetwork {
@@ -66,8 +74,8 @@ impl RawNetwork {
             // A malformed step: `receive` counts it and the facade says why.
             return self.receive(slot, global_step, pattern_value);
         };
+        self.assert_alive(slot)?;
         let network = self.inner.network();
-        js(network.global_step(slot))?;
         let sender = network.find(sender_id).map_or_else(|| Sender::Unknown(sender_id.into()), Sender::Node);
         // The encoding holds whole numbers only: no other value can carry a valid proof.
         let whole =
@@ -77,9 +85,8 @@ impl RawNetwork {
             self.inner.refusal_of(slot as Slot, Claimed { sender: &sender, stamp, sequence, payload, proof })
         }) {
             Some(None) => return self.receive(slot, global_step, pattern_value),
-            None | Some(Some(Refusal::BadSignature)) => BAD_SIGNATURE,
-            Some(Some(Refusal::UnknownSender)) => UNKNOWN_SENDER,
-            Some(Some(Refusal::Replay)) => REPLAY,
+            None => BAD_SIGNATURE,
+            Some(Some(refusal)) => BAD_SIGNATURE - refusal_code(refusal),
         };
         js(self.inner.network_mut().reject_malformed(slot))?;
         Ok(refusal)

@@ -135,7 +135,9 @@ impl RawNetwork {
     pub fn broadcast_carrying(&mut self, slot: u32, payload: &[u8]) -> JsResult<usize> {
         let instant = self.inner.is_instant();
         let report = js(self.inner.broadcast_carrying(slot, payload))?;
-        self.last_proof = (report.sequence, report.proof.bytes().to_vec());
+        self.last_proof.0 = report.sequence;
+        self.last_proof.1.clear();
+        self.last_proof.1.extend_from_slice(report.proof.bytes());
         let buffer = &mut self.report;
         buffer.clear();
         let stamp = report.stamp;

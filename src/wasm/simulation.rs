@@ -9,7 +9,7 @@ use super::shape::read_js;
 use super::to_js_value;
 use crate::network::Delivery;
 use crate::sim::byzantine::ByzantineOptions;
-use crate::sim::engine::{EngineEvent, Refusal, Sender};
+use crate::sim::engine::{EngineEvent, Sender};
 use crate::sim::link::to_micros;
 use crate::sim::options::{LinkOptions, TopologyOptions};
 
@@ -305,12 +305,7 @@ impl RawNetwork {
                     let synced = arrival.synced.map_or(-1.0, |step| step as f64);
                     let tampered = f64::from(u8::from(arrival.tampered));
                     let from = f64::from(arrival.from);
-                    let refusal = match arrival.refusal {
-                        None => -1.0,
-                        Some(Refusal::BadSignature) => 0.0,
-                        Some(Refusal::UnknownSender) => 1.0,
-                        Some(Refusal::Replay) => 2.0,
-                    };
+                    let refusal = arrival.refusal.map_or(-1.0, super::keys::refusal_code);
                     let receiver = f64::from(receiver);
                     buffer.extend([
                         0.0,
