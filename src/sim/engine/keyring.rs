@@ -14,9 +14,9 @@ use crate::network::Slot;
 pub(super) struct Keyring {
     mode: AuthMode,
     pub(super) mesh_key: Option<MeshKey>,
-    /// Each node's signing key, when the simulator holds it (ed25519 mode).
+    /// Each node's signing key, when the simulator holds it (ed25519 mode only; empty otherwise).
     pub(super) secrets: Vec<Option<NodeKey>>,
-    /// Each node's registered public key (ed25519 mode).
+    /// Each node's registered public key (ed25519 mode only; empty otherwise).
     pub(super) publics: Vec<Option<[u8; 32]>>,
     /// Every id ever claimed (by a node or a forger), numbered as first seen. Sequence numbers
     /// and replay windows follow the id, not the slot: a removed node's old messages, or those of
@@ -50,9 +50,11 @@ impl Keyring {
         }
         let id = self.id_number(node_id);
         self.slot_ids.push(id);
-        let secret = (self.mode == AuthMode::Ed25519).then(|| NodeKey::from_seed(seed, node_id));
-        self.publics.push(secret.as_ref().map(NodeKey::public));
-        self.secrets.push(secret);
+        if self.mode == AuthMode::Ed25519 {
+            let secret = NodeKey::from_seed(seed, node_id);
+            self.publics.push(Some(secret.public()));
+            self.secrets.push(Some(secret));
+        }
     }
 
     /// Bytes of heap held, counting each map entry as its key and value plus two words.
