@@ -25,5 +25,5 @@ pub use message::{Stamp, Verdict};
 pub use monitor::{Metrics, PerformanceMonitor};
 pub use network::{Broadcast, Delivery, Network, Reception, Slot, WatcherAnomaly};
 pub use node::{NodeConfig, NodeCounters};
-pub use observer::{Observer, SenderStatistics, SharedObserver, Statistics, Tally};
+pub use observer::{Observer, SenderStatistics, SharedObserver, Statistics};
 pub use pattern::PatternGenerator;

@@ -15,8 +15,8 @@ use crate::pattern::PatternGenerator;
 pub type SharedObserver = Rc<RefCell<Observer>>;
 
 /// Message counts: all, valid and anomalous.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Tally {
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Tally {
     /// Messages observed.
     pub total: u64,
     /// Messages that passed every check.
@@ -192,14 +192,12 @@ impl Observer {
     /// Adds counts tallied elsewhere: `counts` holds `[total, valid]` per sender key, from key 0.
     /// Pairs beyond the known senders, and `valid` above `total`, are clamped away.
     pub fn add_counts(&mut self, counts: &[f64]) {
-        let senders = self.per_sender.iter_mut().zip(&mut self.per_sender_kinds);
-        for ((tally, kinds), pair) in senders.zip(counts.chunks_exact(2)) {
+        let known = self.per_sender.len();
+        for (key, pair) in (0..).zip(counts.chunks_exact(2).take(known)) {
             let total = pair[0] as u64;
             let valid = (pair[1] as u64).min(total);
-            tally.add(total, valid);
-            self.totals.add(total, valid);
-            kinds[AnomalyKind::PatternMismatch as usize] += total - valid;
-            self.by_kind[AnomalyKind::PatternMismatch as usize] += total - valid;
+            self.count_times(Some(key), None, valid);
+            self.count_times(Some(key), Some(AnomalyKind::PatternMismatch), total - valid);
         }
     }
 

@@ -197,14 +197,22 @@ impl Adjacency {
 
     /// Rewrites the arena with the lists in slot order and nothing stale.
     fn compact(&mut self) {
-        let mut arena = Vec::with_capacity(self.arena.len() - self.stale);
-        for span in &mut self.spans {
-            let start = arena.len() as u32;
-            arena.extend_from_slice(&self.arena[span.start as usize..(span.start + span.len) as usize]);
-            span.start = start;
+        let compacted = Self::from_lists((0..self.len() as u32).map(|a| self.neighbours(a)));
+        *self = compacted;
+    }
+
+    /// One list per slot, in order, back to back in an arena of exactly their length.
+    fn from_lists<'a>(lists: impl Iterator<Item = &'a [u32]> + Clone) -> Self {
+        let (slots, links) =
+            lists.clone().fold((0, 0), |(slots, links), list| (slots + 1, links + list.len()));
+        let mut adjacency =
+            Self { spans: Vec::with_capacity(slots), arena: Vec::with_capacity(links), stale: 0 };
+        for list in lists {
+            let start = adjacency.arena.len() as u32;
+            adjacency.arena.extend_from_slice(list);
+            adjacency.spans.push(Span { start, len: list.len() as u32 });
         }
-        self.arena = arena;
-        self.stale = 0;
+        adjacency
     }
 
     /// Removes every link of `a`.
@@ -262,14 +270,7 @@ impl Builder {
     }
 
     fn freeze(self) -> Adjacency {
-        let mut adjacency = Adjacency::empty(self.lists.len());
-        let mut start = 0;
-        for (span, list) in adjacency.spans.iter_mut().zip(&self.lists) {
-            *span = Span { start, len: list.len() as u32 };
-            start += span.len;
-        }
-        adjacency.arena = self.lists.concat();
-        adjacency
+        Adjacency::from_lists(self.lists.iter().map(Vec::as_slice))
     }
 }
 
