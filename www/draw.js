@@ -14,8 +14,8 @@ export const PIXEL_MODE_NODES = 2000;
 
 /**
  * Draws one frame. `view` holds `positions` (0..1 by slot), `links` (slot pairs), `states`
- * (`nodeStates()`), `transfers` (`transfers()`), `byzantine` (the byzantine slots: a Set or a Map by slot), `selected`, and
- * `labels` (node ids, drawn for networks of up to 30 nodes).
+ * (`nodeStates()`), `transfers` (`transfers()`), `byzantine` (behaviours by slot, a Map),
+ * `selected`, and `labels` (node ids to draw under the nodes, or undefined for none).
  */
 export function draw(canvas, view) {
   const context = canvas.getContext('2d');
@@ -78,7 +78,7 @@ export function draw(canvas, view) {
     context.fillStyle = color;
     context.fill(path);
   }
-  if (view.labels !== undefined && view.positions.length <= 30) {
+  if (view.labels !== undefined) {
     context.fillStyle = getComputedStyle(canvas).color;
     context.font = '12px system-ui, sans-serif';
     context.textAlign = 'center';
@@ -137,33 +137,38 @@ function pixel(hex) {
 const NODE_PIXELS = new Map(Object.values(COLORS).map((hex) => [hex, pixel(hex)]));
 const PULSE_PIXELS = PULSE_COLORS.map(pixel);
 
+/** The image pixel mode draws into, kept from frame to frame while the canvas size stays. */
+let frame;
+
 /**
- * Big networks: each node as a 2x2 block of pixels written into a fresh, transparent image that
+ * Big networks: each node as a 2x2 block of pixels written into a cleared, transparent image that
  * replaces the whole frame.
  */
 function drawPixels(context, view, at, maxStep) {
   const { width, height } = context.canvas;
-  const image = context.createImageData(width, height);
-  const pixels = new Uint32Array(image.data.buffer);
-  const colors = NODE_PIXELS;
+  if (frame?.image.width !== width || frame.image.height !== height) {
+    const image = context.createImageData(width, height);
+    frame = { image, pixels: new Uint32Array(image.data.buffer) };
+  }
+  const { image, pixels } = frame;
+  pixels.fill(0);
   const offset = pixelOffsets(view, width, height, at);
   const states = view.states;
   for (let slot = 0; slot < offset.length; slot++) {
     const status = states[5 * slot];
     if (status === 0 || offset[slot] < 0) continue;
-    const color = colors.get(nodeColor(status, states[5 * slot + 1], maxStep, view.byzantine.has(slot)));
+    const color = NODE_PIXELS.get(nodeColor(status, states[5 * slot + 1], maxStep, view.byzantine.has(slot)));
     const p = offset[slot];
     pixels[p] = pixels[p + 1] = pixels[p + width] = pixels[p + width + 1] = color;
   }
   // Messages in flight, one pixel each, between their nodes' pixels.
-  const pulse = PULSE_PIXELS;
   const transfers = view.transfers;
   for (let i = 0; i < transfers.length; i += 4) {
     const [from, to, progress] = [offset[transfers[i]], offset[transfers[i + 1]], transfers[i + 2]];
     if (from < 0 || to < 0) continue;
     const x = (from % width) + ((to % width) - (from % width)) * progress;
     const y = ((from / width) | 0) + (((to / width) | 0) - ((from / width) | 0)) * progress;
-    pixels[(y | 0) * width + (x | 0)] = pulse[transfers[i + 3]];
+    pixels[(y | 0) * width + (x | 0)] = PULSE_PIXELS[transfers[i + 3]];
   }
   context.putImageData(image, 0, 0);
 }

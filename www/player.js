@@ -173,11 +173,21 @@ function relink() {
 
 /** Runs the network to `time` ms, applying the recorded fault-lab actions due on the way. */
 function runTo(time) {
-  const { network, actions } = play;
-  while (play.applied < actions.length && actions[play.applied][0] <= time) {
-    const [at, action, nodeId, argument] = actions[play.applied++];
+  replay(play.network, play.actions, play.applied, time, (index, ...action) => {
+    play.applied = index + 1;
+    apply(...action);
+  });
+}
+
+/**
+ * Runs `network` to `time` ms; on the way, at each one's own time, hands `each` the index and
+ * the action of every recorded action from `from` on that is due by then.
+ */
+function replay(network, actions, from, time, each) {
+  for (let index = from; index < actions.length && actions[index][0] <= time; index++) {
+    const [at, action, nodeId, argument] = actions[index];
     network.runUntil(at);
-    apply(action, nodeId, argument);
+    each(index, action, nodeId, argument);
   }
   network.runUntil(time);
 }
@@ -225,11 +235,7 @@ function perform(network, action, nodeId, argument) {
 function exportTrace() {
   const scenario = { ...play.scenario, options: { ...play.scenario.options, recordTrace: true } };
   const network = MeshNetwork.fromScenario(scenario);
-  for (const [at, action, nodeId, argument] of play.actions.slice(0, play.applied)) {
-    network.runUntil(at);
-    perform(network, action, nodeId, argument);
-  }
-  network.runUntil(play.network.now);
+  replay(network, play.actions.slice(0, play.applied), 0, play.network.now, (_, ...action) => perform(network, ...action));
   const lines = network.exportTrace();
   network.free();
   return lines;

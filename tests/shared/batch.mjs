@@ -2,22 +2,28 @@
 import { check, equal, throwsCode } from './check.mjs';
 import { cfg } from './configs.mjs';
 
-/**
- * A network of `a`, `b` (seed 7) and `liar` (seed 3) with every handler recording into a log,
- * watched by a seed-7 observer whose anomalies go to the log too.
- */
-function loggedNetwork({ MeshNetwork, MeshObserver }, options) {
+/** A network of the nodes `ids` (seed 7, but `liar` seed 3) watched by a seed-7 observer. */
+function watchedNetwork({ MeshNetwork, MeshObserver }, ids = ['a', 'b', 'liar'], options = undefined) {
   const network = new MeshNetwork(options);
+  const nodes = ids.map((id) => network.createNode(cfg(id, id === 'liar' ? 3 : 7)));
+  const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+  observer.watch(network);
+  return { network, nodes, observer };
+}
+
+/**
+ * The network of `watchedNetwork` with every handler recording into a log, the observer's
+ * anomalies included.
+ */
+function loggedNetwork(api, options) {
+  const { network, nodes, observer } = watchedNetwork(api, undefined, options);
   const log = [];
-  const nodes = ['a', 'b', 'liar'].map((id) => network.createNode(cfg(id, id === 'liar' ? 3 : 7)));
   for (const node of nodes) {
     const id = node.nodeId;
     node.onMessage((m) => log.push(['message', id, m.senderId, m.globalStep, m.patternValue, m.data]));
     node.onError((e) => log.push(['error', id, e.type, e.message.senderId, e.expected]));
     node.onBroadcast((m) => log.push(['broadcast', id, m.globalStep, m.patternValue]));
   }
-  const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
-  observer.watch(network);
   observer.onAnomaly((anomaly) => log.push(['anomaly', anomaly.type, anomaly.message.senderId, anomaly.expected]));
   nodes[1].sync(3);
   log.length = 0;
@@ -76,11 +82,8 @@ export const batchCases = [
   ],
   [
     'when only the anomalies of one sender are heard, a handler added by one of them hears the messages after it',
-    ({ MeshNetwork, MeshObserver }) => {
-      const network = new MeshNetwork();
-      const [a, b, liar] = ['a', 'b', 'liar'].map((id) => network.createNode(cfg(id, id === 'liar' ? 3 : 7)));
-      const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
-      observer.watch(network);
+    (api) => {
+      const { network, nodes: [a, b, liar], observer } = watchedNetwork(api);
       const anomalies = [];
       const heardByB = [];
       observer.onAnomaly((anomaly) => {
@@ -98,15 +101,12 @@ export const batchCases = [
   ],
   [
     'when who listens changes mid-batch, the batch calls back exactly as one-by-one broadcasts do',
-    ({ MeshNetwork, MeshObserver }) => {
+    (api) => {
       // a's first broadcast callback unsubscribes itself and subscribes the observer: from then on
       // only the liar's messages are heard. A later anomaly adds an onSync handler, which hears
       // nothing, so after it nobody listens at all.
       const run = (send) => {
-        const network = new MeshNetwork();
-        const [a, liar] = ['a', 'liar'].map((id) => network.createNode(cfg(id, id === 'liar' ? 3 : 7)));
-        const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
-        observer.watch(network);
+        const { network, nodes: [a, liar], observer } = watchedNetwork(api, ['a', 'liar']);
         const log = [];
         const stop = a.onBroadcast((m) => {
           log.push(['broadcast', m.senderId]);
@@ -132,11 +132,8 @@ export const batchCases = [
   ],
   [
     'a batch nobody listens to is still counted by every node and observer',
-    ({ MeshNetwork, MeshObserver }) => {
-      const network = new MeshNetwork();
-      const nodes = ['a', 'b', 'liar'].map((id) => network.createNode(cfg(id, id === 'liar' ? 3 : 7)));
-      const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
-      observer.watch(network);
+    (api) => {
+      const { network, nodes, observer } = watchedNetwork(api);
       const senders = Array.from({ length: 1000 }, (_, i) => nodes[i % 100 === 0 ? 2 : i % 2]);
       network.broadcastBatch(senders, null);
       equal(nodes.map((node) => node.getStats()), [
