@@ -648,32 +648,30 @@ impl Simulation {
         }
         let message = self.messages[index as usize].as_ref().map_or(0, |m| m.id);
         let mut scheduled = 0;
+        // Without partitions, overrides or queue limits (a plain flood) every link is the
+        // default one and needs no lookup.
+        let default_link = self.config.link;
+        let plain = self.groups.is_none() && self.overrides.is_empty() && default_link.queue_limit == 0;
         for &to in &targets {
             let event = TraceEvent { time_us: self.now_us, kind: TraceKind::Lost, message, from: node, to };
+            if plain {
+                scheduled += self.transmit(&default_link, event, index, hops, tampered);
+                continue;
+            }
             if self.is_cut(node, to) {
                 self.stats.partitioned += 1;
                 self.trace.push(TraceEvent { kind: TraceKind::Partitioned, ..event });
                 continue;
             }
             let key = (node.min(to), node.max(to));
-            let spec = self.overrides.get(&key).copied().unwrap_or(self.config.link);
+            let spec = self.overrides.get(&key).copied().unwrap_or(default_link);
             if spec.queue_limit > 0 && self.link_load.get(&key).copied().unwrap_or(0) >= spec.queue_limit {
                 self.stats.queue_full += 1;
                 self.trace.push(TraceEvent { kind: TraceKind::QueueFull, ..event });
                 continue;
             }
-            let Transit::Arrives { delay_us, duplicate_us } = spec.transit(&mut self.rng) else {
-                self.stats.lost += 1;
-                self.trace.push(event);
-                continue;
-            };
-            let copies = 1 + u32::from(duplicate_us.is_some());
-            for delay in std::iter::once(delay_us).chain(duplicate_us) {
-                let delay_us = u32::try_from(delay).unwrap_or(u32::MAX);
-                let transfer = Transfer { message: index, from: node, to, hops, delay_us, tampered };
-                self.queue.push(self.now_us.saturating_add(delay), transfer);
-            }
-            if spec.queue_limit > 0 {
+            let copies = self.transmit(&spec, event, index, hops, tampered);
+            if spec.queue_limit > 0 && copies > 0 {
                 *self.link_load.entry(key).or_default() += copies;
             }
             scheduled += copies;
@@ -682,6 +680,30 @@ impl Simulation {
             record.in_flight += scheduled;
         }
         self.scratch = targets;
+    }
+
+    /// Draws the fate of message `index` on the link `event` names (from, to) and queues the
+    /// copies that arrive, at hop `hops`; traces a loss. Returns how many copies it queued.
+    #[inline(always)]
+    fn transmit(&mut self, spec: &LinkSpec, event: TraceEvent, index: u32, hops: u32, tampered: bool) -> u32 {
+        let Transit::Arrives { delay_us, duplicate_us } = spec.transit(&mut self.rng) else {
+            self.stats.lost += 1;
+            self.trace.push(event);
+            return 0;
+        };
+        let TraceEvent { from, to, .. } = event;
+        let transfer = |delay: u64| Transfer {
+            message: index,
+            from,
+            to,
+            hops,
+            delay_us: u32::try_from(delay).unwrap_or(u32::MAX),
+            tampered,
+        };
+        self.queue.push(self.now_us.saturating_add(delay_us), transfer(delay_us));
+        let Some(duplicate_us) = duplicate_us else { return 1 };
+        self.queue.push(self.now_us.saturating_add(duplicate_us), transfer(duplicate_us));
+        2
     }
 
     fn complete_if_done(&mut self, index: u32) {

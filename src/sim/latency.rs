@@ -78,10 +78,20 @@ impl Latency {
     }
 
     /// One draw in milliseconds (never negative).
+    #[inline(always)]
     pub fn sample(&self, rng: &mut SimRng) -> f64 {
         match *self {
             Latency::Fixed { ms } => ms,
             Latency::Uniform { min, max } => min + (max - min) * rng.unit(),
+            _ => self.sample_curve(rng),
+        }
+    }
+
+    /// One draw of the normal or exponential distribution, kept out of line so that the common
+    /// fixed and uniform draws inline into a flood's loop without the library calls.
+    #[inline(never)]
+    fn sample_curve(&self, rng: &mut SimRng) -> f64 {
+        match *self {
             Latency::Normal { mean, std } => {
                 // Box-Muller; 1 - unit() is in (0, 1], so the logarithm is finite.
                 let radius = libm::sqrt(-2.0 * libm::log(1.0 - rng.unit()));
@@ -89,6 +99,7 @@ impl Latency {
                 (mean + std * radius * libm::cos(angle)).max(0.0)
             }
             Latency::Exponential { mean } => -mean * libm::log(1.0 - rng.unit()),
+            Latency::Fixed { .. } | Latency::Uniform { .. } => self.sample(rng),
         }
     }
 

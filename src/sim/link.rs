@@ -56,6 +56,7 @@ impl LinkSpec {
 
     /// Draws the fate of one message. Draws happen in a fixed order (loss, latency, jitter,
     /// duplicate) and only for the features in use, so adding none changes no other draw.
+    #[inline(always)]
     pub fn transit(&self, rng: &mut SimRng) -> Transit {
         if rng.chance(self.loss) {
             return Transit::Lost;
@@ -65,6 +66,7 @@ impl LinkSpec {
         Transit::Arrives { delay_us, duplicate_us }
     }
 
+    #[inline(always)]
     fn delay_us(&self, rng: &mut SimRng) -> u64 {
         let mut ms = self.latency.sample(rng);
         if self.jitter > 0.0 {
@@ -78,11 +80,14 @@ impl LinkSpec {
 /// up; negative and NaN durations give 0.
 ///
 /// Exact like `round` for every non-negative duration (`x - trunc(x)` has no rounding error), but
-/// built on `trunc`, which wasm has as one instruction where `round` is a library call.
+/// built on the truncating, saturating cast, one instruction or a few where `round` and `trunc`
+/// may be library calls.
+#[inline]
 pub fn to_micros(ms: f64) -> u64 {
     let us = ms * 1000.0;
-    let whole = us.trunc();
-    (if us - whole >= 0.5 { whole + 1.0 } else { whole }) as u64
+    // Below 2^53 the whole part converts back exactly; above, `us` is whole (or beyond u64).
+    let whole = us as u64;
+    whole.saturating_add(u64::from(us - whole as f64 >= 0.5))
 }
 
 #[cfg(test)]
@@ -96,9 +101,18 @@ mod tests {
             let ms = rng.unit() * 100.0;
             assert_eq!(to_micros(ms), libm::round(ms * 1000.0) as u64, "{ms}");
         }
-        for (ms, us) in
-            [(0.0005, 1), (0.0015, 2), (0.0004999, 0), (2.5, 2500), (0.0, 0), (-1.0, 0), (f64::NAN, 0)]
-        {
+        for (ms, us) in [
+            (0.0005, 1),
+            (0.0015, 2),
+            (0.0004999, 0),
+            (2.5, 2500),
+            (0.0, 0),
+            (-1.0, 0),
+            (f64::NAN, 0),
+            (f64::INFINITY, u64::MAX),
+            (1e30, u64::MAX),
+            (1e16, 10_000_000_000_000_000_000),
+        ] {
             assert_eq!(to_micros(ms), us, "{ms}");
         }
     }

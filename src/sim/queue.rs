@@ -137,7 +137,34 @@ impl Default for EventQueue {
 
 impl EventQueue {
     /// Schedules `transfer` to arrive at `time` (never before the last popped time).
+    #[inline(always)]
     pub fn push(&mut self, time: u64, transfer: Transfer) {
+        let bucket = time / BUCKET_US;
+        let ahead = bucket.wrapping_sub(self.active_bucket);
+        if self.len > 0 && ahead > 0 && ahead < WHEEL as u64 {
+            // The common case: a later bucket on the wheel.
+            self.len += 1;
+            self.append_to_wheel(bucket, Entry::new(time - bucket * BUCKET_US, transfer));
+        } else {
+            self.push_elsewhere(time, transfer);
+        }
+    }
+
+    /// Appends `entry` to the wheel slot of `bucket`, a bucket on the wheel.
+    #[inline(always)]
+    fn append_to_wheel(&mut self, bucket: u64, entry: Entry) {
+        let slot = bucket as usize % WHEEL;
+        self.occupied |= 1 << slot;
+        let entries = &mut self.wheel[slot];
+        if entries.capacity() == 0 {
+            *entries = self.pool.pop().unwrap_or_default();
+        }
+        entries.push(entry);
+    }
+
+    /// [`EventQueue::push`] into an empty queue, the active bucket or beyond the wheel.
+    #[inline(never)]
+    fn push_elsewhere(&mut self, time: u64, transfer: Transfer) {
         let bucket = time / BUCKET_US;
         if self.len == 0 && bucket > self.active_bucket + 1 {
             // Idle since the active bucket: start the wheel just before this bucket, so that
@@ -151,13 +178,7 @@ impl EventQueue {
             self.late_order += 1;
             self.late.push(Late { time, order: self.late_order, transfer });
         } else if bucket - self.active_bucket < WHEEL as u64 {
-            let slot = bucket as usize % WHEEL;
-            self.occupied |= 1 << slot;
-            let entries = &mut self.wheel[slot];
-            if entries.capacity() == 0 {
-                *entries = self.pool.pop().unwrap_or_default();
-            }
-            entries.push(Entry::new(time - bucket * BUCKET_US, transfer));
+            self.append_to_wheel(bucket, Entry::new(time - bucket * BUCKET_US, transfer));
         } else {
             let pool = &mut self.pool;
             let entries = self.overflow.entry(bucket).or_insert_with(|| pool.pop().unwrap_or_default());
@@ -247,6 +268,17 @@ impl EventQueue {
 
     /// Removes the earliest transfer if it arrives at or before `limit`.
     pub fn pop_until(&mut self, limit: u64) -> Option<(u64, Transfer)> {
+        // Almost always the next entry of the sorted bucket, with no late arrival to merge.
+        if let (Some(entry), true) = (self.active.get(self.cursor), self.late.is_empty()) {
+            let time = self.active_bucket * BUCKET_US + entry.offset();
+            if time > limit {
+                return None;
+            }
+            self.len -= 1;
+            self.cursor += 1;
+            self.handed_out += 1;
+            return Some((time, entry.transfer()));
+        }
         let time = self.next_time().filter(|&t| t <= limit)?;
         self.len -= 1;
         match self.active.get(self.cursor) {
