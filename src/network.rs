@@ -388,11 +388,17 @@ impl Network {
         }
     }
 
-    /// The step stored for `slot`, live or not (0 for a slot never created); also used to read a
-    /// node's memory ahead of time.
+    /// The step stored for `slot`, live or not (0 for a slot never created).
     #[inline]
     pub fn touch(&self, slot: Slot) -> u64 {
         self.nodes.get(slot as usize).map_or(0, |n| n.global_step)
+    }
+
+    /// Reads the first and the last field of `slot`'s state, which may straddle two cache lines,
+    /// so that a delivery to it soon after finds both in cache; the result means nothing.
+    #[inline]
+    pub fn warm(&self, slot: Slot) -> u64 {
+        self.nodes.get(slot as usize).map_or(0, |n| n.global_step ^ u64::from(n.pattern))
     }
 
     /// How many nodes were ever created (live or removed): slots are `0 .. slot_count()`.

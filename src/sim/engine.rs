@@ -264,6 +264,8 @@ pub struct Simulation {
     /// How many sorted transfers the queue had handed out when the next ones were last warmed
     /// (see [`Simulation::warm_ahead`]), plus [`WARM_AHEAD`].
     warmed_until: u64,
+    /// The receivers [`Simulation::warm_ahead`] warms, kept to reuse the buffer.
+    warming: Vec<Slot>,
     keyring: Keyring,
 }
 
@@ -328,6 +330,7 @@ impl Simulation {
             script_done: 0,
             tick_log: std::collections::VecDeque::new(),
             warmed_until: 0,
+            warming: Vec::new(),
             keyring: Keyring::new(config_auth, config_seed),
         }
     }
@@ -648,10 +651,8 @@ impl Simulation {
         }
         let message = self.messages[index as usize].as_ref().map_or(0, |m| m.id);
         let mut scheduled = 0;
-        // Without partitions, overrides or queue limits (a plain flood) every link is the
-        // default one and needs no lookup.
         let default_link = self.config.link;
-        let plain = self.groups.is_none() && self.overrides.is_empty() && default_link.queue_limit == 0;
+        let plain = self.plain_links();
         for &to in &targets {
             let event = TraceEvent { time_us: self.now_us, kind: TraceKind::Lost, message, from: node, to };
             if plain {
@@ -680,6 +681,12 @@ impl Simulation {
             record.in_flight += scheduled;
         }
         self.scratch = targets;
+    }
+
+    /// Whether every link is the default one, without a queue limit, and no partition cuts any:
+    /// a transfer then needs no per-link lookup.
+    fn plain_links(&self) -> bool {
+        self.groups.is_none() && self.overrides.is_empty() && self.config.link.queue_limit == 0
     }
 
     /// Draws the fate of message `index` on the link `event` names (from, to) and queues the
@@ -748,10 +755,16 @@ impl Simulation {
                 // them runs in one tight loop, the next one included.
                 let next_tick = if self.ticking() { self.next_tick_us } else { u64::MAX };
                 let before = next_tick.min(next_script.unwrap_or(u64::MAX)).saturating_sub(1);
+                // Nothing that runs here crashes, removes or partitions nodes, or changes links.
+                let healthy = self.plain_links()
+                    && self.crashed_count == 0
+                    && self.network.live_count() == self.network.slot_count();
                 while let Some((at, transfer)) = self.queue.pop_until(before.min(time_us)) {
                     self.now_us = at;
                     self.warm_ahead();
-                    self.arrive(transfer);
+                    if !(healthy && self.arrive_again(&transfer)) {
+                        self.arrive(transfer);
+                    }
                 }
             } else {
                 break;
@@ -856,33 +869,59 @@ impl Simulation {
     }
 
     /// Every [`WARM_AHEAD`] transfers, reads the memory the next ones will need (for each first
-    /// arrival: the receiver's flags, state and links) in one tight pass of independent loads, so
-    /// that their cache misses overlap instead of queueing one per transfer. It changes nothing: a software
-    /// prefetch that works in wasm too, where there is no prefetch instruction.
+    /// arrival: the receiver's flags, state and links) in short passes of independent loads, so
+    /// that their cache misses overlap instead of queueing one per transfer. It changes nothing:
+    /// a software prefetch that works in wasm too, where there is no prefetch instruction.
     fn warm_ahead(&mut self) {
         let (handed_out, upcoming) = self.queue.upcoming();
         if handed_out < self.warmed_until {
             return;
         }
+        // Duplicates need nothing of the receiver's: only first arrivals are worth warming.
+        let mut receivers = std::mem::take(&mut self.warming);
+        receivers.clear();
+        receivers.extend(upcoming.take(WARM_AHEAD as usize).filter_map(|t| {
+            let record = self.messages.get(t.message as usize).and_then(Option::as_ref)?;
+            (!record.seen.contains(t.to)).then_some(t.to)
+        }));
+        // The loops are kept small so that the processor runs many iterations ahead, and a list
+        // is read only in the second, once the first has brought in where it starts.
         let mut fold = 0u64;
-        for t in upcoming.take(WARM_AHEAD as usize) {
-            // Duplicates need nothing of the receiver's: only a first arrival is worth warming.
-            let seen = self
-                .messages
-                .get(t.message as usize)
-                .and_then(Option::as_ref)
-                .is_none_or(|m| m.seen.contains(t.to));
-            if seen {
-                continue;
-            }
-            let first_link = self.adjacency.neighbours(t.to).first().copied().unwrap_or(0);
-            let flags = self.flags.get(t.to as usize).copied().unwrap_or(0);
-            fold ^= self.network.touch(t.to) ^ u64::from(first_link) ^ u64::from(flags);
+        for &to in &receivers {
+            let flags = self.flags.get(to as usize).copied().unwrap_or(0);
+            fold ^= self.network.warm(to) ^ self.adjacency.neighbours(to).len() as u64 ^ u64::from(flags);
+        }
+        for &to in &receivers {
+            fold ^= u64::from(self.adjacency.neighbours(to).first().copied().unwrap_or(0));
         }
         std::hint::black_box(fold);
+        self.warming = receivers;
         self.warmed_until = handed_out + WARM_AHEAD;
     }
 
+    /// Counts and traces `transfer` as a duplicate when its receiver already has the message;
+    /// else changes nothing and returns false. Only for a healthy network (no crashed or removed
+    /// node, no partition, no link queue), where a duplicate needs nothing else: most transfers
+    /// of a flood take this short path, which stays small enough to inline into the loop.
+    #[inline(always)]
+    fn arrive_again(&mut self, transfer: &Transfer) -> bool {
+        let Some(record) = self.messages[transfer.message as usize].as_mut() else { return false };
+        if !record.seen.contains(transfer.to) {
+            return false;
+        }
+        record.in_flight -= 1;
+        let done = record.in_flight == 0;
+        self.stats.duplicates += 1;
+        let Transfer { from, to, .. } = *transfer;
+        let kind = TraceKind::Duplicate;
+        self.trace.push(TraceEvent { time_us: self.now_us, kind, message: record.id, from, to });
+        if done {
+            self.complete_if_done(transfer.message);
+        }
+        true
+    }
+
+    /// Delivers `transfer`: it is lost to a crash or a partition, a duplicate, or a first arrival.
     fn arrive(&mut self, transfer: Transfer) {
         let Transfer { message: index, from, to, hops, tampered, .. } = transfer;
         let key = (from.min(to), from.max(to));

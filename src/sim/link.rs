@@ -80,14 +80,19 @@ impl LinkSpec {
 /// up; negative and NaN durations give 0.
 ///
 /// Exact like `round` for every non-negative duration (`x - trunc(x)` has no rounding error), but
-/// built on the truncating, saturating cast, one instruction or a few where `round` and `trunc`
-/// may be library calls.
+/// built on signed casts, an instruction each natively and in wasm, where `round` and `trunc`
+/// may be library calls and unsigned casts take a dozen instructions.
 #[inline]
 pub fn to_micros(ms: f64) -> u64 {
+    const EXACT: f64 = (1u64 << 53) as f64;
     let us = ms * 1000.0;
-    // Below 2^53 the whole part converts back exactly; above, `us` is whole (or beyond u64).
-    let whole = us as u64;
-    whole.saturating_add(u64::from(us - whole as f64 >= 0.5))
+    if !(us > 0.0 && us < EXACT) {
+        // Whole already (2^53 and above), or not positive, or NaN: the saturating cast gives
+        // the value, u64::MAX beyond it, and 0 for the rest.
+        return us as u64;
+    }
+    let whole = us as i64;
+    (whole + i64::from(us - whole as f64 >= 0.5)) as u64
 }
 
 #[cfg(test)]

@@ -267,6 +267,7 @@ impl EventQueue {
     }
 
     /// Removes the earliest transfer if it arrives at or before `limit`.
+    #[inline(always)]
     pub fn pop_until(&mut self, limit: u64) -> Option<(u64, Transfer)> {
         // Almost always the next entry of the sorted bucket, with no late arrival to merge.
         if let (Some(entry), true) = (self.active.get(self.cursor), self.late.is_empty()) {
@@ -279,6 +280,12 @@ impl EventQueue {
             self.handed_out += 1;
             return Some((time, entry.transfer()));
         }
+        self.pop_merged(limit)
+    }
+
+    /// [`EventQueue::pop_until`] once the sorted bucket is used up or late arrivals wait.
+    #[inline(never)]
+    fn pop_merged(&mut self, limit: u64) -> Option<(u64, Transfer)> {
         let time = self.next_time().filter(|&t| t <= limit)?;
         self.len -= 1;
         match self.active.get(self.cursor) {
