@@ -102,6 +102,8 @@ const COUNTING_SORT_FROM: usize = 2048;
 pub struct EventQueue {
     active: Vec<Entry>,
     sorted: Vec<Entry>,
+    /// Where each of a bucket's times starts in the sorted bucket (counting sort).
+    starts: Box<[u32; BUCKET_US as usize + 1]>,
     cursor: usize,
     active_bucket: u64,
     late: BinaryHeap<Late>,
@@ -121,6 +123,7 @@ impl Default for EventQueue {
         Self {
             active: Vec::new(),
             sorted: Vec::new(),
+            starts: Box::new([0; BUCKET_US as usize + 1]),
             cursor: 0,
             active_bucket: 0,
             late: BinaryHeap::new(),
@@ -238,14 +241,15 @@ impl EventQueue {
             self.active.sort_by_key(Entry::offset);
             return;
         }
-        let mut starts = vec![0u32; BUCKET_US as usize + 1];
+        let starts = &mut self.starts;
+        starts.fill(0);
         for e in &self.active {
             starts[e.offset() as usize + 1] += 1;
         }
         for i in 1..starts.len() {
             starts[i] += starts[i - 1];
         }
-        self.sorted.clear();
+        // Every entry is overwritten below: only a longer buffer needs filling first.
         self.sorted.resize(self.active.len(), Entry::new(0, EMPTY));
         for e in &self.active {
             let at = &mut starts[e.offset() as usize];
@@ -309,7 +313,9 @@ impl EventQueue {
         let buffers = self.wheel.iter().chain(self.overflow.values()).chain(&self.pool);
         let entries =
             self.active.capacity() + self.sorted.capacity() + buffers.map(Vec::capacity).sum::<usize>();
-        entries * std::mem::size_of::<Entry>() + self.late.capacity() * std::mem::size_of::<Late>()
+        entries * std::mem::size_of::<Entry>()
+            + self.late.capacity() * std::mem::size_of::<Late>()
+            + std::mem::size_of_val(&*self.starts)
     }
 
     /// How many transfers are in flight.

@@ -82,7 +82,7 @@ struct Blocks {
 
 impl Blocks {
     /// Adds one 24-byte entry to the block, hashing the block when it is full.
-    #[inline]
+    #[inline(always)]
     fn entry(&mut self, words: [u64; 3]) {
         let at = self.pending * ENTRY_BYTES;
         for (i, word) in words.iter().enumerate() {
@@ -135,8 +135,9 @@ impl Trace {
         }
     }
 
-    /// Adds one event.
-    #[inline]
+    /// Adds one event (inlined: an event passed to a call in wasm goes through memory, where
+    /// reading it back right after it was written stalls).
+    #[inline(always)]
     pub fn push(&mut self, event: TraceEvent) {
         if event.kind == TraceKind::Send {
             debug_assert_eq!(event.from, event.to, "a send goes from its sender to itself");
