@@ -892,7 +892,10 @@ impl Simulation {
             fold ^= self.network.warm(to) ^ self.adjacency.neighbours(to).len() as u64 ^ u64::from(flags);
         }
         for &to in &receivers {
-            fold ^= u64::from(self.adjacency.neighbours(to).first().copied().unwrap_or(0));
+            // Both ends: a list may straddle two cache lines.
+            let links = self.adjacency.neighbours(to);
+            let ends = links.first().zip(links.last()).map_or(0, |(first, last)| first ^ last);
+            fold ^= u64::from(ends);
         }
         std::hint::black_box(fold);
         self.warming = receivers;
