@@ -653,34 +653,50 @@ impl Simulation {
         let mut scheduled = 0;
         let default_link = self.config.link;
         let plain = self.plain_links();
-        for &to in &targets {
-            let event = TraceEvent { time_us: self.now_us, kind: TraceKind::Lost, message, from: node, to };
-            if plain {
-                scheduled += self.transmit(&default_link, event, index, hops, tampered);
-                continue;
+        let now_us = self.now_us;
+        let event = |to| TraceEvent { time_us: now_us, kind: TraceKind::Lost, message, from: node, to };
+        if plain {
+            // A local generator, which the loop can keep in registers.
+            let mut rng = self.rng.clone();
+            for &to in &targets {
+                let transit = default_link.transit(&mut rng);
+                scheduled += self.transmit(transit, event(to), index, hops, tampered);
             }
-            if self.is_cut(node, to) {
-                self.stats.partitioned += 1;
-                self.trace.push(TraceEvent { kind: TraceKind::Partitioned, ..event });
-                continue;
+            self.rng = rng;
+        } else {
+            for &to in &targets {
+                scheduled += self.transmit_checked(event(to), index, hops, tampered);
             }
-            let key = (node.min(to), node.max(to));
-            let spec = self.overrides.get(&key).copied().unwrap_or(default_link);
-            if spec.queue_limit > 0 && self.link_load.get(&key).copied().unwrap_or(0) >= spec.queue_limit {
-                self.stats.queue_full += 1;
-                self.trace.push(TraceEvent { kind: TraceKind::QueueFull, ..event });
-                continue;
-            }
-            let copies = self.transmit(&spec, event, index, hops, tampered);
-            if spec.queue_limit > 0 && copies > 0 {
-                *self.link_load.entry(key).or_default() += copies;
-            }
-            scheduled += copies;
         }
         if let Some(record) = self.messages[index as usize].as_mut() {
             record.in_flight += scheduled;
         }
         self.scratch = targets;
+    }
+
+    /// [`Simulation::transmit`] over a link that a partition may cut, an override may set, or a
+    /// queue limit may fill. Out of line, so that a plain flood's loop stays small.
+    #[inline(never)]
+    fn transmit_checked(&mut self, event: TraceEvent, index: u32, hops: u32, tampered: bool) -> u32 {
+        let TraceEvent { from, to, .. } = event;
+        if self.is_cut(from, to) {
+            self.stats.partitioned += 1;
+            self.trace.push(TraceEvent { kind: TraceKind::Partitioned, ..event });
+            return 0;
+        }
+        let key = (from.min(to), from.max(to));
+        let spec = self.overrides.get(&key).copied().unwrap_or(self.config.link);
+        if spec.queue_limit > 0 && self.link_load.get(&key).copied().unwrap_or(0) >= spec.queue_limit {
+            self.stats.queue_full += 1;
+            self.trace.push(TraceEvent { kind: TraceKind::QueueFull, ..event });
+            return 0;
+        }
+        let transit = spec.transit(&mut self.rng);
+        let copies = self.transmit(transit, event, index, hops, tampered);
+        if spec.queue_limit > 0 && copies > 0 {
+            *self.link_load.entry(key).or_default() += copies;
+        }
+        copies
     }
 
     /// Whether every link is the default one, without a queue limit, and no partition cuts any:
@@ -692,8 +708,15 @@ impl Simulation {
     /// Draws the fate of message `index` on the link `event` names (from, to) and queues the
     /// copies that arrive, at hop `hops`; traces a loss. Returns how many copies it queued.
     #[inline(always)]
-    fn transmit(&mut self, spec: &LinkSpec, event: TraceEvent, index: u32, hops: u32, tampered: bool) -> u32 {
-        let Transit::Arrives { delay_us, duplicate_us } = spec.transit(&mut self.rng) else {
+    fn transmit(
+        &mut self,
+        transit: Transit,
+        event: TraceEvent,
+        index: u32,
+        hops: u32,
+        tampered: bool,
+    ) -> u32 {
+        let Transit::Arrives { delay_us, duplicate_us } = transit else {
             self.stats.lost += 1;
             self.trace.push(event);
             return 0;
