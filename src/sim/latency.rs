@@ -83,23 +83,29 @@ impl Latency {
         match *self {
             Latency::Fixed { ms } => ms,
             Latency::Uniform { min, max } => min + (max - min) * rng.unit(),
-            _ => self.sample_curve(rng),
+            // The draws happen here, inline, so that a caller's generator need not leave registers.
+            Latency::Normal { .. } => {
+                let first = rng.unit();
+                self.curve(first, rng.unit())
+            }
+            Latency::Exponential { .. } => self.curve(rng.unit(), 0.0),
         }
     }
 
-    /// One draw of the normal or exponential distribution, kept out of line so that the common
-    /// fixed and uniform draws inline into a flood's loop without the library calls.
+    /// A normal (Box-Muller, from two uniform draws) or exponential (from the first) draw, kept
+    /// out of line so that the fixed and uniform draws inline without the library calls.
     #[inline(never)]
-    fn sample_curve(&self, rng: &mut SimRng) -> f64 {
+    fn curve(&self, first: f64, second: f64) -> f64 {
         match *self {
             Latency::Normal { mean, std } => {
-                // Box-Muller; 1 - unit() is in (0, 1], so the logarithm is finite.
-                let radius = libm::sqrt(-2.0 * libm::log(1.0 - rng.unit()));
-                let angle = 2.0 * std::f64::consts::PI * rng.unit();
+                // 1 - first is in (0, 1], so the logarithm is finite.
+                let radius = libm::sqrt(-2.0 * libm::log(1.0 - first));
+                let angle = 2.0 * std::f64::consts::PI * second;
                 (mean + std * radius * libm::cos(angle)).max(0.0)
             }
-            Latency::Exponential { mean } => -mean * libm::log(1.0 - rng.unit()),
-            Latency::Fixed { .. } | Latency::Uniform { .. } => self.sample(rng),
+            Latency::Exponential { mean } => -mean * libm::log(1.0 - first),
+            Latency::Fixed { ms } => ms,
+            Latency::Uniform { min, max } => min + (max - min) * first,
         }
     }
 
