@@ -262,7 +262,8 @@ pub struct Simulation {
     script_done: u64,
     tick_log: std::collections::VecDeque<TickStats>,
     /// How many sorted transfers the queue had handed out when the next ones were last warmed
-    /// (see [`Simulation::warm_ahead`]), plus [`WARM_AHEAD`].
+    /// (see [`Simulation::warm_ahead`]), plus how many were warmed: [`WARM_AHEAD`], or fewer
+    /// when the sorted bucket ended sooner.
     warmed_until: u64,
     /// The receivers [`Simulation::warm_ahead`] warms, kept to reuse the buffer.
     warming: Vec<Slot>,
@@ -900,10 +901,13 @@ impl Simulation {
         if handed_out < self.warmed_until {
             return;
         }
+        // The next warming is due after this window, or as soon as the next bucket is sorted
+        // (the window ends with the bucket).
+        let window = upcoming.len().min(WARM_AHEAD as usize);
         // Duplicates need nothing of the receiver's: only first arrivals are worth warming.
         let mut receivers = std::mem::take(&mut self.warming);
         receivers.clear();
-        receivers.extend(upcoming.take(WARM_AHEAD as usize).filter_map(|t| {
+        receivers.extend(upcoming.take(window).filter_map(|t| {
             let record = self.messages.get(t.message as usize).and_then(Option::as_ref)?;
             (!record.seen.contains(t.to)).then_some(t.to)
         }));
@@ -922,7 +926,7 @@ impl Simulation {
         }
         std::hint::black_box(fold);
         self.warming = receivers;
-        self.warmed_until = handed_out + WARM_AHEAD;
+        self.warmed_until = handed_out + window as u64;
     }
 
     /// Counts and traces `transfer` as a duplicate when its receiver already has the message;

@@ -304,7 +304,7 @@ impl EventQueue {
 
     /// How many transfers the sorted buckets have handed out so far, and the ones they hand out
     /// next, in order (so a caller can prepare for them ahead of time).
-    pub fn upcoming(&self) -> (u64, impl Iterator<Item = Transfer> + '_) {
+    pub fn upcoming(&self) -> (u64, impl ExactSizeIterator<Item = Transfer> + '_) {
         (self.handed_out, self.active[self.cursor..].iter().map(Entry::transfer))
     }
 
