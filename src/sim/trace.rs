@@ -1,7 +1,7 @@
 //! The event trace: every engine event folded into a portable hash, and optionally kept for export.
 
 use serde::Serialize;
-use xxhash_rust::xxh64::Xxh64;
+use xxhash_rust::xxh3::{xxh3_64_with_seed, Xxh3Default};
 
 /// What happened to a message (or to the clock) at one moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -72,10 +72,9 @@ impl SendRun {
     }
 }
 
-/// The xxh64 state and the block of entries not yet fed to it.
-#[derive(Clone)]
+/// The xxh3 state and the block of entries not yet fed to it.
 struct Blocks {
-    hasher: Xxh64,
+    hasher: Xxh3Default,
     block: [u8; BLOCK_ENTRIES * ENTRY_BYTES],
     pending: usize,
 }
@@ -84,10 +83,7 @@ impl Blocks {
     /// Adds one 24-byte entry to the block, hashing the block when it is full.
     #[inline(always)]
     fn entry(&mut self, words: [u64; 3]) {
-        let at = self.pending * ENTRY_BYTES;
-        for (i, word) in words.iter().enumerate() {
-            self.block[at + 8 * i..at + 8 * i + 8].copy_from_slice(&word.to_le_bytes());
-        }
+        write_entry(&mut self.block, self.pending, words);
         self.pending += 1;
         if self.pending == BLOCK_ENTRIES {
             self.hasher.update(&self.block);
@@ -95,22 +91,38 @@ impl Blocks {
         }
     }
 
-    /// The hash of every entry so far.
-    fn digest(mut self) -> u64 {
-        self.hasher.update(&self.block[..self.pending * ENTRY_BYTES]);
-        self.hasher.digest()
+    /// The hash of every entry so far, then `last` if given: the xxh3 of the entries not yet in
+    /// a full block, seeded with the xxh3 digest of the full blocks.
+    fn digest(&self, last: Option<[u64; 3]>) -> u64 {
+        let mut tail = self.block;
+        let mut entries = self.pending;
+        if let Some(words) = last {
+            // At most BLOCK_ENTRIES - 1 entries are pending, so there is room for one more.
+            write_entry(&mut tail, entries, words);
+            entries += 1;
+        }
+        xxh3_64_with_seed(&tail[..entries * ENTRY_BYTES], self.hasher.digest())
     }
 }
 
-/// Folds events into an xxh64 hash, keeping them too when recording is on.
+/// Writes entry number `index` of a block, little-endian.
+#[inline(always)]
+fn write_entry(block: &mut [u8; BLOCK_ENTRIES * ENTRY_BYTES], index: usize, words: [u64; 3]) {
+    let at = index * ENTRY_BYTES;
+    for (i, word) in words.iter().enumerate() {
+        block[at + 8 * i..at + 8 * i + 8].copy_from_slice(&word.to_le_bytes());
+    }
+}
+
+/// Folds events into an xxh3 hash, keeping them too when recording is on.
 ///
 /// Each entry is 24 bytes in the hashed stream (time, then `message << 4 | kind`, then `from`
 /// and `to`), little-endian on every platform. Consecutive sends from one node at one moment
 /// with consecutive ids (up to 2^32 - 1 of them) make one entry whose `to` is their count, so a
 /// batch of sends hashes in one step and exactly as the same sends one by one. Entries are
-/// gathered in blocks of 32 and hashed a block at a time, which is much cheaper than one small
-/// update per entry.
-#[derive(Clone)]
+/// gathered in blocks of 32, and full blocks stream into an xxh3 hasher (with SIMD in wasm), much
+/// cheaper than one small update per entry; the hash is the xxh3 of the entries after the last
+/// full block, seeded with the digest of the full blocks.
 pub struct Trace {
     blocks: Blocks,
     run: Option<SendRun>,
@@ -128,7 +140,11 @@ impl Trace {
     /// An empty trace; `record` keeps every event for [`Trace::to_json_lines`].
     pub fn new(record: bool) -> Self {
         Self {
-            blocks: Blocks { hasher: Xxh64::new(0), block: [0; BLOCK_ENTRIES * ENTRY_BYTES], pending: 0 },
+            blocks: Blocks {
+                hasher: Xxh3Default::new(),
+                block: [0; BLOCK_ENTRIES * ENTRY_BYTES],
+                pending: 0,
+            },
             run: None,
             events: 0,
             recorded: record.then(Vec::new),
@@ -199,11 +215,7 @@ impl Trace {
 
     /// The hash of every event so far, as 16 hex digits.
     pub fn hash(&self) -> String {
-        let mut blocks = self.blocks.clone();
-        if let Some(run) = &self.run {
-            blocks.entry(run.words());
-        }
-        format!("{:016x}", blocks.digest())
+        format!("{:016x}", self.blocks.digest(self.run.as_ref().map(SendRun::words)))
     }
 
     /// How many events were traced.

@@ -335,7 +335,7 @@ fn the_trace_hash_is_the_same_natively_and_in_wasm() {
     assert_eq!(busy_run(config).0, PINNED_TRACE_HASH);
 }
 
-const PINNED_TRACE_HASH: &str = "d42ba4e6b3d28624";
+const PINNED_TRACE_HASH: &str = "228da17d144285f4";
 
 /// A full mesh with 1 ms links, the global tick on, one watching observer, and `n` nodes.
 fn watched(n: usize, config: SimConfig) -> (Simulation, crate::observer::SharedObserver) {
