@@ -155,6 +155,20 @@ fn gossip_relays_to_fanout_random_neighbours() {
 }
 
 #[test]
+fn a_gossip_relay_draws_its_fanout_from_the_neighbours_it_did_not_hear_from() {
+    // On a ring a relay has one neighbour besides its sender: with fanout 1 it must pick that
+    // one, so a message walks one way round and never comes back as a duplicate.
+    let mut sim = sim_with(SimConfig { link: fixed(1.0), ttl: 4, fanout: 1, ..SimConfig::default() }, 10);
+    sim.set_topology(Topology::Ring).unwrap();
+    for sender in 0..20 {
+        sim.broadcast(sender % 10).unwrap();
+        sim.run(100);
+    }
+    let s = *sim.stats();
+    assert_eq!((s.delivered, s.duplicates), (20 * 4, 0));
+}
+
+#[test]
 fn measured_loss_and_duplication_match_the_link_settings() {
     let link = LinkSpec { loss: 0.2, duplicate: 0.1, ..fixed(1.0) };
     let mut sim = sim_with(SimConfig { link, ..SimConfig::default() }, 2);
