@@ -48,13 +48,14 @@ let play;
 const charts = new Charts($('charts'));
 
 /**
- * Starts scenario `key` with `seed` from time 0. `actions` are the fault-lab actions to replay
- * (`[time, action, nodeId, argument]`), applied at their times as the network runs. Returns false
- * when the inputs are refused (the error is shown and the run that was there goes on).
+ * Starts scenario `key` from time 0 with `settings` (`{ seed, pattern, nodes }`, see `inputs`).
+ * `actions` are the fault-lab actions to replay (`[time, action, nodeId, argument]`), applied at
+ * their times as the network runs. Returns false when the settings are refused (the error is
+ * shown and the run that was there goes on, with its own settings).
  */
-function start(key, seed, actions = []) {
-  if (key === 'scale') SCENARIOS.scale = scaleScenario(Number($('nodes').value));
-  const pattern = patternConfig();
+function start(key, settings, actions = []) {
+  if (key === 'scale') SCENARIOS.scale = scaleScenario(settings.nodes);
+  const { seed, pattern } = settings;
   const scenario = withPattern(structuredClone(SCENARIOS[key]), pattern);
   scenario.options = { ...scenario.options, seed };
   let network;
@@ -66,7 +67,6 @@ function start(key, seed, actions = []) {
     if (play === undefined) startWithDefaults(key);
     return false;
   }
-  $('player-error').textContent = '';
   $('nodes-control').hidden = key !== 'scale';
   play?.network.free();
   const watcher = new MeshObserver(pattern);
@@ -81,7 +81,8 @@ function start(key, seed, actions = []) {
     nodes,
     links: [],
     positions: [],
-    pattern,
+    /** The settings this run started with (the inputs may since hold refused ones). */
+    settings,
     /** Byzantine behaviour by slot. */
     byzantine: new Map(Object.entries(scenario.byzantine ?? {}).map(([id, behaviour]) => [slotOf.get(id), behaviour])),
     selected: -1,
@@ -113,9 +114,13 @@ function start(key, seed, actions = []) {
 /** The pattern the bundled scenarios' nodes use unless the pattern inputs say otherwise. */
 const DEFAULT_PATTERN = { seed: 7, phaseResetInterval: 100 };
 
-/** The pattern from the pattern inputs. */
-function patternConfig() {
-  return { seed: Number($('pattern-seed').value), phaseResetInterval: Number($('interval').value) };
+/** The settings the inputs ask for: the random seed, the nodes' pattern and the scale mode's size. */
+function inputs() {
+  return {
+    seed: Number($('seed').value),
+    pattern: { seed: Number($('pattern-seed').value), phaseResetInterval: Number($('interval').value) },
+    nodes: Number($('nodes').value),
+  };
 }
 
 /** `scenario` with every node on `pattern` (`{ seed, phaseResetInterval }`). */
@@ -131,7 +136,7 @@ function startWithDefaults(key) {
   $('pattern-seed').value = String(DEFAULT_PATTERN.seed);
   $('interval').value = String(DEFAULT_PATTERN.phaseResetInterval);
   const reason = $('player-error').textContent;
-  if (!start(key, Number($('seed').value))) throw new Error(`the bundled scenario ${key} does not start`);
+  if (!start(key, inputs())) throw new Error(`the bundled scenario ${key} does not start`);
   $('player-error').textContent = `${reason} (started with the defaults instead)`;
 }
 
@@ -223,7 +228,7 @@ function perform(network, action, nodeId, argument) {
   else if (action === 'topology') network.setTopology(argument);
   else if (action === 'links') network.setLinks(argument);
   else if (action === 'add') {
-    return network.createNode({ nodeId, ...play.pattern });
+    return network.createNode({ nodeId, ...play.settings.pattern });
   }
   return undefined;
 }
@@ -251,20 +256,20 @@ function act(action, nodeId, argument) {
   render();
 }
 
-/** Goes back or forward to `time` ms: the same scenario, seed and actions, replayed from 0. */
+/** Goes back or forward to `time` ms: the same scenario, settings and actions, replayed from 0. */
 function travel(time) {
-  const { key, actions } = play;
-  start(key, Number($('seed').value), actions);
+  const { key, settings, actions } = play;
+  start(key, settings, actions);
   runTo(time);
   render();
   remember();
 }
 
-/** Puts the scenario, seed, time and actions in the URL, so that the link replays this run. */
+/** Puts the scenario, its settings, the time and the actions in the URL: the link replays this run. */
 function remember() {
-  const params = new URLSearchParams({ scenario: play.key, seed: $('seed').value, t: String(play.network.now) });
-  if (play.key === 'scale') params.set('nodes', $('nodes').value);
-  const pattern = patternConfig();
+  const { seed, pattern, nodes } = play.settings;
+  const params = new URLSearchParams({ scenario: play.key, seed: String(seed), t: String(play.network.now) });
+  if (play.key === 'scale') params.set('nodes', String(nodes));
   if (pattern.seed !== DEFAULT_PATTERN.seed) params.set('pattern', String(pattern.seed));
   if (pattern.phaseResetInterval !== DEFAULT_PATTERN.phaseResetInterval) params.set('interval', String(pattern.phaseResetInterval));
   if (play.actions.length > 0) params.set('actions', JSON.stringify(play.actions));
@@ -333,7 +338,7 @@ function drawPatternOnce(states) {
   const key = [...steps].sort((a, b) => a - b).join(',');
   if (key === play.patternKey || play.nodes.length === 0) return;
   play.patternKey = key;
-  drawPattern($('pattern-view'), play.pattern, [...steps]);
+  drawPattern($('pattern-view'), play.settings.pattern, [...steps]);
 }
 
 function inspect() {
@@ -367,9 +372,14 @@ function frame(time) {
 }
 
 $('nodes').addEventListener('input', () => ($('nodes-count').textContent = $('nodes').value));
-/** Starts the chosen scenario afresh with the inputs' seeds and interval, and puts it in the URL. */
+/**
+ * Starts the chosen scenario afresh with the inputs' settings and puts it in the URL; an error
+ * shown for refused settings stays until settings are accepted.
+ */
 function restart() {
-  if (start($('scenario').value, Number($('seed').value))) remember();
+  if (!start($('scenario').value, inputs())) return;
+  $('player-error').textContent = '';
+  remember();
 }
 for (const id of ['nodes', 'scenario', 'seed', 'pattern-seed', 'interval']) $(id).addEventListener('change', restart);
 $('reset').addEventListener('click', restart);
@@ -424,8 +434,8 @@ function download(name, type, text) {
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
-$('export-trace').addEventListener('click', () => download(`${play.key}-seed${$('seed').value}.trace.jsonl`, 'application/x-ndjson', exportTrace()));
-$('export-stats').addEventListener('click', () => download(`${play.key}-seed${$('seed').value}.stats.csv`, 'text/csv', charts.csv()));
+$('export-trace').addEventListener('click', () => download(`${play.key}-seed${play.settings.seed}.trace.jsonl`, 'application/x-ndjson', exportTrace()));
+$('export-stats').addEventListener('click', () => download(`${play.key}-seed${play.settings.seed}.stats.csv`, 'text/csv', charts.csv()));
 $('log-kind').addEventListener('change', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));
 $('log-node').addEventListener('input', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));
 /** Canvas pixels per CSS pixel (the canvas is scaled to fit the page). */
@@ -498,7 +508,7 @@ $('scenario').value = initial;
 $('seed').value = params.get('seed') ?? String(SCENARIOS[initial].options?.seed ?? 1);
 $('pattern-seed').value = params.get('pattern') ?? String(DEFAULT_PATTERN.seed);
 $('interval').value = params.get('interval') ?? String(DEFAULT_PATTERN.phaseResetInterval);
-start(initial, Number($('seed').value), JSON.parse(params.get('actions') ?? '[]'));
+start(initial, inputs(), JSON.parse(params.get('actions') ?? '[]'));
 if (params.has('t')) {
   runTo(Number(params.get('t')));
   render();

@@ -225,10 +225,17 @@ test('the pattern seed and interval inputs re-run the scenario on that pattern; 
   await page.getByLabel('Reset interval').dispatchEvent('change');
   await expect(page.locator('#player-error')).toContainText('ERR_NOT_POSITIVE');
   await expect(page.locator('#player-error')).toContainText('phaseResetInterval');
-  // The run that was there stays, and keeps going.
+  // The run that was there stays, and keeps going; the link still names its settings, not the
+  // refused one, and moving in time replays that run.
   const time = await page.locator('#time').textContent();
   await page.getByRole('button', { name: 'Step one tick' }).click();
   await expect(page.locator('#time')).not.toHaveText(time);
+  expect(page.url()).toContain('interval=4');
+  expect(page.url()).not.toContain('interval=0');
+  await page.locator('#time-slider').fill('1000');
+  await expect(page.locator('#player-error')).toContainText('ERR_NOT_POSITIVE');
+  await expect(page.locator('#time')).toHaveText('1.00 s');
+  expect(page.url()).toContain('interval=4');
   await expect(page.locator('#legend')).toContainText('to be rejected');
 });
 
