@@ -394,8 +394,8 @@ impl Network {
         self.nodes.get(slot as usize).map_or(0, |n| n.global_step)
     }
 
-    /// Reads the first and the last field of `slot`'s state, which may straddle two cache lines,
-    /// so that a delivery to it soon after finds both in cache; the result means nothing.
+    /// Reads two fields of `slot`'s state that lie far apart (the state may straddle two cache
+    /// lines), so that a delivery to it soon after finds it in cache; the result means nothing.
     #[inline]
     pub fn warm(&self, slot: Slot) -> u64 {
         self.nodes.get(slot as usize).map_or(0, |n| n.global_step ^ u64::from(n.pattern))

@@ -54,9 +54,9 @@ const charts = new Charts($('charts'));
  * shown and the run that was there goes on, with its own settings).
  */
 function start(key, settings, actions = []) {
-  if (key === 'scale') SCENARIOS.scale = scaleScenario(settings.nodes);
   const { seed, pattern } = settings;
-  const scenario = withPattern(structuredClone(SCENARIOS[key]), pattern);
+  const bundled = key === 'scale' ? scaleScenario(settings.nodes) : SCENARIOS[key];
+  const scenario = withPattern(structuredClone(bundled), pattern);
   scenario.options = { ...scenario.options, seed };
   let network;
   try {

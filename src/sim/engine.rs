@@ -220,7 +220,8 @@ const DRIFTING: u8 = 4;
 const BYZANTINE: u8 = 8;
 const REMOVED: u8 = 16;
 
-/// Transfers warmed in one pass: their memory fits in the first cache levels.
+/// Transfers looked ahead at per warming (see [`Simulation::warm_ahead`]): what their first
+/// arrivals need fits in the first cache levels.
 const WARM_AHEAD: u64 = 256;
 
 impl Default for Simulation {
@@ -780,7 +781,9 @@ impl Simulation {
                 let next_tick = if self.ticking() { self.next_tick_us } else { u64::MAX };
                 let before = next_tick.min(next_script.unwrap_or(u64::MAX)).saturating_sub(1);
                 // Nothing that runs here crashes, removes or partitions nodes, or changes links.
+                // A link load left from an earlier queue limit still needs counting down.
                 let healthy = self.plain_links()
+                    && self.link_load.is_empty()
                     && self.crashed_count == 0
                     && self.network.live_count() == self.network.slot_count();
                 while let Some((at, transfer)) = self.queue.pop_until(before.min(time_us)) {
@@ -931,8 +934,9 @@ impl Simulation {
 
     /// Counts and traces `transfer` as a duplicate when its receiver already has the message;
     /// else changes nothing and returns false. Only for a healthy network (no crashed or removed
-    /// node, no partition, no link queue), where a duplicate needs nothing else: most transfers
-    /// of a flood take this short path, which stays small enough to inline into the loop.
+    /// node, no partition, no link override or queue limit, no link load left to count down),
+    /// where a duplicate needs nothing else: most transfers of a flood take this short path,
+    /// which stays small enough to inline into the loop.
     #[inline(always)]
     fn arrive_again(&mut self, transfer: &Transfer) -> bool {
         let Some(record) = self.messages[transfer.message as usize].as_mut() else { return false };

@@ -104,6 +104,7 @@ impl Latency {
                 (mean + std * radius * libm::cos(angle)).max(0.0)
             }
             Latency::Exponential { mean } => -mean * libm::log(1.0 - first),
+            // `sample` draws these itself and never calls this; they are here to be total.
             Latency::Fixed { ms } => ms,
             Latency::Uniform { min, max } => min + (max - min) * first,
         }

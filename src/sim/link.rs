@@ -77,11 +77,12 @@ impl LinkSpec {
 }
 
 /// Milliseconds as whole microseconds (the engine's clock unit), rounded to nearest with halves
-/// up; negative and NaN durations give 0.
+/// up; negative and NaN durations give 0, and +∞ or anything from 2^64 µs on gives `u64::MAX`.
 ///
-/// Exact like `round` for every non-negative duration (`x - trunc(x)` has no rounding error), but
-/// built on signed casts, an instruction each natively and in wasm, where `round` and `trunc`
-/// may be library calls and unsigned casts take a dozen instructions.
+/// Exact like `round` for every non-negative duration (below 2^53 µs the fraction left by the
+/// truncating cast has no rounding error; from 2^53 on every value is whole), but built on signed
+/// casts, an instruction each natively and in wasm, where `round` and `trunc` may be library
+/// calls and unsigned casts take a dozen instructions.
 #[inline]
 pub fn to_micros(ms: f64) -> u64 {
     const EXACT: f64 = (1u64 << 53) as f64;

@@ -253,6 +253,28 @@ fn queue_limits_refuse_transfers_beyond_the_limit() {
 }
 
 #[test]
+fn a_queue_limit_lifted_while_transfers_are_queued_still_counts_every_arrival_out() {
+    // A ring of 4: node 2 hears the flood from both sides at once, and node 3 hears node 2's
+    // relay after it had the message: two duplicates.
+    let link = LinkSpec { queue_limit: 5, ..fixed(5.0) };
+    let mut sim = sim_with(SimConfig { link, ttl: 3, ..SimConfig::default() }, 4);
+    sim.set_topology(Topology::Ring).unwrap();
+    sim.broadcast(0).unwrap();
+    // Lifted after nodes 1 and 3 relayed under the limit, before those relays arrive.
+    sim.run_until(9_999);
+    sim.set_default_link(fixed(5.0)).unwrap();
+    sim.run(1);
+    assert_eq!((sim.stats().delivered, sim.stats().duplicates), (3, 2));
+    assert!(sim.link_load.is_empty(), "left counted on links: {:?}", sim.link_load);
+    // With a limit back, every link starts empty again: the same flood with a limit of 2 (node 2
+    // relays to 3 while 3's copy to 2 is on that link) refuses nothing.
+    sim.set_default_link(LinkSpec { queue_limit: 2, ..fixed(5.0) }).unwrap();
+    sim.broadcast(0).unwrap();
+    sim.run(1);
+    assert_eq!(sim.stats().queue_full, 0);
+}
+
+#[test]
 fn per_link_overrides_and_connect_disconnect_change_paths() {
     let mut sim = sim_with(SimConfig { link: fixed(1.0), ..SimConfig::default() }, 3);
     sim.set_link(0, 2, fixed(50.0)).unwrap();
