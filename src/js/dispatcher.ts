@@ -6,7 +6,8 @@
  * observe, ...) only queues more jobs: the outermost flush runs them in order. So delivery order
  * is deterministic (breadth first), nothing recurses, and wasm is never re-entered mid-mutation.
  */
-import type { Handler } from './types.js';
+/** A handler, with the second argument only some lists pass (`onMessage`'s delivery). */
+type Callback<A, B> = (arg: A, info: B) => void;
 
 type Job = () => void;
 
@@ -55,13 +56,15 @@ export interface ThrowSink {
 }
 
 /**
- * Calls each handler with `arg`; a handler that throws does not stop the others, and what it
- * threw goes to `sink` (or is reported when there is no sink).
+ * Calls each handler with `arg`, and `info` unless it is undefined (so handlers see exactly the
+ * arguments they are documented to get); a handler that throws does not stop the others, and
+ * what it threw goes to `sink` (or is reported when there is no sink).
  */
-export function callAll<A>(handlers: readonly Handler<A>[], arg: A, sink?: ThrowSink): void {
+export function callAll<A, B>(handlers: readonly Callback<A, B>[], arg: A, info: B, sink?: ThrowSink): void {
   for (let i = 0; i < handlers.length; i++) {
     try {
-      handlers[i](arg);
+      if (info === undefined) (handlers[i] as (arg: A) => void)(arg);
+      else handlers[i](arg, info);
     } catch (error) {
       if (sink) sink.handlerThrew(error);
       else report(error);
@@ -79,13 +82,16 @@ export function handlerAdditions(): number {
   return handlersAdded;
 }
 
-/** A list of handlers, replaced (never mutated) on change so that a running dispatch is unaffected. */
-export class Listeners<A> {
+/**
+ * A list of handlers, given `A` and (for `onMessage`) a `B`, replaced (never mutated) on change so
+ * that a running dispatch is unaffected.
+ */
+export class Listeners<A, B = undefined> {
   /** The current handlers, in registration order (one shared empty array until the first). */
-  list: readonly Handler<A>[] = NO_HANDLERS;
+  list: readonly Callback<A, B>[] = NO_HANDLERS;
 
   /** Adds `handler`; returns the function that removes it. */
-  add(handler: Handler<A>): () => void {
+  add(handler: Callback<A, B>): () => void {
     handlersAdded++;
     this.list = [...this.list, handler];
     return () => {

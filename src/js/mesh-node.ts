@@ -4,7 +4,7 @@ import { ACCEPTED, BAD_SIGNATURE, MALFORMED, raw, type RawNetwork } from './raw.
 import { fields, freedError, readMessage, nodeConfig, num, fn } from './checks.js';
 import { NetworkState, NodeRecord, REFUSALS, deliver, pairs } from './network-state.js';
 import { payloadBytes } from './canonical.js';
-import type { Handler, Message, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
+import type { Handler, Message, MessageHandler, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
 import { watcherAnomalies } from './anomalies.js';
 
 /** Set by `MeshNetwork.createNode` so that the constructor joins that network. */
@@ -157,8 +157,11 @@ export class MeshNode<T = unknown> {
     flush();
   }
 
-  /** Calls `callback` with every message this node accepts. */
-  onMessage(callback: Handler<Message<T>>): Unsubscribe {
+  /**
+   * Calls `callback` with every message this node accepts, and how the network delivered it (the
+   * neighbour it came from and the links it travelled; absent for a message handed to `receive`).
+   */
+  onMessage(callback: MessageHandler<T>): Unsubscribe {
     this.#listen();
     return this.#record.message.add(fn('callback', callback));
   }

@@ -2,7 +2,7 @@
 import { Listeners, callAll, enqueue, flush, handlerAdditions, type ThrowSink } from './dispatcher.js';
 import { freedError } from './checks.js';
 import { raw, wasmMemory, type RawNetwork, type RawObserver } from './raw.js';
-import type { Message, NodeError } from './types.js';
+import type { Delivery, Message, NodeError } from './types.js';
 import { watcherAnomalies, watcherAnomaly, type WatcherAnomaly } from './anomalies.js';
 import type { MeshNode } from './mesh-node.js';
 import type { MeshObserver } from './mesh-observer.js';
@@ -19,7 +19,7 @@ export class NodeRecord<T> implements ThrowSink {
   /** False once the node is removed: its handlers never run again. */
   alive = true;
   /** `onMessage` handlers. */
-  readonly message = new Listeners<Message<T>>();
+  readonly message = new Listeners<Message<T>, Delivery | undefined>();
   /** `onBroadcast` handlers. */
   readonly broadcast = new Listeners<Message<T>>();
   /** `onError` handlers. */
@@ -36,9 +36,9 @@ export class NodeRecord<T> implements ThrowSink {
     public node: MeshNode<T> | undefined = undefined,
   ) {}
 
-  /** Calls this node's handlers in `list` with `arg`; what they throw goes to its `onError`. */
-  emit<A>(list: Listeners<A>, arg: A): void {
-    if (this.alive) callAll(list.list, arg, this);
+  /** Calls this node's handlers in `list` with `arg` (and `info`); what they throw goes to its `onError`. */
+  emit<A, B>(list: Listeners<A, B | undefined>, arg: A, info?: B): void {
+    if (this.alive) callAll(list.list, arg, info, this);
   }
 
   /** Queues a handler's exception for this node's `onError`. */
@@ -51,7 +51,7 @@ export class NodeRecord<T> implements ThrowSink {
     if (error.type === 'handler-error' && (!this.alive || this.error.list.length === 0)) {
       console.error(`data-mesh: a handler of node "${this.nodeId}" threw:`, error.error);
     }
-    if (this.alive) callAll(this.error.list, error);
+    if (this.alive) callAll(this.error.list, error, undefined);
   }
 }
 
@@ -169,7 +169,7 @@ export class NetworkState<T> {
       if (code === ARRIVED) {
         const job = this.#arrival(report, at);
         if (job !== undefined) jobs.push(job);
-        at += 8;
+        at += 9;
       } else if (code === SENT) {
         jobs.push(this.#engineSend(report, at, names));
         at += 8 + 3 * report[at + 7];
@@ -192,13 +192,14 @@ export class NetworkState<T> {
     const record = this.records[report[at + 3]];
     const [expected, synced, refusal] = [report[at + 4], report[at + 5], report[at + 7]];
     const message = report[at + 6] === 1 ? Object.freeze({ ...sent, tampered: true as const }) : sent;
+    const delivery: Delivery = Object.freeze({ from: this.records[report[at + 2]].nodeId, hops: report[at + 8] });
     return () => {
       if (refusal !== -1) {
-        record.emitError({ type: REFUSALS[refusal], nodeId: record.nodeId, message });
+        record.emitError({ type: REFUSALS[refusal], nodeId: record.nodeId, message, delivery });
       } else if (expected === -1) {
-        record.emit(record.message, message);
+        record.emit(record.message, message, delivery);
       } else {
-        record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received: message.patternValue, message });
+        record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received: message.patternValue, message, delivery });
       }
       if (synced !== -1) record.emit(record.sync, synced);
     };
@@ -250,14 +251,20 @@ export function deliver<T>(
 ): void {
   const received = message.patternValue;
   sender.emit(sender.broadcast, message);
+  // An instant broadcast reaches everyone straight from its sender: one delivery record for all,
+  // made once somebody hears it.
+  let delivery: Delivery | undefined;
   for (let n = 0; n < receivers.length; n++) {
     const record = receivers[n];
     if (record === sender) continue;
     const expected = rejections?.get(record.slot);
     if (expected !== undefined) {
-      if (record.error.list.length > 0) record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received, message });
+      if (record.error.list.length === 0) continue;
+      delivery ??= Object.freeze({ from: sender.nodeId, hops: 1 });
+      record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received, message, delivery });
     } else if (record.message.list.length > 0) {
-      record.emit(record.message, message);
+      delivery ??= Object.freeze({ from: sender.nodeId, hops: 1 });
+      record.emit(record.message, message, delivery);
     }
   }
   if (anomalies === undefined) return;

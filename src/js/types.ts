@@ -54,6 +54,8 @@ export interface PatternMismatchError<T = unknown> {
   received: number;
   /** The rejected message. */
   message: Message<T>;
+  /** How the network delivered it (absent for a message handed to `receive`). */
+  delivery?: Delivery;
 }
 
 /** A message with a missing or wrong-typed field, or a negative, fractional or unsafe step. */
@@ -89,6 +91,8 @@ export interface RefusedMessageError<T = unknown> {
   nodeId: string;
   /** The refused message. */
   message: Message<T>;
+  /** How the network delivered it (absent for a message handed to `receive`). */
+  delivery?: Delivery;
 }
 
 /** Everything a node's `onError` handlers receive. */
@@ -246,8 +250,22 @@ export interface NodeStats {
   messagesRejected: number;
 }
 
-/** A handler registered with `onMessage`, `onBroadcast`, `onError`, `onSync` or `onAnomaly`. */
+/** A handler registered with `onBroadcast`, `onError`, `onSync` or `onAnomaly`. */
 export type Handler<A> = (arg: A) => void;
+
+/** How the network delivered a message to a node. */
+export interface Delivery {
+  /** The node it came from over the last link (its sender, unless a node relayed it). */
+  from: string;
+  /** Links it travelled: 1 straight from its sender, more when relayed (flooding or gossip). */
+  hops: number;
+}
+
+/**
+ * A handler registered with `onMessage`: the accepted message, and how the network delivered it
+ * (`delivery` is absent for a message handed to `receive`).
+ */
+export type MessageHandler<T> = (message: Message<T>, delivery?: Delivery) => void;
 
 /** Returned by every `on*` method: call it to remove the handler. */
 export type Unsubscribe = () => void;

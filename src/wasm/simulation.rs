@@ -281,9 +281,10 @@ impl RawNetwork {
 impl RawNetwork {
     /// Writes what happened since the last drain into the report buffer, in order, and returns
     /// its length: `[eventCount, ...events]`, each event a code and its numbers:
-    /// - `0, messageId, from, receiver, expected, syncedTo, tampered, refusal`: an arrival at a
-    ///   listening node (expected -1 when accepted, syncedTo -1 when it did not sync, tampered 1
-    ///   or 0, refusal -1 when none, else 0 bad signature, 1 unknown sender, 2 replay);
+    /// - `0, messageId, from, receiver, expected, syncedTo, tampered, refusal, hops`: an arrival
+    ///   at a listening node (expected -1 when accepted, syncedTo -1 when it did not sync,
+    ///   tampered 1 or 0, refusal -1 when none, else 0 bad signature, 1 unknown sender, 2 replay;
+    ///   hops: links travelled);
     /// - `1, messageId, sender, claimedSlot, globalStep, patternValue, payload, anomalyCount,
     ///   (watcherIndex, kindCode, expected)...`: an engine-made send (payload -1 for none; a
     ///   claimedSlot of -2 - i stands for an id no node has, `claimedNames()[i]`);
@@ -307,6 +308,7 @@ impl RawNetwork {
                     let from = f64::from(arrival.from);
                     let refusal = arrival.refusal.map_or(-1.0, super::keys::refusal_code);
                     let receiver = f64::from(receiver);
+                    let hops = f64::from(arrival.hops);
                     buffer.extend([
                         0.0,
                         arrival.message as f64,
@@ -316,6 +318,7 @@ impl RawNetwork {
                         synced,
                         tampered,
                         refusal,
+                        hops,
                     ]);
                 }
                 EngineEvent::Sent(send) => {

@@ -45,10 +45,24 @@ export const simulationCases = [
       const [network, nodes] = build(MeshNetwork, { topology: 'ring', ttl: 2, links: { latency: 1 } }, 8);
       equal(network.neighbours('n0'), ['n1', 'n7'], 'ring neighbours');
       const reached = new Set();
-      for (const node of nodes) node.onMessage(() => reached.add(node.nodeId));
+      const deliveries = [];
+      for (const node of nodes) {
+        node.onMessage((_, delivery) => {
+          reached.add(node.nodeId);
+          deliveries.push(`${delivery.from}->${node.nodeId}:${delivery.hops}`);
+        });
+      }
       nodes[0].broadcast('x');
       network.run(1);
       equal([...reached].sort(), ['n1', 'n2', 'n6', 'n7'], 'two hops each way');
+      equal(deliveries.sort(), ['n0->n1:1', 'n0->n7:1', 'n1->n2:2', 'n7->n6:2'], 'each delivery names its last link and its hop count');
+      const [instant, [a, b]] = build(MeshNetwork, undefined, 2);
+      const direct = [];
+      b.onMessage((_, delivery) => direct.push(delivery));
+      a.broadcast('y');
+      b.receive(a.broadcast('z'));
+      equal(direct, [{ from: 'n0', hops: 1 }, { from: 'n0', hops: 1 }, undefined], 'an instant delivery is one hop; a message handed to receive has no delivery');
+      instant.free();
       const stats = network.getSimulationStats();
       equal([stats.sent, stats.delivered, stats.forwarded, stats.completed, stats.reach], [1, 4, 2, 1, 4], 'stats');
     },

@@ -10,6 +10,7 @@ import init, {
   payloadBytes,
   type Anomaly,
   type ByzantineBehaviour,
+  type Delivery,
   type Message,
   type SenderStatistics,
   type MeshError,
@@ -34,9 +35,10 @@ async function main(): Promise<void> {
   const sensor: MeshNode<Reading> = network.createNode(config);
   const gateway = network.createNode({ nodeId: 'gateway-001', seed: 7, phaseResetInterval: 100 });
 
-  const stop = gateway.onMessage((message: Message<Reading>) => {
+  const stop = gateway.onMessage((message: Message<Reading>, delivery?: Delivery) => {
     const celsius: number = message.data.temperature;
-    console.log(celsius, message.senderId, message.globalStep, message.patternValue);
+    const hops: number | undefined = delivery?.hops;
+    console.log(celsius, message.senderId, message.globalStep, message.patternValue, hops, delivery?.from);
   });
   gateway.onError((error: NodeError<Reading>) => {
     switch (error.type) {
