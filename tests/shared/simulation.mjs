@@ -163,11 +163,35 @@ export const simulationCases = [
       throwsCode(() => network.crash('ghost'), RangeError, 'ERR_UNKNOWN_NODE', 'nodeId');
       throwsCode(() => network.run(-1), RangeError, 'ERR_NEGATIVE', 'ticks');
       throwsCode(() => network.setTopology({ kind: 'small-world', degree: 3 }), RangeError, 'ERR_OUT_OF_RANGE', 'topology.degree');
+      throwsCode(() => new MeshNetwork({ links: { loss: -0.1 } }), RangeError, 'ERR_OUT_OF_RANGE', 'links.loss');
+      throwsCode(() => network.connect('n0', 'ghost'), RangeError, 'ERR_UNKNOWN_NODE', 'nodeIdB');
+      throwsCode(() => network.disconnect('ghost', 'n1'), RangeError, 'ERR_UNKNOWN_NODE', 'nodeIdA');
+      // A refused setLinks changes no setting: the 1 ms links stay (a 7 ms latency came with a bad loss).
+      throwsCode(() => network.setLinks({ latency: 7, loss: 2 }), RangeError, 'ERR_OUT_OF_RANGE', 'links.loss');
       const got = [];
-      b.onMessage((m) => got.push(m.data));
+      b.onMessage((m) => got.push([m.data, network.now]));
       a.broadcast('still works');
-      network.run(1);
-      equal([got, network.neighbours('n0')], [['still works'], ['n1']], 'nothing half-applied');
+      network.runUntil(1);
+      equal([got, network.neighbours('n0')], [[['still works', 1]], ['n1']], 'nothing half-applied');
+    },
+  ],
+  [
+    'the grid and scale-free topologies and the exponential latency are built from their option names',
+    ({ MeshNetwork }) => {
+      const [grid] = build(MeshNetwork, { topology: { kind: 'grid', columns: 3 } }, 9);
+      equal([grid.neighbours('n0'), grid.neighbours('n4')], [['n1', 'n3'], ['n1', 'n3', 'n5', 'n7']], 'a 3×3 grid');
+      const [hubs] = build(MeshNetwork, { topology: { kind: 'scale-free', m: 2 } }, 50);
+      const degrees = Array.from({ length: 50 }, (_, i) => hubs.neighbours(`n${i}`).length);
+      check(degrees.every((d) => d >= 2) && Math.max(...degrees) >= 8, `preferential attachment makes hubs: ${degrees}`);
+      const [slow, [a, b]] = build(MeshNetwork, { links: { latency: { kind: 'exponential', mean: 20 } } }, 2);
+      const times = [];
+      b.onMessage(() => times.push(slow.now));
+      for (let i = 0; i < 200; i++) a.broadcast(i);
+      // One moment at a time, so that each handler runs at its arrival time.
+      while (slow.step());
+      const mean = times.reduce((sum, t) => sum + t, 0) / times.length;
+      check(times.length === 200 && mean > 14 && mean < 26, `200 arrivals averaging about 20 ms: ${mean}`);
+      for (const network of [grid, hubs, slow]) network.free();
     },
   ],
   [
