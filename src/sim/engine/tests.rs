@@ -485,6 +485,16 @@ fn drift_moves_clocks_apart_and_auto_sync_catches_up_within_the_skew_limit() {
     sim.run_until(sim.now_us() + 1_000);
     assert!(arrivals(&mut sim).iter().all(|a| a.synced.is_none()));
     assert_eq!(sim.stats().synced, 1);
+    // A message from within the limit that fails the pattern is rejected, and nobody follows it.
+    sim.network_mut().sync(2, 13.0).unwrap();
+    sim.set_byzantine(2, Some(Byzantine::WrongPattern)).unwrap();
+    sim.broadcast(2).unwrap();
+    sim.run_until(sim.now_us() + 1_000);
+    let heard = arrivals(&mut sim);
+    let rejected_unsynced =
+        heard.iter().all(|a| matches!(a.delivery, Delivery::Rejected { .. }) && a.synced.is_none());
+    assert!(heard.len() == 2 && rejected_unsynced, "{heard:?}");
+    assert_eq!(sim.stats().synced, 1);
 }
 
 #[test]
