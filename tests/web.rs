@@ -105,10 +105,10 @@ fn a_scheduled_network_reports_arrivals_when_it_runs() {
         "message 1, scheduled, from slot 0, no rejections yet"
     );
     assert_eq!(net.run_until(9.0).unwrap(), 1, "no events yet");
-    assert_eq!(net.run_until(10.0).unwrap(), 11);
+    assert_eq!(net.run_until(10.0).unwrap(), 12);
     // Two events: message 1 arrives at listening node b (slot 1) from a (slot 0), accepted, no
-    // sync, untampered, not refused (code 0); then message 1 completes (code 2).
-    assert_eq!(net.last_report(), [2.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 2.0, 1.0]);
+    // sync, untampered, not refused, after 1 hop (code 0); then message 1 completes (code 2).
+    assert_eq!(net.last_report(), [2.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 2.0, 1.0]);
     assert_eq!((net.now(), net.neighbours(0).unwrap()), (10.0, vec![1, 3]));
     assert_eq!(net.trace_hash().len(), 16);
 }
