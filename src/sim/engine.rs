@@ -506,28 +506,17 @@ impl Simulation {
                 let payload: Box<[u8]> =
                     if self.keyring.mode() == AuthMode::None { Box::default() } else { payload.into() };
                 let (sequence, proof, authentic) = self.prove(sender, &claimed, stamp, outsider, &payload);
-                let check =
-                    Claimed { sender: &claimed, stamp, sequence, payload: &payload, proof: proof.bytes() };
-                debug_assert_eq!(
-                    authentic,
-                    self.authentic(check),
-                    "a proof is known good or bad as it is made"
-                );
                 (sequence, proof, payload, Some(authentic))
             }
         };
+        let check = Claimed { sender: &claimed, stamp, sequence, payload: &payload, proof: proof.bytes() };
+        debug_assert!(
+            known.is_none_or(|authentic| authentic == self.authentic(check)),
+            "a proof is known good or bad as it is made"
+        );
         // Checked once, here: watchers and every receiver of an untampered copy share the result.
-        let verified = (self.keyring.mode() != AuthMode::None).then(|| {
-            known.unwrap_or_else(|| {
-                self.authentic(Claimed {
-                    sender: &claimed,
-                    stamp,
-                    sequence,
-                    payload: &payload,
-                    proof: proof.bytes(),
-                })
-            })
-        });
+        let verified =
+            (self.keyring.mode() != AuthMode::None).then(|| known.unwrap_or_else(|| self.authentic(check)));
         let sighting = Sighting {
             claim: claimed.as_claim(),
             message,
@@ -778,7 +767,7 @@ impl Simulation {
                 // The next transfer is due before the next tick and scripted action (they run
                 // first at equal times), and arrivals schedule neither: every transfer due before
                 // them runs in one tight loop, the next one included.
-                let next_tick = if self.ticking() { self.next_tick_us } else { u64::MAX };
+                let next_tick = self.next_tick_time();
                 let before = next_tick.min(next_script.unwrap_or(u64::MAX)).saturating_sub(1);
                 // Nothing that runs here crashes, removes or partitions nodes, or changes links.
                 // A link load left from an earlier queue limit still needs counting down.
@@ -809,7 +798,7 @@ impl Simulation {
     /// Runs everything due at the next moment anything is due (a tick or a transfer); returns
     /// false when nothing is left to run.
     pub fn step(&mut self) -> bool {
-        let next_tick = if self.ticking() { self.next_tick_us } else { u64::MAX };
+        let next_tick = self.next_tick_time();
         let next =
             [self.queue.next_time(), self.next_script_time()].into_iter().flatten().fold(next_tick, u64::min);
         if next == u64::MAX {
@@ -822,6 +811,15 @@ impl Simulation {
     /// Whether ticks happen: for the global tick, traffic or churn.
     fn ticking(&self) -> bool {
         self.config.global_tick || self.config.traffic > 0.0 || self.config.churn != (0.0, 0.0)
+    }
+
+    /// When the next tick happens: never (`u64::MAX`) when nothing ticks.
+    fn next_tick_time(&self) -> u64 {
+        if self.ticking() {
+            self.next_tick_us
+        } else {
+            u64::MAX
+        }
     }
 
     fn tick(&mut self) {
