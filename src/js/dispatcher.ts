@@ -56,11 +56,11 @@ export interface ThrowSink {
 }
 
 /**
- * Calls each handler with `arg`, and `info` unless it is undefined (so handlers see exactly the
- * arguments they are documented to get); a handler that throws does not stop the others, and
- * what it threw goes to `sink` (or is reported when there is no sink).
+ * Calls each handler with `arg`, and `info` when given (so handlers see exactly the arguments
+ * they are documented to get); a handler that throws does not stop the others, and what it threw
+ * goes to `sink` (or is reported when there is no sink).
  */
-export function callAll<A, B>(handlers: readonly Callback<A, B>[], arg: A, info: B, sink?: ThrowSink): void {
+export function callAll<A, B>(handlers: readonly Callback<A, B>[], arg: A, sink?: ThrowSink, info?: B): void {
   for (let i = 0; i < handlers.length; i++) {
     try {
       if (info === undefined) (handlers[i] as (arg: A) => void)(arg);

@@ -115,7 +115,7 @@ export class MeshObserver<T = unknown> {
 
   /** @internal Calls the `onAnomaly` handlers (used by watched networks). */
   _emitAnomaly(anomaly: Anomaly<T>): void {
-    if (this.#raw !== undefined) callAll(this.#anomaly.list, anomaly, undefined);
+    if (this.#raw !== undefined) callAll(this.#anomaly.list, anomaly);
   }
 
   /** @internal Whether an `onAnomaly` handler would hear of an anomaly now. */

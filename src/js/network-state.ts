@@ -38,7 +38,7 @@ export class NodeRecord<T> implements ThrowSink {
 
   /** Calls this node's handlers in `list` with `arg` (and `info`); what they throw goes to its `onError`. */
   emit<A, B>(list: Listeners<A, B | undefined>, arg: A, info?: B): void {
-    if (this.alive) callAll(list.list, arg, info, this);
+    if (this.alive) callAll(list.list, arg, this, info);
   }
 
   /** Queues a handler's exception for this node's `onError`. */
@@ -51,7 +51,7 @@ export class NodeRecord<T> implements ThrowSink {
     if (error.type === 'handler-error' && (!this.alive || this.error.list.length === 0)) {
       console.error(`data-mesh: a handler of node "${this.nodeId}" threw:`, error.error);
     }
-    if (this.alive) callAll(this.error.list, error, undefined);
+    if (this.alive) callAll(this.error.list, error);
   }
 }
 
