@@ -1,12 +1,13 @@
 // API behaviour beyond the seed's examples: receiving, observer bookkeeping, timing and network memory accounting.
 import { check, equal, spy } from './check.mjs';
+import { cfg } from './configs.mjs';
 
 /** `[name, run(api)]` pairs; `api` is the data-mesh module, already initialised. */
 export const apiCases = [
   [
     'receive(): a match reaches onMessage only, a mismatch or a malformed message onError only',
     ({ MeshNode }) => {
-      const node = new MeshNode({ nodeId: 'b', seed: 7, phaseResetInterval: 100 });
+      const node = new MeshNode(cfg('b'));
       const messages = spy();
       const errors = spy();
       node.onMessage(messages);
@@ -66,8 +67,8 @@ export const apiCases = [
     'an observer counts messages it is handed and messages of a watched network together',
     ({ MeshNetwork, MeshObserver }) => {
       const network = new MeshNetwork();
-      const node = network.createNode({ nodeId: 'a', seed: 7, phaseResetInterval: 100 });
-      network.createNode({ nodeId: 'b', seed: 7, phaseResetInterval: 100 });
+      const node = network.createNode(cfg('a'));
+      network.createNode(cfg('b'));
       const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
       observer.watch(network);
       observer.observe({ senderId: 'a', globalStep: 1, patternValue: 4 });
@@ -83,7 +84,7 @@ export const apiCases = [
     ({ MeshNetwork }) => {
       const network = new MeshNetwork();
       const empty = network.memoryBytes;
-      for (let i = 0; i < 1000; i++) network.createNode({ nodeId: `node-${i}`, seed: 7, phaseResetInterval: 100 });
+      for (let i = 0; i < 1000; i++) network.createNode(cfg(`node-${i}`));
       const perNode = (network.memoryBytes - empty) / 1000;
       check(perNode >= 48 + 4 + 5 && perNode < 200, `${perNode} bytes per node`);
     },

@@ -1,10 +1,10 @@
 // broadcastBatch: many broadcasts in one call, with the callbacks and counts of one-by-one broadcasts.
 import { check, equal, throwsCode } from './check.mjs';
-import { cfg } from './configs.mjs';
+import { build, cfg } from './configs.mjs';
 
 /** A network of the nodes `ids` (seed 7, but `liar` seed 3) watched by a seed-7 observer. */
-function watchedNetwork({ MeshNetwork, MeshObserver }, ids = ['a', 'b', 'liar'], options = undefined) {
-  const network = new MeshNetwork(options);
+function watchedNetwork({ MeshNetwork, MeshObserver }, ids = ['a', 'b', 'liar']) {
+  const network = new MeshNetwork();
   const nodes = ids.map((id) => network.createNode(cfg(id, id === 'liar' ? 3 : 7)));
   const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
   observer.watch(network);
@@ -15,8 +15,8 @@ function watchedNetwork({ MeshNetwork, MeshObserver }, ids = ['a', 'b', 'liar'],
  * The network of `watchedNetwork` with every handler recording into a log, the observer's
  * anomalies included.
  */
-function loggedNetwork(api, options) {
-  const { network, nodes, observer } = watchedNetwork(api, undefined, options);
+function loggedNetwork(api) {
+  const { network, nodes, observer } = watchedNetwork(api);
   const log = [];
   for (const node of nodes) {
     const id = node.nodeId;
@@ -54,8 +54,7 @@ export const batchCases = [
   [
     'broadcastBatch runs the callbacks after its last message is sent, and a callback may send another batch',
     ({ MeshNetwork }) => {
-      const network = new MeshNetwork();
-      const [a, b] = ['a', 'b'].map((id) => network.createNode(cfg(id)));
+      const [network, [a, b]] = build(MeshNetwork, undefined, ['a', 'b']);
       const seen = [];
       b.onMessage((m) => {
         seen.push([m.data, a.getStats().messagesSent]);
@@ -69,8 +68,7 @@ export const batchCases = [
   [
     'a handler added by a callback of a batch hears the rest of that batch',
     ({ MeshNetwork }) => {
-      const network = new MeshNetwork();
-      const [a, b, c] = ['a', 'b', 'c'].map((id) => network.createNode(cfg(id)));
+      const [network, [a, b, c]] = build(MeshNetwork, undefined, ['a', 'b', 'c']);
       const heard = [];
       const stop = a.onBroadcast(() => {
         stop();
@@ -150,8 +148,7 @@ export const batchCases = [
     'in a simulated or authenticated network a batch goes message by message and arrives as the network runs',
     ({ MeshNetwork }) => {
       for (const options of [{ links: { latency: { kind: 'fixed', ms: 5 } } }, { auth: 'hmac' }]) {
-        const network = new MeshNetwork(options);
-        const [a, b, c] = ['a', 'b', 'c'].map((id) => network.createNode(cfg(id)));
+        const [network, [a, b, c]] = build(MeshNetwork, options, ['a', 'b', 'c']);
         const heard = [];
         c.onMessage((m) => heard.push([m.senderId, m.data]));
         network.broadcastBatch([a, b, 'a'], { n: 1 });
@@ -164,8 +161,7 @@ export const batchCases = [
   [
     'broadcastBatch refuses bad senders before sending anything, naming the entry',
     ({ MeshNetwork, MeshNode }) => {
-      const network = new MeshNetwork();
-      const [a, b] = ['a', 'b'].map((id) => network.createNode(cfg(id)));
+      const [network, [a, b]] = build(MeshNetwork, undefined, ['a', 'b']);
       const other = new MeshNetwork().createNode(cfg('a'));
       throwsCode(() => network.broadcastBatch('a', 1), TypeError, 'ERR_INVALID_TYPE', 'senders');
       throwsCode(() => network.broadcastBatch([a, 7], 1), TypeError, 'ERR_INVALID_TYPE', 'senders[1]');
@@ -184,8 +180,7 @@ export const batchCases = [
       equal(a.getStats(), { messagesSent: 2, messagesReceived: 1, messagesRejected: 0 }, 'the network works after the refusals');
       network.broadcastBatch([], 1);
       equal(a.getStats().messagesSent, 2, 'an empty batch sends nothing');
-      const simulated = new MeshNetwork({ links: { latency: { kind: 'fixed', ms: 5 } } });
-      const [x, y] = ['x', 'y'].map((id) => simulated.createNode(cfg(id)));
+      const [simulated, [x, y]] = build(MeshNetwork, { links: { latency: { kind: 'fixed', ms: 5 } } }, ['x', 'y']);
       simulated.removeNode('y');
       throwsCode(() => simulated.broadcastBatch([x, y], 1), Error, 'ERR_NODE_REMOVED');
       equal(x.getStats().messagesSent, 0, 'a simulated network sends nothing either');

@@ -1,13 +1,7 @@
 // The simulation API (MeshNetwork with options): virtual time, topologies, faults, trace.
 // Shared by the Node tests (tests/js/simulation.test.mjs) and the browser tests (tests/e2e).
 import { check, equal, throwsCode } from './check.mjs';
-import { cfg } from './configs.mjs';
-
-function build(MeshNetwork, options, count) {
-  const network = new MeshNetwork(options);
-  const nodes = Array.from({ length: count }, (_, i) => network.createNode(cfg(`n${i}`)));
-  return [network, nodes];
-}
+import { build, cfg } from './configs.mjs';
 
 /** The scenario of the native test `the_trace_hash_is_the_same_natively_and_in_wasm`. */
 export const PINNED_TRACE_HASH = '228da17d144285f4';
