@@ -21,7 +21,7 @@ echo '{"type":"commonjs"}' > pkg/raw-node/package.json
 npx --no-install tsc -p tsconfig.esm.json
 npx --no-install tsc -p tsconfig.cjs.json
 # Internal modules' declarations are not part of the public types (and raw.d.ts points into the repo).
-rm pkg/types/{raw,network-state,checks,dispatcher,anomalies}.d.ts
+rm -r pkg/types/internal
 echo '{"type":"commonjs"}' > pkg/cjs/package.json
 
 cp src/entries/web.js src/entries/worker.js src/entries/node.cjs src/entries/node.mjs src/entries/index.d.ts src/entries/package.json pkg/

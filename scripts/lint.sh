@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm run lint`: rustfmt, clippy (native and wasm32) with warnings as errors, and tsc over the facade.
+# `npm run lint`: rustfmt, clippy (native and wasm32) with warnings as errors, the generated boundary
+# module up to date, the facade's import graph without cycles, and tsc over the facade.
 # Prints one "ok"/"not ok" line per check; exits non-zero if any fails.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -13,5 +14,7 @@ check() {
 check "cargo fmt --check" cargo fmt --check
 check "clippy (native)" cargo clippy --quiet --all-targets -- -D warnings
 check "clippy (wasm32)" cargo clippy --quiet --lib --test web --target wasm32-unknown-unknown -- -D warnings
+check "src/js/generated matches a fresh generation (npm run gen)" cargo run --quiet --bin gen-boundary -- --check
+check "facade imports: no cycle, internal modules below public ones" bash -c "node scripts/check-imports.mjs | sed 's/^/# /'; exit \${PIPESTATUS[0]}"
 check "tsc (facade, strict)" npx --no-install tsc -p tsconfig.esm.json --noEmit
 exit $status

@@ -2,6 +2,9 @@
 
 use std::fmt;
 
+use crate::boundary::codes::ErrorCode;
+use crate::boundary::CodeTable;
+
 /// Which JavaScript error class an error is thrown as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorClass {
@@ -174,25 +177,29 @@ pub enum MeshError {
 impl MeshError {
     /// The stable machine-readable code, set as `error.code` in JavaScript.
     pub fn code(&self) -> &'static str {
+        self.error_code().name()
+    }
+
+    /// The error's code.
+    pub fn error_code(&self) -> ErrorCode {
         match self {
-            Self::WrongType { .. } => "ERR_INVALID_TYPE",
-            Self::NotFinite { .. } => "ERR_NOT_FINITE",
-            Self::NotInteger { .. } => "ERR_NOT_INTEGER",
-            Self::Negative { .. } => "ERR_NEGATIVE",
-            Self::UnsafeInteger { .. } => "ERR_UNSAFE_INTEGER",
-            Self::NotPositive { .. } => "ERR_NOT_POSITIVE",
-            Self::Empty { .. } => "ERR_EMPTY",
-            Self::NotWellFormed { .. } => "ERR_NOT_WELL_FORMED",
-            Self::DuplicateNodeId { .. } => "ERR_DUPLICATE_NODE_ID",
-            Self::NodeRemoved { .. } => "ERR_NODE_REMOVED",
-            Self::TooLarge { .. } => "ERR_TOO_LARGE",
-            Self::TimerNotStarted { .. } => "ERR_TIMER_NOT_STARTED",
-            Self::OutOfRange { .. } => "ERR_OUT_OF_RANGE",
-            Self::UnknownName { .. } => "ERR_UNKNOWN_NAME",
-            Self::UnknownNode { .. } => "ERR_UNKNOWN_NODE",
-            Self::InvalidScenario { .. } => "ERR_INVALID_SCENARIO",
-            Self::BadShape { .. } => "ERR_INVALID_TYPE",
-            Self::BadKey { .. } => "ERR_BAD_KEY",
+            Self::WrongType { .. } | Self::BadShape { .. } => ErrorCode::InvalidType,
+            Self::NotFinite { .. } => ErrorCode::NotFinite,
+            Self::NotInteger { .. } => ErrorCode::NotInteger,
+            Self::Negative { .. } => ErrorCode::Negative,
+            Self::UnsafeInteger { .. } => ErrorCode::UnsafeInteger,
+            Self::NotPositive { .. } => ErrorCode::NotPositive,
+            Self::Empty { .. } => ErrorCode::Empty,
+            Self::NotWellFormed { .. } => ErrorCode::NotWellFormed,
+            Self::DuplicateNodeId { .. } => ErrorCode::DuplicateNodeId,
+            Self::NodeRemoved { .. } => ErrorCode::NodeRemoved,
+            Self::TooLarge { .. } => ErrorCode::TooLarge,
+            Self::TimerNotStarted { .. } => ErrorCode::TimerNotStarted,
+            Self::OutOfRange { .. } => ErrorCode::OutOfRange,
+            Self::UnknownName { .. } => ErrorCode::UnknownName,
+            Self::UnknownNode { .. } => ErrorCode::UnknownNode,
+            Self::InvalidScenario { .. } => ErrorCode::InvalidScenario,
+            Self::BadKey { .. } => ErrorCode::BadKey,
         }
     }
 

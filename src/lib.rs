@@ -6,6 +6,7 @@
 #![deny(missing_docs)]
 
 pub mod auth;
+pub mod boundary;
 pub mod error;
 mod ids;
 pub mod message;

@@ -6,6 +6,8 @@ use std::rc::Rc;
 
 use serde::Serialize;
 
+use crate::boundary::{code_table, CodeTable};
+
 use crate::error::MeshError;
 use crate::ids::IdTable;
 use crate::message::{verify, Verdict};
@@ -42,34 +44,22 @@ impl Tally {
     }
 }
 
-/// What a watching observer (or `observe`) found wrong with a message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum AnomalyKind {
-    /// The pattern value differs from the observer's pattern at the message's step.
-    PatternMismatch,
-    /// A field is missing, of the wrong type, or breaks a rule.
-    InvalidMessage,
-    /// The step is further from the network's tick count than the allowed skew.
-    StepSkew,
-    /// A message id seen before: an old message sent again.
-    Replay,
-    /// A sender id that is no node of the network.
-    UnknownSender,
-    /// A tag or signature that does not check out (authenticated networks).
-    BadSignature,
-}
-
-impl AnomalyKind {
-    /// Every kind, in code order (the code is the position).
-    pub const ALL: [AnomalyKind; 6] = [
-        AnomalyKind::PatternMismatch,
-        AnomalyKind::InvalidMessage,
-        AnomalyKind::StepSkew,
-        AnomalyKind::Replay,
-        AnomalyKind::UnknownSender,
-        AnomalyKind::BadSignature,
-    ];
+code_table! {
+    /// What a watching observer (or `observe`) found wrong with a message.
+    pub enum AnomalyKind {
+        /// The pattern value differs from the observer's pattern at the message's step.
+        PatternMismatch = "pattern-mismatch",
+        /// A field is missing, of the wrong type, or breaks a rule.
+        InvalidMessage = "invalid-message",
+        /// The step is further from the network's tick count than the allowed skew.
+        StepSkew = "step-skew",
+        /// A message id seen before: an old message sent again.
+        Replay = "replay",
+        /// A sender id that is no node of the network.
+        UnknownSender = "unknown-sender",
+        /// A tag or signature that does not check out (authenticated networks).
+        BadSignature = "bad-signature",
+    }
 }
 
 /// Anomalies of each kind, by code.
@@ -189,18 +179,6 @@ impl Observer {
         self.count(key, Some(AnomalyKind::InvalidMessage));
     }
 
-    /// Adds counts tallied elsewhere: `counts` holds `[total, valid]` per sender key, from key 0.
-    /// Pairs beyond the known senders, and `valid` above `total`, are clamped away.
-    pub fn add_counts(&mut self, counts: &[f64]) {
-        let known = self.per_sender.len();
-        for (key, pair) in (0..).zip(counts.chunks_exact(2).take(known)) {
-            let total = pair[0] as u64;
-            let valid = (pair[1] as u64).min(total);
-            self.count_times(Some(key), None, valid);
-            self.count_times(Some(key), Some(AnomalyKind::PatternMismatch), total - valid);
-        }
-    }
-
     /// Validates a message whose step is still an untyped number.
     pub fn observe_number(&mut self, key: u32, step: f64, received: f64) -> Result<Verdict, MeshError> {
         match crate::message::parse_step(step) {
@@ -284,23 +262,6 @@ mod tests {
         assert_eq!((stats.total, stats.anomalies), (2, 2));
         assert_eq!(stats.by_sender["a"].anomalies, 1);
         assert_eq!(stats.anomalies_by_kind, BTreeMap::from([(AnomalyKind::InvalidMessage, 2)]));
-    }
-
-    #[test]
-    fn counts_tallied_elsewhere_are_added_per_sender() {
-        let mut o = observer();
-        let a = o.sender_key("a");
-        o.observe(a, 0, 7.0);
-        o.sender_key("b");
-        o.add_counts(&[3.0, 2.0, 4.0, 9.0, 5.0, 5.0]);
-        let stats = o.statistics();
-        assert_eq!(record(&stats, "a"), (4, 3, 1, 0.75));
-        assert_eq!(record(&stats, "b"), (4, 4, 0, 1.0));
-        assert_eq!(
-            stats.by_sender["a"].anomalies_by_kind,
-            BTreeMap::from([(AnomalyKind::PatternMismatch, 1)])
-        );
-        assert_eq!((stats.total, stats.valid, stats.anomalies), (8, 7, 1));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 'use strict';
 const rawModule = require('./raw-node/data_mesh.js');
 const api = require('./cjs/index.js');
-require('./cjs/raw.js').bindRaw(rawModule);
+require('./cjs/internal/raw.js').bindRaw(rawModule);
 
 /** Resolves at once: in Node the module is ready when required. Kept so browser code runs unchanged. */
 async function init() {}
@@ -20,6 +20,9 @@ exports.serveNetworks = api.serveNetworks;
 exports.attackLab = api.attackLab;
 exports.canonicalBytes = api.canonicalBytes;
 exports.payloadBytes = api.payloadBytes;
+for (const name of ['NODE_STATE_RECORD', 'NODE_STATUSES', 'OUTLOOKS', 'TRACE_KINDS', 'TRACE_RECORD', 'TRANSFER_RECORD', 'readNodeStateRecord', 'readTraceRecord', 'readTransferRecord']) {
+  exports[name] = api[name];
+}
 exports.init = init;
 exports.initSync = initSync;
 exports.default = init;

@@ -1,6 +1,6 @@
 // Browser and bundler entry of data-mesh: `import init, { MeshNetwork } from 'data-mesh'; await init();`
 import initWasm, * as rawModule from './raw-web/data_mesh.js';
-import { bindRaw } from './esm/raw.js';
+import { bindRaw } from './esm/internal/raw.js';
 
 export * from './esm/index.js';
 

@@ -1,6 +1,7 @@
 /** The attack lab: what each check catches. */
-import { num } from './checks.js';
-import { raw } from './raw.js';
+import { ATTACK_LAB_RECORD, readAttackLabRecord } from './generated/boundary.js';
+import { num } from './internal/checks.js';
+import { raw } from './internal/raw.js';
 import type { AttackLabRow } from './types.js';
 
 /**
@@ -11,5 +12,5 @@ export function attackLab(messages = 100): AttackLabRow[] {
   const cells = raw().attackLab(num('messages', messages));
   return raw()
     .attackNames()
-    .map((attack, i) => ({ attack, none: cells[3 * i], hmac: cells[3 * i + 1], ed25519: cells[3 * i + 2] }));
+    .map((attack, i) => ({ attack, ...readAttackLabRecord(cells, i * ATTACK_LAB_RECORD.length) }));
 }

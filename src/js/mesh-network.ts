@@ -1,9 +1,15 @@
 /** MeshNetwork: creates nodes, routes their broadcasts, and is watched by observers. */
-import { NetworkState, NodeRecord, queueBatch } from './network-state.js';
-import { MeshNode, addNode, nodeHandle, sendFrom } from './mesh-node.js';
-import { flush } from './dispatcher.js';
-import { raw, type RawNetwork } from './raw.js';
-import { bytes, num, str } from './checks.js';
+import { TRACE_KINDS } from './generated/boundary.js';
+import { queueBatch } from './internal/batch.js';
+import { bytes, num, str } from './internal/checks.js';
+import { flush } from './internal/dispatcher.js';
+import { dispatchEvents } from './internal/drain.js';
+import { NetworkState, NodeBinding } from './internal/network-state.js';
+import { NodeRecord } from './internal/node-record.js';
+import { raw } from './internal/raw.js';
+import { registerNetwork } from './internal/registry.js';
+import { sendFrom } from './internal/send.js';
+import { MeshNode, handleSlot } from './mesh-node.js';
 import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TickStats, TopologyOptions, TraceKind } from './types.js';
 
 /** The numbers of a tick in `RawNetwork.drainTickStats` order. */
@@ -34,9 +40,6 @@ const TICK_COLUMNS = [
   'maxStep',
 ] as const;
 
-/** Set by `fromScenario` so that the constructor adopts the raw network it built. */
-let adopting: RawNetwork | undefined;
-
 /**
  * A network of nodes. With no options a broadcast reaches every other live node at once, in
  * creation order (the seed's behaviour). With options it is a deterministic discrete-event
@@ -44,11 +47,13 @@ let adopting: RawNetwork | undefined;
  * virtual time. `T` is the payload type of its messages.
  */
 export class MeshNetwork<T = unknown> {
-  readonly #state: NetworkState<T>;
+  readonly #state: NetworkState<T, MeshNode<T>>;
 
   /** A network; see `NetworkOptions` for every option and its default. */
-  constructor(options?: NetworkOptions) {
-    this.#state = new NetworkState<T>('MeshNetwork', adopting ?? options);
+  constructor(options?: NetworkOptions);
+  constructor(options?: NetworkOptions | NetworkState<T, MeshNode<T>>) {
+    this.#state = options instanceof NetworkState ? options : NetworkState.create('MeshNetwork', options);
+    registerNetwork(this, this.#state);
   }
 
   /**
@@ -59,36 +64,27 @@ export class MeshNetwork<T = unknown> {
   static fromScenario<T = unknown>(scenario: string | object): MeshNetwork<T> {
     const text = typeof scenario === 'string' ? scenario : JSON.stringify(scenario);
     if (typeof text !== 'string') throw raw().invalidTypeError('scenario', 'JSON text or an object', scenario);
-    const rawNetwork = raw().RawNetwork.fromScenario(text);
-    adopting = rawNetwork;
-    let network: MeshNetwork<T>;
-    try {
-      network = new MeshNetwork<T>();
-    } finally {
-      adopting = undefined;
-    }
-    const state = network.#state;
+    const state = new NetworkState<T, MeshNode<T>>('MeshNetwork', raw().RawNetwork.fromScenario(text));
     const events = (JSON.parse(text) as { events?: { data?: unknown }[] }).events ?? [];
     state.payloads = events.map((event) => event.data);
+    const rawNetwork = state.use();
     for (let slot = 0; slot < rawNetwork.slotCount(); slot++) {
-      const record = new NodeRecord<T>(slot, rawNetwork.nodeId(slot));
+      const record = new NodeRecord<T, MeshNode<T>>(slot, rawNetwork.nodeId(slot));
       state.addRecord(record);
-      record.node = nodeHandle(state, record);
+      bindHandle(state, record);
     }
-    return network;
+    return new MeshNetwork<T>(state as unknown as NetworkOptions);
   }
 
   /** Creates a node at step 0. Throws if the config is invalid or the id is taken. */
   createNode(config: NodeConfig): MeshNode<T> {
-    const record = addNode(this.#state, config);
-    record.node = nodeHandle(this.#state, record);
-    return record.node;
+    return bindHandle(this.#state, this.#state.addNode(config));
   }
 
   /** The live node with this id, or `undefined`. */
   getNode(nodeId: string): MeshNode<T> | undefined {
     const slot = this.#state.use().findNode(str('nodeId', nodeId));
-    return slot === undefined ? undefined : this.#state.records[slot].node;
+    return slot === undefined ? undefined : this.#state.records[slot].handle;
   }
 
   /**
@@ -107,7 +103,7 @@ export class MeshNetwork<T = unknown> {
   /** The live nodes, in creation order. */
   getNodes(): MeshNode<T>[] {
     this.#state.use();
-    return this.#state.liveNodes();
+    return this.#state.liveHandles();
   }
 
   /** How many nodes are live. */
@@ -136,20 +132,20 @@ export class MeshNetwork<T = unknown> {
   /** Advances virtual time by `ticks` ticks (default 1), delivering what arrives meanwhile. */
   run(ticks = 1): void {
     const state = this.#state;
-    state.dispatchEvents(state.use().run(num('ticks', ticks)));
+    dispatchEvents(state, state.use().run(num('ticks', ticks)));
   }
 
   /** Advances virtual time to `time` ms, delivering what arrives up to then. */
   runUntil(time: number): void {
     const state = this.#state;
-    state.dispatchEvents(state.use().runUntil(num('time', time)));
+    dispatchEvents(state, state.use().runUntil(num('time', time)));
   }
 
   /** Runs the next moment anything is due; returns false when nothing was left to run. */
   step(): boolean {
     const state = this.#state;
     const length = state.use().step();
-    state.dispatchEvents(length);
+    dispatchEvents(state, length);
     return length > 0;
   }
 
@@ -334,40 +330,30 @@ export class MeshNetwork<T = unknown> {
 
   /**
    * The trace events recorded since the last call (with `recordTrace` on), in batches for
-   * analysis at scale: `[timeUs, kindCode, messageId, fromSlot, toSlot, ...]`, the kind code
-   * indexing `MeshNetwork.traceKinds`. Drained events leave `exportTrace()`.
+   * analysis at scale: one record per event laid out as `TRACE_RECORD` says (`timeUs, kind,
+   * messageId, from, to`), the kind indexing `TRACE_KINDS`. Drained events leave `exportTrace()`.
    */
   drainTrace(): Float64Array {
     return this.#state.use().drainTrace();
   }
 
   /** The trace kinds in code order (for `drainTrace`). */
-  static readonly traceKinds: readonly TraceKind[] = Object.freeze([
-    'send',
-    'accept',
-    'reject',
-    'duplicate',
-    'forward',
-    'lost',
-    'partitioned',
-    'crashed',
-    'queue-full',
-    'tick',
-  ]);
+  static readonly traceKinds: readonly TraceKind[] = Object.freeze([...TRACE_KINDS]);
 
   /**
-   * Transfers in flight, for drawing: `[fromSlot, toSlot, progress 0..1, outlook, ...]` (a copy).
-   * The outlook is how the transfer ends if nothing changes before it arrives: 0 accepted, 1
-   * rejected (wrong pattern, bad tag or signature), 2 dropped (the receiver has it already, is
-   * down, or is across a partition).
+   * Transfers in flight, for drawing (a copy): one record each laid out as `TRANSFER_RECORD`
+   * says (`from, to, progress 0..1, outlook`). The outlook indexes `OUTLOOKS`: how the transfer
+   * ends if nothing changes before it arrives (accepted; rejected: wrong pattern, bad tag or
+   * signature; dropped: the receiver has it already, is down, or is across a partition).
    */
   transfers(): Float64Array {
     return this.#state.use().transfers();
   }
 
   /**
-   * Every node ever created, by slot (creation order), for drawing: `[status, globalStep, sent,
-   * received, rejected, ...]` with status 0 removed, 1 online, 2 crashed (a copy).
+   * Every node ever created, by slot (creation order), for drawing (a copy): one record each laid
+   * out as `NODE_STATE_RECORD` says (`status, globalStep, sent, received, rejected`), the status
+   * indexing `NODE_STATUSES` (removed, online, crashed).
    */
   nodeStates(): Float64Array {
     return this.#state.use().nodeStates();
@@ -379,7 +365,7 @@ export class MeshNetwork<T = unknown> {
 
   /** The slot of `senders[index]`, a node handle of this network or the id of one of its nodes. */
   #senderSlot(sender: unknown, index: number): number {
-    if (sender instanceof MeshNode) return sender._senderSlot(this.#state, index);
+    if (sender instanceof MeshNode) return handleSlot(this.#state, sender, `senders[${index}]`);
     if (typeof sender === 'string') return this.#slot(`senders[${index}]`, sender);
     throw raw().invalidTypeError(`senders[${index}]`, 'a MeshNode of this network or a node id', sender);
   }
@@ -395,13 +381,13 @@ export class MeshNetwork<T = unknown> {
     return Uint32Array.from(this.#state.holdLive().filter((r) => !taken.has(r.slot)), (r) => r.slot);
   }
 
-  /** @internal The shared state, for observers that watch this network. */
-  _state(): NetworkState<T> {
-    return this.#state;
-  }
-
   /** Releases the network's wasm memory; it and all its nodes throw `ERR_OBJECT_FREED` afterwards. */
   free(): void {
     this.#state.free();
   }
+}
+
+/** Makes the handle of a node `record` of `state` and returns it. */
+function bindHandle<T>(state: NetworkState<T, MeshNode<T>>, record: NodeRecord<T, MeshNode<T>>): MeshNode<T> {
+  return new MeshNode<T>(new NodeBinding(state, record) as unknown as NodeConfig);
 }

@@ -1,33 +1,16 @@
 /** MeshNode: a network participant that broadcasts, receives, validates and syncs. */
-import { enqueue, flush } from './dispatcher.js';
-import { ACCEPTED, BAD_SIGNATURE, MALFORMED, raw, type RawNetwork } from './raw.js';
-import { fields, freedError, readMessage, nodeConfig, num, fn } from './checks.js';
-import { NetworkState, NodeRecord, REFUSALS, deliver, pairs } from './network-state.js';
-import { payloadBytes } from './canonical.js';
+import { enqueue, flush } from './internal/dispatcher.js';
+import { fn, num } from './internal/checks.js';
+import { raw } from './internal/raw.js';
+import { freedError } from './internal/errors.js';
+import { NetworkState, NodeBinding } from './internal/network-state.js';
+import type { NodeRecord } from './internal/node-record.js';
+import { receiveAt } from './internal/receive.js';
+import { sendFrom } from './internal/send.js';
 import type { Handler, Message, MessageHandler, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
-import { watcherAnomalies } from './anomalies.js';
 
-/** Set by `MeshNetwork.createNode` so that the constructor joins that network. */
-let joining: { state: NetworkState<unknown>; record: NodeRecord<unknown> } | undefined;
-
-/** @internal Creates the handle for `record` inside `state` (used by `MeshNetwork.createNode`). */
-export function nodeHandle<T>(state: NetworkState<T>, record: NodeRecord<T>): MeshNode<T> {
-  joining = { state: state as NetworkState<unknown>, record: record as NodeRecord<unknown> };
-  try {
-    return new MeshNode<T>(undefined as unknown as NodeConfig);
-  } finally {
-    joining = undefined;
-  }
-}
-
-/** @internal Adds a node to `state`'s raw network and returns its record (validation happens in wasm). */
-export function addNode<T>(state: NetworkState<T>, config: NodeConfig, node?: MeshNode<T>): NodeRecord<T> {
-  const [nodeId, seed, interval] = nodeConfig(config);
-  const slot = state.use().createNode(nodeId, seed, interval);
-  const record = new NodeRecord<T>(slot, nodeId, node);
-  state.addRecord(record);
-  return record;
-}
+/** The slot of a node handle in a given network (set up inside the class, which owns its fields). */
+let slotIn: <T>(node: MeshNode<T>, state: NetworkState<T, MeshNode<T>>, field: string) => number;
 
 /**
  * A node of a mesh. Get one from `MeshNetwork.createNode`, or construct one on its own
@@ -35,19 +18,28 @@ export function addNode<T>(state: NetworkState<T>, config: NodeConfig, node?: Me
  * reach no one.
  */
 export class MeshNode<T = unknown> {
-  readonly #state: NetworkState<T>;
-  readonly #record: NodeRecord<T>;
+  readonly #state: NetworkState<T, MeshNode<T>>;
+  readonly #record: NodeRecord<T, MeshNode<T>>;
   #freed = false;
 
   /** A standalone node outside any network. */
-  constructor(config: NodeConfig) {
-    if (joining) {
-      this.#state = joining.state as NetworkState<T>;
-      this.#record = joining.record as NodeRecord<T>;
-      return;
+  constructor(config: NodeConfig);
+  constructor(config: NodeConfig | NodeBinding<T, MeshNode<T>>) {
+    if (config instanceof NodeBinding) {
+      this.#state = config.state;
+      this.#record = config.record;
+    } else {
+      this.#state = NetworkState.create('MeshNode');
+      this.#record = this.#state.addNode(config);
     }
-    this.#state = new NetworkState<T>('MeshNode');
-    this.#record = addNode(this.#state, config, this);
+    this.#record.handle = this;
+  }
+
+  static {
+    slotIn = (node, state, field) => {
+      if (node.#state !== state) throw raw().invalidTypeError(field, 'a MeshNode of this network', node);
+      return node.#slot();
+    };
   }
 
   #slot(): number {
@@ -112,12 +104,6 @@ export class MeshNode<T = unknown> {
     return message;
   }
 
-  /** @internal This node's slot, checked to be a live node of `state` (errors name it `senders[index]`). */
-  _senderSlot(state: NetworkState<T>, index: number): number {
-    if (this.#state !== state) throw raw().invalidTypeError(`senders[${index}]`, 'a MeshNode of this network', this);
-    return this.#slot();
-  }
-
   /**
    * Validates `message` against this node's own pattern at `message.globalStep`: a match goes to
    * `onMessage`, a mismatch or a malformed message to `onError`. In an authenticated network its
@@ -125,27 +111,8 @@ export class MeshNode<T = unknown> {
    * missing signature, an unknown sender (ed25519) or a replay goes to `onError` too.
    */
   receive(message: Message<T>): void {
-    const slot = this.#slot();
-    const rawNetwork = this.#state.use();
-    const wellFormed = readMessage(message);
-    const received = fields.patternValue;
-    let verdict: number;
-    if (!wellFormed) verdict = rawNetwork.rejectMalformed(slot);
-    else if (this.#state.authenticated) verdict = receiveSigned(rawNetwork, slot, message);
-    else verdict = rawNetwork.receive(slot, fields.globalStep, received);
-    const record = this.#record;
-    const nodeId = record.nodeId;
-    if (verdict <= BAD_SIGNATURE) {
-      const type = REFUSALS[BAD_SIGNATURE - verdict];
-      enqueue(() => record.emitError({ type, nodeId, message }));
-    } else if (verdict === ACCEPTED) {
-      enqueue(() => record.emit(record.message, message));
-    } else if (verdict === MALFORMED) {
-      const reason = raw().messageProblem(message) ?? 'malformed message';
-      enqueue(() => record.emitError({ type: 'invalid-message', nodeId, reason, message }));
-    } else {
-      enqueue(() => record.emitError({ type: 'pattern-mismatch', nodeId, expected: verdict, received, message }));
-    }
+    this.#slot();
+    receiveAt(this.#state, this.#record, message);
     flush();
   }
 
@@ -198,51 +165,9 @@ export class MeshNode<T = unknown> {
 }
 
 /**
- * @internal Sends `data` from the live node `record` and queues the callbacks it causes, without
- * flushing; returns the message (see `MeshNode.broadcast`).
+ * @internal The slot of `node` when it is a live node of `state`'s network; throws `ERR_INVALID_TYPE`
+ * naming `field` for a node of another network, `ERR_NODE_REMOVED` or `ERR_OBJECT_FREED`.
  */
-export function sendFrom<T>(state: NetworkState<T>, record: NodeRecord<T>, data: T): Message<T> {
-  const slot = record.slot;
-  const count = state.authenticated ? state.use().broadcastCarrying(slot, payloadBytes(data)) : state.use().broadcast(slot);
-  const report = state.report(count);
-  const [globalStep, patternValue, id, instant, claimed] = [report[0], report[1], report[2], report[3] === 1, report[4]];
-  const rejectedEnd = 6 + 2 * report[5];
-  const rejections = rejectedEnd > 6 ? pairs(report, 6, rejectedEnd) : undefined;
-  const anomalies = count > rejectedEnd ? watcherAnomalies(state.watchers, report, rejectedEnd, count) : undefined;
-  // Everything is read from the report now: claimedName() calls into wasm, which may move its memory.
-  const senderId = claimed >= 0 ? state.records[claimed].nodeId : state.use().claimedName();
-  const message: Message<T> = Object.freeze(
-    state.authenticated
-      ? { senderId, globalStep, patternValue, data, sequence: state.use().lastSequence(), signature: state.use().lastProof() }
-      : { senderId, globalStep, patternValue, data },
-  );
-  if (!instant && id !== 0) state.envelopes.set(id, message);
-  const receivers = instant ? state.holdLive() : [];
-  enqueue(() => deliver(record, message, receivers, rejections, anomalies));
-  return message;
+export function handleSlot<T>(state: NetworkState<T, MeshNode<T>>, node: MeshNode<T>, field: string): number {
+  return slotIn(node, state, field);
 }
-
-/**
- * Checks a well-formed `message` (its fields already read into `fields`) in an authenticated
- * network. A missing or malformed sequence or signature, data no sender could have signed, and a
- * copy a byzantine relay tampered with (its bytes are not the signed ones) are bad signatures.
- */
-function receiveSigned<T>(rawNetwork: RawNetwork, slot: number, message: Message<T>): number {
-  // Copied first: encoding the payload runs user code (toJSON) that may reuse `fields`.
-  const { senderId, globalStep, patternValue } = fields;
-  const { sequence, signature, tampered } = message;
-  const refuse = (): number => {
-    rawNetwork.rejectMalformed(slot);
-    return BAD_SIGNATURE;
-  };
-  if (typeof sequence !== 'number' || !Number.isSafeInteger(sequence) || sequence < 0) return refuse();
-  if (!(signature instanceof Uint8Array) || tampered === true) return refuse();
-  let payload: Uint8Array;
-  try {
-    payload = payloadBytes(message.data);
-  } catch {
-    return refuse();
-  }
-  return rawNetwork.receiveSigned(slot, globalStep, patternValue, senderId, sequence, payload, signature);
-}
-

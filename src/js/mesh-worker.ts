@@ -4,7 +4,8 @@
  */
 import { MeshNetwork } from './mesh-network.js';
 import type { MeshNode } from './mesh-node.js';
-import { raw } from './raw.js';
+import { raw } from './internal/raw.js';
+import { networkState } from './internal/registry.js';
 import type { NetworkOptions, NodeConfig, SimulationStats } from './types.js';
 
 /** What the page can ask the worker to do with its network. */
@@ -137,7 +138,7 @@ function liveNode(network: MeshNetwork, nodeId: string): MeshNode<unknown> {
 
 function snapshot(network: MeshNetwork): NetworkSnapshot {
   const nodeStates = network.nodeStates();
-  const nodeIds = network._state().records.map((record) => record.nodeId);
+  const nodeIds = networkState('network', network).records.map((record) => record.nodeId);
   return { now: network.now, nodeIds, nodeStates, transfers: network.transfers(), stats: network.getSimulationStats(), traceHash: network.traceHash() };
 }
 

@@ -1,6 +1,7 @@
 /** PatternGenerator: the deterministic pattern value of any step, in O(1). */
-import { freedError, num, patternConfig } from './checks.js';
-import { raw, type RawPatternGenerator } from './raw.js';
+import { num, patternConfig } from './internal/checks.js';
+import { freedError } from './internal/errors.js';
+import { raw, type RawPatternGenerator } from './internal/raw.js';
 
 /**
  * Pattern values for one seed and phase-reset interval: the seed at every reset, otherwise the

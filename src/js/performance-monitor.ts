@@ -1,6 +1,7 @@
 /** PerformanceMonitor: named timers on `performance.now()`. */
-import { freedError, num, str, toRecord } from './checks.js';
-import { raw, type RawPerformanceMonitor } from './raw.js';
+import { num, str, toRecord } from './internal/checks.js';
+import { freedError } from './internal/errors.js';
+import { raw, type RawPerformanceMonitor } from './internal/raw.js';
 import type { Metrics } from './types.js';
 
 /** Times named operations and reports count, mean, extremes and percentiles in milliseconds. */

@@ -1,4 +1,7 @@
 /** Public types of data-mesh. `T` is always the user's payload type. */
+import type { MeshErrorCode, Refusal } from './generated/boundary.js';
+
+export type { AnomalyKind, MeshErrorCode, NodeStatus, Outlook, Refusal, TraceKind } from './generated/boundary.js';
 
 /** Configuration of one node. */
 export interface NodeConfig {
@@ -86,7 +89,7 @@ export interface HandlerError {
  */
 export interface RefusedMessageError<T = unknown> {
   /** Discriminant. */
-  type: 'bad-signature' | 'unknown-sender' | 'replay';
+  type: Refusal;
   /** The receiving node. */
   nodeId: string;
   /** The refused message. */
@@ -270,27 +273,6 @@ export type MessageHandler<T> = (message: Message<T>, delivery?: Delivery) => vo
 /** Returned by every `on*` method: call it to remove the handler. */
 export type Unsubscribe = () => void;
 
-/** The `code` of every error data-mesh throws. */
-export type MeshErrorCode =
-  | 'ERR_INVALID_TYPE'
-  | 'ERR_NOT_FINITE'
-  | 'ERR_NOT_INTEGER'
-  | 'ERR_NEGATIVE'
-  | 'ERR_UNSAFE_INTEGER'
-  | 'ERR_NOT_POSITIVE'
-  | 'ERR_EMPTY'
-  | 'ERR_NOT_WELL_FORMED'
-  | 'ERR_DUPLICATE_NODE_ID'
-  | 'ERR_NODE_REMOVED'
-  | 'ERR_TOO_LARGE'
-  | 'ERR_TIMER_NOT_STARTED'
-  | 'ERR_OUT_OF_RANGE'
-  | 'ERR_UNKNOWN_NAME'
-  | 'ERR_UNKNOWN_NODE'
-  | 'ERR_INVALID_SCENARIO'
-  | 'ERR_BAD_KEY'
-  | 'ERR_OBJECT_FREED'
-  | 'ERR_NOT_INITIALIZED';
 
 /** The shape of every error data-mesh throws: a `TypeError` or `RangeError` with these fields. */
 export interface MeshError extends Error {
@@ -454,18 +436,6 @@ export interface TickStats extends SimulationStats {
   maxStep: number;
 }
 
-/** The kinds of trace event, by the code `drainTrace` gives them. */
-export type TraceKind =
-  | 'send'
-  | 'accept'
-  | 'reject'
-  | 'duplicate'
-  | 'forward'
-  | 'lost'
-  | 'partitioned'
-  | 'crashed'
-  | 'queue-full'
-  | 'tick';
 
 /** One row of `attackLab()`: an attack and the share (0..1) of its deliveries each mode turned away. */
 export interface AttackLabRow {

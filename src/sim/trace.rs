@@ -1,32 +1,34 @@
 //! The event trace: every engine event folded into a portable hash, and optionally kept for export.
 
 use serde::Serialize;
+
+use crate::boundary::code_table;
 use xxhash_rust::xxh3::{xxh3_64_with_seed, Xxh3Default};
 
-/// What happened to a message (or to the clock) at one moment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum TraceKind {
-    /// A node sent a new message.
-    Send,
-    /// A message arrived and the receiver's pattern accepted it.
-    Accept,
-    /// A message arrived and the receiver's pattern rejected it.
-    Reject,
-    /// A message arrived at a node that had already seen it.
-    Duplicate,
-    /// A node passed a message on to a neighbour.
-    Forward,
-    /// The link lost the message.
-    Lost,
-    /// A partition cut the link.
-    Partitioned,
-    /// The sender or the receiver was crashed.
-    Crashed,
-    /// The link's queue was full.
-    QueueFull,
-    /// The global tick advanced every node's step.
-    Tick,
+code_table! {
+    /// What happened to a message (or to the clock) at one moment.
+    pub enum TraceKind {
+        /// A node sent a new message.
+        Send = "send",
+        /// A message arrived and the receiver's pattern accepted it.
+        Accept = "accept",
+        /// A message arrived and the receiver's pattern rejected it.
+        Reject = "reject",
+        /// A message arrived at a node that had already seen it.
+        Duplicate = "duplicate",
+        /// A node passed a message on to a neighbour.
+        Forward = "forward",
+        /// The link lost the message.
+        Lost = "lost",
+        /// A partition cut the link.
+        Partitioned = "partitioned",
+        /// The sender or the receiver was crashed.
+        Crashed = "crashed",
+        /// The link's queue was full.
+        QueueFull = "queue-full",
+        /// The global tick advanced every node's step.
+        Tick = "tick",
+    }
 }
 
 /// One trace entry (one JSON line when exported).

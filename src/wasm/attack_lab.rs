@@ -3,15 +3,20 @@
 use wasm_bindgen::prelude::*;
 
 use super::errors::{js, JsResult};
+use crate::boundary::layouts::AttackLabRecord;
 use crate::sim::attack_lab::{matrix, ATTACKS};
 
 /// The share of each attack's deliveries that receivers turned away, after `messages` attacks
-/// per cell: one row per attack, `[none, hmac, ed25519]` each (row names from `attackNames`).
+/// per cell: one [`AttackLabRecord`] per attack (row names from `attackNames`).
 #[wasm_bindgen(js_name = attackLab)]
 pub fn attack_lab(messages: f64) -> JsResult<Vec<f64>> {
     let messages = js(crate::validate::positive_integer("messages", messages))?;
     let messages = u32::try_from(messages.min(100_000)).unwrap_or(100_000);
-    Ok(matrix(messages).into_iter().flatten().collect())
+    let mut out = Vec::new();
+    for [none, hmac, ed25519] in matrix(messages) {
+        AttackLabRecord { none, hmac, ed25519 }.write(&mut out);
+    }
+    Ok(out)
 }
 
 /// The attacks of `attackLab`'s rows, in order.

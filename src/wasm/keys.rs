@@ -5,23 +5,11 @@ use wasm_bindgen::prelude::*;
 use super::errors::{js, JsResult};
 use super::network::RawNetwork;
 use crate::auth::AuthMode;
+use crate::boundary::codes::{code_of, verdict};
 use crate::message::{parse_step, Stamp};
 use crate::network::Slot;
 use crate::sim::engine::{Claimed, Refusal, Sender};
 use crate::validate::safe_integer;
-
-/// What `receiveSigned` returns for a bad signature; the other refusals count down from it by
-/// their [`refusal_code`] (a pattern verdict is as for `receive`).
-const BAD_SIGNATURE: f64 = -3.0;
-
-/// A refusal's code in the reports JS reads (its index in the facade's `REFUSALS`).
-pub(super) fn refusal_code(refusal: Refusal) -> f64 {
-    match refusal {
-        Refusal::BadSignature => 0.0,
-        Refusal::UnknownSender => 1.0,
-        Refusal::Replay => 2.0,
-    }
-}
 
 #[wasm_bindgen]
 impl RawNetwork {
@@ -85,10 +73,26 @@ impl RawNetwork {
             self.inner.refusal_of(slot as Slot, Claimed { sender: &sender, stamp, sequence, payload, proof })
         }) {
             Some(None) => return self.receive(slot, global_step, pattern_value),
-            None => BAD_SIGNATURE,
-            Some(Some(refusal)) => BAD_SIGNATURE - refusal_code(refusal),
+            None => verdict::REFUSED - code_of(Refusal::BadSignature),
+            Some(Some(refusal)) => verdict::REFUSED - code_of(refusal),
         };
         js(self.inner.network_mut().reject_malformed(slot))?;
         Ok(refusal)
     }
+}
+
+/// The bytes a tag or signature of a message covers (see [`crate::auth::canonical_bytes`]);
+/// every number must be a safe integer >= 0.
+#[wasm_bindgen(js_name = canonicalBytes)]
+pub fn canonical_bytes(
+    sender_id: &str,
+    global_step: f64,
+    pattern_value: f64,
+    sequence: f64,
+    payload: &[u8],
+) -> JsResult<Vec<u8>> {
+    let global_step = js(safe_integer("globalStep", global_step))?;
+    let pattern_value = js(safe_integer("patternValue", pattern_value))?;
+    let sequence = js(safe_integer("sequence", sequence))?;
+    Ok(crate::auth::canonical_bytes(sender_id, global_step, pattern_value, sequence, payload))
 }

@@ -7,6 +7,8 @@ use js_sys::JsString;
 use super::errors::{js, well_formed, JsResult};
 use super::observer::RawObserver;
 use super::shape::read_js;
+use crate::boundary::codes::{code_of, NONE};
+use crate::boundary::layouts::{BatchGroup, BatchHead, BroadcastStamp, Rejection, WatcherAnomalyRecord};
 use crate::network::{Delivery, WatcherAnomaly};
 use crate::node::NodeConfig;
 use crate::sim::engine::{Sender, Simulation};
@@ -117,14 +119,11 @@ impl RawNetwork {
     }
 
     /// Broadcasts from `slot` and writes what happened into the report buffer (see
-    /// [`RawNetwork::report_ptr`]); returns how many numbers it wrote: `[globalStep,
-    /// patternValue, messageId, instant, claimedSlot, rejectedCount, ...rejections,
-    /// ...anomalies]`, each rejection the pair `slot, expected` and each watcher anomaly the
-    /// triple `watcherIndex, kindCode, expected` (kind codes in `AnomalyKind::ALL` order), in
-    /// order. `claimedSlot` is the node the message claims to be from, or -1 for an id no node
-    /// has (read it with `claimedName`). When `instant` is 1 every other live node not listed as
-    /// rejected accepted the message; when 0 it is scheduled (message id 0: the sender is
-    /// crashed and nothing was sent) and arrives during `run`.
+    /// [`RawNetwork::report_ptr`]); returns how many numbers it wrote: a [`BroadcastStamp`],
+    /// its rejections, then its watcher anomalies (layouts in `src/boundary/layouts.rs`). When
+    /// `instant` is 1 every other live node not listed as rejecting accepted the message; when
+    /// 0 it is scheduled (message id 0: the sender is crashed and nothing was sent) and arrives
+    /// during `run`.
     pub fn broadcast(&mut self, slot: u32) -> JsResult<usize> {
         self.broadcast_carrying(slot, &[])
     }
@@ -138,36 +137,36 @@ impl RawNetwork {
         self.last_proof.0 = report.sequence;
         self.last_proof.1.clear();
         self.last_proof.1.extend_from_slice(report.proof.bytes());
-        let buffer = &mut self.report;
-        buffer.clear();
-        let stamp = report.stamp;
-        let claimed = match &report.sender {
+        let claimed_slot = match &report.sender {
             Sender::Node(slot) => f64::from(*slot),
             Sender::Unknown(name) => {
                 self.claimed_name = name.to_string();
-                -1.0
+                NONE
             }
         };
-        buffer.extend([
-            stamp.global_step as f64,
-            stamp.pattern_value as f64,
-            report.message as f64,
-            f64::from(u8::from(instant)),
-            claimed,
-            0.0,
-        ]);
-        buffer[5] = push_rejections(buffer, report.deliveries) as f64;
+        let buffer = &mut self.report;
+        buffer.clear();
+        let stamp = report.stamp;
+        let rejected_count = rejections(report.deliveries).count() as f64;
+        BroadcastStamp {
+            global_step: stamp.global_step as f64,
+            pattern_value: stamp.pattern_value as f64,
+            message_id: report.message as f64,
+            instant: f64::from(u8::from(instant)),
+            claimed_slot,
+            rejected_count,
+        }
+        .write(buffer);
+        push_rejections(buffer, report.deliveries);
         push_anomalies(buffer, report.anomalies);
         Ok(buffer.len())
     }
 
     /// Broadcasts one message from each node in `slots`, in order, in one call, when the network
     /// is instant; else sends nothing and returns `undefined` (send one by one). In an instant
-    /// network, fails, sending nothing, if a slot is not a live node. Writes into the report buffer and returns how many
-    /// numbers: `[firstMessageId, groupCount, ...groups]`, one group per distinct sender in the
-    /// order of its first message, each `senderSlot, globalStep, patternValue, rejectedCount,
-    /// anomalyCount, ...rejections, ...anomalies` (as in `broadcast`).
-    /// Message `i` has id `firstMessageId + i`; every message of a group had the group's outcome.
+    /// network, fails, sending nothing, if a slot is not a live node. Writes a [`BatchHead`] and
+    /// its [`BatchGroup`]s (one per distinct sender in the order of its first message, each with
+    /// its rejections and watcher anomalies) into the report buffer and returns how many numbers.
     #[wasm_bindgen(js_name = broadcastBatch)]
     pub fn broadcast_batch(&mut self, slots: &[u32]) -> JsResult<Option<usize>> {
         let Some(batch) = js(self.inner.broadcast_batch(slots))? else {
@@ -175,19 +174,20 @@ impl RawNetwork {
         };
         let buffer = &mut self.report;
         buffer.clear();
-        buffer.extend([batch.first_message as f64, batch.groups.len() as f64]);
+        BatchHead { first_message_id: batch.first_message as f64, group_count: batch.groups.len() as f64 }
+            .write(buffer);
         for group in batch.groups {
             let deliveries = &batch.deliveries[group.deliveries.clone()];
             let anomalies = &batch.anomalies[group.anomalies.clone()];
-            let at = buffer.len();
-            buffer.extend([
-                f64::from(group.sender),
-                group.stamp.global_step as f64,
-                group.stamp.pattern_value as f64,
-                0.0,
-                anomalies.len() as f64,
-            ]);
-            buffer[at + 3] = push_rejections(buffer, deliveries) as f64;
+            BatchGroup {
+                sender_slot: f64::from(group.sender),
+                global_step: group.stamp.global_step as f64,
+                pattern_value: group.stamp.pattern_value as f64,
+                rejected_count: rejections(deliveries).count() as f64,
+                anomaly_count: anomalies.len() as f64,
+            }
+            .write(buffer);
+            push_rejections(buffer, deliveries);
             push_anomalies(buffer, anomalies);
         }
         Ok(Some(buffer.len()))
@@ -224,21 +224,32 @@ impl RawNetwork {
     }
 }
 
-/// Appends the pair `slot, expected` of each rejection in `deliveries`; returns how many.
-fn push_rejections(buffer: &mut Vec<f64>, deliveries: &[Delivery]) -> usize {
-    let before = buffer.len();
-    for delivery in deliveries {
-        if let Delivery::Rejected { receiver, expected } = *delivery {
-            buffer.extend([f64::from(receiver), expected as f64]);
+/// The rejections among `deliveries`.
+fn rejections(deliveries: &[Delivery]) -> impl Iterator<Item = Rejection> + '_ {
+    deliveries.iter().filter_map(|delivery| match *delivery {
+        Delivery::Rejected { receiver, expected } => {
+            Some(Rejection { slot: f64::from(receiver), expected: expected as f64 })
         }
-    }
-    (buffer.len() - before) / 2
+        Delivery::Accepted(_) => None,
+    })
 }
 
-/// Appends the triple `watcherIndex, kindCode, expected` of each watcher anomaly.
-fn push_anomalies(buffer: &mut Vec<f64>, anomalies: &[WatcherAnomaly]) {
+/// Appends a [`Rejection`] for each rejection in `deliveries`.
+fn push_rejections(buffer: &mut Vec<f64>, deliveries: &[Delivery]) {
+    for rejection in rejections(deliveries) {
+        rejection.write(buffer);
+    }
+}
+
+/// Appends a [`WatcherAnomalyRecord`] for each watcher anomaly.
+pub(super) fn push_anomalies(buffer: &mut Vec<f64>, anomalies: &[WatcherAnomaly]) {
     for anomaly in anomalies {
-        buffer.extend([anomaly.watcher as f64, anomaly.kind as u8 as f64, anomaly.expected as f64]);
+        WatcherAnomalyRecord {
+            watcher: anomaly.watcher as f64,
+            kind: code_of(anomaly.kind),
+            expected: anomaly.expected as f64,
+        }
+        .write(buffer);
     }
 }
 

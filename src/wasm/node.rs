@@ -4,13 +4,9 @@ use wasm_bindgen::prelude::*;
 
 use super::errors::{js, JsResult};
 use super::network::RawNetwork;
+use crate::boundary::codes::verdict::{ACCEPTED, MALFORMED};
 use crate::message::Verdict;
 use crate::network::Reception;
-
-/// What `receive` returns for an accepted message (a mismatch returns the expected value).
-const ACCEPTED: f64 = -1.0;
-/// What `receive` returns for a malformed message.
-const MALFORMED: f64 = -2.0;
 
 #[wasm_bindgen]
 impl RawNetwork {

@@ -8,17 +8,10 @@ use wasm_bindgen::prelude::*;
 
 use super::errors::{js, JsResult};
 use super::to_js_value;
+use crate::boundary::codes::verdict;
 use crate::message::Verdict;
 use crate::observer::{Observer, SharedObserver};
 use crate::pattern::PatternGenerator;
-
-/// What `observe` returns for a valid message (an anomaly returns the expected value).
-const VALID: f64 = -1.0;
-/// What `observe` returns for a malformed message.
-const MALFORMED: f64 = -2.0;
-
-/// The longest phase table `phaseTable` returns (32 KiB of values).
-const MAX_PHASE_TABLE: u64 = 4096;
 
 /// The text of a JS string, with each lone surrogate written as `\u{XXXX}` instead of U+FFFD.
 fn lossless_text(value: &JsString) -> String {
@@ -58,9 +51,9 @@ impl RawObserver {
     /// Validates a message: -1 when valid, -2 when its step is malformed, else the expected value.
     pub fn observe(&self, sender_key: u32, global_step: f64, pattern_value: f64) -> f64 {
         match self.inner.borrow_mut().observe_number(sender_key, global_step, pattern_value) {
-            Ok(Verdict::Accepted) => VALID,
+            Ok(Verdict::Accepted) => verdict::ACCEPTED,
             Ok(Verdict::Mismatch { expected }) => expected as f64,
-            Err(_) => MALFORMED,
+            Err(_) => verdict::MALFORMED,
         }
     }
 
@@ -68,27 +61,6 @@ impl RawObserver {
     #[wasm_bindgen(js_name = observeMalformed)]
     pub fn observe_malformed(&self, sender_key: Option<u32>) {
         self.inner.borrow_mut().observe_malformed(sender_key);
-    }
-
-    /// The expected value at each phase `0..phaseResetInterval` (the facade's lookup table), or
-    /// `undefined` when the interval is longer than 4096 steps.
-    #[wasm_bindgen(js_name = phaseTable)]
-    pub fn phase_table(&self) -> Option<Vec<f64>> {
-        let observer = self.inner.borrow();
-        let pattern = observer.pattern();
-        let interval = pattern.phase_reset_interval();
-        if interval > MAX_PHASE_TABLE {
-            return None;
-        }
-        let mut table = vec![0.0; interval as usize];
-        pattern.fill_values(0, &mut table).ok()?;
-        Some(table)
-    }
-
-    /// Adds counts the facade tallied itself: `[total, valid]` per sender key, from key 0.
-    #[wasm_bindgen(js_name = addCounts)]
-    pub fn add_counts(&self, counts: &[f64]) {
-        self.inner.borrow_mut().add_counts(counts);
     }
 
     /// `{ total, valid, anomalies, successRate, bySender, anomaliesByKind }`, each sender with its

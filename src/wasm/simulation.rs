@@ -4,19 +4,19 @@
 use wasm_bindgen::prelude::*;
 
 use super::errors::{js, JsResult};
+use super::network::push_anomalies;
 use super::network::RawNetwork;
 use super::shape::read_js;
 use super::to_js_value;
+use crate::boundary::codes::{code_of, code_or_none, unknown_claim, DrainEvent, NodeStatus, NONE};
+use crate::boundary::layouts::{
+    ArrivalEvent, CompletedEvent, DrainHead, NodeStateRecord, SentEvent, TraceRecord, TransferRecord,
+};
 use crate::network::Delivery;
 use crate::sim::byzantine::ByzantineOptions;
 use crate::sim::engine::{EngineEvent, Sender};
 use crate::sim::link::to_micros;
 use crate::sim::options::{LinkOptions, TopologyOptions};
-
-/// What a node's status reads as in `nodeStates`.
-const REMOVED: f64 = 0.0;
-const ONLINE: f64 = 1.0;
-const CRASHED: f64 = 2.0;
 
 #[wasm_bindgen]
 impl RawNetwork {
@@ -199,17 +199,22 @@ impl RawNetwork {
         self.inner.trace().to_json_lines()
     }
 
-    /// The trace events recorded since the last call as `[timeUs, kindCode, messageId, from, to,
-    /// ...]` (kind codes in `TraceKind` order; empty unless `recordTrace` is on).
+    /// The trace events recorded since the last call, one [`TraceRecord`] each (empty unless
+    /// `recordTrace` is on).
     #[wasm_bindgen(js_name = drainTrace)]
     pub fn drain_trace(&mut self) -> Vec<f64> {
-        self.inner
-            .drain_trace()
-            .iter()
-            .flat_map(|e| {
-                [e.time_us as f64, e.kind as u8 as f64, e.message as f64, f64::from(e.from), f64::from(e.to)]
-            })
-            .collect()
+        let mut out = Vec::new();
+        for e in self.inner.drain_trace() {
+            TraceRecord {
+                time_us: e.time_us as f64,
+                kind: code_of(e.kind),
+                message_id: e.message as f64,
+                from: f64::from(e.from),
+                to: f64::from(e.to),
+            }
+            .write(&mut out);
+        }
+        out
     }
 
     /// The statistics of each tick since the last call, 24 numbers per tick: `tick, timeMs`,
@@ -248,31 +253,45 @@ impl RawNetwork {
         out
     }
 
-    /// Transfers in flight as `[from, to, progress, outlook, ...]` (outlook 0 accepted, 1
-    /// rejected, 2 dropped, if it arrived now).
+    /// Transfers in flight, one [`TransferRecord`] each.
     pub fn transfers(&self) -> Vec<f64> {
-        self.inner
-            .transfers()
-            .flat_map(|t| [f64::from(t.from), f64::from(t.to), t.progress, t.outlook as u8 as f64])
-            .collect()
+        let mut out = Vec::new();
+        for t in self.inner.transfers() {
+            TransferRecord {
+                from: f64::from(t.from),
+                to: f64::from(t.to),
+                progress: t.progress,
+                outlook: code_of(t.outlook),
+            }
+            .write(&mut out);
+        }
+        out
     }
 
-    /// Every slot's `[status, globalStep, sent, received, rejected]`, status 0 removed, 1 online,
-    /// 2 crashed.
+    /// Every slot's [`NodeStateRecord`], in slot order.
     #[wasm_bindgen(js_name = nodeStates)]
     pub fn node_states(&self) -> Vec<f64> {
         let network = self.inner.network();
-        let mut out = Vec::with_capacity(network.slot_count() * 5);
+        let mut out = Vec::with_capacity(network.slot_count() * NodeStateRecord::LEN);
         for slot in 0..network.slot_count() as u32 {
             // Checked first: a removed slot's counters() would build an error to throw away.
-            match network.is_alive(slot).then(|| network.counters(slot).ok()).flatten() {
-                Some(c) => {
-                    let status = if self.inner.is_crashed(slot) { CRASHED } else { ONLINE };
-                    let step = network.touch(slot) as f64;
-                    out.extend([status, step, c.sent as f64, c.received as f64, c.rejected as f64]);
+            let record = match network.is_alive(slot).then(|| network.counters(slot).ok()).flatten() {
+                Some(c) => NodeStateRecord {
+                    status: code_of(if self.inner.is_crashed(slot) {
+                        NodeStatus::Crashed
+                    } else {
+                        NodeStatus::Online
+                    }),
+                    global_step: network.touch(slot) as f64,
+                    sent: c.sent as f64,
+                    received: c.received as f64,
+                    rejected: c.rejected as f64,
+                },
+                None => {
+                    NodeStateRecord { status: code_of(NodeStatus::Removed), ..NodeStateRecord::default() }
                 }
-                None => out.extend([REMOVED, 0.0, 0.0, 0.0, 0.0]),
-            }
+            };
+            record.write(&mut out);
         }
         out
     }
@@ -280,74 +299,64 @@ impl RawNetwork {
 
 impl RawNetwork {
     /// Writes what happened since the last drain into the report buffer, in order, and returns
-    /// its length: `[eventCount, ...events]`, each event a code and its numbers:
-    /// - `0, messageId, from, receiver, expected, syncedTo, tampered, refusal, hops`: an arrival
-    ///   at a listening node (expected -1 when accepted, syncedTo -1 when it did not sync,
-    ///   tampered 1 or 0, refusal -1 when none, else 0 bad signature, 1 unknown sender, 2 replay;
-    ///   hops: links travelled);
-    /// - `1, messageId, sender, claimedSlot, globalStep, patternValue, payload, anomalyCount,
-    ///   (watcherIndex, kindCode, expected)...`: an engine-made send (payload -1 for none; a
-    ///   claimedSlot of -2 - i stands for an id no node has, `claimedNames()[i]`);
-    /// - `2, messageId`: a message with nothing left in flight.
+    /// its length: a [`DrainHead`], then each event as an [`ArrivalEvent`] (an arrival at a
+    /// listening node), a [`SentEvent`] and its watcher anomalies (an engine-made send), or a
+    /// [`CompletedEvent`] (a message with nothing left in flight).
     fn drain(&mut self) -> usize {
         self.claimed_names.clear();
         let buffer = &mut self.report;
         buffer.clear();
-        buffer.push(0.0);
-        let mut count = 0.0;
+        DrainHead::default().write(buffer);
+        let mut count = 0;
         for event in self.inner.drain_events() {
-            count += 1.0;
+            count += 1;
             match event {
                 EngineEvent::Arrived(arrival) => {
                     let (receiver, expected) = match arrival.delivery {
-                        Delivery::Accepted(receiver) => (receiver, -1.0),
+                        Delivery::Accepted(receiver) => (receiver, NONE),
                         Delivery::Rejected { receiver, expected } => (receiver, expected as f64),
                     };
-                    let synced = arrival.synced.map_or(-1.0, |step| step as f64);
-                    let tampered = f64::from(u8::from(arrival.tampered));
-                    let from = f64::from(arrival.from);
-                    let refusal = arrival.refusal.map_or(-1.0, super::keys::refusal_code);
-                    let receiver = f64::from(receiver);
-                    let hops = f64::from(arrival.hops);
-                    buffer.extend([
-                        0.0,
-                        arrival.message as f64,
-                        from,
-                        receiver,
+                    ArrivalEvent {
+                        kind: code_of(DrainEvent::Arrived),
+                        message_id: arrival.message as f64,
+                        from: f64::from(arrival.from),
+                        receiver: f64::from(receiver),
                         expected,
-                        synced,
-                        tampered,
-                        refusal,
-                        hops,
-                    ]);
+                        synced_to: arrival.synced.map_or(NONE, |step| step as f64),
+                        tampered: f64::from(u8::from(arrival.tampered)),
+                        refusal: code_or_none(arrival.refusal),
+                        hops: f64::from(arrival.hops),
+                    }
+                    .write(buffer);
                 }
                 EngineEvent::Sent(send) => {
-                    let claimed = match send.claimed {
+                    let claimed_slot = match send.claimed {
                         Sender::Node(slot) => f64::from(slot),
                         Sender::Unknown(name) => {
                             self.claimed_names.push(name.into());
-                            -(self.claimed_names.len() as f64) - 1.0
+                            unknown_claim(self.claimed_names.len() - 1)
                         }
                     };
-                    let payload = send.payload.map_or(-1.0, f64::from);
-                    buffer.extend([
-                        1.0,
-                        send.message as f64,
-                        f64::from(send.sender),
-                        claimed,
-                        send.stamp.global_step as f64,
-                        send.stamp.pattern_value as f64,
-                        payload,
-                        send.anomalies.len() as f64,
-                    ]);
-                    for a in &send.anomalies {
-                        buffer.extend([a.watcher as f64, a.kind as u8 as f64, a.expected as f64]);
+                    SentEvent {
+                        kind: code_of(DrainEvent::Sent),
+                        message_id: send.message as f64,
+                        sender: f64::from(send.sender),
+                        claimed_slot,
+                        global_step: send.stamp.global_step as f64,
+                        pattern_value: send.stamp.pattern_value as f64,
+                        payload: send.payload.map_or(NONE, f64::from),
+                        anomaly_count: send.anomalies.len() as f64,
                     }
+                    .write(buffer);
+                    push_anomalies(buffer, &send.anomalies);
                 }
-                EngineEvent::Completed(message) => buffer.extend([2.0, message as f64]),
+                EngineEvent::Completed(message) => {
+                    CompletedEvent { kind: code_of(DrainEvent::Completed), message_id: message as f64 }
+                        .write(buffer);
+                }
             }
         }
-        buffer[0] = count;
+        buffer[0] = f64::from(count);
         buffer.len()
     }
 }

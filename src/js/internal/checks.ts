@@ -1,5 +1,5 @@
 /** Fast `typeof` checks on the JS side; on failure the wasm side builds the typed error. */
-import type { NodeConfig, PatternConfig } from './types.js';
+import type { NodeConfig, PatternConfig } from '../types.js';
 import { raw } from './raw.js';
 
 /** Throws the `ERR_INVALID_TYPE` error (built in wasm) for `value` in `field`. */
@@ -43,27 +43,31 @@ export function nodeConfig(config: NodeConfig): [nodeId: string, seed: number, i
   return [str('nodeId', c.nodeId), num('seed', c.seed), num('phaseResetInterval', c.phaseResetInterval)];
 }
 
-/** The fields of the last message `readMessage` accepted (reused: read them at once). */
-export const fields = { senderId: '', globalStep: 0, patternValue: 0 };
+/** The fields a message is validated by, read once. */
+export interface MessageFields {
+  /** The claimed sender. */
+  senderId: string;
+  /** Its step. */
+  globalStep: number;
+  /** Its pattern value. */
+  patternValue: number;
+}
 
 /**
- * Reads each message field once into `fields`; false when a field is missing, of the wrong type,
- * or its getter throws (values are range-checked in wasm).
+ * Reads each message field once; undefined when a field is missing, of the wrong type, or its
+ * getter throws (values are range-checked in wasm).
  */
-export function readMessage(m: unknown): boolean {
+export function readMessage(m: unknown): MessageFields | undefined {
   try {
     const o = m as Record<string, unknown> | null;
-    if (typeof o !== 'object' || o === null) return false;
+    if (typeof o !== 'object' || o === null) return undefined;
     const senderId = o.senderId;
     const globalStep = o.globalStep;
     const patternValue = o.patternValue;
-    if (typeof senderId !== 'string' || typeof globalStep !== 'number' || typeof patternValue !== 'number') return false;
-    fields.senderId = senderId;
-    fields.globalStep = globalStep;
-    fields.patternValue = patternValue;
-    return true;
+    if (typeof senderId !== 'string' || typeof globalStep !== 'number' || typeof patternValue !== 'number') return undefined;
+    return { senderId, globalStep, patternValue };
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -75,17 +79,6 @@ export function malformedSenderId(m: unknown): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** The `TypeError` thrown by every method of an object after `free()`. */
-export function freedError(className: string): TypeError {
-  const error = new TypeError(`this ${className} was freed and can no longer be used`) as TypeError & {
-    code: string;
-    field: string;
-  };
-  error.code = 'ERR_OBJECT_FREED';
-  error.field = 'this';
-  return error;
 }
 
 /** A `Map` as a plain record with no prototype, so that keys like `__proto__` stay ordinary keys. */

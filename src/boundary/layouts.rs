@@ -1,0 +1,220 @@
+//! The records of the reports and typed arrays the bindings hand to JavaScript.
+//!
+//! A report is a `Float64Array` view of wasm memory: a header record, then lists of records whose
+//! lengths the header gives. Every code field holds a position in a [`super::CodeTable`], and
+//! [`super::codes::NONE`] (-1) stands for "none".
+
+use super::record;
+
+record! {
+    /// The head of a broadcast's report, followed by `rejectedCount` [`Rejection`]s, then one
+    /// [`WatcherAnomalyRecord`] per watcher anomaly up to the report's end.
+    pub struct BroadcastStamp {
+        /// The step the message carries.
+        global_step,
+        /// The pattern value it carries.
+        pattern_value,
+        /// Its id (0: a scheduled message from a crashed sender, which sent nothing).
+        message_id,
+        /// 1 when every live node not listed as rejecting accepted it at once; 0 when it is scheduled.
+        instant,
+        /// The slot of the node it claims to be from, or -1 for an id no node has (`claimedName`).
+        claimed_slot,
+        /// How many rejections follow.
+        rejected_count,
+    }
+}
+
+record! {
+    /// A receiver that rejected a message: the value its own pattern expected.
+    pub struct Rejection {
+        /// The receiver's slot.
+        slot,
+        /// The pattern value it expected.
+        expected,
+    }
+}
+
+record! {
+    /// An anomaly a watching observer flagged in a message.
+    pub struct WatcherAnomalyRecord {
+        /// The observer's index in the network's watch order.
+        watcher,
+        /// The anomaly's code (`ANOMALY_KINDS`).
+        kind,
+        /// The value it expected (the pattern value, or the tick count for a step skew).
+        expected,
+    }
+}
+
+record! {
+    /// The head of a batch's report, followed by `groupCount` [`BatchGroup`]s.
+    pub struct BatchHead {
+        /// The id of the batch's first message; message `i` has id `firstMessageId + i`.
+        first_message_id,
+        /// How many groups follow.
+        group_count,
+    }
+}
+
+record! {
+    /// The messages of one sender in a batch (all with the same outcome), followed by
+    /// `rejectedCount` [`Rejection`]s and `anomalyCount` [`WatcherAnomalyRecord`]s.
+    pub struct BatchGroup {
+        /// The sender's slot.
+        sender_slot,
+        /// The step its messages carry.
+        global_step,
+        /// The pattern value they carry.
+        pattern_value,
+        /// How many rejections follow.
+        rejected_count,
+        /// How many watcher anomalies follow the rejections.
+        anomaly_count,
+    }
+}
+
+record! {
+    /// The head of the report `run`, `runUntil` and `step` write, followed by `eventCount`
+    /// events, each a record chosen by its first number (`DRAIN_EVENTS`).
+    pub struct DrainHead {
+        /// How many events follow.
+        event_count,
+    }
+}
+
+record! {
+    /// A scheduled message arrived at a node that listens.
+    pub struct ArrivalEvent {
+        /// The event's code (`arrived`).
+        kind,
+        /// The message's id.
+        message_id,
+        /// The slot it came from over the last link.
+        from,
+        /// The receiver's slot.
+        receiver,
+        /// The value the receiver expected when it rejected the pattern, else -1.
+        expected,
+        /// The step the receiver synced to (`autoSync`), else -1.
+        synced_to,
+        /// 1 when a byzantine relay tampered with this copy, else 0.
+        tampered,
+        /// Why an authenticated receiver refused it (`REFUSALS`), else -1.
+        refusal,
+        /// How many links it travelled.
+        hops,
+    }
+}
+
+record! {
+    /// The engine sent a message, followed by `anomalyCount` [`WatcherAnomalyRecord`]s.
+    pub struct SentEvent {
+        /// The event's code (`sent`).
+        kind,
+        /// The message's id.
+        message_id,
+        /// The sender's slot.
+        sender,
+        /// The slot of the node it claims to be from, or -2 - i for the id `claimedNames()[i]`.
+        claimed_slot,
+        /// The step it carries.
+        global_step,
+        /// The pattern value it carries.
+        pattern_value,
+        /// The index of the scenario event whose payload it carries, or -1 for none.
+        payload,
+        /// How many watcher anomalies follow.
+        anomaly_count,
+    }
+}
+
+record! {
+    /// A message has nothing left in flight.
+    pub struct CompletedEvent {
+        /// The event's code (`completed`).
+        kind,
+        /// The message's id.
+        message_id,
+    }
+}
+
+record! {
+    /// One node of `nodeStates()`, by slot.
+    pub struct NodeStateRecord {
+        /// Its status code (`NODE_STATUSES`).
+        status,
+        /// Its global step (0 when removed).
+        global_step,
+        /// Messages it sent.
+        sent,
+        /// Messages it accepted.
+        received,
+        /// Messages it rejected.
+        rejected,
+    }
+}
+
+record! {
+    /// One transfer in flight in `transfers()`.
+    pub struct TransferRecord {
+        /// The slot it left.
+        from,
+        /// The slot it travels to.
+        to,
+        /// How far along the link it is, 0 to 1.
+        progress,
+        /// How it ends if nothing changes before it arrives (`OUTLOOKS`).
+        outlook,
+    }
+}
+
+record! {
+    /// One event of `drainTrace()`.
+    pub struct TraceRecord {
+        /// Virtual time in microseconds.
+        time_us,
+        /// What happened (`TRACE_KINDS`).
+        kind,
+        /// The message's id (0 for a tick).
+        message_id,
+        /// The slot the message came from (the sender for a send).
+        from,
+        /// The slot it went to (the sender for a send).
+        to,
+    }
+}
+
+record! {
+    /// One attack of `attackLab()`: the share (0..1) of its deliveries receivers turned away.
+    pub struct AttackLabRecord {
+        /// With the pattern only.
+        none,
+        /// With HMAC-SHA256 tags.
+        hmac,
+        /// With ed25519 signatures.
+        ed25519,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::boundary::Layout;
+
+    #[test]
+    fn a_record_writes_its_fields_in_declared_order() {
+        let mut out = vec![9.0];
+        Rejection { slot: 3.0, expected: 42.0 }.write(&mut out);
+        assert_eq!(out, [9.0, 3.0, 42.0]);
+        assert_eq!(Rejection::LEN, 2);
+        assert_eq!(Rejection::FIELDS[1].name, "expected");
+    }
+
+    #[test]
+    fn every_drain_event_starts_with_its_kind() {
+        for fields in [ArrivalEvent::FIELDS, SentEvent::FIELDS, CompletedEvent::FIELDS] {
+            assert_eq!(fields[0].name, "kind");
+        }
+    }
+}

@@ -1,0 +1,210 @@
+//! Writes the TypeScript side of the boundary (`src/js/generated/boundary.ts`) from the schema.
+
+use std::fmt::Write;
+
+use super::codes::{verdict, DrainEvent, ErrorCode, NodeStatus, FIRST_UNKNOWN_CLAIM, NONE};
+use super::layouts::*;
+use super::{CodeTable, Layout};
+use crate::observer::AnomalyKind;
+use crate::sim::engine::{Outlook, Refusal};
+use crate::sim::trace::TraceKind;
+
+/// Where the generated module lives, from the crate's root.
+pub const PATH: &str = "src/js/generated/boundary.ts";
+
+/// The generated module's full text.
+pub fn typescript() -> String {
+    let mut out = Module::default();
+    out.line("// Generated from src/boundary/ by `npm run gen` (cargo run --bin gen-boundary): do not edit.");
+    out.line("// Every layout and code table that crosses the wasm/JS boundary, declared once in Rust.");
+    out.line("");
+    out.layout::<BroadcastStamp>();
+    out.layout::<Rejection>();
+    out.layout::<WatcherAnomalyRecord>();
+    out.layout::<BatchHead>();
+    out.layout::<BatchGroup>();
+    out.layout::<DrainHead>();
+    out.layout::<ArrivalEvent>();
+    out.layout::<SentEvent>();
+    out.layout::<CompletedEvent>();
+    out.layout::<NodeStateRecord>();
+    out.layout::<TransferRecord>();
+    out.layout::<TraceRecord>();
+    out.layout::<AttackLabRecord>();
+    out.table::<NodeStatus>("NODE_STATUSES", "NODE_STATUS", "NodeStatus");
+    out.table::<DrainEvent>("DRAIN_EVENTS", "DRAIN_EVENT", "DrainEvent");
+    out.table::<Outlook>("OUTLOOKS", "OUTLOOK", "Outlook");
+    out.table::<Refusal>("REFUSALS", "REFUSAL", "Refusal");
+    out.table::<AnomalyKind>("ANOMALY_KINDS", "ANOMALY_KIND", "AnomalyKind");
+    out.table::<TraceKind>("TRACE_KINDS", "TRACE_KIND", "TraceKind");
+    out.table::<ErrorCode>("ERROR_CODES", "ERROR_CODE", "MeshErrorCode");
+    out.verdicts();
+    out.doc("The number a report carries for \"none\" in a field that otherwise holds a code, slot or step.");
+    let _ = writeln!(out.text, "export const NONE = {NONE};");
+    out.line("");
+    out.doc(
+        "An engine-made send's `claimedSlot` for the first claimed id no node has; the i-th is this minus i.",
+    );
+    let _ = writeln!(out.text, "export const FIRST_UNKNOWN_CLAIM = {FIRST_UNKNOWN_CLAIM};");
+    out.text
+}
+
+/// The module being written.
+#[derive(Default)]
+struct Module {
+    text: String,
+}
+
+impl Module {
+    fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    fn doc(&mut self, doc: &str) {
+        self.doc_indented("", doc);
+    }
+
+    fn doc_indented(&mut self, indent: &str, doc: &str) {
+        // Rust doc links read as plain code spans in TypeScript.
+        let doc = doc.trim().replace("[`", "`").replace("`]", "`");
+        let _ = writeln!(self.text, "{indent}/** {doc} */");
+    }
+
+    /// The offsets of `L`'s fields (and its length), its type, and its reader.
+    fn layout<L: Layout>(&mut self) {
+        let constant = screaming(L::NAME);
+        self.doc(&format!("Offsets of the fields of `{}` records. {}", L::NAME, L::DOC.trim()));
+        let _ = writeln!(self.text, "export const {constant} = {{");
+        for (offset, field) in L::FIELDS.iter().enumerate() {
+            self.doc_indented("  ", field.doc);
+            let _ = writeln!(self.text, "  {}: {offset},", camel(field.name));
+        }
+        self.doc_indented("  ", "How many numbers one record takes.");
+        let _ = writeln!(self.text, "  length: {},", L::FIELDS.len());
+        self.line("} as const;");
+        self.line("");
+        self.doc(L::DOC);
+        let _ = writeln!(self.text, "export interface {} {{", L::NAME);
+        for field in L::FIELDS {
+            self.doc_indented("  ", field.doc);
+            let _ = writeln!(self.text, "  {}: number;", camel(field.name));
+        }
+        self.line("}");
+        self.line("");
+        self.doc(&format!("Reads the `{}` record that starts at `at`.", L::NAME));
+        let _ = writeln!(
+            self.text,
+            "export function read{}(numbers: ArrayLike<number>, at: number): {} {{",
+            L::NAME,
+            L::NAME
+        );
+        let fields: Vec<String> = L::FIELDS
+            .iter()
+            .map(|f| format!("{}: numbers[at + {}.{}]", camel(f.name), screaming(L::NAME), camel(f.name)))
+            .collect();
+        let _ = writeln!(self.text, "  return {{ {} }};", fields.join(", "));
+        self.line("}");
+        self.line("");
+    }
+
+    /// `C`'s names in code order (`list`), its codes by name (`codes`) and the union of its names.
+    fn table<C: CodeTable>(&mut self, list: &str, codes: &str, type_name: &str) {
+        let names: Vec<&str> = C::ALL.iter().map(|value| value.name()).collect();
+        self.doc(&format!("{} Names in code order: a code is its position.", C::DOC));
+        let quoted: Vec<String> = names.iter().map(|name| format!("'{name}'")).collect();
+        let _ = writeln!(self.text, "export const {list} = [{}] as const;", quoted.join(", "));
+        self.line("");
+        self.doc(C::DOC);
+        let _ = writeln!(self.text, "export type {type_name} = (typeof {list})[number];");
+        self.line("");
+        self.doc(&format!("The code of each name of `{list}`."));
+        let _ = writeln!(self.text, "export const {codes} = {{");
+        for value in C::ALL {
+            let _ = writeln!(self.text, "  {}: {},", key(value.name()), value.code());
+        }
+        self.line("} as const;");
+        self.line("");
+    }
+
+    fn verdicts(&mut self) {
+        self.doc("What the raw receive and observe calls return besides an expected value (never negative).");
+        self.line("export const VERDICT = {");
+        for (name, value, doc) in verdict::ALL {
+            self.doc_indented("  ", doc);
+            let _ = writeln!(self.text, "  {name}: {value},");
+        }
+        self.line("} as const;");
+        self.line("");
+    }
+}
+
+/// `snake_case` as `camelCase`.
+fn camel(name: &str) -> String {
+    let mut out = String::new();
+    let mut upper = false;
+    for c in name.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `CamelCase` as `SCREAMING_SNAKE_CASE`.
+fn screaming(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.extend(c.to_uppercase());
+    }
+    out
+}
+
+/// A name as an object key: quoted unless it is an identifier.
+fn key(name: &str) -> String {
+    if name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        name.to_owned()
+    } else {
+        format!("'{name}'")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_convert_between_cases() {
+        assert_eq!(camel("global_step"), "globalStep");
+        assert_eq!(screaming("NodeStateRecord"), "NODE_STATE_RECORD");
+        assert_eq!(key("queue-full"), "'queue-full'");
+        assert_eq!(key("ERR_EMPTY"), "ERR_EMPTY");
+    }
+
+    #[test]
+    fn the_module_declares_every_layout_and_table() {
+        let ts = typescript();
+        assert!(ts.contains("export const ARRIVAL_EVENT = {"));
+        assert!(ts.contains("  hops: 8,\n"));
+        assert!(ts.contains("export const TRACE_KINDS = ['send', 'accept',"));
+        assert!(ts.contains("  'queue-full': 8,\n"));
+        assert!(ts.contains(
+            "export function readTransferRecord(numbers: ArrayLike<number>, at: number): TransferRecord {"
+        ));
+    }
+
+    #[test]
+    fn the_checked_in_module_is_up_to_date() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/js/generated/boundary.ts");
+        let checked_in = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(checked_in == typescript(), "{PATH} is stale: run `npm run gen`");
+    }
+}

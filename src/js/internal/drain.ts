@@ -1,0 +1,86 @@
+/** Reading the report `run`, `runUntil` and `step` write, and running its callbacks in order. */
+import { ARRIVAL_EVENT, COMPLETED_EVENT, DRAIN_EVENT, DRAIN_HEAD, FIRST_UNKNOWN_CLAIM, NONE, REFUSALS, SENT_EVENT, WATCHER_ANOMALY_RECORD } from '../generated/boundary.js';
+import { watcherAnomalies } from './anomalies.js';
+import { deliver } from './deliver.js';
+import { enqueue, flush } from './dispatcher.js';
+import type { NetworkState } from './network-state.js';
+import type { Delivery, Message } from '../types.js';
+
+/** A callback job. */
+type Job = () => void;
+
+/**
+ * Runs the handlers for the drain report of `length` numbers, in the order things happened,
+ * after the wasm call has returned: an engine-made send goes to its sender's `onBroadcast` and to
+ * the watchers' `onAnomaly`; an arrival at a listening node to its `onMessage` (or `onError` when
+ * rejected or refused, then `onSync` when it synced to the message).
+ */
+export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number): void {
+  if (length === 0) return;
+  // Fetched before the report is read: a call into wasm may move its memory.
+  const names = state.use().claimedNames();
+  const report = state.report(length);
+  const jobs: Job[] = [];
+  let at: number = DRAIN_HEAD.length;
+  for (let n = 0; n < report[DRAIN_HEAD.eventCount]; n++) {
+    const kind = report[at + ARRIVAL_EVENT.kind];
+    if (kind === DRAIN_EVENT.arrived) {
+      const job = arrival(state, report, at);
+      if (job !== undefined) jobs.push(job);
+      at += ARRIVAL_EVENT.length;
+    } else if (kind === DRAIN_EVENT.sent) {
+      jobs.push(engineSend(state, report, at, names));
+      at += SENT_EVENT.length + WATCHER_ANOMALY_RECORD.length * report[at + SENT_EVENT.anomalyCount];
+    } else {
+      state.envelopes.delete(report[at + COMPLETED_EVENT.messageId]);
+      at += COMPLETED_EVENT.length;
+    }
+  }
+  if (jobs.length === 0) return;
+  enqueue(() => {
+    for (const job of jobs) job();
+  });
+  flush();
+}
+
+/** The handlers of the arrival at `report[at..]`, or undefined for a message never heard of. */
+function arrival<T, H>(state: NetworkState<T, H>, report: Float64Array, at: number): Job | undefined {
+  const sent = state.envelopes.get(report[at + ARRIVAL_EVENT.messageId]);
+  if (sent === undefined) return undefined;
+  const record = state.records[report[at + ARRIVAL_EVENT.receiver]];
+  const expected = report[at + ARRIVAL_EVENT.expected];
+  const synced = report[at + ARRIVAL_EVENT.syncedTo];
+  const refusal = report[at + ARRIVAL_EVENT.refusal];
+  const message = report[at + ARRIVAL_EVENT.tampered] === 1 ? Object.freeze({ ...sent, tampered: true as const }) : sent;
+  const from = state.records[report[at + ARRIVAL_EVENT.from]].nodeId;
+  const delivery: Delivery = Object.freeze({ from, hops: report[at + ARRIVAL_EVENT.hops] });
+  return () => {
+    if (refusal !== NONE) {
+      record.emitError({ type: REFUSALS[refusal], nodeId: record.nodeId, message, delivery });
+    } else if (expected === NONE) {
+      record.emit(record.message, message, delivery);
+    } else {
+      record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received: message.patternValue, message, delivery });
+    }
+    if (synced !== NONE) record.emit(record.sync, synced);
+  };
+}
+
+/** Records the engine-made send at `report[at..]` and returns the handlers it calls. */
+function engineSend<T, H>(state: NetworkState<T, H>, report: Float64Array, at: number, names: readonly string[]): Job {
+  const sender = state.records[report[at + SENT_EVENT.sender]];
+  const claimed = report[at + SENT_EVENT.claimedSlot];
+  const senderId = claimed >= 0 ? state.records[claimed].nodeId : names[FIRST_UNKNOWN_CLAIM - claimed];
+  const payload = report[at + SENT_EVENT.payload];
+  const data = (payload === NONE ? undefined : state.payloads[payload]) as T;
+  const message: Message<T> = Object.freeze({
+    senderId,
+    globalStep: report[at + SENT_EVENT.globalStep],
+    patternValue: report[at + SENT_EVENT.patternValue],
+    data,
+  });
+  state.envelopes.set(report[at + SENT_EVENT.messageId], message);
+  const start = at + SENT_EVENT.length;
+  const anomalies = watcherAnomalies(state.watchers, report, start, start + WATCHER_ANOMALY_RECORD.length * report[at + SENT_EVENT.anomalyCount]);
+  return () => deliver(sender, message, [], undefined, anomalies);
+}

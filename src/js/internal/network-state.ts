@@ -1,0 +1,144 @@
+/** The state a MeshNetwork shares with its nodes and watching observers (not part of the public API). */
+import { freedError } from './errors.js';
+import { raw, wasmMemory, type RawNetwork } from './raw.js';
+import { NodeRecord } from './node-record.js';
+import type { ObserverCore } from './observer-core.js';
+import type { Message, NodeConfig } from '../types.js';
+import { nodeConfig } from './checks.js';
+
+/** A raw network plus the JS-side records of its nodes and watchers; `H` is the node handle type. */
+export class NetworkState<T, H = unknown> {
+  /** One record per slot ever created. */
+  readonly records: NodeRecord<T, H>[] = [];
+  /** The live records in creation order; replaced rather than changed once a broadcast holds it. */
+  #live: NodeRecord<T, H>[] = [];
+  #liveHeld = false;
+  #report: Float64Array | undefined;
+  #batchTable = new Int32Array(0);
+  /** Watching observers, in the raw network's watch order. */
+  readonly watchers: ObserverCore<T>[] = [];
+  /** Scheduled messages still in flight, by message id, for the handlers of their arrivals. */
+  readonly envelopes = new Map<number, Message<T>>();
+  /** The payloads of a scenario's scripted broadcasts, by event index. */
+  payloads: readonly unknown[] = [];
+  /** Whether messages carry a sequence number and a tag or signature (auth other than 'none'). */
+  readonly authenticated: boolean;
+  #raw: RawNetwork | undefined;
+
+  constructor(
+    /** The class name used in `ERR_OBJECT_FREED` messages. */
+    readonly owner: string,
+    /** The raw network. */
+    rawNetwork: RawNetwork,
+  ) {
+    this.#raw = rawNetwork;
+    this.authenticated = rawNetwork.authenticated();
+  }
+
+  /** A state over a new raw network with `options` (none: the seed's instant full mesh). */
+  static create<T, H>(owner: string, options?: object): NetworkState<T, H> {
+    const Raw = raw().RawNetwork;
+    return new NetworkState<T, H>(owner, options === undefined ? new Raw() : Raw.withOptions(options));
+  }
+
+  /** Adds a node to the raw network and returns its record (validation happens in wasm). */
+  addNode(config: NodeConfig): NodeRecord<T, H> {
+    const [nodeId, seed, interval] = nodeConfig(config);
+    const record = new NodeRecord<T, H>(this.use().createNode(nodeId, seed, interval), nodeId);
+    this.addRecord(record);
+    return record;
+  }
+
+  /**
+   * A table by slot for a batch's callbacks, at least `length` long and all zero (whoever fills
+   * entries clears them again when done; callbacks only queue jobs, so no other batch runs meanwhile).
+   */
+  batchTable(length: number): Int32Array {
+    if (this.#batchTable.length < length) this.#batchTable = new Int32Array(Math.max(length, 2 * this.#batchTable.length));
+    return this.#batchTable;
+  }
+
+  /** Registers a new node's record (slots grow with creation order). */
+  addRecord(record: NodeRecord<T, H>): void {
+    this.records[record.slot] = record;
+    this.#writableLive().push(record);
+  }
+
+  /** Marks a node's record removed: its handlers never run again. */
+  removeRecord(record: NodeRecord<T, H>): void {
+    record.alive = false;
+    const live = this.#writableLive();
+    live.splice(live.indexOf(record), 1);
+  }
+
+  /** The handles of the live nodes, in creation order. */
+  liveHandles(): H[] {
+    return this.#live.map((record) => record.handle as H);
+  }
+
+  /** The live records as of now, in creation order; the array never changes afterwards. */
+  holdLive(): readonly NodeRecord<T, H>[] {
+    this.#liveHeld = true;
+    return this.#live;
+  }
+
+  #writableLive(): NodeRecord<T, H>[] {
+    if (this.#liveHeld) {
+      this.#live = this.#live.slice();
+      this.#liveHeld = false;
+    }
+    return this.#live;
+  }
+
+  /** Makes `observer` validate every later broadcast; idempotent. */
+  addWatcher(observer: ObserverCore<T>): void {
+    this.watchers[this.use().watch(observer.use())] = observer;
+  }
+
+  /** Stops `observer` watching; nothing to do once this network is freed. */
+  removeWatcher(observer: ObserverCore<T>): void {
+    if (this.freed) return;
+    const index = this.use().unwatch(observer.use());
+    if (index !== undefined) this.watchers.splice(index, 1);
+  }
+
+  /** A view of the raw network's report buffer holding at least `count` numbers. */
+  report(count: number): Float64Array {
+    const memory = wasmMemory();
+    let view = this.#report;
+    if (view === undefined || view.buffer !== memory.buffer || view.length < count) {
+      const rawNetwork = this.use();
+      view = new Float64Array(memory.buffer, rawNetwork.reportPtr(), rawNetwork.reportCapacity());
+      this.#report = view;
+    }
+    return view;
+  }
+
+  /** The raw network; throws `ERR_OBJECT_FREED` after `free()`. */
+  use(): RawNetwork {
+    if (this.#raw === undefined) throw freedError(this.owner);
+    return this.#raw;
+  }
+
+  /** Whether `free()` was called. */
+  get freed(): boolean {
+    return this.#raw === undefined;
+  }
+
+  /** Frees the raw network: every handle of it stops working. */
+  free(): void {
+    this.#raw?.free();
+    this.#raw = undefined;
+    for (const record of this.records) record.alive = false;
+  }
+}
+
+/** A node's place in a network: what a `MeshNode` handle is made from. */
+export class NodeBinding<T, H> {
+  constructor(
+    /** The network. */
+    readonly state: NetworkState<T, H>,
+    /** The node's record. */
+    readonly record: NodeRecord<T, H>,
+  ) {}
+}

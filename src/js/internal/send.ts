@@ -1,0 +1,39 @@
+/** Sending one message from a node and queueing the callbacks it causes. */
+import { BROADCAST_STAMP, REJECTION } from '../generated/boundary.js';
+import { watcherAnomalies } from './anomalies.js';
+import { encodePayload } from './payload.js';
+import { deliver, rejections } from './deliver.js';
+import { enqueue } from './dispatcher.js';
+import type { NetworkState } from './network-state.js';
+import type { NodeRecord } from './node-record.js';
+import type { Message } from '../types.js';
+
+/**
+ * Sends `data` from the live node `record` and queues the callbacks it causes, without flushing;
+ * returns the message (see `MeshNode.broadcast`).
+ */
+export function sendFrom<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T): Message<T> {
+  const slot = record.slot;
+  const rawNetwork = state.use();
+  const count = state.authenticated ? rawNetwork.broadcastCarrying(slot, encodePayload(data)) : rawNetwork.broadcast(slot);
+  const report = state.report(count);
+  const globalStep = report[BROADCAST_STAMP.globalStep];
+  const patternValue = report[BROADCAST_STAMP.patternValue];
+  const id = report[BROADCAST_STAMP.messageId];
+  const instant = report[BROADCAST_STAMP.instant] === 1;
+  const claimed = report[BROADCAST_STAMP.claimedSlot];
+  const rejectedEnd = BROADCAST_STAMP.length + REJECTION.length * report[BROADCAST_STAMP.rejectedCount];
+  const rejected = rejectedEnd > BROADCAST_STAMP.length ? rejections(report, BROADCAST_STAMP.length, rejectedEnd) : undefined;
+  const anomalies = count > rejectedEnd ? watcherAnomalies(state.watchers, report, rejectedEnd, count) : undefined;
+  // Everything is read from the report now: claimedName() calls into wasm, which may move its memory.
+  const senderId = claimed >= 0 ? state.records[claimed].nodeId : rawNetwork.claimedName();
+  const message: Message<T> = Object.freeze(
+    state.authenticated
+      ? { senderId, globalStep, patternValue, data, sequence: rawNetwork.lastSequence(), signature: rawNetwork.lastProof() }
+      : { senderId, globalStep, patternValue, data },
+  );
+  if (!instant && id !== 0) state.envelopes.set(id, message);
+  const receivers = instant ? state.holdLive() : [];
+  enqueue(() => deliver(record, message, receivers, rejected, anomalies));
+  return message;
+}
