@@ -9,6 +9,8 @@ import { layout, spiral } from './layout.js';
 import { COLORS, PIXEL_MODE_NODES, PULSE_COLORS, draw, pick } from './draw.js';
 import { Charts } from './charts.js';
 import { drawPattern } from './pattern-view.js';
+import { nodeCount, nodeStatus, nodeStep } from './decode.js';
+import { $, prependCapped } from './dom.js';
 
 /** The bundled scenarios by the key used in the URL. */
 const SCENARIOS = {
@@ -41,7 +43,6 @@ function scaleScenario(count) {
   };
 }
 const MAX_LOG_LINES = 300;
-const $ = (id) => document.getElementById(id);
 
 /** Everything about the scenario being played. */
 let play;
@@ -288,8 +289,7 @@ function log(text, kind, nodeId) {
   item.dataset.kind = kind;
   item.dataset.node = nodeId;
   item.hidden = !visible(item);
-  $('log').prepend(item);
-  while ($('log').children.length > MAX_LOG_LINES) $('log').lastChild.remove();
+  prependCapped($('log'), item, MAX_LOG_LINES);
 }
 
 function visible(item) {
@@ -334,7 +334,7 @@ function render() {
 /** Redraws the pattern view when the set of node steps changed (not on every frame). */
 function drawPatternOnce(states) {
   const steps = new Set();
-  for (let i = 0; i < states.length; i += 5) if (states[i] !== 0) steps.add(states[i + 1]);
+  for (let slot = 0; slot < nodeCount(states); slot++) if (nodeStatus(states, slot) !== 0) steps.add(nodeStep(states, slot));
   const key = [...steps].sort((a, b) => a - b).join(',');
   if (key === play.patternKey || play.nodes.length === 0) return;
   play.patternKey = key;
