@@ -1,47 +1,14 @@
 // The scenario player: runs a bundled scenario in the browser, draws it, and logs what happens.
 import { MeshNetwork, MeshObserver } from 'data-mesh';
-import meshNetwork from 'data-mesh/scenarios/mesh-network.json';
-import synchronization from 'data-mesh/scenarios/synchronization.json';
-import observer from 'data-mesh/scenarios/observer.json';
-import partitionHeal from 'data-mesh/scenarios/partition-heal.json';
-import byzantineLab from 'data-mesh/scenarios/byzantine-lab.json';
 import { layout, spiral } from './layout.js';
 import { COLORS, PIXEL_MODE_NODES, PULSE_COLORS, draw, pick } from './draw.js';
 import { Charts } from './charts.js';
 import { drawPattern } from './pattern-view.js';
 import { nodeCount, nodeStatus, nodeStep } from './decode.js';
 import { $, prependCapped } from './dom.js';
+import { DEFAULT_PATTERN, defaultSeed, scenarioFor } from './scenarios.js';
+import { exportTrace, perform, readLink, remember, replay } from './replay.js';
 
-/** The bundled scenarios by the key used in the URL. */
-const SCENARIOS = {
-  'mesh-network': meshNetwork,
-  synchronization,
-  observer,
-  'partition-heal': partitionHeal,
-  'byzantine-lab': byzantineLab,
-  scale: scaleScenario(1000),
-};
-
-/** The scale mode: `count` nodes of degree 4 with random traffic and latency, a few liars. */
-function scaleScenario(count) {
-  return {
-    version: 1,
-    name: 'Scale',
-    description: `${count} nodes in a random 4-regular graph; each sends on a tick with probability 1 %, relayed for 3 hops over 20–60 ms links; every 100th node stamps wrong patterns.`,
-    options: {
-      seed: 6,
-      globalTick: true,
-      tickInterval: 100,
-      traffic: 0.01,
-      ttl: 3,
-      links: { latency: { kind: 'uniform', min: 20, max: 60 } },
-      topology: { kind: 'random-regular', degree: 4 },
-    },
-    nodes: { count, prefix: 'n' },
-    byzantine: Object.fromEntries(Array.from({ length: Math.floor(count / 100) }, (_, i) => [`n${i * 100 + 50}`, 'wrong-pattern'])),
-    duration: 60_000,
-  };
-}
 const MAX_LOG_LINES = 300;
 
 /** Everything about the scenario being played. */
@@ -55,10 +22,8 @@ const charts = new Charts($('charts'));
  * shown and the run that was there goes on, with its own settings).
  */
 function start(key, settings, actions = []) {
-  const { seed, pattern } = settings;
-  const bundled = key === 'scale' ? scaleScenario(settings.nodes) : SCENARIOS[key];
-  const scenario = withPattern(structuredClone(bundled), pattern);
-  scenario.options = { ...scenario.options, seed };
+  const { pattern } = settings;
+  const scenario = scenarioFor(key, settings);
   let network;
   try {
     network = MeshNetwork.fromScenario(scenario);
@@ -112,9 +77,6 @@ function start(key, settings, actions = []) {
   return true;
 }
 
-/** The pattern the bundled scenarios' nodes use unless the pattern inputs say otherwise. */
-const DEFAULT_PATTERN = { seed: 7, phaseResetInterval: 100 };
-
 /** The settings the inputs ask for: the random seed, the nodes' pattern and the scale mode's size. */
 function inputs() {
   return {
@@ -124,15 +86,9 @@ function inputs() {
   };
 }
 
-/** `scenario` with every node on `pattern` (`{ seed, phaseResetInterval }`). */
-function withPattern(scenario, pattern) {
-  const nodes = Array.isArray(scenario.nodes) ? scenario.nodes.map((node) => ({ ...node, ...pattern })) : { ...scenario.nodes, ...pattern };
-  return { ...scenario, nodes };
-}
-
 /** Puts every input back to its default and starts scenario `key` (a first load with a bad URL). */
 function startWithDefaults(key) {
-  $('seed').value = String(SCENARIOS[key].options?.seed ?? 1);
+  $('seed').value = String(defaultSeed(key));
   $('nodes').value = '1000';
   $('pattern-seed').value = String(DEFAULT_PATTERN.seed);
   $('interval').value = String(DEFAULT_PATTERN.phaseResetInterval);
@@ -185,22 +141,9 @@ function runTo(time) {
   });
 }
 
-/**
- * Runs `network` to `time` ms; on the way, at each one's own time, hands `each` the index and
- * the action of every recorded action from `from` on that is due by then.
- */
-function replay(network, actions, from, time, each) {
-  for (let index = from; index < actions.length && actions[index][0] <= time; index++) {
-    const [at, action, nodeId, argument] = actions[index];
-    network.runUntil(at);
-    each(index, action, nodeId, argument);
-  }
-  network.runUntil(time);
-}
-
 /** Applies one fault-lab action to the network. */
 function apply(action, nodeId, argument) {
-  const added = perform(play.network, action, nodeId, argument);
+  const added = perform(play.network, play.settings.pattern, action, nodeId, argument);
   if (added !== undefined) {
     play.nodes.push(added);
     if (play.nodes.length <= 500) listenTo(added);
@@ -218,42 +161,13 @@ function apply(action, nodeId, argument) {
   log(`⚡ ${action}${nodeId ? ` ${nodeId}` : ''}${detail}`, 'fault', nodeId ?? '');
 }
 
-/** Performs one fault-lab action on `network`; returns the node an `add` created. */
-function perform(network, action, nodeId, argument) {
-  if (action === 'crash') network.crash(nodeId);
-  else if (action === 'restart') network.restart(nodeId);
-  else if (action === 'byzantine') network.setByzantine(nodeId, argument === 'honest' ? null : argument);
-  else if (action === 'partition') network.partition(argument);
-  else if (action === 'heal') network.heal();
-  else if (action === 'remove') network.removeNode(nodeId);
-  else if (action === 'topology') network.setTopology(argument);
-  else if (action === 'links') network.setLinks(argument);
-  else if (action === 'add') {
-    return network.createNode({ nodeId, ...play.settings.pattern });
-  }
-  return undefined;
-}
-
-/**
- * The trace of the run so far as JSON lines. Playing keeps no trace events (a big network makes
- * millions), so this replays the run in a second network that records them.
- */
-function exportTrace() {
-  const scenario = { ...play.scenario, options: { ...play.scenario.options, recordTrace: true } };
-  const network = MeshNetwork.fromScenario(scenario);
-  replay(network, play.actions.slice(0, play.applied), 0, play.network.now, (_, ...action) => perform(network, ...action));
-  const lines = network.exportTrace();
-  network.free();
-  return lines;
-}
-
 /** Records a fault-lab action at the current time, applies it, and puts it in the URL. */
 function act(action, nodeId, argument) {
   // Applied first: an action that throws is not recorded, so replays never meet it.
   apply(action, nodeId, argument);
   play.actions.push([play.network.now, action, nodeId, argument]);
   play.applied = play.actions.length;
-  remember();
+  remember(play);
   render();
 }
 
@@ -263,18 +177,7 @@ function travel(time) {
   start(key, settings, actions);
   runTo(time);
   render();
-  remember();
-}
-
-/** Puts the scenario, its settings, the time and the actions in the URL: the link replays this run. */
-function remember() {
-  const { seed, pattern, nodes } = play.settings;
-  const params = new URLSearchParams({ scenario: play.key, seed: String(seed), t: String(play.network.now) });
-  if (play.key === 'scale') params.set('nodes', String(nodes));
-  if (pattern.seed !== DEFAULT_PATTERN.seed) params.set('pattern', String(pattern.seed));
-  if (pattern.phaseResetInterval !== DEFAULT_PATTERN.phaseResetInterval) params.set('interval', String(pattern.phaseResetInterval));
-  if (play.actions.length > 0) params.set('actions', JSON.stringify(play.actions));
-  history.replaceState(null, '', `?${params}`);
+  remember(play);
 }
 
 function describe(message) {
@@ -364,7 +267,7 @@ function frame(time) {
     runTo(until);
     if (scenario.duration !== undefined && network.now >= scenario.duration) {
       setPlaying(false);
-      remember();
+      remember(play);
     }
     render();
   }
@@ -379,19 +282,19 @@ $('nodes').addEventListener('input', () => ($('nodes-count').textContent = $('no
 function restart() {
   if (!start($('scenario').value, inputs())) return;
   $('player-error').textContent = '';
-  remember();
+  remember(play);
 }
 for (const id of ['nodes', 'scenario', 'seed', 'pattern-seed', 'interval']) $(id).addEventListener('change', restart);
 $('reset').addEventListener('click', restart);
 $('play').addEventListener('click', () => {
   setPlaying(!play.playing);
-  if (!play.playing) remember();
+  if (!play.playing) remember(play);
 });
 $('tick').addEventListener('click', () => {
   setPlaying(false);
   runTo(play.network.now + Number($('time-slider').step));
   render();
-  remember();
+  remember(play);
 });
 $('time-slider').addEventListener('input', () => travel(Number($('time-slider').value)));
 const selectedId = () => play.nodes[play.selected]?.nodeId;
@@ -434,7 +337,7 @@ function download(name, type, text) {
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
-$('export-trace').addEventListener('click', () => download(`${play.key}-seed${play.settings.seed}.trace.jsonl`, 'application/x-ndjson', exportTrace()));
+$('export-trace').addEventListener('click', () => download(`${play.key}-seed${play.settings.seed}.trace.jsonl`, 'application/x-ndjson', exportTrace(play)));
 $('export-stats').addEventListener('click', () => download(`${play.key}-seed${play.settings.seed}.stats.csv`, 'text/csv', charts.csv()));
 $('log-kind').addEventListener('change', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));
 $('log-node').addEventListener('input', () => [...$('log').children].forEach((item) => (item.hidden = !visible(item))));
@@ -500,17 +403,16 @@ $('dismiss-hint').addEventListener('click', () => {
   $('first-visit').hidden = true;
 });
 
-const params = new URLSearchParams(location.search);
-$('nodes').value = params.get('nodes') ?? '1000';
+const link = readLink(location.search);
+$('nodes').value = link.values.nodes ?? '1000';
 $('nodes-count').textContent = $('nodes').value;
-const initial = params.get('scenario') in SCENARIOS ? params.get('scenario') : 'mesh-network';
-$('scenario').value = initial;
-$('seed').value = params.get('seed') ?? String(SCENARIOS[initial].options?.seed ?? 1);
-$('pattern-seed').value = params.get('pattern') ?? String(DEFAULT_PATTERN.seed);
-$('interval').value = params.get('interval') ?? String(DEFAULT_PATTERN.phaseResetInterval);
-start(initial, inputs(), JSON.parse(params.get('actions') ?? '[]'));
-if (params.has('t')) {
-  runTo(Number(params.get('t')));
+$('scenario').value = link.key;
+$('seed').value = link.values.seed ?? String(defaultSeed(link.key));
+$('pattern-seed').value = link.values.pattern ?? String(DEFAULT_PATTERN.seed);
+$('interval').value = link.values.interval ?? String(DEFAULT_PATTERN.phaseResetInterval);
+start(link.key, inputs(), link.actions);
+if (link.time !== undefined) {
+  runTo(link.time);
   render();
 }
 requestAnimationFrame(frame);
