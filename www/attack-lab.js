@@ -1,8 +1,8 @@
 // The attack lab: each byzantine attack against each authentication mode, as a table of the
 // share of the attacker's deliveries that receivers turned away.
 import { attackLab } from 'data-mesh';
+import { $ } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
 const MODES = ['none', 'hmac', 'ed25519'];
 
 /** Runs the lab with the chosen number of messages per cell and fills the table. */

@@ -1,15 +1,14 @@
 // The seed's Basic Usage example running in the browser on the wasm package (init() is done by main.js).
 import { MeshNetwork } from 'data-mesh';
+import { $, prependCapped } from './dom.js';
 
-const $ = (id) => document.getElementById(id);
 const MAX_LOG_LINES = 200;
 
 function log(text, kind = '') {
   const item = document.createElement('li');
   item.textContent = text;
   item.className = kind;
-  $('basic-log').prepend(item);
-  while ($('basic-log').children.length > MAX_LOG_LINES) $('basic-log').lastChild.remove();
+  prependCapped($('basic-log'), item, MAX_LOG_LINES);
 }
 
 function animatePulse(rejected) {

@@ -1,4 +1,5 @@
 // Draws a network on a canvas: links, messages in flight as pulses, nodes coloured by state.
+import { forEachTransfer, nodeCount, nodeStatus, nodeStep, transferCount } from './decode.js';
 
 /** Space around the drawing, in canvas pixels (room for labels). */
 const MARGIN = 48;
@@ -40,12 +41,11 @@ export function draw(canvas, view) {
 
   // Messages in flight: one path per outcome (small squares once there are many).
   const pulses = PULSE_COLORS.map(() => new Path2D());
-  const many = view.transfers.length > 2000;
-  for (let i = 0; i < view.transfers.length; i += 4) {
-    const [x1, y1] = at(view.transfers[i]);
-    const [x2, y2] = at(view.transfers[i + 1]);
-    const p = view.transfers[i + 2];
-    const path = pulses[view.transfers[i + 3]];
+  const many = transferCount(view.transfers) > 500;
+  forEachTransfer(view.transfers, (from, to, p, outlook) => {
+    const [x1, y1] = at(from);
+    const [x2, y2] = at(to);
+    const path = pulses[outlook];
     const [x, y] = [x1 + (x2 - x1) * p, y1 + (y2 - y1) * p];
     if (many) {
       path.rect(x - 1, y - 1, 2, 2);
@@ -53,7 +53,7 @@ export function draw(canvas, view) {
       path.moveTo(x + 3, y);
       path.arc(x, y, 3, 0, 2 * Math.PI);
     }
-  }
+  });
   pulses.forEach((path, outlook) => {
     context.fillStyle = PULSE_COLORS[outlook];
     context.fill(path);
@@ -64,9 +64,9 @@ export function draw(canvas, view) {
   // One path per colour: a few fills instead of one per node.
   const paths = new Map();
   for (let slot = 0; slot < view.positions.length; slot++) {
-    const status = view.states[5 * slot];
+    const status = nodeStatus(view.states, slot);
     if (status === 0) continue;
-    const color = nodeColor(status, view.states[5 * slot + 1], maxStep, view.byzantine.has(slot));
+    const color = nodeColor(status, nodeStep(view.states, slot), maxStep, view.byzantine.has(slot));
     let path = paths.get(color);
     if (path === undefined) paths.set(color, (path = new Path2D()));
     const [x, y] = at(slot);
@@ -83,7 +83,7 @@ export function draw(canvas, view) {
     context.font = '12px system-ui, sans-serif';
     context.textAlign = 'center';
     for (let slot = 0; slot < view.positions.length; slot++) {
-      if (view.states[5 * slot] === 0) continue;
+      if (nodeStatus(view.states, slot) === 0) continue;
       const [x, y] = at(slot);
       context.fillText(view.labels[slot], x, y + radius + 14);
     }
@@ -155,27 +155,27 @@ function drawPixels(context, view, at, maxStep) {
   const offset = pixelOffsets(view, width, height, at);
   const states = view.states;
   for (let slot = 0; slot < offset.length; slot++) {
-    const status = states[5 * slot];
+    const status = nodeStatus(states, slot);
     if (status === 0 || offset[slot] < 0) continue;
-    const color = NODE_PIXELS.get(nodeColor(status, states[5 * slot + 1], maxStep, view.byzantine.has(slot)));
+    const color = NODE_PIXELS.get(nodeColor(status, nodeStep(states, slot), maxStep, view.byzantine.has(slot)));
     const p = offset[slot];
     pixels[p] = pixels[p + 1] = pixels[p + width] = pixels[p + width + 1] = color;
   }
   // Messages in flight, one pixel each, between their nodes' pixels.
-  const transfers = view.transfers;
-  for (let i = 0; i < transfers.length; i += 4) {
-    const [from, to, progress] = [offset[transfers[i]], offset[transfers[i + 1]], transfers[i + 2]];
-    if (from < 0 || to < 0) continue;
+  forEachTransfer(view.transfers, (fromSlot, toSlot, progress, outlook) => {
+    const [from, to] = [offset[fromSlot], offset[toSlot]];
+    if (from < 0 || to < 0) return;
     const x = (from % width) + ((to % width) - (from % width)) * progress;
     const y = ((from / width) | 0) + (((to / width) | 0) - ((from / width) | 0)) * progress;
-    pixels[(y | 0) * width + (x | 0)] = PULSE_PIXELS[transfers[i + 3]];
-  }
+    pixels[(y | 0) * width + (x | 0)] = PULSE_PIXELS[outlook];
+  });
   context.putImageData(image, 0, 0);
 }
 
+/** The highest step of an online node in `states` (0 when none is online). */
 function maxOnlineStep(states) {
   let max = 0;
-  for (let i = 0; i < states.length; i += 5) if (states[i] === 1) max = Math.max(max, states[i + 1]);
+  for (let slot = 0; slot < nodeCount(states); slot++) if (nodeStatus(states, slot) === 1) max = Math.max(max, nodeStep(states, slot));
   return max;
 }
 

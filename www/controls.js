@@ -1,0 +1,151 @@
+// The player's controls: the settings inputs, Play, Step, Reset and the time slider, the fault lab,
+// zoom, pan and selection on the network view, the exports, the log filters and the first-visit hint.
+import { DEFAULT_PATTERN, defaultSeed } from './scenarios.js';
+import { exportTrace } from './replay.js';
+import { pick } from './draw.js';
+import { $ } from './dom.js';
+
+/** The settings the inputs ask for: the random seed, the nodes' pattern and the scale mode's size. */
+export function readSettings() {
+  return {
+    seed: Number($('seed').value),
+    pattern: { seed: Number($('pattern-seed').value), phaseResetInterval: Number($('interval').value) },
+    nodes: Number($('nodes').value),
+  };
+}
+
+/** The speed input: virtual milliseconds played per real millisecond. */
+export const readSpeed = () => Number($('speed').value);
+
+/**
+ * Puts in the settings inputs of scenario `key` the `values` (strings: `seed`, `nodes`,
+ * `pattern`, `interval`), each one missing or null taking its default.
+ */
+export function fillSettings(key, values = {}) {
+  $('seed').value = values.seed ?? String(defaultSeed(key));
+  $('nodes').value = values.nodes ?? '1000';
+  $('pattern-seed').value = values.pattern ?? String(DEFAULT_PATTERN.seed);
+  $('interval').value = values.interval ?? String(DEFAULT_PATTERN.phaseResetInterval);
+}
+
+/** Shows in the inputs what a link asks for: scenario `key` with the settings `values` (see `fillSettings`). */
+export function showLink(key, values) {
+  fillSettings(key, values);
+  showNodeCount();
+  $('scenario').value = key;
+}
+
+/** Connects every control to `player`, and the log filters and the statistics export to `view`. */
+export function bindControls(player, view) {
+  bindRunControls(player);
+  bindFaultLab(player);
+  bindNetworkView(player);
+  bindOutputs(player, view);
+  bindHint();
+}
+
+/** The Nodes input's value shown next to it. */
+function showNodeCount() {
+  $('nodes-count').textContent = $('nodes').value;
+}
+
+/** Settings, Reset, Play, Step and the time slider. */
+function bindRunControls(player) {
+  $('nodes').addEventListener('input', showNodeCount);
+  const restart = () => player.restart($('scenario').value, readSettings());
+  for (const id of ['nodes', 'scenario', 'seed', 'pattern-seed', 'interval']) $(id).addEventListener('change', restart);
+  $('reset').addEventListener('click', restart);
+  $('play').addEventListener('click', () => player.togglePlaying());
+  $('tick').addEventListener('click', () => player.tick(Number($('time-slider').step)));
+  $('time-slider').addEventListener('input', () => player.travel(Number($('time-slider').value)));
+}
+
+/** The fault lab: what to do to the selected node, to the nodes, and to the links. */
+function bindFaultLab(player) {
+  const selected = () => player.run.selectedId;
+  $('crash').addEventListener('click', () => selected() && player.act('crash', selected()));
+  $('restart').addEventListener('click', () => selected() && player.act('restart', selected()));
+  onChoice('byzantine', (behaviour) => selected() && player.act('byzantine', selected(), behaviour));
+  $('remove-node').addEventListener('click', () => {
+    if (!selected()) return;
+    const id = selected();
+    player.run.selected = -1;
+    player.act('remove', id);
+  });
+  $('add-node').addEventListener('click', () => player.act('add', player.run.freeNodeId()));
+  onChoice('topology', (topology) => player.act('topology', undefined, topology));
+  $('latency').addEventListener('input', () => ($('latency-value').textContent = `${$('latency').value} ms`));
+  $('loss').addEventListener('input', () => ($('loss-value').textContent = `${Math.round(100 * Number($('loss').value))} %`));
+  $('latency').addEventListener('change', () => player.act('links', undefined, { latency: Number($('latency').value) }));
+  $('loss').addEventListener('change', () => player.act('links', undefined, { loss: Number($('loss').value) }));
+  $('partition').addEventListener('click', () => player.act('partition', undefined, player.run.firstHalf()));
+  $('heal').addEventListener('click', () => player.act('heal'));
+}
+
+/** Calls `choose(value)` when the select `id` is set to an option other than '…', then sets it back to '…'. */
+function onChoice(id, choose) {
+  $(id).addEventListener('change', () => {
+    if ($(id).value !== '') choose($(id).value);
+    $(id).value = '';
+  });
+}
+
+/** Zoom (buttons and wheel), pan (drag), and selection (click, or the inspector's select). */
+function bindNetworkView(player) {
+  const canvas = $('network-view');
+  // Changes what the view shows of the run, and draws it again.
+  const adjust = (change) => {
+    change(player.run);
+    player.render();
+  };
+  canvas.addEventListener('wheel', (event) => {
+    event.preventDefault();
+    adjust((run) => run.zoomBy(event.deltaY < 0 ? 1.25 : 0.8));
+  });
+  $('zoom-in').addEventListener('click', () => adjust((run) => run.zoomBy(1.5)));
+  $('zoom-out').addEventListener('click', () => adjust((run) => run.zoomBy(1 / 1.5)));
+  $('zoom-reset').addEventListener('click', () => adjust((run) => run.fit()));
+  /** Where the pointer went down and whether it has moved since: a drag pans, a click selects. */
+  let drag;
+  canvas.addEventListener('pointerdown', (event) => (drag = { x: event.clientX, y: event.clientY, moved: false }));
+  canvas.addEventListener('pointermove', (event) => {
+    if (drag === undefined || event.buttons === 0) return;
+    // Canvas pixels per CSS pixel (the canvas is scaled to fit the page).
+    const scale = canvas.width / canvas.getBoundingClientRect().width;
+    adjust((run) => run.panBy((event.clientX - drag.x) * scale, (event.clientY - drag.y) * scale));
+    drag = { x: event.clientX, y: event.clientY, moved: true };
+  });
+  canvas.addEventListener('click', (event) => {
+    if (drag?.moved) return;
+    const box = canvas.getBoundingClientRect();
+    player.select(pick(canvas, player.run, ((event.clientX - box.left) * canvas.width) / box.width, ((event.clientY - box.top) * canvas.height) / box.height));
+  });
+  $('inspect').addEventListener('change', () => player.select(Number($('inspect').value)));
+}
+
+/** The trace and statistics downloads, and the log filters. */
+function bindOutputs(player, view) {
+  const stem = () => `${player.run.key}-seed${player.run.settings.seed}`;
+  $('export-trace').addEventListener('click', () => download(`${stem()}.trace.jsonl`, 'application/x-ndjson', exportTrace(player.run)));
+  $('export-stats').addEventListener('click', () => download(`${stem()}.stats.csv`, 'text/csv', view.statsCsv()));
+  $('log-kind').addEventListener('change', () => view.filterLog());
+  $('log-node').addEventListener('input', () => view.filterLog());
+}
+
+/** Offers `text` as a file download named `name`, of media type `type`. */
+function download(name, type, text) {
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([text], { type }));
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/** A first visit gets a short hint of what to click, until it is dismissed. */
+function bindHint() {
+  $('first-visit').hidden = localStorage.getItem('data-mesh-visited') === 'yes';
+  $('dismiss-hint').addEventListener('click', () => {
+    localStorage.setItem('data-mesh-visited', 'yes');
+    $('first-visit').hidden = true;
+  });
+}

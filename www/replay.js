@@ -1,0 +1,74 @@
+// Recorded fault-lab actions and the link that replays a run: what an action does to a network,
+// replaying actions at their own times, the trace of such a replay, and reading and writing the URL.
+import { MeshNetwork } from 'data-mesh';
+import { DEFAULT_PATTERN, SCENARIOS } from './scenarios.js';
+
+/**
+ * Performs fault-lab `action` on `network` (`nodeId` and `argument` as recorded; a node it adds
+ * gets `pattern`); returns the node an `add` created.
+ */
+export function perform(network, pattern, action, nodeId, argument) {
+  if (action === 'crash') network.crash(nodeId);
+  else if (action === 'restart') network.restart(nodeId);
+  else if (action === 'byzantine') network.setByzantine(nodeId, argument === 'honest' ? null : argument);
+  else if (action === 'partition') network.partition(argument);
+  else if (action === 'heal') network.heal();
+  else if (action === 'remove') network.removeNode(nodeId);
+  else if (action === 'topology') network.setTopology(argument);
+  else if (action === 'links') network.setLinks(argument);
+  else if (action === 'add') {
+    return network.createNode({ nodeId, ...pattern });
+  }
+  return undefined;
+}
+
+/**
+ * Runs `network` to `time` ms; on the way, at each one's own time, hands `each` the index and
+ * the action of every recorded action (`[time, action, nodeId, argument]`) from `from` on that is
+ * due by then.
+ */
+export function replay(network, actions, from, time, each) {
+  for (let index = from; index < actions.length && actions[index][0] <= time; index++) {
+    const [at, action, nodeId, argument] = actions[index];
+    network.runUntil(at);
+    each(index, action, nodeId, argument);
+  }
+  network.runUntil(time);
+}
+
+/**
+ * The trace of `run` so far as JSON lines. Playing keeps no trace events (a big network makes
+ * millions), so this replays the run in a second network that records them.
+ */
+export function exportTrace(run) {
+  const scenario = { ...run.scenario, options: { ...run.scenario.options, recordTrace: true } };
+  const network = MeshNetwork.fromScenario(scenario);
+  replay(network, run.actions.slice(0, run.applied), 0, run.network.now, (_, ...action) => perform(network, run.settings.pattern, ...action));
+  const lines = network.exportTrace();
+  network.free();
+  return lines;
+}
+
+/**
+ * What the link `search` (a URL's query) asks for: the scenario `key` (a bundled one, else
+ * mesh-network), the input `values` it names (`seed`, `nodes`, `pattern`, `interval`: strings, or
+ * null where it names none), the recorded `actions`, and the `time` to run to (undefined for none).
+ */
+export function readLink(search) {
+  const params = new URLSearchParams(search);
+  const key = params.get('scenario') in SCENARIOS ? params.get('scenario') : 'mesh-network';
+  const values = { seed: params.get('seed'), nodes: params.get('nodes'), pattern: params.get('pattern'), interval: params.get('interval') };
+  const actions = JSON.parse(params.get('actions') ?? '[]');
+  return { key, values, actions, time: params.has('t') ? Number(params.get('t')) : undefined };
+}
+
+/** Puts `run`'s scenario, settings, time and actions in the URL: the link replays this run. */
+export function remember(run) {
+  const { seed, pattern, nodes } = run.settings;
+  const params = new URLSearchParams({ scenario: run.key, seed: String(seed), t: String(run.network.now) });
+  if (run.key === 'scale') params.set('nodes', String(nodes));
+  if (pattern.seed !== DEFAULT_PATTERN.seed) params.set('pattern', String(pattern.seed));
+  if (pattern.phaseResetInterval !== DEFAULT_PATTERN.phaseResetInterval) params.set('interval', String(pattern.phaseResetInterval));
+  if (run.actions.length > 0) params.set('actions', JSON.stringify(run.actions));
+  history.replaceState(null, '', `?${params}`);
+}
