@@ -1,23 +1,25 @@
-// Reads the flat arrays a network hands out for drawing, the one place in www/ that knows their
-// layout: `nodeStates()` (by slot: status, step, sent, received, rejected) and `transfers()` (by
-// message in flight: from slot, to slot, progress 0..1, outlook).
+// Reads the flat arrays a network hands out for drawing, through the layouts the package
+// generates from Rust: `nodeStates()` (NODE_STATE_RECORD, by slot) and `transfers()`
+// (TRANSFER_RECORD, one per message in flight).
+import { NODE_STATE_RECORD, NODE_STATUSES, TRANSFER_RECORD } from 'data-mesh';
 
 /** How many slots `states` (from `nodeStates()`) describes. */
-export const nodeCount = (states) => states.length / 5;
+export const nodeCount = (states) => states.length / NODE_STATE_RECORD.length;
 
-/** The status of slot `slot` in `states`: 0 removed, 1 online, 2 crashed. */
-export const nodeStatus = (states, slot) => states[5 * slot];
+/** The status of slot `slot` in `states`: 'removed', 'online' or 'crashed'. */
+export const nodeStatus = (states, slot) => NODE_STATUSES[states[NODE_STATE_RECORD.length * slot + NODE_STATE_RECORD.status]];
 
 /** The global step of slot `slot` in `states`. */
-export const nodeStep = (states, slot) => states[5 * slot + 1];
+export const nodeStep = (states, slot) => states[NODE_STATE_RECORD.length * slot + NODE_STATE_RECORD.globalStep];
 
 /** How many messages are in flight in `transfers` (from `transfers()`). */
-export const transferCount = (transfers) => transfers.length / 4;
+export const transferCount = (transfers) => transfers.length / TRANSFER_RECORD.length;
 
 /**
  * Calls `each(fromSlot, toSlot, progress, outlook)` for every message in flight in `transfers`,
- * in order; the outlook is how it ends: 0 accepted, 1 rejected, 2 dropped.
+ * in order; the outlook is the code of how it ends (an index into `OUTLOOKS`).
  */
 export function forEachTransfer(transfers, each) {
-  for (let i = 0; i < transfers.length; i += 4) each(transfers[i], transfers[i + 1], transfers[i + 2], transfers[i + 3]);
+  const { from, to, progress, outlook, length } = TRANSFER_RECORD;
+  for (let i = 0; i < transfers.length; i += length) each(transfers[i + from], transfers[i + to], transfers[i + progress], transfers[i + outlook]);
 }

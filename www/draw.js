@@ -1,4 +1,5 @@
 // Draws a network on a canvas: links, messages in flight as pulses, nodes coloured by state.
+import { OUTLOOKS } from 'data-mesh';
 import { forEachTransfer, nodeCount, nodeStatus, nodeStep, transferCount } from './decode.js';
 
 /** Space around the drawing, in canvas pixels (room for labels). */
@@ -7,8 +8,9 @@ const MARGIN = 48;
 /** Node colours by state, readable on light and dark backgrounds. */
 export const COLORS = { online: '#2563eb', crashed: '#6b7280', byzantine: '#dc2626', behind: '#d97706', link: '#9ca3af88' };
 
-/** Pulse colours by how the message ends (`transfers()` outlook 0, 1, 2). */
-export const PULSE_COLORS = ['#16a34a', '#e11d48', '#9ca3af'];
+/** Pulse colours by how the message ends, indexed by its `transfers()` outlook code. */
+const PULSE_COLOR = { accepted: '#16a34a', rejected: '#e11d48', dropped: '#9ca3af' };
+export const PULSE_COLORS = OUTLOOKS.map((outlook) => PULSE_COLOR[outlook]);
 
 /** Above this many nodes the network is drawn as pixels, without links or labels. */
 export const PIXEL_MODE_NODES = 2000;
@@ -65,7 +67,7 @@ export function draw(canvas, view) {
   const paths = new Map();
   for (let slot = 0; slot < view.positions.length; slot++) {
     const status = nodeStatus(view.states, slot);
-    if (status === 0) continue;
+    if (status === 'removed') continue;
     const color = nodeColor(status, nodeStep(view.states, slot), maxStep, view.byzantine.has(slot));
     let path = paths.get(color);
     if (path === undefined) paths.set(color, (path = new Path2D()));
@@ -83,7 +85,7 @@ export function draw(canvas, view) {
     context.font = '12px system-ui, sans-serif';
     context.textAlign = 'center';
     for (let slot = 0; slot < view.positions.length; slot++) {
-      if (nodeStatus(view.states, slot) === 0) continue;
+      if (nodeStatus(view.states, slot) === 'removed') continue;
       const [x, y] = at(slot);
       context.fillText(view.labels[slot], x, y + radius + 14);
     }
@@ -156,7 +158,7 @@ function drawPixels(context, view, at, maxStep) {
   const states = view.states;
   for (let slot = 0; slot < offset.length; slot++) {
     const status = nodeStatus(states, slot);
-    if (status === 0 || offset[slot] < 0) continue;
+    if (status === 'removed' || offset[slot] < 0) continue;
     const color = NODE_PIXELS.get(nodeColor(status, nodeStep(states, slot), maxStep, view.byzantine.has(slot)));
     const p = offset[slot];
     pixels[p] = pixels[p + 1] = pixels[p + width] = pixels[p + width + 1] = color;
@@ -175,13 +177,13 @@ function drawPixels(context, view, at, maxStep) {
 /** The highest step of an online node in `states` (0 when none is online). */
 function maxOnlineStep(states) {
   let max = 0;
-  for (let slot = 0; slot < nodeCount(states); slot++) if (nodeStatus(states, slot) === 1) max = Math.max(max, nodeStep(states, slot));
+  for (let slot = 0; slot < nodeCount(states); slot++) if (nodeStatus(states, slot) === 'online') max = Math.max(max, nodeStep(states, slot));
   return max;
 }
 
 /** A node's colour: crashed, byzantine, behind (more than 2 steps behind the furthest), online. */
 function nodeColor(status, step, maxStep, byzantine) {
-  if (status === 2) return COLORS.crashed;
+  if (status === 'crashed') return COLORS.crashed;
   if (byzantine) return COLORS.byzantine;
   return maxStep - step > 2 ? COLORS.behind : COLORS.online;
 }

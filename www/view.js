@@ -1,5 +1,6 @@
 // What the player shows of the run: the network view and its colour key, the counters, the
 // inspector, the log, the charts and the pattern view.
+import { OUTLOOKS } from 'data-mesh';
 import { COLORS, PULSE_COLORS, draw } from './draw.js';
 import { Charts } from './charts.js';
 import { drawPattern } from './pattern-view.js';
@@ -123,7 +124,7 @@ function visible(item) {
 /** Redraws the pattern view when the set of node steps in `states` changed (not on every frame). */
 function drawPatternOnce(run, states) {
   const steps = new Set();
-  for (let slot = 0; slot < nodeCount(states); slot++) if (nodeStatus(states, slot) !== 0) steps.add(nodeStep(states, slot));
+  for (let slot = 0; slot < nodeCount(states); slot++) if (nodeStatus(states, slot) !== 'removed') steps.add(nodeStep(states, slot));
   const key = [...steps].sort((a, b) => a - b).join(',');
   if (key === run.patternKey || run.nodes.length === 0) return;
   run.patternKey = key;
@@ -155,6 +156,6 @@ function drawLegend() {
     return item;
   };
   const nodes = [['online', 'online node'], ['behind', 'behind (3+ steps)'], ['crashed', 'crashed'], ['byzantine', 'byzantine']];
-  const messages = ['message to be accepted', 'to be rejected', 'to be dropped (duplicate, down or cut)'];
-  $('legend').replaceChildren(...nodes.map(([state, text]) => entry(COLORS[state], text)), ...messages.map((text, i) => entry(PULSE_COLORS[i], text)));
+  const messages = { accepted: 'message to be accepted', rejected: 'to be rejected', dropped: 'to be dropped (duplicate, down or cut)' };
+  $('legend').replaceChildren(...nodes.map(([state, text]) => entry(COLORS[state], text)), ...OUTLOOKS.map((outlook, i) => entry(PULSE_COLORS[i], messages[outlook])));
 }

@@ -8,7 +8,7 @@ import { NetworkState, NodeBinding } from './internal/network-state.js';
 import { NodeRecord } from './internal/node-record.js';
 import { raw } from './internal/raw.js';
 import { registerNetwork } from './internal/registry.js';
-import { sendFrom } from './internal/send.js';
+import { sendQueued } from './internal/send.js';
 import { MeshNode, handleSlot } from './mesh-node.js';
 import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TickStats, TopologyOptions, TraceKind } from './types.js';
 
@@ -174,7 +174,7 @@ export class MeshNetwork<T = unknown> {
     }
     const length = rawNetwork.broadcastBatch(slots);
     if (length === undefined) {
-      for (const slot of slots) sendFrom(state, state.records[slot], data);
+      for (const slot of slots) sendQueued(state, state.records[slot], data);
     } else {
       queueBatch(state, slots, data, state.report(length));
     }

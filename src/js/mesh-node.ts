@@ -6,7 +6,7 @@ import { freedError } from './internal/errors.js';
 import { NetworkState, NodeBinding } from './internal/network-state.js';
 import type { NodeRecord } from './internal/node-record.js';
 import { receiveAt } from './internal/receive.js';
-import { sendFrom } from './internal/send.js';
+import { sendNow } from './internal/send.js';
 import type { Handler, Message, MessageHandler, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
 
 /** The slot of a node handle in a given network (set up inside the class, which owns its fields). */
@@ -99,9 +99,7 @@ export class MeshNode<T = unknown> {
    */
   broadcast(data: T): Message<T> {
     this.#slot(); // throws for a freed handle or a removed node
-    const message = sendFrom(this.#state, this.#record, data);
-    flush();
-    return message;
+    return sendNow(this.#state, this.#record, data);
   }
 
   /**

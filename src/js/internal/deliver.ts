@@ -2,7 +2,7 @@
 import { REJECTION } from '../generated/boundary.js';
 import { emitAnomalies, type WatcherAnomaly } from './anomalies.js';
 import type { NodeRecord } from './node-record.js';
-import type { Delivery, Message } from '../types.js';
+import type { Message } from '../types.js';
 
 /** The rejections in `report[start..end]`: the value each rejecting slot expected (copied: the buffer is reused). */
 export function rejections(report: Float64Array, start: number, end: number): Map<number, number> {
@@ -25,20 +25,15 @@ export function deliver<T, H>(
 ): void {
   const received = message.patternValue;
   sender.emit(sender.broadcast, message);
-  // An instant broadcast reaches everyone straight from its sender: one delivery record for all,
-  // made once somebody hears it.
-  let delivery: Delivery | undefined;
   for (let n = 0; n < receivers.length; n++) {
     const record = receivers[n];
     if (record === sender) continue;
     const expected = rejected?.get(record.slot);
     if (expected !== undefined) {
       if (record.error.list.length === 0) continue;
-      delivery ??= Object.freeze({ from: sender.nodeId, hops: 1 });
-      record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received, message, delivery });
+      record.emitError({ type: 'pattern-mismatch', nodeId: record.nodeId, expected, received, message, delivery: sender.direct() });
     } else if (record.message.list.length > 0) {
-      delivery ??= Object.freeze({ from: sender.nodeId, hops: 1 });
-      record.emit(record.message, message, delivery);
+      record.emit(record.message, message, sender.direct());
     }
   }
   if (anomalies !== undefined) emitAnomalies(anomalies, message);

@@ -24,6 +24,27 @@ export function enqueue(job: Job): void {
 export function flush(): void {
   if (flushing) return;
   flushing = true;
+  drain();
+}
+
+/**
+ * Starts a flush when none is running and no job waits, and returns true: the caller then runs
+ * its own callbacks at once (as the flush's first job, without queueing a closure) and calls
+ * `finishFlush`. Returns false otherwise: the caller queues its job and calls `flush`.
+ */
+export function startFlush(): boolean {
+  if (flushing || queue.length !== 0) return false;
+  flushing = true;
+  return true;
+}
+
+/** Runs what the first job of a flush begun with `startFlush` queued, then ends the flush. */
+export function finishFlush(): void {
+  drain();
+}
+
+/** Runs the queued jobs of the flush that is running, then ends it. */
+function drain(): void {
   try {
     while (head < queue.length) {
       const job = queue[head++];
@@ -38,7 +59,7 @@ export function flush(): void {
       }
     }
   } finally {
-    queue.length = 0;
+    if (queue.length !== 0) queue.length = 0;
     head = 0;
     flushing = false;
   }

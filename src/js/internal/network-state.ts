@@ -102,13 +102,15 @@ export class NetworkState<T, H = unknown> {
     if (index !== undefined) this.watchers.splice(index, 1);
   }
 
-  /** A view of the raw network's report buffer holding at least `count` numbers. */
+  /**
+   * A view of the raw network's report buffer holding at least `count` (>= 1) numbers. A view
+   * whose memory grew is detached and has length 0, so the length check also catches that.
+   */
   report(count: number): Float64Array {
-    const memory = wasmMemory();
     let view = this.#report;
-    if (view === undefined || view.buffer !== memory.buffer || view.length < count) {
+    if (view === undefined || view.length < count) {
       const rawNetwork = this.use();
-      view = new Float64Array(memory.buffer, rawNetwork.reportPtr(), rawNetwork.reportCapacity());
+      view = new Float64Array(wasmMemory().buffer, rawNetwork.reportPtr(), rawNetwork.reportCapacity());
       this.#report = view;
     }
     return view;

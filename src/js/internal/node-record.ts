@@ -16,6 +16,7 @@ export class NodeRecord<T, H = unknown> implements ThrowSink {
   readonly sync = new Listeners<number>();
   /** The node's public handle (set once it is made). */
   handle: H | undefined = undefined;
+  #direct: Delivery | undefined;
 
   constructor(
     /** The node's slot in the raw network. */
@@ -40,6 +41,11 @@ export class NodeRecord<T, H = unknown> implements ThrowSink {
       console.error(`data-mesh: a handler of node "${this.nodeId}" threw:`, error.error);
     }
     if (this.alive) callAll(this.error.list, error);
+  }
+
+  /** How an instant broadcast of this node reaches everyone: straight from it, one hop (made once, frozen). */
+  direct(): Delivery {
+    return (this.#direct ??= Object.freeze({ from: this.nodeId, hops: 1 }));
   }
 
   /** Whether a handler would hear of a message this node receives. */

@@ -3,16 +3,26 @@ import { BROADCAST_STAMP, REJECTION } from '../generated/boundary.js';
 import { watcherAnomalies } from './anomalies.js';
 import { encodePayload } from './payload.js';
 import { deliver, rejections } from './deliver.js';
-import { enqueue } from './dispatcher.js';
+import { enqueue, finishFlush, flush, report as reportError, startFlush } from './dispatcher.js';
 import type { NetworkState } from './network-state.js';
 import type { NodeRecord } from './node-record.js';
 import type { Message } from '../types.js';
 
 /**
- * Sends `data` from the live node `record` and queues the callbacks it causes, without flushing;
- * returns the message (see `MeshNode.broadcast`).
+ * Sends `data` from the live node `record` and runs the callbacks it causes (see
+ * `MeshNode.broadcast`): at once when no flush is running, else in their turn. Returns the message.
  */
-export function sendFrom<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T): Message<T> {
+export function sendNow<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T): Message<T> {
+  return send(state, record, data, true);
+}
+
+/** Sends `data` from the live node `record` and queues the callbacks it causes, without flushing. */
+export function sendQueued<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T): Message<T> {
+  return send(state, record, data, false);
+}
+
+/** Sends `data` from `record`; runs its callbacks now (`now`, when no flush runs) or queues them. */
+function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T, now: boolean): Message<T> {
   const slot = record.slot;
   const rawNetwork = state.use();
   const count = state.authenticated ? rawNetwork.broadcastCarrying(slot, encodePayload(data)) : rawNetwork.broadcast(slot);
@@ -34,6 +44,16 @@ export function sendFrom<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, 
   );
   if (!instant && id !== 0) state.envelopes.set(id, message);
   const receivers = instant ? state.holdLive() : [];
-  enqueue(() => deliver(record, message, receivers, rejected, anomalies));
+  if (now && startFlush()) {
+    try {
+      deliver(record, message, receivers, rejected, anomalies);
+    } catch (error) {
+      reportError(error);
+    }
+    finishFlush();
+  } else {
+    enqueue(() => deliver(record, message, receivers, rejected, anomalies));
+    if (now) flush();
+  }
   return message;
 }
