@@ -14,6 +14,7 @@ pub mod monitor;
 pub mod network;
 pub mod node;
 pub mod observer;
+pub mod payload;
 pub mod pattern;
 pub mod sim;
 pub mod validate;

@@ -232,7 +232,7 @@ impl ScenarioEvent {
             |name: &str, nodes: &[String]| nodes.iter().map(|n| id(name, n)).collect::<Result<Vec<_>, _>>();
         let mut actions = Vec::new();
         if let Some(sender) = &self.broadcast {
-            let bytes = self.data.as_ref().map(|data| data.to_string().into_bytes()).unwrap_or_default();
+            let bytes = self.data.as_ref().map(crate::payload::json_payload).unwrap_or_default();
             let sender = id("broadcast", sender)?;
             actions.push(ScriptAction::Broadcast { sender, payload: index, bytes: bytes.into() });
         }
