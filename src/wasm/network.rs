@@ -24,6 +24,8 @@ pub struct RawNetwork {
     pub(super) claimed_names: Vec<String>,
     /// The sequence number and tag or signature of the last broadcast (authenticated modes).
     last_proof: (u64, Vec<u8>),
+    /// The error of the last call that reported a refusal by returning 0.
+    error: Option<crate::MeshError>,
 }
 
 impl Default for RawNetwork {
@@ -124,16 +126,25 @@ impl RawNetwork {
     /// `instant` is 1 every other live node not listed as rejecting accepted the message; when
     /// 0 it is scheduled (message id 0: the sender is crashed and nothing was sent) and arrives
     /// during `run`.
-    pub fn broadcast(&mut self, slot: u32) -> JsResult<usize> {
+    ///
+    /// Returns 0 instead of throwing when the broadcast is refused (the hot path then needs no
+    /// `Result` crossing): `takeError` gives the error to throw.
+    pub fn broadcast(&mut self, slot: u32) -> usize {
         self.broadcast_carrying(slot, &[])
     }
 
     /// `broadcast`, for a message whose payload is `payload` (the bytes its tag or signature
     /// covers); read the proof with `lastSequence` and `lastProof`.
     #[wasm_bindgen(js_name = broadcastCarrying)]
-    pub fn broadcast_carrying(&mut self, slot: u32, payload: &[u8]) -> JsResult<usize> {
+    pub fn broadcast_carrying(&mut self, slot: u32, payload: &[u8]) -> usize {
         let instant = self.inner.is_instant();
-        let report = js(self.inner.broadcast_carrying(slot, payload))?;
+        let report = match self.inner.broadcast_carrying(slot, payload) {
+            Ok(report) => report,
+            Err(error) => {
+                self.error = Some(error);
+                return 0;
+            }
+        };
         self.last_proof.0 = report.sequence;
         self.last_proof.1.clear();
         self.last_proof.1.extend_from_slice(report.proof.bytes());
@@ -159,7 +170,14 @@ impl RawNetwork {
         .write(buffer);
         push_rejections(buffer, report.deliveries);
         push_anomalies(buffer, report.anomalies);
-        Ok(buffer.len())
+        buffer.len()
+    }
+
+    /// The error of the last call that returned 0 for a refusal (see `broadcast`), as the
+    /// JavaScript error to throw.
+    #[wasm_bindgen(js_name = takeError, unchecked_return_type = "Error")]
+    pub fn take_error(&mut self) -> JsValue {
+        self.error.take().map_or(JsValue::UNDEFINED, super::errors::to_js)
     }
 
     /// Broadcasts one message from each node in `slots`, in order, in one call, when the network
@@ -261,6 +279,7 @@ impl RawNetwork {
             claimed_name: String::new(),
             claimed_names: Vec::new(),
             last_proof: (0, Vec::new()),
+            error: None,
         }
     }
 

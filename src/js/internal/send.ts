@@ -26,6 +26,7 @@ function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T
   const slot = record.slot;
   const rawNetwork = state.use();
   const count = state.authenticated ? rawNetwork.broadcastCarrying(slot, encodePayload(data)) : rawNetwork.broadcast(slot);
+  if (count === 0) throw rawNetwork.takeError();
   const report = state.report(count);
   const globalStep = report[BROADCAST_STAMP.globalStep];
   const patternValue = report[BROADCAST_STAMP.patternValue];
