@@ -6,8 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
-
 use crate::auth::AuthMode;
 use crate::error::MeshError;
 use crate::message::Stamp;
@@ -19,199 +17,6 @@ use crate::sim::queue::{EventQueue, Transfer};
 use crate::sim::rng::SimRng;
 use crate::sim::topology::{Adjacency, Topology};
 use crate::sim::trace::{Trace, TraceEvent, TraceKind};
-use crate::validate::number_in;
-
-/// Engine settings. Every field has a default, listed on the field.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SimConfig {
-    /// Seed of the one RNG behind every random choice. Default: 0.
-    pub seed: u64,
-    /// Length of one tick in milliseconds (`run(ticks)` and the global tick). Default: 100.
-    pub tick_ms: f64,
-    /// Whether every tick adds 1 to each running node's `globalStep`. Default: false.
-    pub global_tick: bool,
-    /// The behaviour of every link without an override. Default: instant and lossless.
-    pub link: LinkSpec,
-    /// Who is linked to whom. Default: [`Topology::Full`]. A generated topology is drawn over the
-    /// live nodes, and drawn again whenever nodes were added or removed since.
-    pub topology: Topology,
-    /// How many links a message may travel; above 1 nodes relay what they accept (except in a
-    /// full mesh, where everyone is a direct neighbour). Default: 1.
-    pub ttl: u32,
-    /// Neighbours a node relays to: 0 for all (flooding), k for k random ones (gossip). Default: 0.
-    pub fanout: u32,
-    /// Whether a restarted node keeps its step (else it restarts at 0). Default: true.
-    pub restart_keeps_step: bool,
-    /// Whether to keep every trace event for export (the hash is always kept). Default: false.
-    pub record_trace: bool,
-    /// Whether a node that accepts a message from a step ahead of its own syncs to it (at most
-    /// `max_step_skew` ahead). Default: false.
-    pub auto_sync: bool,
-    /// How far a step may be from the tick count before watchers flag a step skew, and the
-    /// furthest `auto_sync` follows. Default: 10.
-    pub max_step_skew: u64,
-    /// Probability that each running node broadcasts on each tick (engine-made traffic; its
-    /// messages carry no payload). Ticks happen for traffic and churn even without the global
-    /// tick. Default: 0.
-    pub traffic: f64,
-    /// Probabilities that, on each tick, a running node crashes and a crashed node restarts.
-    /// Default: 0 and 0.
-    pub churn: (f64, f64),
-    /// How messages are authenticated besides the pattern (keys derived from `seed`). Default:
-    /// none.
-    pub auth: AuthMode,
-}
-
-impl Default for SimConfig {
-    fn default() -> Self {
-        Self {
-            seed: 0,
-            tick_ms: 100.0,
-            global_tick: false,
-            link: LinkSpec::default(),
-            topology: Topology::Full,
-            ttl: 1,
-            fanout: 0,
-            restart_keeps_step: true,
-            record_trace: false,
-            auto_sync: false,
-            max_step_skew: 10,
-            traffic: 0.0,
-            churn: (0.0, 0.0),
-            auth: AuthMode::None,
-        }
-    }
-}
-
-impl SimConfig {
-    /// Checks every field (the topology is checked when it is applied to the nodes).
-    pub fn validate(&self) -> Result<(), MeshError> {
-        number_in("tickInterval", self.tick_ms, 0.001, 1e12, "a number of milliseconds in [0.001, 1e12]")?;
-        number_in("ttl", f64::from(self.ttl), 1.0, f64::from(u32::MAX), "an integer of at least 1")?;
-        self.link.validate("links")?;
-        crate::validate::probability("traffic", self.traffic)?;
-        crate::validate::probability("churn.crash", self.churn.0)?;
-        crate::validate::probability("churn.restart", self.churn.1)?;
-        self.topology.validate("topology")
-    }
-}
-
-/// Engine-wide counters (every field is a running total).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SimStats {
-    /// Messages sent by nodes (relays not included).
-    pub sent: u64,
-    /// Transfers that reached a node that had not seen the message.
-    pub delivered: u64,
-    /// Deliveries the receiver's pattern accepted.
-    pub accepted: u64,
-    /// Deliveries the receiver's pattern rejected.
-    pub rejected: u64,
-    /// Transfers that reached a node that had already seen the message.
-    pub duplicates: u64,
-    /// Times a node relayed a message it accepted.
-    pub forwarded: u64,
-    /// Transfers the link lost.
-    pub lost: u64,
-    /// Transfers cut by a partition.
-    pub partitioned: u64,
-    /// Transfers from or to a crashed or removed node.
-    pub crashed: u64,
-    /// Transfers refused by a full link queue.
-    pub queue_full: u64,
-    /// Messages with nothing left in flight.
-    pub completed: u64,
-    /// Nodes reached, summed over completed messages (reach per message = this / completed).
-    pub reach: u64,
-    /// Deliveries of copies a byzantine relay tampered with.
-    pub tampered: u64,
-    /// Relays a black-hole node swallowed.
-    pub swallowed: u64,
-    /// Steps nodes synced to from messages ahead of them (`auto_sync`).
-    pub synced: u64,
-    /// Deliveries refused because the tag or signature did not check out.
-    pub bad_signatures: u64,
-    /// Deliveries refused because the claimed sender has no registered key.
-    pub unknown_senders: u64,
-    /// Deliveries refused as replays (a sequence number seen before).
-    pub replays: u64,
-}
-
-impl SimStats {
-    /// Counts `times` instant broadcasts, each judged by its receivers as `deliveries` says.
-    fn count_instant(&mut self, times: u64, deliveries: &[Delivery]) {
-        let reached = deliveries.len() as u64;
-        let rejected = deliveries.iter().filter(|d| matches!(d, Delivery::Rejected { .. })).count() as u64;
-        self.sent += times;
-        self.completed += times;
-        self.delivered += times * reached;
-        self.reach += times * reached;
-        self.accepted += times * (reached - rejected);
-        self.rejected += times * rejected;
-    }
-}
-
-/// The state of a simulation at one tick, for charts: running totals and node counts.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TickStats {
-    /// The tick's number (1 for the first).
-    pub tick: u64,
-    /// Its virtual time in ms.
-    pub time_ms: f64,
-    /// The engine's running totals then.
-    pub totals: SimStats,
-    /// Live nodes that are running (not crashed).
-    pub online: u32,
-    /// Live nodes that are crashed.
-    pub crashed: u32,
-    /// The smallest step of a running node (0 when none runs).
-    pub min_step: u64,
-    /// The largest step of a running node.
-    pub max_step: u64,
-}
-
-/// The most ticks kept for `drain_tick_stats`; older ones are dropped first.
-const TICK_LOG_LIMIT: usize = 65_536;
-
-/// What a broadcast did.
-#[derive(Debug, PartialEq, Eq)]
-pub struct SimBroadcast<'a> {
-    /// The message's id (ids count up from 1; a replay reuses an old one; 0: nothing was sent).
-    pub message: u64,
-    /// Who the message claims to be from (a forger's victim, or the sender).
-    pub sender: Sender,
-    /// The step and pattern value the sender stamped.
-    pub stamp: Stamp,
-    /// Instant mode: one entry per other live node. Scheduled mode: empty (see `run_until`).
-    pub deliveries: &'a [Delivery],
-    /// Anomalies flagged by watching observers.
-    pub anomalies: &'a [WatcherAnomaly],
-    /// The sender's sequence number (authenticated modes; 0 otherwise).
-    pub sequence: u64,
-    /// The tag or signature the message carries.
-    pub proof: Proof,
-}
-
-/// A delivery to a node whose owner asked to hear about them (see [`Simulation::set_listening`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Arrival {
-    /// The message's id.
-    pub message: u64,
-    /// The node it came from over the last link.
-    pub from: Slot,
-    /// Links it travelled.
-    pub hops: u32,
-    /// What the receiver concluded.
-    pub delivery: Delivery,
-    /// The step the receiver synced to (`auto_sync`).
-    pub synced: Option<u64>,
-    /// Whether a byzantine relay tampered with this copy.
-    pub tampered: bool,
-    /// Why the receiver refused it before its pattern was checked (authenticated modes); its
-    /// `delivery` is then a rejection with expected value 0.
-    pub refusal: Option<Refusal>,
-}
 
 /// Per-node engine flags, one bit each.
 const CRASHED: u8 = 1;
@@ -249,8 +54,7 @@ pub struct Simulation {
     queue: EventQueue,
     messages: Vec<Option<MessageRecord>>,
     free_messages: Vec<u32>,
-    trace: Trace,
-    stats: SimStats,
+    ledger: Ledger,
     events: Vec<EngineEvent>,
     listening: usize,
     anomalies: Vec<WatcherAnomaly>,
@@ -261,7 +65,6 @@ pub struct Simulation {
     ticks: u64,
     script: BTreeMap<(u64, u64), ScriptAction>,
     script_done: u64,
-    tick_log: std::collections::VecDeque<TickStats>,
     /// How many sorted transfers the queue had handed out when the next ones were last warmed
     /// (see [`Simulation::warm_ahead`]), plus how many were warmed: [`WARM_AHEAD`], or fewer
     /// when the sorted bucket ended sooner.
@@ -305,7 +108,7 @@ impl Simulation {
         Self {
             network: Network::new(),
             rng: SimRng::new(config.seed),
-            trace: Trace::new(config.record_trace),
+            ledger: Ledger::new(config.record_trace),
             next_tick_us: tick_us,
             config,
             adjacency: Adjacency::default(),
@@ -319,7 +122,6 @@ impl Simulation {
             queue: EventQueue::default(),
             messages: Vec::new(),
             free_messages: Vec::new(),
-            stats: SimStats::default(),
             events: Vec::new(),
             listening: 0,
             anomalies: Vec::new(),
@@ -330,7 +132,6 @@ impl Simulation {
             ticks: 0,
             script: BTreeMap::new(),
             script_done: 0,
-            tick_log: std::collections::VecDeque::new(),
             warmed_until: 0,
             warming: Vec::new(),
             keyring: Keyring::new(config_auth, config_seed),
@@ -359,12 +160,12 @@ impl Simulation {
 
     /// Running totals.
     pub fn stats(&self) -> &SimStats {
-        &self.stats
+        self.ledger.totals()
     }
 
     /// The trace (its hash, and the events when recording).
     pub fn trace(&self) -> &Trace {
-        &self.trace
+        self.ledger.trace()
     }
 
     /// Bytes of heap the engine holds besides the network's nodes and ids: links, per-node flags,
@@ -465,11 +266,9 @@ impl Simulation {
             let skew_limit = self.skew_limit();
             let Broadcast { message, stamp, deliveries, anomalies } =
                 self.network.broadcast(sender, skew_limit)?;
-            self.stats.count_instant(1, deliveries);
-            // Not `trace_now`: `deliveries` still borrows the network, so only fields may be used.
-            let event =
-                TraceEvent { time_us: self.now_us, kind: TraceKind::Send, message, from: sender, to: sender };
-            self.trace.push(event);
+            self.ledger.count_instant(1, deliveries);
+            // Counted with its deliveries, so only traced (and `deliveries` still borrows the network).
+            self.ledger.trace_sends(self.now_us, sender, message, 1);
             let sender = Sender::Node(sender);
             return Ok(SimBroadcast {
                 message,
@@ -483,7 +282,6 @@ impl Simulation {
         }
         if self.is_crashed(sender) {
             let stamp = self.network_stamp_preview(sender)?;
-            self.stats.crashed += 1;
             self.trace_now(TraceKind::Crashed, 0, sender, sender);
             return Ok(SimBroadcast {
                 message: 0,
@@ -525,7 +323,6 @@ impl Simulation {
             authentic: verified.unwrap_or(true),
         };
         self.anomalies = self.network.classify_for_watchers(sighting).to_vec();
-        self.stats.sent += 1;
         self.trace_now(TraceKind::Send, message, sender, sender);
         let tracked = !engine_made || self.listening > 0 || !self.anomalies.is_empty();
         let record = MessageRecord {
@@ -596,9 +393,9 @@ impl Simulation {
         (!others.is_empty()).then(|| others[self.rng.below(others.len() as u32) as usize])
     }
 
-    /// Traces an event at the current time.
+    /// Traces and counts an event at the current time.
     fn trace_now(&mut self, kind: TraceKind, message: u64, from: Slot, to: Slot) {
-        self.trace.push(TraceEvent { time_us: self.now_us, kind, message, from, to });
+        self.ledger.note(TraceEvent { time_us: self.now_us, kind, message, from, to });
     }
 
     /// The stamp a node would send now (for a crashed sender, whose message goes nowhere).
@@ -671,15 +468,13 @@ impl Simulation {
     fn transmit_checked(&mut self, event: TraceEvent, index: u32, hops: u32, tampered: bool) -> u32 {
         let TraceEvent { from, to, .. } = event;
         if self.is_cut(from, to) {
-            self.stats.partitioned += 1;
-            self.trace.push(TraceEvent { kind: TraceKind::Partitioned, ..event });
+            self.ledger.note(TraceEvent { kind: TraceKind::Partitioned, ..event });
             return 0;
         }
         let key = (from.min(to), from.max(to));
         let spec = self.overrides.get(&key).copied().unwrap_or(self.config.link);
         if spec.queue_limit > 0 && self.link_load.get(&key).copied().unwrap_or(0) >= spec.queue_limit {
-            self.stats.queue_full += 1;
-            self.trace.push(TraceEvent { kind: TraceKind::QueueFull, ..event });
+            self.ledger.note(TraceEvent { kind: TraceKind::QueueFull, ..event });
             return 0;
         }
         let transit = spec.transit(&mut self.rng);
@@ -708,8 +503,7 @@ impl Simulation {
         tampered: bool,
     ) -> u32 {
         let Transit::Arrives { delay_us, duplicate_us } = transit else {
-            self.stats.lost += 1;
-            self.trace.push(event);
+            self.ledger.note(event);
             return 0;
         };
         let TraceEvent { from, to, .. } = event;
@@ -731,8 +525,7 @@ impl Simulation {
         let done = self.messages[index as usize].as_ref().is_some_and(|m| m.in_flight == 0);
         if done {
             let record = self.messages[index as usize].take().expect("checked above");
-            self.stats.completed += 1;
-            self.stats.reach += u64::from(record.reached);
+            self.ledger.count_completed(record.reached);
             if record.tracked {
                 self.events.push(EngineEvent::Completed(record.id));
             }
@@ -841,13 +634,7 @@ impl Simulation {
             }
             self.network.advance(slot, steps);
         }
-        self.trace.push(TraceEvent {
-            time_us: self.now_us,
-            kind: TraceKind::Tick,
-            message: 0,
-            from: 0,
-            to: 0,
-        });
+        self.trace_now(TraceKind::Tick, 0, 0, 0);
         self.churn();
         self.make_traffic();
         self.log_tick();
@@ -869,28 +656,18 @@ impl Simulation {
                 max_step = max_step.max(step);
             }
         }
-        if self.tick_log.len() == TICK_LOG_LIMIT {
-            self.tick_log.pop_front();
-        }
-        self.tick_log.push_back(TickStats {
-            tick: self.ticks,
-            time_ms: self.now_us as f64 / 1000.0,
-            totals: self.stats,
-            online,
-            crashed,
-            min_step: if online == 0 { 0 } else { min_step },
-            max_step,
-        });
+        let min_step = if online == 0 { 0 } else { min_step };
+        self.ledger.log_tick(self.ticks, self.now_us, Census { online, crashed, min_step, max_step });
     }
 
     /// Takes the trace events recorded since the last call (with `record_trace` on).
     pub fn drain_trace(&mut self) -> Vec<TraceEvent> {
-        self.trace.drain_recorded()
+        self.ledger.drain_trace()
     }
 
     /// Takes the statistics of the ticks since the last call (at most the last 65 536).
     pub fn drain_tick_stats(&mut self) -> std::collections::vec_deque::Drain<'_, TickStats> {
-        self.tick_log.drain(..)
+        self.ledger.drain_ticks()
     }
 
     /// Every [`WARM_AHEAD`] transfers, reads the memory the next ones will need (for each first
@@ -943,10 +720,9 @@ impl Simulation {
         }
         record.in_flight -= 1;
         let done = record.in_flight == 0;
-        self.stats.duplicates += 1;
         let Transfer { from, to, .. } = *transfer;
         let kind = TraceKind::Duplicate;
-        self.trace.push(TraceEvent { time_us: self.now_us, kind, message: record.id, from, to });
+        self.ledger.note(TraceEvent { time_us: self.now_us, kind, message: record.id, from, to });
         if done {
             self.complete_if_done(transfer.message);
         }
@@ -971,13 +747,10 @@ impl Simulation {
         let event =
             TraceEvent { time_us: self.now_us, kind: TraceKind::Crashed, message: record.id, from, to };
         let kind = if down {
-            self.stats.crashed += 1;
             TraceKind::Crashed
         } else if cut {
-            self.stats.partitioned += 1;
             TraceKind::Partitioned
         } else if !record.seen.insert(to, slots) {
-            self.stats.duplicates += 1;
             TraceKind::Duplicate
         } else {
             record.reached += 1;
@@ -996,7 +769,7 @@ impl Simulation {
             self.receive(arrival, index, event)
         };
         if kind != TraceKind::Accept && kind != TraceKind::Reject {
-            self.trace.push(TraceEvent { kind, ..event });
+            self.ledger.note(TraceEvent { kind, ..event });
         }
         self.complete_if_done(index);
     }
@@ -1006,23 +779,10 @@ impl Simulation {
     fn receive(&mut self, mut arrival: Arrival, index: u32, event: TraceEvent) -> TraceKind {
         let Arrival { from, hops, delivery, tampered, refusal, .. } = arrival;
         let to = event.to;
-        self.stats.delivered += 1;
-        self.stats.tampered += u64::from(tampered);
-        match refusal {
-            Some(Refusal::BadSignature) => self.stats.bad_signatures += 1,
-            Some(Refusal::UnknownSender) => self.stats.unknown_senders += 1,
-            Some(Refusal::Replay) => self.stats.replays += 1,
-            None => {}
-        }
+        self.ledger.count_delivery(tampered, refusal);
         let accepted = matches!(delivery, Delivery::Accepted(_));
-        let kind = if accepted {
-            self.stats.accepted += 1;
-            TraceKind::Accept
-        } else {
-            self.stats.rejected += 1;
-            TraceKind::Reject
-        };
-        self.trace.push(TraceEvent { kind, ..event });
+        let kind = if accepted { TraceKind::Accept } else { TraceKind::Reject };
+        self.ledger.note(TraceEvent { kind, ..event });
         let behaviour =
             if self.flags[to as usize] & BYZANTINE != 0 { self.byzantine.get(&to).cloned() } else { None };
         if accepted {
@@ -1047,10 +807,9 @@ impl Simulation {
         }
         if accepted && hops < self.config.ttl && self.config.topology != Topology::Full {
             if behaviour == Some(Byzantine::BlackHole) {
-                self.stats.swallowed += 1;
+                self.ledger.count_swallowed();
             } else {
-                self.stats.forwarded += 1;
-                self.trace.push(TraceEvent { kind: TraceKind::Forward, ..event });
+                self.ledger.note(TraceEvent { kind: TraceKind::Forward, ..event });
                 let tamper = tampered || behaviour == Some(Byzantine::Tamper);
                 self.fan_out(index, to, Some(from), hops + 1, tamper);
             }
@@ -1070,7 +829,7 @@ impl Simulation {
             return None;
         }
         self.network.sync(node, step as f64).ok()?;
-        self.stats.synced += 1;
+        self.ledger.count_synced();
         Some(step)
     }
 
@@ -1083,16 +842,21 @@ impl Simulation {
 
 mod authenticity;
 mod batch;
+mod config;
 mod events;
 mod faults;
 mod in_flight;
 mod keyring;
+mod ledger;
 mod links;
 mod messages;
 mod traffic;
 
-pub use events::{EngineEvent, EngineSend};
+pub use config::SimConfig;
+pub use events::{Arrival, EngineEvent, EngineSend, SimBroadcast};
 pub use in_flight::{InFlight, Outlook};
+use ledger::{Census, Ledger};
+pub use ledger::{SimStats, TickStats};
 pub use traffic::ScriptAction;
 
 pub use authenticity::{Claimed, Refusal};
@@ -1100,7 +864,5 @@ use keyring::Keyring;
 use messages::{MessageRecord, SeenSet};
 pub use messages::{Proof, Sender};
 
-#[cfg(test)]
-mod auth_tests;
 #[cfg(test)]
 mod tests;
