@@ -12,18 +12,11 @@ use crate::message::Stamp;
 use crate::network::{Broadcast, Delivery, Network, Sighting, Slot, WatcherAnomaly};
 use crate::node::NodeConfig;
 use crate::sim::byzantine::Byzantine;
-use crate::sim::link::{to_micros, LinkSpec, Transit};
+use crate::sim::link::{LinkSpec, Transit};
 use crate::sim::queue::{EventQueue, Transfer};
 use crate::sim::rng::SimRng;
 use crate::sim::topology::{Adjacency, Topology};
 use crate::sim::trace::{Trace, TraceEvent, TraceKind};
-
-/// Per-node engine flags, one bit each.
-const CRASHED: u8 = 1;
-const LISTENING: u8 = 2;
-const DRIFTING: u8 = 4;
-const BYZANTINE: u8 = 8;
-const REMOVED: u8 = 16;
 
 /// Transfers looked ahead at per warming (see [`Simulation::warm_ahead`]): what their first
 /// arrivals need fits in the first cache levels.
@@ -44,25 +37,18 @@ pub struct Simulation {
     adjacency: Adjacency,
     topology_stale: bool,
     overrides: BTreeMap<(Slot, Slot), LinkSpec>,
-    flags: Vec<u8>,
-    crashed_count: usize,
+    nodes: Nodes,
     groups: Option<Vec<u8>>,
     link_load: BTreeMap<(Slot, Slot), u32>,
     rng: SimRng,
-    now_us: u64,
-    next_tick_us: u64,
+    clock: Clock,
     queue: EventQueue,
     messages: Vec<Option<MessageRecord>>,
     free_messages: Vec<u32>,
     ledger: Ledger,
     events: Vec<EngineEvent>,
-    listening: usize,
     anomalies: Vec<WatcherAnomaly>,
     scratch: Vec<Slot>,
-    byzantine: BTreeMap<Slot, Byzantine>,
-    drift: BTreeMap<Slot, Drift>,
-    heard: BTreeMap<Slot, Heard>,
-    ticks: u64,
     script: BTreeMap<(u64, u64), ScriptAction>,
     script_done: u64,
     /// How many sorted transfers the queue had handed out when the next ones were last warmed
@@ -72,24 +58,6 @@ pub struct Simulation {
     /// The receivers [`Simulation::warm_ahead`] warms, kept to reuse the buffer.
     warming: Vec<Slot>,
     keyring: Keyring,
-}
-
-/// A drifting node's clock: `rate` extra steps per tick, and the fraction carried over.
-#[derive(Debug, Clone, Copy)]
-struct Drift {
-    rate: f64,
-    carry: f64,
-}
-
-/// The last message a replaying node accepted.
-#[derive(Debug, Clone)]
-struct Heard {
-    message: u64,
-    stamp: Stamp,
-    sender: Sender,
-    sequence: u64,
-    proof: Proof,
-    payload: Box<[u8]>,
 }
 
 /// What a replay resends besides the stamp: the old sequence number, proof and payload.
@@ -103,33 +71,25 @@ impl Simulation {
     }
 
     fn build(config: SimConfig) -> Self {
-        let tick_us = to_micros(config.tick_ms).max(1);
         let (config_auth, config_seed) = (config.auth, config.seed);
         Self {
             network: Network::new(),
             rng: SimRng::new(config.seed),
             ledger: Ledger::new(config.record_trace),
-            next_tick_us: tick_us,
+            clock: Clock::new(&config),
             config,
             adjacency: Adjacency::default(),
             topology_stale: false,
             overrides: BTreeMap::new(),
-            flags: Vec::new(),
-            crashed_count: 0,
+            nodes: Nodes::default(),
             groups: None,
             link_load: BTreeMap::new(),
-            now_us: 0,
             queue: EventQueue::default(),
             messages: Vec::new(),
             free_messages: Vec::new(),
             events: Vec::new(),
-            listening: 0,
             anomalies: Vec::new(),
             scratch: Vec::new(),
-            byzantine: BTreeMap::new(),
-            drift: BTreeMap::new(),
-            heard: BTreeMap::new(),
-            ticks: 0,
             script: BTreeMap::new(),
             script_done: 0,
             warmed_until: 0,
@@ -155,7 +115,7 @@ impl Simulation {
 
     /// Virtual time in microseconds.
     pub fn now_us(&self) -> u64 {
-        self.now_us
+        self.clock.now()
     }
 
     /// Running totals.
@@ -172,7 +132,7 @@ impl Simulation {
     /// and what is in flight.
     pub fn heap_bytes(&self) -> usize {
         self.adjacency.heap_bytes()
-            + self.flags.capacity()
+            + self.nodes.heap_bytes()
             + self.groups.as_ref().map_or(0, Vec::capacity)
             + self.queue.heap_bytes()
             + self.messages.capacity() * std::mem::size_of::<Option<MessageRecord>>()
@@ -190,7 +150,7 @@ impl Simulation {
         let slot = self.network.create_node(config)?;
         self.keyring.add_node(self.config.seed, &config.node_id);
         self.topology_stale |= self.config.topology.is_generated();
-        self.flags.push(0);
+        self.nodes.add();
         if let Some(groups) = &mut self.groups {
             groups.push(0);
         }
@@ -202,24 +162,13 @@ impl Simulation {
         self.network.remove_node(slot)?;
         self.adjacency.isolate(slot);
         self.topology_stale |= self.config.topology.is_generated();
-        if self.flags[slot as usize] & CRASHED != 0 {
-            self.crashed_count -= 1;
-        }
-        self.set_listening(slot, false);
-        self.flags[slot as usize] = REMOVED;
-        self.byzantine.remove(&slot);
-        self.heard.remove(&slot);
-        self.drift.remove(&slot);
+        self.nodes.remove(slot);
         Ok(())
     }
 
     /// Whether deliveries to `slot` are reported as [`Arrival`]s (its owner has handlers).
     pub fn set_listening(&mut self, slot: Slot, listening: bool) {
-        if let Some(flags) = self.flags.get_mut(slot as usize) {
-            let was = *flags & LISTENING != 0;
-            *flags = if listening { *flags | LISTENING } else { *flags & !LISTENING };
-            self.listening = self.listening + usize::from(listening) - usize::from(was);
-        }
+        self.nodes.set_listening(slot, listening);
     }
 
     /// Whether a broadcast is delivered at once to every live node (the seed's behaviour).
@@ -227,15 +176,15 @@ impl Simulation {
         self.config.topology == Topology::Full
             && self.config.link.is_instant()
             && self.overrides.is_empty()
-            && self.crashed_count == 0
+            && self.nodes.none_crashed()
             && self.groups.is_none()
-            && self.byzantine.is_empty()
+            && self.nodes.all_honest()
             && self.config.auth == AuthMode::None
     }
 
     /// With the global tick on: the tick count and the allowed step skew, for watchers.
     fn skew_limit(&self) -> Option<(u64, u64)> {
-        self.config.global_tick.then_some((self.ticks, self.config.max_step_skew))
+        self.config.global_tick.then_some((self.clock.ticks(), self.config.max_step_skew))
     }
 
     /// Sends a message from a live node: delivered at once in instant mode, else scheduled.
@@ -268,7 +217,7 @@ impl Simulation {
                 self.network.broadcast(sender, skew_limit)?;
             self.ledger.count_instant(1, deliveries);
             // Counted with its deliveries, so only traced (and `deliveries` still borrows the network).
-            self.ledger.trace_sends(self.now_us, sender, message, 1);
+            self.ledger.trace_sends(self.clock.now(), sender, message, 1);
             let sender = Sender::Node(sender);
             return Ok(SimBroadcast {
                 message,
@@ -295,7 +244,7 @@ impl Simulation {
         }
         let honest = self.network.stamp(sender)?;
         let (message, stamp, claimed, replayed) = self.lie(sender, honest);
-        let outsider = self.byzantine.get(&sender) == Some(&Byzantine::Outsider);
+        let outsider = self.nodes.byzantine(sender) == Some(&Byzantine::Outsider);
         // A fresh proof is known good or bad as it is made; a replayed one is checked, since keys
         // may have changed since it was heard.
         let (sequence, proof, payload, known) = match replayed {
@@ -324,7 +273,7 @@ impl Simulation {
         };
         self.anomalies = self.network.classify_for_watchers(sighting).to_vec();
         self.trace_now(TraceKind::Send, message, sender, sender);
-        let tracked = !engine_made || self.listening > 0 || !self.anomalies.is_empty();
+        let tracked = !engine_made || self.nodes.anyone_listening() || !self.anomalies.is_empty();
         let record = MessageRecord {
             id: message,
             sequence,
@@ -355,11 +304,9 @@ impl Simulation {
     /// The id, stamp and claimed sender `sender` sends instead of a new honest message, when it
     /// is byzantine; for a replay, also the old message's sequence number, proof and payload.
     fn lie(&mut self, sender: Slot, honest: Stamp) -> (u64, Stamp, Sender, Option<Replayed>) {
-        let behaviour =
-            if self.flags[sender as usize] & BYZANTINE != 0 { self.byzantine.get(&sender) } else { None };
-        match behaviour {
+        match self.nodes.byzantine(sender) {
             Some(Byzantine::Replay) => {
-                if let Some(heard) = self.heard.get(&sender) {
+                if let Some(heard) = self.nodes.heard(sender) {
                     let old = (heard.sequence, heard.proof.clone(), heard.payload.clone());
                     return (heard.message, heard.stamp, heard.sender.clone(), Some(old));
                 }
@@ -395,7 +342,7 @@ impl Simulation {
 
     /// Traces and counts an event at the current time.
     fn trace_now(&mut self, kind: TraceKind, message: u64, from: Slot, to: Slot) {
-        self.ledger.note(TraceEvent { time_us: self.now_us, kind, message, from, to });
+        self.ledger.note(TraceEvent { time_us: self.clock.now(), kind, message, from, to });
     }
 
     /// The stamp a node would send now (for a crashed sender, whose message goes nowhere).
@@ -441,7 +388,7 @@ impl Simulation {
         let mut scheduled = 0;
         let default_link = self.config.link;
         let plain = self.plain_links();
-        let now_us = self.now_us;
+        let now_us = self.clock.now();
         let event = |to| TraceEvent { time_us: now_us, kind: TraceKind::Lost, message, from: node, to };
         if plain {
             // A local generator, which the loop can keep in registers.
@@ -515,9 +462,10 @@ impl Simulation {
             delay_us: u32::try_from(delay).unwrap_or(u32::MAX),
             tampered,
         };
-        self.queue.push(self.now_us.saturating_add(delay_us), transfer(delay_us));
+        let now_us = self.clock.now();
+        self.queue.push(now_us.saturating_add(delay_us), transfer(delay_us));
         let Some(duplicate_us) = duplicate_us else { return 1 };
-        self.queue.push(self.now_us.saturating_add(duplicate_us), transfer(duplicate_us));
+        self.queue.push(now_us.saturating_add(duplicate_us), transfer(duplicate_us));
         2
     }
 
@@ -533,65 +481,37 @@ impl Simulation {
         }
     }
 
-    /// Runs every transfer, scripted action and (with the global tick on) tick due up to
-    /// `time_us`, in time order; at equal times the tick runs first, then scripted actions in
-    /// the order they were scheduled, then transfers in the order they were scheduled.
+    /// Runs every transfer, scripted action and tick due up to `time_us`, in time order; at equal
+    /// times the tick runs first, then scripted actions in the order they were scheduled, then
+    /// transfers in the order they were scheduled.
     pub fn run_until(&mut self, time_us: u64) {
         self.refresh_topology();
-        let tick_us = to_micros(self.config.tick_ms).max(1);
         loop {
-            let next_transfer = self.queue.next_time().filter(|&t| t <= time_us);
-            let next_script = self.next_script_time().filter(|&t| t <= time_us);
-            let next_other = match (next_transfer, next_script) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            let tick_due = self.ticking()
-                && self.next_tick_us <= time_us
-                && next_other.is_none_or(|t| self.next_tick_us <= t);
-            if tick_due {
-                self.now_us = self.next_tick_us;
-                self.next_tick_us = self.next_tick_us.saturating_add(tick_us);
-                self.tick();
-            } else if let Some(at) = next_script.filter(|&s| next_transfer.is_none_or(|t| s <= t)) {
-                self.now_us = at;
-                self.run_script();
-            } else if next_transfer.is_some() {
-                // The next transfer is due before the next tick and scripted action (they run
-                // first at equal times), and arrivals schedule neither: every transfer due before
-                // them runs in one tight loop, the next one included.
-                let next_tick = self.next_tick_time();
-                let before = next_tick.min(next_script.unwrap_or(u64::MAX)).saturating_sub(1);
-                // Nothing that runs here crashes, removes or partitions nodes, or changes links.
-                // A link load left from an earlier queue limit still needs counting down.
-                let healthy = self.plain_links()
-                    && self.link_load.is_empty()
-                    && self.crashed_count == 0
-                    && self.network.live_count() == self.network.slot_count();
-                while let Some((at, transfer)) = self.queue.pop_until(before.min(time_us)) {
-                    self.now_us = at;
-                    self.warm_ahead();
-                    if !(healthy && self.arrive_again(&transfer)) {
-                        self.arrive(transfer);
-                    }
+            let transfer = self.queue.next_time();
+            let script = self.next_script_time();
+            match Due::next(time_us, self.clock.next_tick(), script, transfer) {
+                Due::Tick => self.tick(),
+                Due::Script(at) => {
+                    self.clock.set(at);
+                    self.run_script();
                 }
-            } else {
-                break;
+                Due::Transfers(until) => self.run_transfers(until),
+                Due::Nothing => break,
             }
         }
-        self.now_us = self.now_us.max(time_us);
+        self.clock.set(self.clock.now().max(time_us));
     }
 
     /// Runs `ticks` ticks of virtual time.
     pub fn run(&mut self, ticks: u64) {
-        let tick_us = to_micros(self.config.tick_ms).max(1);
-        self.run_until(self.now_us.saturating_add(ticks.saturating_mul(tick_us)));
+        let span = ticks.saturating_mul(self.clock.tick_us());
+        self.run_until(self.clock.now().saturating_add(span));
     }
 
     /// Runs everything due at the next moment anything is due (a tick or a transfer); returns
     /// false when nothing is left to run.
     pub fn step(&mut self) -> bool {
-        let next_tick = self.next_tick_time();
+        let next_tick = self.clock.next_tick().unwrap_or(u64::MAX);
         let next =
             [self.queue.next_time(), self.next_script_time()].into_iter().flatten().fold(next_tick, u64::min);
         if next == u64::MAX {
@@ -601,63 +521,44 @@ impl Simulation {
         true
     }
 
-    /// Whether ticks happen: for the global tick, traffic or churn.
-    fn ticking(&self) -> bool {
-        self.config.global_tick || self.config.traffic > 0.0 || self.config.churn != (0.0, 0.0)
-    }
-
-    /// When the next tick happens: never (`u64::MAX`) when nothing ticks.
-    fn next_tick_time(&self) -> u64 {
-        if self.ticking() {
-            self.next_tick_us
-        } else {
-            u64::MAX
+    /// Runs every transfer due up to `until` in one tight loop. Nothing that runs here crashes,
+    /// removes or partitions nodes, or changes links, so a network healthy at the start stays so.
+    fn run_transfers(&mut self, until: u64) {
+        let healthy = self.is_healthy();
+        while let Some((at, transfer)) = self.queue.pop_until(until) {
+            self.clock.set(at);
+            self.warm_ahead();
+            if !(healthy && self.arrive_again(&transfer)) {
+                self.arrive(transfer);
+            }
         }
     }
 
+    /// Whether a duplicate arrival needs nothing but counting: every link is plain (no partition,
+    /// override or queue limit), no link load is left to count down from an earlier queue limit,
+    /// and no node is crashed or removed.
+    fn is_healthy(&self) -> bool {
+        self.plain_links()
+            && self.link_load.is_empty()
+            && self.nodes.none_crashed()
+            && self.network.live_count() == self.network.slot_count()
+    }
+
+    /// Advances the clock to the next tick and runs it: every running node steps (with the
+    /// global tick), then churn and traffic happen, and the tick's statistics are logged.
     fn tick(&mut self) {
-        self.ticks += 1;
+        self.clock.start_tick();
         let slots = if self.config.global_tick { self.network.slot_count() as Slot } else { 0 };
         for slot in 0..slots {
-            let flags = self.flags[slot as usize];
-            if flags & CRASHED != 0 {
-                continue;
+            if let Some(steps) = self.nodes.tick_steps(slot) {
+                self.network.advance(slot, steps);
             }
-            let mut steps = 1;
-            if flags & DRIFTING != 0 {
-                if let Some(drift) = self.drift.get_mut(&slot) {
-                    let total = 1.0 + drift.rate + drift.carry;
-                    let whole = libm::floor(total);
-                    drift.carry = total - whole;
-                    steps = whole as u64;
-                }
-            }
-            self.network.advance(slot, steps);
         }
         self.trace_now(TraceKind::Tick, 0, 0, 0);
         self.churn();
         self.make_traffic();
-        self.log_tick();
-    }
-
-    /// Records the tick's statistics, dropping the oldest beyond the limit.
-    fn log_tick(&mut self) {
-        let (mut online, mut crashed, mut min_step, mut max_step) = (0u32, 0u32, u64::MAX, 0u64);
-        for slot in 0..self.network.slot_count() as Slot {
-            if !self.network.is_alive(slot) {
-                continue;
-            }
-            let step = self.network.touch(slot);
-            if self.flags[slot as usize] & CRASHED != 0 {
-                crashed += 1;
-            } else {
-                online += 1;
-                min_step = min_step.min(step);
-                max_step = max_step.max(step);
-            }
-        }
-        let min_step = if online == 0 { 0 } else { min_step };
-        self.ledger.log_tick(self.ticks, self.now_us, Census { online, crashed, min_step, max_step });
+        let census = self.nodes.census(&self.network);
+        self.ledger.log_tick(self.clock.ticks(), self.clock.now(), census);
     }
 
     /// Takes the trace events recorded since the last call (with `record_trace` on).
@@ -693,8 +594,8 @@ impl Simulation {
         // is read only in the second, once the first has brought in where it starts.
         let mut fold = 0u64;
         for &to in &receivers {
-            let flags = self.flags.get(to as usize).copied().unwrap_or(0);
-            fold ^= self.network.warm(to) ^ self.adjacency.neighbours(to).len() as u64 ^ u64::from(flags);
+            let node = self.nodes.warm(to);
+            fold ^= self.network.warm(to) ^ self.adjacency.neighbours(to).len() as u64 ^ node;
         }
         for &to in &receivers {
             // Both ends: a list may straddle two cache lines.
@@ -722,7 +623,7 @@ impl Simulation {
         let done = record.in_flight == 0;
         let Transfer { from, to, .. } = *transfer;
         let kind = TraceKind::Duplicate;
-        self.ledger.note(TraceEvent { time_us: self.now_us, kind, message: record.id, from, to });
+        self.ledger.note(TraceEvent { time_us: self.clock.now(), kind, message: record.id, from, to });
         if done {
             self.complete_if_done(transfer.message);
         }
@@ -740,12 +641,12 @@ impl Simulation {
             }
         }
         let slots = self.network.slot_count();
-        let down = self.flags[to as usize] & (CRASHED | REMOVED) != 0;
+        let down = self.nodes.is_down(to);
         let cut = self.is_cut(from, to);
         let Some(record) = self.messages[index as usize].as_mut() else { return };
         record.in_flight -= 1;
         let event =
-            TraceEvent { time_us: self.now_us, kind: TraceKind::Crashed, message: record.id, from, to };
+            TraceEvent { time_us: self.clock.now(), kind: TraceKind::Crashed, message: record.id, from, to };
         let kind = if down {
             TraceKind::Crashed
         } else if cut {
@@ -783,8 +684,7 @@ impl Simulation {
         let accepted = matches!(delivery, Delivery::Accepted(_));
         let kind = if accepted { TraceKind::Accept } else { TraceKind::Reject };
         self.ledger.note(TraceEvent { kind, ..event });
-        let behaviour =
-            if self.flags[to as usize] & BYZANTINE != 0 { self.byzantine.get(&to).cloned() } else { None };
+        let behaviour = self.nodes.byzantine(to).cloned();
         if accepted {
             arrival.synced = self.follow(to, index);
             if behaviour == Some(Byzantine::Replay) {
@@ -797,12 +697,12 @@ impl Simulation {
                         proof: record.proof.clone(),
                         payload: record.payload.clone(),
                     };
-                    self.heard.insert(to, heard);
+                    self.nodes.remember(to, heard);
                 }
             }
         }
         let tracked = self.messages[index as usize].as_ref().is_some_and(|m| m.tracked);
-        if tracked && self.flags[to as usize] & LISTENING != 0 {
+        if tracked && self.nodes.is_listening(to) {
             self.events.push(EngineEvent::Arrived(arrival));
         }
         if accepted && hops < self.config.ttl && self.config.topology != Topology::Full {
@@ -842,6 +742,7 @@ impl Simulation {
 
 mod authenticity;
 mod batch;
+mod clock;
 mod config;
 mod events;
 mod faults;
@@ -850,13 +751,16 @@ mod keyring;
 mod ledger;
 mod links;
 mod messages;
+mod nodes;
 mod traffic;
 
+use clock::{Clock, Due};
 pub use config::SimConfig;
 pub use events::{Arrival, EngineEvent, EngineSend, SimBroadcast};
 pub use in_flight::{InFlight, Outlook};
-use ledger::{Census, Ledger};
+use ledger::Ledger;
 pub use ledger::{SimStats, TickStats};
+use nodes::{Heard, Nodes};
 pub use traffic::ScriptAction;
 
 pub use authenticity::{Claimed, Refusal};

@@ -20,7 +20,7 @@ impl Simulation {
         }
         let mut message = batch.first_message;
         for run in senders.chunk_by(|a, b| a == b) {
-            self.ledger.trace_sends(self.now_us, run[0], message, run.len() as u64);
+            self.ledger.trace_sends(self.clock.now(), run[0], message, run.len() as u64);
             message += run.len() as u64;
         }
         Ok(Some(batch))

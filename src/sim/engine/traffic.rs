@@ -1,7 +1,7 @@
 //! What the engine does by itself: traffic and churn on each tick, and a scenario's scripted
 //! actions at their times.
 
-use super::{Arrival, EngineEvent, EngineSend, SimBroadcast, Simulation, CRASHED};
+use super::{Arrival, EngineEvent, EngineSend, SimBroadcast, Simulation};
 use crate::error::MeshError;
 use crate::network::{Delivery, Slot};
 use crate::sim::byzantine::Byzantine;
@@ -83,7 +83,7 @@ impl Simulation {
                 continue;
             }
             // Churn only touches live nodes, so neither call can fail.
-            if self.flags[slot as usize] & CRASHED != 0 {
+            if self.nodes.is_crashed(slot) {
                 if self.rng.chance(restart) {
                     let _ = self.restart(slot);
                 }
@@ -100,10 +100,7 @@ impl Simulation {
             return;
         }
         for slot in 0..self.network.slot_count() as Slot {
-            if self.network.is_alive(slot)
-                && self.flags[slot as usize] & CRASHED == 0
-                && self.rng.chance(rate)
-            {
+            if self.network.is_alive(slot) && !self.nodes.is_crashed(slot) && self.rng.chance(rate) {
                 self.engine_broadcast(slot, None, &[]);
             }
         }
@@ -112,7 +109,7 @@ impl Simulation {
     /// A broadcast the engine makes `sender` send, carrying scenario event `payload` (as
     /// `bytes`); reported to the owner when someone may hear of it.
     pub(super) fn engine_broadcast(&mut self, sender: Slot, payload: Option<u32>, bytes: &[u8]) {
-        let listening = self.listening > 0;
+        let listening = self.nodes.anyone_listening();
         let Ok(sent) = self.send(sender, true, bytes) else { return };
         let SimBroadcast { message, sender: claimed, stamp, deliveries, anomalies, .. } = sent;
         if message == 0 || (!listening && anomalies.is_empty()) {
@@ -140,7 +137,7 @@ impl Simulation {
             let receiver = match delivery {
                 Delivery::Accepted(slot) | Delivery::Rejected { receiver: slot, .. } => slot,
             };
-            if self.flags[receiver as usize] & super::LISTENING != 0 {
+            if self.nodes.is_listening(receiver) {
                 let arrival = Arrival {
                     message,
                     from: sender,
