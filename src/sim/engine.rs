@@ -12,10 +12,10 @@ use crate::message::Stamp;
 use crate::network::{Broadcast, Delivery, Network, Sighting, Slot, WatcherAnomaly};
 use crate::node::NodeConfig;
 use crate::sim::byzantine::Byzantine;
-use crate::sim::link::{LinkSpec, Transit};
+use crate::sim::link::Transit;
 use crate::sim::queue::{EventQueue, Transfer};
 use crate::sim::rng::SimRng;
-use crate::sim::topology::{Adjacency, Topology};
+use crate::sim::topology::Topology;
 use crate::sim::trace::{Trace, TraceEvent, TraceKind};
 
 /// Transfers looked ahead at per warming (see [`Simulation::warm_ahead`]): what their first
@@ -34,12 +34,8 @@ impl Default for Simulation {
 pub struct Simulation {
     network: Network,
     config: SimConfig,
-    adjacency: Adjacency,
-    topology_stale: bool,
-    overrides: BTreeMap<(Slot, Slot), LinkSpec>,
+    links: Links,
     nodes: Nodes,
-    groups: Option<Vec<u8>>,
-    link_load: BTreeMap<(Slot, Slot), u32>,
     rng: SimRng,
     clock: Clock,
     queue: EventQueue,
@@ -78,12 +74,8 @@ impl Simulation {
             ledger: Ledger::new(config.record_trace),
             clock: Clock::new(&config),
             config,
-            adjacency: Adjacency::default(),
-            topology_stale: false,
-            overrides: BTreeMap::new(),
+            links: Links::default(),
             nodes: Nodes::default(),
-            groups: None,
-            link_load: BTreeMap::new(),
             queue: EventQueue::default(),
             messages: Vec::new(),
             free_messages: Vec::new(),
@@ -131,9 +123,8 @@ impl Simulation {
     /// Bytes of heap the engine holds besides the network's nodes and ids: links, per-node flags,
     /// and what is in flight.
     pub fn heap_bytes(&self) -> usize {
-        self.adjacency.heap_bytes()
+        self.links.heap_bytes()
             + self.nodes.heap_bytes()
-            + self.groups.as_ref().map_or(0, Vec::capacity)
             + self.queue.heap_bytes()
             + self.messages.capacity() * std::mem::size_of::<Option<MessageRecord>>()
             + self.keyring.heap_bytes()
@@ -149,19 +140,15 @@ impl Simulation {
     pub fn create_node(&mut self, config: &NodeConfig) -> Result<Slot, MeshError> {
         let slot = self.network.create_node(config)?;
         self.keyring.add_node(self.config.seed, &config.node_id);
-        self.topology_stale |= self.config.topology.is_generated();
+        self.links.add_node(&self.config.topology);
         self.nodes.add();
-        if let Some(groups) = &mut self.groups {
-            groups.push(0);
-        }
         Ok(slot)
     }
 
     /// Removes a live node and its links.
     pub fn remove_node(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.remove_node(slot)?;
-        self.adjacency.isolate(slot);
-        self.topology_stale |= self.config.topology.is_generated();
+        self.links.remove_node(slot, &self.config.topology);
         self.nodes.remove(slot);
         Ok(())
     }
@@ -175,9 +162,8 @@ impl Simulation {
     pub fn is_instant(&self) -> bool {
         self.config.topology == Topology::Full
             && self.config.link.is_instant()
-            && self.overrides.is_empty()
+            && self.links.uniform()
             && self.nodes.none_crashed()
-            && self.groups.is_none()
             && self.nodes.all_honest()
             && self.config.auth == AuthMode::None
     }
@@ -374,7 +360,9 @@ impl Simulation {
         if self.config.topology == Topology::Full {
             targets.extend(self.network.live_slots().filter(|&s| s != node && Some(s) != except));
         } else {
-            targets.extend(self.adjacency.neighbours(node).iter().copied().filter(|&s| Some(s) != except));
+            targets.extend(
+                self.links.adjacency().neighbours(node).iter().copied().filter(|&s| Some(s) != except),
+            );
         }
         let fanout = self.config.fanout as usize;
         if fanout > 0 && fanout < targets.len() {
@@ -387,7 +375,7 @@ impl Simulation {
         let message = self.messages[index as usize].as_ref().map_or(0, |m| m.id);
         let mut scheduled = 0;
         let default_link = self.config.link;
-        let plain = self.plain_links();
+        let plain = self.links.plain(&self.config.link);
         let now_us = self.clock.now();
         let event = |to| TraceEvent { time_us: now_us, kind: TraceKind::Lost, message, from: node, to };
         if plain {
@@ -414,28 +402,17 @@ impl Simulation {
     #[inline(never)]
     fn transmit_checked(&mut self, event: TraceEvent, index: u32, hops: u32, tampered: bool) -> u32 {
         let TraceEvent { from, to, .. } = event;
-        if self.is_cut(from, to) {
-            self.ledger.note(TraceEvent { kind: TraceKind::Partitioned, ..event });
-            return 0;
-        }
-        let key = (from.min(to), from.max(to));
-        let spec = self.overrides.get(&key).copied().unwrap_or(self.config.link);
-        if spec.queue_limit > 0 && self.link_load.get(&key).copied().unwrap_or(0) >= spec.queue_limit {
-            self.ledger.note(TraceEvent { kind: TraceKind::QueueFull, ..event });
-            return 0;
-        }
+        let spec = match self.links.admit(from, to, &self.config.link) {
+            Ok(spec) => spec,
+            Err(refused) => {
+                self.ledger.note(TraceEvent { kind: refused, ..event });
+                return 0;
+            }
+        };
         let transit = spec.transit(&mut self.rng);
         let copies = self.transmit(transit, event, index, hops, tampered);
-        if spec.queue_limit > 0 && copies > 0 {
-            *self.link_load.entry(key).or_default() += copies;
-        }
+        self.links.carry(from, to, &spec, copies);
         copies
-    }
-
-    /// Whether every link is the default one, without a queue limit, and no partition cuts any:
-    /// a transfer then needs no per-link lookup.
-    fn plain_links(&self) -> bool {
-        self.groups.is_none() && self.overrides.is_empty() && self.config.link.queue_limit == 0
     }
 
     /// Draws the fate of message `index` on the link `event` names (from, to) and queues the
@@ -538,8 +515,8 @@ impl Simulation {
     /// override or queue limit), no link load is left to count down from an earlier queue limit,
     /// and no node is crashed or removed.
     fn is_healthy(&self) -> bool {
-        self.plain_links()
-            && self.link_load.is_empty()
+        self.links.plain(&self.config.link)
+            && self.links.unloaded()
             && self.nodes.none_crashed()
             && self.network.live_count() == self.network.slot_count()
     }
@@ -595,11 +572,11 @@ impl Simulation {
         let mut fold = 0u64;
         for &to in &receivers {
             let node = self.nodes.warm(to);
-            fold ^= self.network.warm(to) ^ self.adjacency.neighbours(to).len() as u64 ^ node;
+            fold ^= self.network.warm(to) ^ self.links.adjacency().neighbours(to).len() as u64 ^ node;
         }
         for &to in &receivers {
             // Both ends: a list may straddle two cache lines.
-            let links = self.adjacency.neighbours(to);
+            let links = self.links.adjacency().neighbours(to);
             let ends = links.first().zip(links.last()).map_or(0, |(first, last)| first ^ last);
             fold ^= u64::from(ends);
         }
@@ -633,16 +610,10 @@ impl Simulation {
     /// Delivers `transfer`: it is lost to a crash or a partition, a duplicate, or a first arrival.
     fn arrive(&mut self, transfer: Transfer) {
         let Transfer { message: index, from, to, hops, tampered, .. } = transfer;
-        let key = (from.min(to), from.max(to));
-        if let Some(load) = self.link_load.get_mut(&key) {
-            *load -= 1;
-            if *load == 0 {
-                self.link_load.remove(&key);
-            }
-        }
+        self.links.deliver(from, to);
         let slots = self.network.slot_count();
         let down = self.nodes.is_down(to);
-        let cut = self.is_cut(from, to);
+        let cut = self.links.is_cut(from, to);
         let Some(record) = self.messages[index as usize].as_mut() else { return };
         record.in_flight -= 1;
         let event =
@@ -753,6 +724,7 @@ mod links;
 mod messages;
 mod nodes;
 mod traffic;
+mod wiring;
 
 use clock::{Clock, Due};
 pub use config::SimConfig;
@@ -760,6 +732,7 @@ pub use events::{Arrival, EngineEvent, EngineSend, SimBroadcast};
 pub use in_flight::{InFlight, Outlook};
 use ledger::Ledger;
 pub use ledger::{SimStats, TickStats};
+use links::Links;
 use nodes::{Heard, Nodes};
 pub use traffic::ScriptAction;
 

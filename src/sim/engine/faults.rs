@@ -13,28 +13,18 @@ impl Simulation {
         for &slot in group_a.iter().chain(group_b) {
             self.network.counters(slot)?;
         }
-        let mut groups = vec![0u8; self.network.slot_count()];
-        for &slot in group_a {
-            groups[slot as usize] = 1;
-        }
-        for &slot in group_b {
-            groups[slot as usize] = 2;
-        }
-        self.groups = Some(groups);
+        self.links.partition(self.network.slot_count(), group_a, group_b);
         Ok(())
     }
 
     /// Ends the partition.
     pub fn heal(&mut self) {
-        self.groups = None;
+        self.links.heal();
     }
 
     /// Whether a partition separates `a` and `b`.
     pub fn is_cut(&self, a: Slot, b: Slot) -> bool {
-        self.groups.as_ref().is_some_and(|g| {
-            let (x, y) = (g[a as usize], g[b as usize]);
-            x != 0 && y != 0 && x != y
-        })
+        self.links.is_cut(a, b)
     }
 
     /// Crashes a live node: it neither sends, receives, relays nor ticks until restarted.

@@ -45,7 +45,7 @@ impl Simulation {
         let to = transfer.to;
         let down = self.nodes.is_down(to);
         let Some(record) = self.messages[transfer.message as usize].as_ref() else { return Outlook::Dropped };
-        if down || self.is_cut(transfer.from, to) || record.seen.contains(to) {
+        if down || self.links.is_cut(transfer.from, to) || record.seen.contains(to) {
             return Outlook::Dropped;
         }
         // The proof was checked at the send (an unknown ed25519 sender fails it too); a tampered

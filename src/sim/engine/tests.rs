@@ -5,6 +5,7 @@ use crate::auth::AuthMode;
 use crate::observer::{AnomalyKind, SharedObserver};
 use crate::sim::byzantine::Byzantine;
 use crate::sim::latency::Latency;
+use crate::sim::link::LinkSpec;
 
 mod activity;
 mod auth;

@@ -28,7 +28,7 @@ fn a_queue_limit_lifted_while_transfers_are_queued_still_counts_every_arrival_ou
     sim.set_default_link(fixed(5.0)).unwrap();
     sim.run(1);
     assert_eq!((sim.stats().delivered, sim.stats().duplicates), (3, 2));
-    assert!(sim.link_load.is_empty(), "left counted on links: {:?}", sim.link_load);
+    assert!(sim.links.unloaded(), "left counted on links: {:?}", sim.links);
     // With a limit back, every link starts empty again: the same flood with a limit of 2 (node 2
     // relays to 3 while 3's copy to 2 is on that link) refuses nothing.
     sim.set_default_link(LinkSpec { queue_limit: 2, ..fixed(5.0) }).unwrap();
