@@ -89,7 +89,7 @@ impl Simulation {
         if self.keyring.mode() == AuthMode::None {
             return None;
         }
-        let record = self.messages[index as usize].as_ref()?;
+        let record = self.messages.get(index)?;
         let authentic = if tampered {
             let altered = tampered_payload(&record.payload);
             let claimed = Claimed {
@@ -103,7 +103,7 @@ impl Simulation {
         } else {
             record.verified == Some(true)
         };
-        let record = self.messages[index as usize].as_ref()?;
+        let record = self.messages.get(index)?;
         let (sender, sequence) = (record.sender.clone(), record.sequence);
         self.judge_freshness(to, &sender, sequence, authentic)
     }

@@ -33,7 +33,7 @@ pub struct InFlight {
 impl Simulation {
     /// Each transfer in flight, in no particular order.
     pub fn transfers(&self) -> impl Iterator<Item = InFlight> + '_ {
-        self.queue.iter().map(move |(arrives, t)| {
+        self.messages.queue().iter().map(move |(arrives, t)| {
             let left = arrives.saturating_sub(self.clock.now()) as f64;
             let progress = if t.delay_us == 0 { 1.0 } else { (1.0 - left / f64::from(t.delay_us)).max(0.0) };
             InFlight { from: t.from, to: t.to, progress, outlook: self.outlook(&t) }
@@ -44,7 +44,7 @@ impl Simulation {
     fn outlook(&self, transfer: &Transfer) -> Outlook {
         let to = transfer.to;
         let down = self.nodes.is_down(to);
-        let Some(record) = self.messages[transfer.message as usize].as_ref() else { return Outlook::Dropped };
+        let Some(record) = self.messages.get(transfer.message) else { return Outlook::Dropped };
         if down || self.links.is_cut(transfer.from, to) || record.seen.contains(to) {
             return Outlook::Dropped;
         }

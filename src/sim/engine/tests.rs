@@ -2,6 +2,8 @@
 
 use super::*;
 use crate::auth::AuthMode;
+use crate::message::Stamp;
+use crate::network::Delivery;
 use crate::observer::{AnomalyKind, SharedObserver};
 use crate::sim::byzantine::Byzantine;
 use crate::sim::latency::Latency;

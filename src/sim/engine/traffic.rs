@@ -1,57 +1,19 @@
 //! What the engine does by itself: traffic and churn on each tick, and a scenario's scripted
 //! actions at their times.
 
-use super::{Arrival, EngineEvent, EngineSend, SimBroadcast, Simulation};
+use super::{Arrival, EngineEvent, EngineSend, ScriptAction, SimBroadcast, Simulation};
 use crate::error::MeshError;
 use crate::network::{Delivery, Slot};
-use crate::sim::byzantine::Byzantine;
-
-/// Something a scenario makes happen at a given time.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ScriptAction {
-    /// A node broadcasts, carrying the payload of scenario event `payload`.
-    Broadcast {
-        /// The sender.
-        sender: Slot,
-        /// The scenario event whose `data` the message carries.
-        payload: u32,
-        /// That `data` as the bytes a tag or signature covers (its compact JSON text).
-        bytes: Box<[u8]>,
-    },
-    /// Cut the links between two groups.
-    Partition(Vec<Slot>, Vec<Slot>),
-    /// End the partition.
-    Heal,
-    /// Crash a node.
-    Crash(Slot),
-    /// Restart a node.
-    Restart(Slot),
-    /// Link two nodes.
-    Connect(Slot, Slot),
-    /// Unlink two nodes.
-    Disconnect(Slot, Slot),
-    /// Make a node byzantine, or honest again.
-    SetByzantine(Slot, Option<Byzantine>),
-    /// Set a node's step.
-    Sync(Slot, u64),
-}
 
 impl Simulation {
     /// Schedules `action` at `time_us` (after anything already scheduled for that time).
     pub fn schedule(&mut self, time_us: u64, action: ScriptAction) {
-        let seq = self.script.len() as u64 + self.script_done;
-        self.script.insert((time_us, seq), action);
-    }
-
-    /// The time of the next scripted action.
-    pub(super) fn next_script_time(&self) -> Option<u64> {
-        self.script.first_key_value().map(|(&(time, _), _)| time)
+        self.script.schedule(time_us, action);
     }
 
     /// Runs the next scripted action. An action whose node is gone by then does nothing.
     pub(super) fn run_script(&mut self) {
-        let Some((_, action)) = self.script.pop_first() else { return };
-        self.script_done += 1;
+        let Some(action) = self.script.pop() else { return };
         let _gone: Result<(), MeshError> = match action {
             ScriptAction::Broadcast { sender, payload, bytes } => {
                 self.engine_broadcast(sender, Some(payload), &bytes);
