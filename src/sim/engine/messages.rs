@@ -1,6 +1,7 @@
 //! The messages in flight: each one's record (what it claims, who has it, how many of its
 //! transfers are still on their way) and the queue of those transfers.
 
+use super::authenticity::Credentials;
 use super::nodes::Heard;
 use super::seen::SeenSet;
 use crate::message::Stamp;
@@ -31,12 +32,8 @@ impl Sender {
 pub(super) struct MessageRecord {
     /// The message's id.
     pub(super) id: u64,
-    /// The sender's sequence number (authenticated modes; 0 otherwise).
-    pub(super) sequence: u64,
-    /// The tag or signature the message carries.
-    pub(super) proof: Proof,
-    /// The payload bytes the proof covers (authenticated modes; empty otherwise).
-    pub(super) payload: Box<[u8]>,
+    /// Its sequence number, proof and payload.
+    pub(super) credentials: Credentials,
     /// Whether an untampered copy's proof checks out, once a receiver has checked it.
     pub(super) verified: Option<bool>,
     /// Whether the owner knows the message (it sent it, or heard of it as an engine send), and
@@ -61,9 +58,7 @@ impl MessageRecord {
             message: self.id,
             stamp: self.stamp,
             sender: self.sender.clone(),
-            sequence: self.sequence,
-            proof: self.proof.clone(),
-            payload: self.payload.clone(),
+            credentials: self.credentials.clone(),
         }
     }
 }
@@ -214,9 +209,7 @@ mod tests {
     fn record(id: u64) -> MessageRecord {
         MessageRecord {
             id,
-            sequence: 0,
-            proof: Proof::None,
-            payload: Box::default(),
+            credentials: Credentials { sequence: 0, proof: Proof::None, payload: Box::default() },
             verified: None,
             tracked: false,
             sender: Sender::Node(0),

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use super::authenticity::Credentials;
 use super::ledger::Census;
-use super::{Proof, Sender};
+use super::Sender;
 use crate::message::Stamp;
 use crate::network::{Network, Slot};
 use crate::sim::byzantine::Byzantine;
@@ -45,12 +46,8 @@ pub(super) struct Heard {
     pub(super) stamp: Stamp,
     /// Who it claims to be from.
     pub(super) sender: Sender,
-    /// The sender's sequence number.
-    pub(super) sequence: u64,
-    /// The tag or signature it carries.
-    pub(super) proof: Proof,
-    /// The payload bytes the proof covers.
-    pub(super) payload: Box<[u8]>,
+    /// Its sequence number, proof and payload.
+    pub(super) credentials: Credentials,
 }
 
 /// What sets a node apart from an honest one with an exact clock; never all `None` in the table.
@@ -266,6 +263,7 @@ impl Nodes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::engine::Proof;
 
     fn nodes(n: usize) -> Nodes {
         let mut nodes = Nodes::default();
@@ -309,9 +307,7 @@ mod tests {
             message: 4,
             stamp: Stamp { global_step: 1, pattern_value: 2 },
             sender: Sender::Node(0),
-            sequence: 0,
-            proof: Proof::None,
-            payload: Box::default(),
+            credentials: Credentials { sequence: 0, proof: Proof::None, payload: Box::default() },
         };
         nodes.remember(1, heard);
         nodes.set_byzantine(1, Some(Byzantine::BlackHole));

@@ -1,10 +1,10 @@
 //! Sending: a broadcast delivered at once in an instant network, else its first transfers
 //! scheduled on the links; and the fan-out every relay uses too.
 
+use super::authenticity::Credentials;
 use super::messages::MessageRecord;
 use super::seen::SeenSet;
-use super::{Claimed, Proof, Sender, SimBroadcast, Simulation};
-use crate::auth::AuthMode;
+use super::{Proof, Sender, SimBroadcast, Simulation};
 use crate::error::MeshError;
 use crate::message::Stamp;
 use crate::network::{Broadcast, Sighting, Slot};
@@ -13,9 +13,6 @@ use crate::sim::link::Transit;
 use crate::sim::queue::Transfer;
 use crate::sim::topology::Topology;
 use crate::sim::trace::{TraceEvent, TraceKind};
-
-/// What a replay resends besides the stamp: the old sequence number, proof and payload.
-type Replayed = (u64, Proof, Box<[u8]>);
 
 impl Simulation {
     /// Sends a message from a live node: delivered at once in instant mode, else scheduled.
@@ -91,26 +88,8 @@ impl Simulation {
     ) -> Result<SimBroadcast<'_>, MeshError> {
         let honest = self.network.stamp(sender)?;
         let (message, stamp, claimed, replayed) = self.lie(sender, honest);
-        let outsider = self.nodes.byzantine(sender) == Some(&Byzantine::Outsider);
-        // A fresh proof is known good or bad as it is made; a replayed one is checked, since keys
-        // may have changed since it was heard.
-        let (sequence, proof, payload, known) = match replayed {
-            Some((sequence, proof, payload)) => (sequence, proof, payload, None),
-            None => {
-                let payload: Box<[u8]> =
-                    if self.keyring.mode() == AuthMode::None { Box::default() } else { payload.into() };
-                let (sequence, proof, authentic) = self.prove(sender, &claimed, stamp, outsider, &payload);
-                (sequence, proof, payload, Some(authentic))
-            }
-        };
-        let check = Claimed { sender: &claimed, stamp, sequence, payload: &payload, proof: proof.bytes() };
-        debug_assert!(
-            known.is_none_or(|authentic| authentic == self.authentic(check)),
-            "a proof is known good or bad as it is made"
-        );
-        // Checked once, here: watchers and every receiver of an untampered copy share the result.
-        let verified =
-            (self.keyring.mode() != AuthMode::None).then(|| known.unwrap_or_else(|| self.authentic(check)));
+        let (credentials, verified) = self.vouch(sender, &claimed, stamp, payload, replayed);
+        let (sequence, proof) = (credentials.sequence, credentials.proof.clone());
         let sighting = Sighting {
             claim: claimed.as_claim(),
             message,
@@ -123,9 +102,7 @@ impl Simulation {
         let tracked = !engine_made || self.nodes.anyone_listening() || !self.anomalies.is_empty();
         let record = MessageRecord {
             id: message,
-            sequence,
-            proof: proof.clone(),
-            payload,
+            credentials,
             verified,
             tracked,
             sender: claimed.clone(),
@@ -149,12 +126,12 @@ impl Simulation {
     }
 
     /// The id, stamp and claimed sender `sender` sends instead of a new honest message, when it
-    /// is byzantine; for a replay, also the old message's sequence number, proof and payload.
-    fn lie(&mut self, sender: Slot, honest: Stamp) -> (u64, Stamp, Sender, Option<Replayed>) {
+    /// is byzantine; for a replay, also the old message's credentials.
+    fn lie(&mut self, sender: Slot, honest: Stamp) -> (u64, Stamp, Sender, Option<Credentials>) {
         match self.nodes.byzantine(sender) {
             Some(Byzantine::Replay) => {
                 if let Some(heard) = self.nodes.heard(sender) {
-                    let old = (heard.sequence, heard.proof.clone(), heard.payload.clone());
+                    let old = heard.credentials.clone();
                     return (heard.message, heard.stamp, heard.sender.clone(), Some(old));
                 }
                 (self.network.new_message_id(), honest, Sender::Node(sender), None)
