@@ -3,6 +3,13 @@
 //! With the default [`SimConfig`] (full mesh, instant links, nothing crashed or partitioned) a
 //! broadcast is the seed's: every live node gets it at once. Anything else makes broadcasts
 //! transfers on an event queue that [`Simulation::run_until`] delivers in time order.
+//!
+//! [`Simulation`] holds the network and one table per kind of state, each owning its rules:
+//! the clock (`clock.rs`), the nodes' engine state (`nodes.rs`), the links (`links.rs`), the
+//! messages in flight and their transfers (`messages.rs`), the scenario's script (`script.rs`),
+//! the totals, trace and tick log (`ledger.rs`) and the keys (`keyring.rs`). This file holds the
+//! run loop; sending (`send.rs`) and arriving (`arrive.rs`) are the steps it runs, and the other
+//! files are the simulation's methods for one area each.
 
 use crate::auth::AuthMode;
 use crate::error::MeshError;
@@ -22,19 +29,33 @@ impl Default for Simulation {
 /// A network run as a deterministic discrete-event simulation.
 #[derive(Debug)]
 pub struct Simulation {
+    /// The nodes, their patterns and the watching observers.
     network: Network,
+    /// The settings (the topology and the default link change at run time).
     config: SimConfig,
+    /// Who is linked to whom and how each link behaves.
     links: Links,
+    /// Each node's engine state: crashed, removed, listening, faults.
     nodes: Nodes,
+    /// The one generator behind every random choice.
     rng: SimRng,
+    /// Virtual time and ticks.
     clock: Clock,
+    /// The messages in flight and the queue of their transfers.
     messages: Messages,
+    /// The read-ahead of the flood loop.
     warmer: Warmer,
+    /// Running totals, the trace and the tick log.
     ledger: Ledger,
+    /// What the owner of the nodes has yet to hear of (see [`Simulation::drain_events`]).
     events: Vec<EngineEvent>,
+    /// The anomalies watchers flagged for the last scheduled send.
     anomalies: Vec<WatcherAnomaly>,
+    /// The targets of the fan-out running now, kept to reuse the buffer.
     scratch: Vec<Slot>,
+    /// The scenario's actions still to run.
     script: Script,
+    /// Keys, sequence numbers and replay windows (authenticated modes).
     keyring: Keyring,
 }
 
@@ -45,6 +66,7 @@ impl Simulation {
         Ok(Self::build(config))
     }
 
+    /// An empty simulation with `config` (already validated).
     fn build(config: SimConfig) -> Self {
         let (config_auth, config_seed) = (config.auth, config.seed);
         Self {
@@ -205,7 +227,7 @@ impl Simulation {
     /// Whether a duplicate arrival needs nothing but counting: every link is plain (no partition,
     /// override or queue limit), no link load is left to count down from an earlier queue limit,
     /// and no node is crashed or removed.
-    pub(super) fn is_healthy(&self) -> bool {
+    fn is_healthy(&self) -> bool {
         self.links.plain(&self.config.link)
             && self.links.unloaded()
             && self.nodes.none_crashed()

@@ -11,9 +11,10 @@ use crate::sim::trace::{TraceEvent, TraceKind};
 
 impl Simulation {
     /// Counts and traces `transfer` as a duplicate when its receiver already has the message;
-    /// else changes nothing and returns false. Only for a healthy network (see
-    /// [`Simulation::is_healthy`]), where a duplicate needs nothing else: most transfers of a
-    /// flood take this short path, which stays small enough to inline into the loop.
+    /// else changes nothing and returns false. Only for a healthy network (no crashed or removed
+    /// node, no partition, no link override or queue limit, no link load left to count down),
+    /// where a duplicate needs nothing else: most transfers of a flood take this short path,
+    /// which stays small enough to inline into the loop.
     #[inline(always)]
     pub(super) fn arrive_again(&mut self, transfer: &Transfer) -> bool {
         let Transfer { message: index, from, to, .. } = *transfer;

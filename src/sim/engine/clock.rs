@@ -9,10 +9,15 @@ use crate::sim::link::to_micros;
 /// construction); then they come every `tick_us`, the first one `tick_us` after the start.
 #[derive(Debug)]
 pub(super) struct Clock {
+    /// The current time in microseconds.
     now_us: u64,
+    /// When the next tick is due, if anything ticks.
     next_tick_us: u64,
+    /// The length of a tick in microseconds (at least 1).
     tick_us: u64,
+    /// Whether anything needs ticks.
     ticking: bool,
+    /// Ticks run so far.
     ticks: u64,
 }
 

@@ -19,7 +19,9 @@ use crate::network::Slot;
 /// claimed id, since a node's id lives in the network.
 #[derive(Debug, Default)]
 pub(super) struct Keyring {
+    /// How messages are authenticated.
     mode: AuthMode,
+    /// The key every member tags and checks with (hmac mode only).
     mesh_key: Option<MeshKey>,
     /// Each node's signing key, when the simulator holds it (ed25519 mode only; empty otherwise).
     secrets: Vec<Option<NodeKey>>,

@@ -128,8 +128,11 @@ pub(super) struct Census {
 /// counts them per sender and traces them per run of one sender.
 #[derive(Debug)]
 pub(super) struct Ledger {
+    /// The running totals.
     totals: SimStats,
+    /// Every event, hashed (and kept when recording).
     trace: Trace,
+    /// The totals at each of the last ticks, oldest first.
     ticks: VecDeque<TickStats>,
 }
 

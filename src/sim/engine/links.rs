@@ -23,10 +23,15 @@ fn key(a: Slot, b: Slot) -> (Slot, Slot) {
 /// the copies queued on each link that had a queue limit when they were sent, and holds no zero.
 #[derive(Debug, Default)]
 pub(super) struct Links {
+    /// Each slot's neighbours.
     adjacency: Adjacency,
+    /// Whether the topology must be drawn again before the graph is used.
     stale: bool,
+    /// How links that do not behave as the default one behave, by link.
     overrides: BTreeMap<(Slot, Slot), LinkSpec>,
+    /// Each slot's side of the partition, while there is one.
     partition: Option<Vec<u8>>,
+    /// Copies queued on links with a queue limit, by link.
     load: BTreeMap<(Slot, Slot), u32>,
 }
 

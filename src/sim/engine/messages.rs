@@ -100,8 +100,11 @@ impl Proof {
 /// every queued transfer names a message still in the table.
 #[derive(Debug, Default)]
 pub(super) struct Messages {
+    /// The records by index (`None`: free).
     records: Vec<Option<MessageRecord>>,
+    /// The free indices, the last freed first.
     free: Vec<u32>,
+    /// Every transfer in flight, in arrival order.
     queue: EventQueue,
 }
 

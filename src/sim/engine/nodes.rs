@@ -22,7 +22,9 @@ const FAULTY: u8 = 8;
 /// A drifting node's clock: `rate` extra steps per tick, and the fraction carried over.
 #[derive(Debug, Clone, Copy)]
 struct Drift {
+    /// Extra steps per tick, in `-1 ..= 10`.
     rate: f64,
+    /// The fraction of a step carried to the next tick.
     carry: f64,
 }
 
@@ -53,12 +55,16 @@ pub(super) struct Heard {
 /// What sets a node apart from an honest one with an exact clock; never all `None` in the table.
 #[derive(Debug, Default)]
 struct Faults {
+    /// How the node lies, if it does.
     byzantine: Option<Byzantine>,
+    /// How its clock drifts, if it does.
     drift: Option<Drift>,
+    /// The last message it accepted as a replayer.
     heard: Option<Heard>,
 }
 
 impl Faults {
+    /// Whether the node has no fault left.
     fn is_empty(&self) -> bool {
         self.byzantine.is_none() && self.drift.is_none() && self.heard.is_none()
     }
@@ -74,10 +80,15 @@ impl Faults {
 /// byzantine behaviour.
 #[derive(Debug, Default)]
 pub(super) struct Nodes {
+    /// Each slot's [`CRASHED`], [`REMOVED`], [`LISTENING`] and [`FAULTY`] bits.
     flags: Vec<u8>,
+    /// The faults of the nodes that have any.
     faults: BTreeMap<Slot, Faults>,
+    /// Slots crashed.
     crashed: usize,
+    /// Slots listening.
     listening: usize,
+    /// Slots with a byzantine behaviour.
     byzantine: usize,
 }
 

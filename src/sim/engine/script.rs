@@ -41,7 +41,9 @@ pub enum ScriptAction {
 /// is filed under its time and the count of actions scheduled before it.
 #[derive(Debug, Default)]
 pub(super) struct Script {
+    /// The actions by time and scheduling order.
     actions: BTreeMap<(u64, u64), ScriptAction>,
+    /// How many actions were ever scheduled.
     scheduled: u64,
 }
 

@@ -3,7 +3,9 @@
 /// The nodes that have a message: a short list, or a bitset once it spreads.
 #[derive(Debug)]
 pub(super) enum SeenSet {
+    /// Up to [`FEW`] slots, in the order they were added.
     Few(Vec<u32>),
+    /// One bit per slot.
     Many(Vec<u64>),
 }
 

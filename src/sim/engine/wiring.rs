@@ -63,6 +63,7 @@ impl Simulation {
         Ok(self.links.unlink(a, b))
     }
 
+    /// `ERR_NODE_REMOVED` unless `a` and `b` are live nodes.
     fn live_pair(&self, a: Slot, b: Slot) -> Result<(), MeshError> {
         self.network.counters(a)?;
         self.network.counters(b).map(drop)
