@@ -3,226 +3,21 @@
 //! With the default [`SimConfig`] (full mesh, instant links, nothing crashed or partitioned) a
 //! broadcast is the seed's: every live node gets it at once. Anything else makes broadcasts
 //! transfers on an event queue that [`Simulation::run_until`] delivers in time order.
-
-use std::collections::BTreeMap;
-
-use serde::Serialize;
+//!
+//! [`Simulation`] holds the network and one table per kind of state, each owning its rules:
+//! the clock (`clock.rs`), the nodes' engine state (`nodes.rs`), the links (`links.rs`), the
+//! messages in flight and their transfers (`messages.rs`), the scenario's script (`script.rs`),
+//! the totals, trace and tick log (`ledger.rs`) and the keys (`keyring.rs`). This file holds the
+//! run loop; sending (`send.rs`) and arriving (`arrive.rs`) are the steps it runs, and the other
+//! files are the simulation's methods for one area each.
 
 use crate::auth::AuthMode;
 use crate::error::MeshError;
-use crate::message::Stamp;
-use crate::network::{Broadcast, Delivery, Network, Sighting, Slot, WatcherAnomaly};
+use crate::network::{Network, Slot, WatcherAnomaly};
 use crate::node::NodeConfig;
-use crate::sim::byzantine::Byzantine;
-use crate::sim::link::{to_micros, LinkSpec, Transit};
-use crate::sim::queue::{EventQueue, Transfer};
 use crate::sim::rng::SimRng;
-use crate::sim::topology::{Adjacency, Topology};
+use crate::sim::topology::Topology;
 use crate::sim::trace::{Trace, TraceEvent, TraceKind};
-use crate::validate::number_in;
-
-/// Engine settings. Every field has a default, listed on the field.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SimConfig {
-    /// Seed of the one RNG behind every random choice. Default: 0.
-    pub seed: u64,
-    /// Length of one tick in milliseconds (`run(ticks)` and the global tick). Default: 100.
-    pub tick_ms: f64,
-    /// Whether every tick adds 1 to each running node's `globalStep`. Default: false.
-    pub global_tick: bool,
-    /// The behaviour of every link without an override. Default: instant and lossless.
-    pub link: LinkSpec,
-    /// Who is linked to whom. Default: [`Topology::Full`]. A generated topology is drawn over the
-    /// live nodes, and drawn again whenever nodes were added or removed since.
-    pub topology: Topology,
-    /// How many links a message may travel; above 1 nodes relay what they accept (except in a
-    /// full mesh, where everyone is a direct neighbour). Default: 1.
-    pub ttl: u32,
-    /// Neighbours a node relays to: 0 for all (flooding), k for k random ones (gossip). Default: 0.
-    pub fanout: u32,
-    /// Whether a restarted node keeps its step (else it restarts at 0). Default: true.
-    pub restart_keeps_step: bool,
-    /// Whether to keep every trace event for export (the hash is always kept). Default: false.
-    pub record_trace: bool,
-    /// Whether a node that accepts a message from a step ahead of its own syncs to it (at most
-    /// `max_step_skew` ahead). Default: false.
-    pub auto_sync: bool,
-    /// How far a step may be from the tick count before watchers flag a step skew, and the
-    /// furthest `auto_sync` follows. Default: 10.
-    pub max_step_skew: u64,
-    /// Probability that each running node broadcasts on each tick (engine-made traffic; its
-    /// messages carry no payload). Ticks happen for traffic and churn even without the global
-    /// tick. Default: 0.
-    pub traffic: f64,
-    /// Probabilities that, on each tick, a running node crashes and a crashed node restarts.
-    /// Default: 0 and 0.
-    pub churn: (f64, f64),
-    /// How messages are authenticated besides the pattern (keys derived from `seed`). Default:
-    /// none.
-    pub auth: AuthMode,
-}
-
-impl Default for SimConfig {
-    fn default() -> Self {
-        Self {
-            seed: 0,
-            tick_ms: 100.0,
-            global_tick: false,
-            link: LinkSpec::default(),
-            topology: Topology::Full,
-            ttl: 1,
-            fanout: 0,
-            restart_keeps_step: true,
-            record_trace: false,
-            auto_sync: false,
-            max_step_skew: 10,
-            traffic: 0.0,
-            churn: (0.0, 0.0),
-            auth: AuthMode::None,
-        }
-    }
-}
-
-impl SimConfig {
-    /// Checks every field (the topology is checked when it is applied to the nodes).
-    pub fn validate(&self) -> Result<(), MeshError> {
-        number_in("tickInterval", self.tick_ms, 0.001, 1e12, "a number of milliseconds in [0.001, 1e12]")?;
-        number_in("ttl", f64::from(self.ttl), 1.0, f64::from(u32::MAX), "an integer of at least 1")?;
-        self.link.validate("links")?;
-        crate::validate::probability("traffic", self.traffic)?;
-        crate::validate::probability("churn.crash", self.churn.0)?;
-        crate::validate::probability("churn.restart", self.churn.1)?;
-        self.topology.validate("topology")
-    }
-}
-
-/// Engine-wide counters (every field is a running total).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SimStats {
-    /// Messages sent by nodes (relays not included).
-    pub sent: u64,
-    /// Transfers that reached a node that had not seen the message.
-    pub delivered: u64,
-    /// Deliveries the receiver's pattern accepted.
-    pub accepted: u64,
-    /// Deliveries the receiver's pattern rejected.
-    pub rejected: u64,
-    /// Transfers that reached a node that had already seen the message.
-    pub duplicates: u64,
-    /// Times a node relayed a message it accepted.
-    pub forwarded: u64,
-    /// Transfers the link lost.
-    pub lost: u64,
-    /// Transfers cut by a partition.
-    pub partitioned: u64,
-    /// Transfers from or to a crashed or removed node.
-    pub crashed: u64,
-    /// Transfers refused by a full link queue.
-    pub queue_full: u64,
-    /// Messages with nothing left in flight.
-    pub completed: u64,
-    /// Nodes reached, summed over completed messages (reach per message = this / completed).
-    pub reach: u64,
-    /// Deliveries of copies a byzantine relay tampered with.
-    pub tampered: u64,
-    /// Relays a black-hole node swallowed.
-    pub swallowed: u64,
-    /// Steps nodes synced to from messages ahead of them (`auto_sync`).
-    pub synced: u64,
-    /// Deliveries refused because the tag or signature did not check out.
-    pub bad_signatures: u64,
-    /// Deliveries refused because the claimed sender has no registered key.
-    pub unknown_senders: u64,
-    /// Deliveries refused as replays (a sequence number seen before).
-    pub replays: u64,
-}
-
-impl SimStats {
-    /// Counts `times` instant broadcasts, each judged by its receivers as `deliveries` says.
-    fn count_instant(&mut self, times: u64, deliveries: &[Delivery]) {
-        let reached = deliveries.len() as u64;
-        let rejected = deliveries.iter().filter(|d| matches!(d, Delivery::Rejected { .. })).count() as u64;
-        self.sent += times;
-        self.completed += times;
-        self.delivered += times * reached;
-        self.reach += times * reached;
-        self.accepted += times * (reached - rejected);
-        self.rejected += times * rejected;
-    }
-}
-
-/// The state of a simulation at one tick, for charts: running totals and node counts.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct TickStats {
-    /// The tick's number (1 for the first).
-    pub tick: u64,
-    /// Its virtual time in ms.
-    pub time_ms: f64,
-    /// The engine's running totals then.
-    pub totals: SimStats,
-    /// Live nodes that are running (not crashed).
-    pub online: u32,
-    /// Live nodes that are crashed.
-    pub crashed: u32,
-    /// The smallest step of a running node (0 when none runs).
-    pub min_step: u64,
-    /// The largest step of a running node.
-    pub max_step: u64,
-}
-
-/// The most ticks kept for `drain_tick_stats`; older ones are dropped first.
-const TICK_LOG_LIMIT: usize = 65_536;
-
-/// What a broadcast did.
-#[derive(Debug, PartialEq, Eq)]
-pub struct SimBroadcast<'a> {
-    /// The message's id (ids count up from 1; a replay reuses an old one; 0: nothing was sent).
-    pub message: u64,
-    /// Who the message claims to be from (a forger's victim, or the sender).
-    pub sender: Sender,
-    /// The step and pattern value the sender stamped.
-    pub stamp: Stamp,
-    /// Instant mode: one entry per other live node. Scheduled mode: empty (see `run_until`).
-    pub deliveries: &'a [Delivery],
-    /// Anomalies flagged by watching observers.
-    pub anomalies: &'a [WatcherAnomaly],
-    /// The sender's sequence number (authenticated modes; 0 otherwise).
-    pub sequence: u64,
-    /// The tag or signature the message carries.
-    pub proof: Proof,
-}
-
-/// A delivery to a node whose owner asked to hear about them (see [`Simulation::set_listening`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Arrival {
-    /// The message's id.
-    pub message: u64,
-    /// The node it came from over the last link.
-    pub from: Slot,
-    /// Links it travelled.
-    pub hops: u32,
-    /// What the receiver concluded.
-    pub delivery: Delivery,
-    /// The step the receiver synced to (`auto_sync`).
-    pub synced: Option<u64>,
-    /// Whether a byzantine relay tampered with this copy.
-    pub tampered: bool,
-    /// Why the receiver refused it before its pattern was checked (authenticated modes); its
-    /// `delivery` is then a rejection with expected value 0.
-    pub refusal: Option<Refusal>,
-}
-
-/// Per-node engine flags, one bit each.
-const CRASHED: u8 = 1;
-const LISTENING: u8 = 2;
-const DRIFTING: u8 = 4;
-const BYZANTINE: u8 = 8;
-const REMOVED: u8 = 16;
-
-/// Transfers looked ahead at per warming (see [`Simulation::warm_ahead`]): what their first
-/// arrivals need fits in the first cache levels.
-const WARM_AHEAD: u64 = 256;
 
 impl Default for Simulation {
     /// The seed's network: an instant full mesh (the default settings always validate).
@@ -234,63 +29,35 @@ impl Default for Simulation {
 /// A network run as a deterministic discrete-event simulation.
 #[derive(Debug)]
 pub struct Simulation {
+    /// The nodes, their patterns and the watching observers.
     network: Network,
+    /// The settings (the topology and the default link change at run time).
     config: SimConfig,
-    adjacency: Adjacency,
-    topology_stale: bool,
-    overrides: BTreeMap<(Slot, Slot), LinkSpec>,
-    flags: Vec<u8>,
-    crashed_count: usize,
-    groups: Option<Vec<u8>>,
-    link_load: BTreeMap<(Slot, Slot), u32>,
+    /// Who is linked to whom and how each link behaves.
+    links: Links,
+    /// Each node's engine state: crashed, removed, listening, faults.
+    nodes: Nodes,
+    /// The one generator behind every random choice.
     rng: SimRng,
-    now_us: u64,
-    next_tick_us: u64,
-    queue: EventQueue,
-    messages: Vec<Option<MessageRecord>>,
-    free_messages: Vec<u32>,
-    trace: Trace,
-    stats: SimStats,
+    /// Virtual time and ticks.
+    clock: Clock,
+    /// The messages in flight and the queue of their transfers.
+    messages: Messages,
+    /// The read-ahead of the flood loop.
+    warmer: Warmer,
+    /// Running totals, the trace and the tick log.
+    ledger: Ledger,
+    /// What the owner of the nodes has yet to hear of (see [`Simulation::drain_events`]).
     events: Vec<EngineEvent>,
-    listening: usize,
+    /// The anomalies watchers flagged for the last scheduled send.
     anomalies: Vec<WatcherAnomaly>,
+    /// The targets of the fan-out running now, kept to reuse the buffer.
     scratch: Vec<Slot>,
-    byzantine: BTreeMap<Slot, Byzantine>,
-    drift: BTreeMap<Slot, Drift>,
-    heard: BTreeMap<Slot, Heard>,
-    ticks: u64,
-    script: BTreeMap<(u64, u64), ScriptAction>,
-    script_done: u64,
-    tick_log: std::collections::VecDeque<TickStats>,
-    /// How many sorted transfers the queue had handed out when the next ones were last warmed
-    /// (see [`Simulation::warm_ahead`]), plus how many were warmed: [`WARM_AHEAD`], or fewer
-    /// when the sorted bucket ended sooner.
-    warmed_until: u64,
-    /// The receivers [`Simulation::warm_ahead`] warms, kept to reuse the buffer.
-    warming: Vec<Slot>,
+    /// The scenario's actions still to run.
+    script: Script,
+    /// Keys, sequence numbers and replay windows (authenticated modes).
     keyring: Keyring,
 }
-
-/// A drifting node's clock: `rate` extra steps per tick, and the fraction carried over.
-#[derive(Debug, Clone, Copy)]
-struct Drift {
-    rate: f64,
-    carry: f64,
-}
-
-/// The last message a replaying node accepted.
-#[derive(Debug, Clone)]
-struct Heard {
-    message: u64,
-    stamp: Stamp,
-    sender: Sender,
-    sequence: u64,
-    proof: Proof,
-    payload: Box<[u8]>,
-}
-
-/// What a replay resends besides the stamp: the old sequence number, proof and payload.
-type Replayed = (u64, Proof, Box<[u8]>);
 
 impl Simulation {
     /// An empty simulation with `config` (validated).
@@ -299,40 +66,23 @@ impl Simulation {
         Ok(Self::build(config))
     }
 
+    /// An empty simulation with `config` (already validated).
     fn build(config: SimConfig) -> Self {
-        let tick_us = to_micros(config.tick_ms).max(1);
         let (config_auth, config_seed) = (config.auth, config.seed);
         Self {
             network: Network::new(),
             rng: SimRng::new(config.seed),
-            trace: Trace::new(config.record_trace),
-            next_tick_us: tick_us,
+            ledger: Ledger::new(config.record_trace),
+            clock: Clock::new(&config),
             config,
-            adjacency: Adjacency::default(),
-            topology_stale: false,
-            overrides: BTreeMap::new(),
-            flags: Vec::new(),
-            crashed_count: 0,
-            groups: None,
-            link_load: BTreeMap::new(),
-            now_us: 0,
-            queue: EventQueue::default(),
-            messages: Vec::new(),
-            free_messages: Vec::new(),
-            stats: SimStats::default(),
+            links: Links::default(),
+            nodes: Nodes::default(),
+            messages: Messages::default(),
+            warmer: Warmer::default(),
             events: Vec::new(),
-            listening: 0,
             anomalies: Vec::new(),
             scratch: Vec::new(),
-            byzantine: BTreeMap::new(),
-            drift: BTreeMap::new(),
-            heard: BTreeMap::new(),
-            ticks: 0,
-            script: BTreeMap::new(),
-            script_done: 0,
-            tick_log: std::collections::VecDeque::new(),
-            warmed_until: 0,
-            warming: Vec::new(),
+            script: Script::default(),
             keyring: Keyring::new(config_auth, config_seed),
         }
     }
@@ -354,33 +104,31 @@ impl Simulation {
 
     /// Virtual time in microseconds.
     pub fn now_us(&self) -> u64 {
-        self.now_us
+        self.clock.now()
     }
 
     /// Running totals.
     pub fn stats(&self) -> &SimStats {
-        &self.stats
+        self.ledger.totals()
     }
 
     /// The trace (its hash, and the events when recording).
     pub fn trace(&self) -> &Trace {
-        &self.trace
+        self.ledger.trace()
     }
 
     /// Bytes of heap the engine holds besides the network's nodes and ids: links, per-node flags,
     /// and what is in flight.
     pub fn heap_bytes(&self) -> usize {
-        self.adjacency.heap_bytes()
-            + self.flags.capacity()
-            + self.groups.as_ref().map_or(0, Vec::capacity)
-            + self.queue.heap_bytes()
-            + self.messages.capacity() * std::mem::size_of::<Option<MessageRecord>>()
+        self.links.heap_bytes()
+            + self.nodes.heap_bytes()
+            + self.messages.heap_bytes()
             + self.keyring.heap_bytes()
     }
 
     /// Transfers in flight.
     pub fn in_flight(&self) -> usize {
-        self.queue.len()
+        self.messages.queue().len()
     }
 
     /// Adds a node (see [`Network::create_node`]); it has no links until the topology is applied
@@ -388,419 +136,74 @@ impl Simulation {
     pub fn create_node(&mut self, config: &NodeConfig) -> Result<Slot, MeshError> {
         let slot = self.network.create_node(config)?;
         self.keyring.add_node(self.config.seed, &config.node_id);
-        self.topology_stale |= self.config.topology.is_generated();
-        self.flags.push(0);
-        if let Some(groups) = &mut self.groups {
-            groups.push(0);
-        }
+        self.links.add_node(&self.config.topology);
+        self.nodes.add();
         Ok(slot)
     }
 
     /// Removes a live node and its links.
     pub fn remove_node(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.remove_node(slot)?;
-        self.adjacency.isolate(slot);
-        self.topology_stale |= self.config.topology.is_generated();
-        if self.flags[slot as usize] & CRASHED != 0 {
-            self.crashed_count -= 1;
-        }
-        self.set_listening(slot, false);
-        self.flags[slot as usize] = REMOVED;
-        self.byzantine.remove(&slot);
-        self.heard.remove(&slot);
-        self.drift.remove(&slot);
+        self.links.remove_node(slot, &self.config.topology);
+        self.nodes.remove(slot);
         Ok(())
     }
 
     /// Whether deliveries to `slot` are reported as [`Arrival`]s (its owner has handlers).
     pub fn set_listening(&mut self, slot: Slot, listening: bool) {
-        if let Some(flags) = self.flags.get_mut(slot as usize) {
-            let was = *flags & LISTENING != 0;
-            *flags = if listening { *flags | LISTENING } else { *flags & !LISTENING };
-            self.listening = self.listening + usize::from(listening) - usize::from(was);
-        }
+        self.nodes.set_listening(slot, listening);
     }
 
     /// Whether a broadcast is delivered at once to every live node (the seed's behaviour).
     pub fn is_instant(&self) -> bool {
         self.config.topology == Topology::Full
             && self.config.link.is_instant()
-            && self.overrides.is_empty()
-            && self.crashed_count == 0
-            && self.groups.is_none()
-            && self.byzantine.is_empty()
+            && self.links.uniform()
+            && self.nodes.none_crashed()
+            && self.nodes.all_honest()
             && self.config.auth == AuthMode::None
     }
 
     /// With the global tick on: the tick count and the allowed step skew, for watchers.
     fn skew_limit(&self) -> Option<(u64, u64)> {
-        self.config.global_tick.then_some((self.ticks, self.config.max_step_skew))
+        self.config.global_tick.then_some((self.clock.ticks(), self.config.max_step_skew))
     }
 
-    /// Sends a message from a live node: delivered at once in instant mode, else scheduled.
-    pub fn broadcast(&mut self, sender: Slot) -> Result<SimBroadcast<'_>, MeshError> {
-        self.send(sender, false, &[])
-    }
-
-    /// Sends a message carrying `payload` (the bytes its tag or signature covers, in the
-    /// authenticated modes; see [`crate::auth::canonical_bytes`]).
-    pub fn broadcast_carrying(
-        &mut self,
-        sender: Slot,
-        payload: &[u8],
-    ) -> Result<SimBroadcast<'_>, MeshError> {
-        self.send(sender, false, payload)
-    }
-
-    /// Sends a message from a live node; an engine-made one is tracked only when someone may
-    /// hear of it (a node listens, or a watcher flags it).
-    fn send(
-        &mut self,
-        sender: Slot,
-        engine_made: bool,
-        payload: &[u8],
-    ) -> Result<SimBroadcast<'_>, MeshError> {
-        self.refresh_topology();
-        if self.is_instant() {
-            let skew_limit = self.skew_limit();
-            let Broadcast { message, stamp, deliveries, anomalies } =
-                self.network.broadcast(sender, skew_limit)?;
-            self.stats.count_instant(1, deliveries);
-            // Not `trace_now`: `deliveries` still borrows the network, so only fields may be used.
-            let event =
-                TraceEvent { time_us: self.now_us, kind: TraceKind::Send, message, from: sender, to: sender };
-            self.trace.push(event);
-            let sender = Sender::Node(sender);
-            return Ok(SimBroadcast {
-                message,
-                sender,
-                stamp,
-                deliveries,
-                anomalies,
-                sequence: 0,
-                proof: Proof::None,
-            });
-        }
-        if self.is_crashed(sender) {
-            let stamp = self.network_stamp_preview(sender)?;
-            self.stats.crashed += 1;
-            self.trace_now(TraceKind::Crashed, 0, sender, sender);
-            return Ok(SimBroadcast {
-                message: 0,
-                sender: Sender::Node(sender),
-                stamp,
-                deliveries: &[],
-                anomalies: &[],
-                sequence: 0,
-                proof: Proof::None,
-            });
-        }
-        let honest = self.network.stamp(sender)?;
-        let (message, stamp, claimed, replayed) = self.lie(sender, honest);
-        let outsider = self.byzantine.get(&sender) == Some(&Byzantine::Outsider);
-        // A fresh proof is known good or bad as it is made; a replayed one is checked, since keys
-        // may have changed since it was heard.
-        let (sequence, proof, payload, known) = match replayed {
-            Some((sequence, proof, payload)) => (sequence, proof, payload, None),
-            None => {
-                let payload: Box<[u8]> =
-                    if self.keyring.mode() == AuthMode::None { Box::default() } else { payload.into() };
-                let (sequence, proof, authentic) = self.prove(sender, &claimed, stamp, outsider, &payload);
-                (sequence, proof, payload, Some(authentic))
-            }
-        };
-        let check = Claimed { sender: &claimed, stamp, sequence, payload: &payload, proof: proof.bytes() };
-        debug_assert!(
-            known.is_none_or(|authentic| authentic == self.authentic(check)),
-            "a proof is known good or bad as it is made"
-        );
-        // Checked once, here: watchers and every receiver of an untampered copy share the result.
-        let verified =
-            (self.keyring.mode() != AuthMode::None).then(|| known.unwrap_or_else(|| self.authentic(check)));
-        let sighting = Sighting {
-            claim: claimed.as_claim(),
-            message,
-            stamp,
-            skew_limit: self.skew_limit(),
-            authentic: verified.unwrap_or(true),
-        };
-        self.anomalies = self.network.classify_for_watchers(sighting).to_vec();
-        self.stats.sent += 1;
-        self.trace_now(TraceKind::Send, message, sender, sender);
-        let tracked = !engine_made || self.listening > 0 || !self.anomalies.is_empty();
-        let record = MessageRecord {
-            id: message,
-            sequence,
-            proof: proof.clone(),
-            payload,
-            verified,
-            tracked,
-            sender: claimed.clone(),
-            stamp,
-            in_flight: 0,
-            reached: 0,
-            seen: SeenSet::Few(vec![sender]),
-        };
-        let index = self.new_record(record);
-        self.fan_out(index, sender, None, 1, false);
-        self.complete_if_done(index);
-        Ok(SimBroadcast {
-            message,
-            sender: claimed,
-            stamp,
-            deliveries: &[],
-            anomalies: &self.anomalies,
-            sequence,
-            proof,
-        })
-    }
-
-    /// The id, stamp and claimed sender `sender` sends instead of a new honest message, when it
-    /// is byzantine; for a replay, also the old message's sequence number, proof and payload.
-    fn lie(&mut self, sender: Slot, honest: Stamp) -> (u64, Stamp, Sender, Option<Replayed>) {
-        let behaviour =
-            if self.flags[sender as usize] & BYZANTINE != 0 { self.byzantine.get(&sender) } else { None };
-        match behaviour {
-            Some(Byzantine::Replay) => {
-                if let Some(heard) = self.heard.get(&sender) {
-                    let old = (heard.sequence, heard.proof.clone(), heard.payload.clone());
-                    return (heard.message, heard.stamp, heard.sender.clone(), Some(old));
-                }
-                (self.network.new_message_id(), honest, Sender::Node(sender), None)
-            }
-            Some(Byzantine::ForgedSender(claim)) => {
-                let claimed = match claim {
-                    Some(name) => self
-                        .network
-                        .find(name)
-                        .map_or_else(|| Sender::Unknown(name.as_str().into()), Sender::Node),
-                    None => self.random_other(sender).map_or(Sender::Node(sender), Sender::Node),
-                };
-                (self.network.new_message_id(), honest, claimed, None)
-            }
-            Some(lie) => {
-                let lie = lie.clone();
-                let stamp = match self.network.pattern(sender) {
-                    Ok(pattern) => lie.falsify(honest, pattern),
-                    Err(_) => honest,
-                };
-                (self.network.new_message_id(), stamp, Sender::Node(sender), None)
-            }
-            None => (self.network.new_message_id(), honest, Sender::Node(sender), None),
-        }
-    }
-
-    /// A random live node other than `slot`.
-    fn random_other(&mut self, slot: Slot) -> Option<Slot> {
-        let others: Vec<Slot> = self.network.live_slots().filter(|&s| s != slot).collect();
-        (!others.is_empty()).then(|| others[self.rng.below(others.len() as u32) as usize])
-    }
-
-    /// Traces an event at the current time.
-    fn trace_now(&mut self, kind: TraceKind, message: u64, from: Slot, to: Slot) {
-        self.trace.push(TraceEvent { time_us: self.now_us, kind, message, from, to });
-    }
-
-    /// The stamp a node would send now (for a crashed sender, whose message goes nowhere).
-    fn network_stamp_preview(&self, sender: Slot) -> Result<Stamp, MeshError> {
-        Ok(Stamp {
-            global_step: self.network.global_step(sender)?,
-            pattern_value: self.network.pattern_value(sender)?,
-        })
-    }
-
-    fn new_record(&mut self, record: MessageRecord) -> u32 {
-        match self.free_messages.pop() {
-            Some(index) => {
-                self.messages[index as usize] = Some(record);
-                index
-            }
-            None => {
-                self.messages.push(Some(record));
-                (self.messages.len() - 1) as u32
-            }
-        }
-    }
-
-    /// Schedules transfers of message `index` from `node` to its neighbours (all, or `fanout`
-    /// random ones), except `except`; each arrives at hop `hops`, `tampered` or not.
-    fn fan_out(&mut self, index: u32, node: Slot, except: Option<Slot>, hops: u32, tampered: bool) {
-        let mut targets = std::mem::take(&mut self.scratch);
-        targets.clear();
-        if self.config.topology == Topology::Full {
-            targets.extend(self.network.live_slots().filter(|&s| s != node && Some(s) != except));
-        } else {
-            targets.extend(self.adjacency.neighbours(node).iter().copied().filter(|&s| Some(s) != except));
-        }
-        let fanout = self.config.fanout as usize;
-        if fanout > 0 && fanout < targets.len() {
-            for i in 0..fanout {
-                let j = i + self.rng.below((targets.len() - i) as u32) as usize;
-                targets.swap(i, j);
-            }
-            targets.truncate(fanout);
-        }
-        let message = self.messages[index as usize].as_ref().map_or(0, |m| m.id);
-        let mut scheduled = 0;
-        let default_link = self.config.link;
-        let plain = self.plain_links();
-        let now_us = self.now_us;
-        let event = |to| TraceEvent { time_us: now_us, kind: TraceKind::Lost, message, from: node, to };
-        if plain {
-            // A local generator, which the loop can keep in registers.
-            let mut rng = self.rng.clone();
-            for &to in &targets {
-                let transit = default_link.transit(&mut rng);
-                scheduled += self.transmit(transit, event(to), index, hops, tampered);
-            }
-            self.rng = rng;
-        } else {
-            for &to in &targets {
-                scheduled += self.transmit_checked(event(to), index, hops, tampered);
-            }
-        }
-        if let Some(record) = self.messages[index as usize].as_mut() {
-            record.in_flight += scheduled;
-        }
-        self.scratch = targets;
-    }
-
-    /// [`Simulation::transmit`] over a link that a partition may cut, an override may set, or a
-    /// queue limit may fill. Out of line, so that a plain flood's loop stays small.
-    #[inline(never)]
-    fn transmit_checked(&mut self, event: TraceEvent, index: u32, hops: u32, tampered: bool) -> u32 {
-        let TraceEvent { from, to, .. } = event;
-        if self.is_cut(from, to) {
-            self.stats.partitioned += 1;
-            self.trace.push(TraceEvent { kind: TraceKind::Partitioned, ..event });
-            return 0;
-        }
-        let key = (from.min(to), from.max(to));
-        let spec = self.overrides.get(&key).copied().unwrap_or(self.config.link);
-        if spec.queue_limit > 0 && self.link_load.get(&key).copied().unwrap_or(0) >= spec.queue_limit {
-            self.stats.queue_full += 1;
-            self.trace.push(TraceEvent { kind: TraceKind::QueueFull, ..event });
-            return 0;
-        }
-        let transit = spec.transit(&mut self.rng);
-        let copies = self.transmit(transit, event, index, hops, tampered);
-        if spec.queue_limit > 0 && copies > 0 {
-            *self.link_load.entry(key).or_default() += copies;
-        }
-        copies
-    }
-
-    /// Whether every link is the default one, without a queue limit, and no partition cuts any:
-    /// a transfer then needs no per-link lookup.
-    fn plain_links(&self) -> bool {
-        self.groups.is_none() && self.overrides.is_empty() && self.config.link.queue_limit == 0
-    }
-
-    /// Draws the fate of message `index` on the link `event` names (from, to) and queues the
-    /// copies that arrive, at hop `hops`; traces a loss. Returns how many copies it queued.
-    #[inline(always)]
-    fn transmit(
-        &mut self,
-        transit: Transit,
-        event: TraceEvent,
-        index: u32,
-        hops: u32,
-        tampered: bool,
-    ) -> u32 {
-        let Transit::Arrives { delay_us, duplicate_us } = transit else {
-            self.stats.lost += 1;
-            self.trace.push(event);
-            return 0;
-        };
-        let TraceEvent { from, to, .. } = event;
-        let transfer = |delay: u64| Transfer {
-            message: index,
-            from,
-            to,
-            hops,
-            delay_us: u32::try_from(delay).unwrap_or(u32::MAX),
-            tampered,
-        };
-        self.queue.push(self.now_us.saturating_add(delay_us), transfer(delay_us));
-        let Some(duplicate_us) = duplicate_us else { return 1 };
-        self.queue.push(self.now_us.saturating_add(duplicate_us), transfer(duplicate_us));
-        2
-    }
-
-    fn complete_if_done(&mut self, index: u32) {
-        let done = self.messages[index as usize].as_ref().is_some_and(|m| m.in_flight == 0);
-        if done {
-            let record = self.messages[index as usize].take().expect("checked above");
-            self.stats.completed += 1;
-            self.stats.reach += u64::from(record.reached);
-            if record.tracked {
-                self.events.push(EngineEvent::Completed(record.id));
-            }
-            self.free_messages.push(index);
-        }
-    }
-
-    /// Runs every transfer, scripted action and (with the global tick on) tick due up to
-    /// `time_us`, in time order; at equal times the tick runs first, then scripted actions in
-    /// the order they were scheduled, then transfers in the order they were scheduled.
+    /// Runs every transfer, scripted action and tick due up to `time_us`, in time order; at equal
+    /// times the tick runs first, then scripted actions in the order they were scheduled, then
+    /// transfers in the order they were scheduled.
     pub fn run_until(&mut self, time_us: u64) {
         self.refresh_topology();
-        let tick_us = to_micros(self.config.tick_ms).max(1);
         loop {
-            let next_transfer = self.queue.next_time().filter(|&t| t <= time_us);
-            let next_script = self.next_script_time().filter(|&t| t <= time_us);
-            let next_other = match (next_transfer, next_script) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
-            let tick_due = self.ticking()
-                && self.next_tick_us <= time_us
-                && next_other.is_none_or(|t| self.next_tick_us <= t);
-            if tick_due {
-                self.now_us = self.next_tick_us;
-                self.next_tick_us = self.next_tick_us.saturating_add(tick_us);
-                self.tick();
-            } else if let Some(at) = next_script.filter(|&s| next_transfer.is_none_or(|t| s <= t)) {
-                self.now_us = at;
-                self.run_script();
-            } else if next_transfer.is_some() {
-                // The next transfer is due before the next tick and scripted action (they run
-                // first at equal times), and arrivals schedule neither: every transfer due before
-                // them runs in one tight loop, the next one included.
-                let next_tick = self.next_tick_time();
-                let before = next_tick.min(next_script.unwrap_or(u64::MAX)).saturating_sub(1);
-                // Nothing that runs here crashes, removes or partitions nodes, or changes links.
-                // A link load left from an earlier queue limit still needs counting down.
-                let healthy = self.plain_links()
-                    && self.link_load.is_empty()
-                    && self.crashed_count == 0
-                    && self.network.live_count() == self.network.slot_count();
-                while let Some((at, transfer)) = self.queue.pop_until(before.min(time_us)) {
-                    self.now_us = at;
-                    self.warm_ahead();
-                    if !(healthy && self.arrive_again(&transfer)) {
-                        self.arrive(transfer);
-                    }
+            let transfer = self.messages.next_time();
+            let script = self.script.next_time();
+            match Due::next(time_us, self.clock.next_tick(), script, transfer) {
+                Due::Tick => self.tick(),
+                Due::Script(at) => {
+                    self.clock.set(at);
+                    self.run_script();
                 }
-            } else {
-                break;
+                Due::Transfers(until) => self.run_transfers(until),
+                Due::Nothing => break,
             }
         }
-        self.now_us = self.now_us.max(time_us);
+        self.clock.set(self.clock.now().max(time_us));
     }
 
     /// Runs `ticks` ticks of virtual time.
     pub fn run(&mut self, ticks: u64) {
-        let tick_us = to_micros(self.config.tick_ms).max(1);
-        self.run_until(self.now_us.saturating_add(ticks.saturating_mul(tick_us)));
+        let span = ticks.saturating_mul(self.clock.tick_us());
+        self.run_until(self.clock.now().saturating_add(span));
     }
 
     /// Runs everything due at the next moment anything is due (a tick or a transfer); returns
     /// false when nothing is left to run.
     pub fn step(&mut self) -> bool {
-        let next_tick = self.next_tick_time();
-        let next =
-            [self.queue.next_time(), self.next_script_time()].into_iter().flatten().fold(next_tick, u64::min);
+        let next_tick = self.clock.next_tick().unwrap_or(u64::MAX);
+        let next = [self.messages.next_time(), self.script.next_time()]
+            .into_iter()
+            .flatten()
+            .fold(next_tick, u64::min);
         if next == u64::MAX {
             return false;
         }
@@ -808,270 +211,65 @@ impl Simulation {
         true
     }
 
-    /// Whether ticks happen: for the global tick, traffic or churn.
-    fn ticking(&self) -> bool {
-        self.config.global_tick || self.config.traffic > 0.0 || self.config.churn != (0.0, 0.0)
-    }
-
-    /// When the next tick happens: never (`u64::MAX`) when nothing ticks.
-    fn next_tick_time(&self) -> u64 {
-        if self.ticking() {
-            self.next_tick_us
-        } else {
-            u64::MAX
+    /// Runs every transfer due up to `until` in one tight loop. Nothing that runs here crashes,
+    /// removes or partitions nodes, or changes links, so a network healthy at the start stays so.
+    fn run_transfers(&mut self, until: u64) {
+        let healthy = self.is_healthy();
+        while let Some((at, transfer)) = self.messages.pop_until(until) {
+            self.clock.set(at);
+            self.warm_ahead();
+            if !(healthy && self.arrive_again(&transfer)) {
+                self.arrive(transfer);
+            }
         }
     }
 
+    /// Whether a duplicate arrival needs nothing but counting: every link is plain (no partition,
+    /// override or queue limit), no link load is left to count down from an earlier queue limit,
+    /// and no node is crashed or removed.
+    fn is_healthy(&self) -> bool {
+        self.links.plain(&self.config.link)
+            && self.links.unloaded()
+            && self.nodes.none_crashed()
+            && self.network.live_count() == self.network.slot_count()
+    }
+
+    /// Advances the clock to the next tick and runs it: every running node steps (with the
+    /// global tick), then churn and traffic happen, and the tick's statistics are logged.
     fn tick(&mut self) {
-        self.ticks += 1;
+        self.clock.start_tick();
         let slots = if self.config.global_tick { self.network.slot_count() as Slot } else { 0 };
         for slot in 0..slots {
-            let flags = self.flags[slot as usize];
-            if flags & CRASHED != 0 {
-                continue;
+            if let Some(steps) = self.nodes.tick_steps(slot) {
+                self.network.advance(slot, steps);
             }
-            let mut steps = 1;
-            if flags & DRIFTING != 0 {
-                if let Some(drift) = self.drift.get_mut(&slot) {
-                    let total = 1.0 + drift.rate + drift.carry;
-                    let whole = libm::floor(total);
-                    drift.carry = total - whole;
-                    steps = whole as u64;
-                }
-            }
-            self.network.advance(slot, steps);
         }
-        self.trace.push(TraceEvent {
-            time_us: self.now_us,
-            kind: TraceKind::Tick,
-            message: 0,
-            from: 0,
-            to: 0,
-        });
+        self.trace_now(TraceKind::Tick, 0, 0, 0);
         self.churn();
         self.make_traffic();
-        self.log_tick();
+        let census = self.nodes.census(&self.network);
+        self.ledger.log_tick(self.clock.ticks(), self.clock.now(), census);
     }
 
-    /// Records the tick's statistics, dropping the oldest beyond the limit.
-    fn log_tick(&mut self) {
-        let (mut online, mut crashed, mut min_step, mut max_step) = (0u32, 0u32, u64::MAX, 0u64);
-        for slot in 0..self.network.slot_count() as Slot {
-            if !self.network.is_alive(slot) {
-                continue;
-            }
-            let step = self.network.touch(slot);
-            if self.flags[slot as usize] & CRASHED != 0 {
-                crashed += 1;
-            } else {
-                online += 1;
-                min_step = min_step.min(step);
-                max_step = max_step.max(step);
-            }
-        }
-        if self.tick_log.len() == TICK_LOG_LIMIT {
-            self.tick_log.pop_front();
-        }
-        self.tick_log.push_back(TickStats {
-            tick: self.ticks,
-            time_ms: self.now_us as f64 / 1000.0,
-            totals: self.stats,
-            online,
-            crashed,
-            min_step: if online == 0 { 0 } else { min_step },
-            max_step,
-        });
+    /// Reads ahead the memory the coming first arrivals need (see [`Warmer::warm_ahead`]).
+    fn warm_ahead(&mut self) {
+        let adjacency = self.links.adjacency();
+        self.warmer.warm_ahead(&self.messages, &self.nodes, &self.network, adjacency);
+    }
+
+    /// Traces and counts an event at the current time.
+    fn trace_now(&mut self, kind: TraceKind, message: u64, from: Slot, to: Slot) {
+        self.ledger.note(TraceEvent { time_us: self.clock.now(), kind, message, from, to });
     }
 
     /// Takes the trace events recorded since the last call (with `record_trace` on).
     pub fn drain_trace(&mut self) -> Vec<TraceEvent> {
-        self.trace.drain_recorded()
+        self.ledger.drain_trace()
     }
 
     /// Takes the statistics of the ticks since the last call (at most the last 65 536).
     pub fn drain_tick_stats(&mut self) -> std::collections::vec_deque::Drain<'_, TickStats> {
-        self.tick_log.drain(..)
-    }
-
-    /// Every [`WARM_AHEAD`] transfers, reads the memory the next ones will need (for each first
-    /// arrival: the receiver's flags, state and links) in short passes of independent loads, so
-    /// that their cache misses overlap instead of queueing one per transfer. It changes nothing:
-    /// a software prefetch that works in wasm too, where there is no prefetch instruction.
-    fn warm_ahead(&mut self) {
-        let (handed_out, upcoming) = self.queue.upcoming();
-        if handed_out < self.warmed_until {
-            return;
-        }
-        // The next warming is due after this window, or as soon as the next bucket is sorted
-        // (the window ends with the bucket).
-        let window = upcoming.len().min(WARM_AHEAD as usize);
-        // Duplicates need nothing of the receiver's: only first arrivals are worth warming.
-        let mut receivers = std::mem::take(&mut self.warming);
-        receivers.clear();
-        receivers.extend(upcoming.take(window).filter_map(|t| {
-            let record = self.messages.get(t.message as usize).and_then(Option::as_ref)?;
-            (!record.seen.contains(t.to)).then_some(t.to)
-        }));
-        // The loops are kept small so that the processor runs many iterations ahead, and a list
-        // is read only in the second, once the first has brought in where it starts.
-        let mut fold = 0u64;
-        for &to in &receivers {
-            let flags = self.flags.get(to as usize).copied().unwrap_or(0);
-            fold ^= self.network.warm(to) ^ self.adjacency.neighbours(to).len() as u64 ^ u64::from(flags);
-        }
-        for &to in &receivers {
-            // Both ends: a list may straddle two cache lines.
-            let links = self.adjacency.neighbours(to);
-            let ends = links.first().zip(links.last()).map_or(0, |(first, last)| first ^ last);
-            fold ^= u64::from(ends);
-        }
-        std::hint::black_box(fold);
-        self.warming = receivers;
-        self.warmed_until = handed_out + window as u64;
-    }
-
-    /// Counts and traces `transfer` as a duplicate when its receiver already has the message;
-    /// else changes nothing and returns false. Only for a healthy network (no crashed or removed
-    /// node, no partition, no link override or queue limit, no link load left to count down),
-    /// where a duplicate needs nothing else: most transfers of a flood take this short path,
-    /// which stays small enough to inline into the loop.
-    #[inline(always)]
-    fn arrive_again(&mut self, transfer: &Transfer) -> bool {
-        let Some(record) = self.messages[transfer.message as usize].as_mut() else { return false };
-        if !record.seen.contains(transfer.to) {
-            return false;
-        }
-        record.in_flight -= 1;
-        let done = record.in_flight == 0;
-        self.stats.duplicates += 1;
-        let Transfer { from, to, .. } = *transfer;
-        let kind = TraceKind::Duplicate;
-        self.trace.push(TraceEvent { time_us: self.now_us, kind, message: record.id, from, to });
-        if done {
-            self.complete_if_done(transfer.message);
-        }
-        true
-    }
-
-    /// Delivers `transfer`: it is lost to a crash or a partition, a duplicate, or a first arrival.
-    fn arrive(&mut self, transfer: Transfer) {
-        let Transfer { message: index, from, to, hops, tampered, .. } = transfer;
-        let key = (from.min(to), from.max(to));
-        if let Some(load) = self.link_load.get_mut(&key) {
-            *load -= 1;
-            if *load == 0 {
-                self.link_load.remove(&key);
-            }
-        }
-        let slots = self.network.slot_count();
-        let down = self.flags[to as usize] & (CRASHED | REMOVED) != 0;
-        let cut = self.is_cut(from, to);
-        let Some(record) = self.messages[index as usize].as_mut() else { return };
-        record.in_flight -= 1;
-        let event =
-            TraceEvent { time_us: self.now_us, kind: TraceKind::Crashed, message: record.id, from, to };
-        let kind = if down {
-            self.stats.crashed += 1;
-            TraceKind::Crashed
-        } else if cut {
-            self.stats.partitioned += 1;
-            TraceKind::Partitioned
-        } else if !record.seen.insert(to, slots) {
-            self.stats.duplicates += 1;
-            TraceKind::Duplicate
-        } else {
-            record.reached += 1;
-            let stamp = record.stamp;
-            let refusal = self.refusal(to, index, tampered);
-            // The receiver is live (checked above), so neither call can fail.
-            let delivery = match refusal {
-                Some(_) => {
-                    let _ = self.network.reject_malformed(to);
-                    Delivery::Rejected { receiver: to, expected: 0 }
-                }
-                None => self.network.accept(to, stamp).unwrap_or(Delivery::Accepted(to)),
-            };
-            let arrival =
-                Arrival { message: event.message, from, hops, delivery, synced: None, tampered, refusal };
-            self.receive(arrival, index, event)
-        };
-        if kind != TraceKind::Accept && kind != TraceKind::Reject {
-            self.trace.push(TraceEvent { kind, ..event });
-        }
-        self.complete_if_done(index);
-    }
-
-    /// Counts and traces a first arrival, lets the receiver sync and remember it, reports it to
-    /// a listening receiver, and relays it (as the receiver's behaviour allows).
-    fn receive(&mut self, mut arrival: Arrival, index: u32, event: TraceEvent) -> TraceKind {
-        let Arrival { from, hops, delivery, tampered, refusal, .. } = arrival;
-        let to = event.to;
-        self.stats.delivered += 1;
-        self.stats.tampered += u64::from(tampered);
-        match refusal {
-            Some(Refusal::BadSignature) => self.stats.bad_signatures += 1,
-            Some(Refusal::UnknownSender) => self.stats.unknown_senders += 1,
-            Some(Refusal::Replay) => self.stats.replays += 1,
-            None => {}
-        }
-        let accepted = matches!(delivery, Delivery::Accepted(_));
-        let kind = if accepted {
-            self.stats.accepted += 1;
-            TraceKind::Accept
-        } else {
-            self.stats.rejected += 1;
-            TraceKind::Reject
-        };
-        self.trace.push(TraceEvent { kind, ..event });
-        let behaviour =
-            if self.flags[to as usize] & BYZANTINE != 0 { self.byzantine.get(&to).cloned() } else { None };
-        if accepted {
-            arrival.synced = self.follow(to, index);
-            if behaviour == Some(Byzantine::Replay) {
-                if let Some(record) = &self.messages[index as usize] {
-                    let heard = Heard {
-                        message: record.id,
-                        stamp: record.stamp,
-                        sender: record.sender.clone(),
-                        sequence: record.sequence,
-                        proof: record.proof.clone(),
-                        payload: record.payload.clone(),
-                    };
-                    self.heard.insert(to, heard);
-                }
-            }
-        }
-        let tracked = self.messages[index as usize].as_ref().is_some_and(|m| m.tracked);
-        if tracked && self.flags[to as usize] & LISTENING != 0 {
-            self.events.push(EngineEvent::Arrived(arrival));
-        }
-        if accepted && hops < self.config.ttl && self.config.topology != Topology::Full {
-            if behaviour == Some(Byzantine::BlackHole) {
-                self.stats.swallowed += 1;
-            } else {
-                self.stats.forwarded += 1;
-                self.trace.push(TraceEvent { kind: TraceKind::Forward, ..event });
-                let tamper = tampered || behaviour == Some(Byzantine::Tamper);
-                self.fan_out(index, to, Some(from), hops + 1, tamper);
-            }
-        }
-        kind
-    }
-
-    /// With `auto_sync`: moves `node` to the step of message `index` when it is ahead, but by
-    /// no more than `max_step_skew`; returns the new step.
-    fn follow(&mut self, node: Slot, index: u32) -> Option<u64> {
-        if !self.config.auto_sync {
-            return None;
-        }
-        let step = self.messages[index as usize].as_ref()?.stamp.global_step;
-        let own = self.network.global_step(node).ok()?;
-        if step <= own || step - own > self.config.max_step_skew {
-            return None;
-        }
-        self.network.sync(node, step as f64).ok()?;
-        self.stats.synced += 1;
-        Some(step)
+        self.ledger.drain_ticks()
     }
 
     /// Takes what the owner of the nodes needs to hear since the last call, in the order it
@@ -1081,26 +279,42 @@ impl Simulation {
     }
 }
 
+mod arrive;
 mod authenticity;
 mod batch;
+mod clock;
+mod config;
 mod events;
 mod faults;
 mod in_flight;
 mod keyring;
+mod ledger;
 mod links;
 mod messages;
+mod nodes;
+mod script;
+mod seen;
+mod send;
 mod traffic;
+mod warm;
+mod wiring;
 
-pub use events::{EngineEvent, EngineSend};
+use clock::{Clock, Due};
+pub use config::SimConfig;
+pub use events::{Arrival, EngineEvent, EngineSend, SimBroadcast};
 pub use in_flight::{InFlight, Outlook};
-pub use traffic::ScriptAction;
+use ledger::Ledger;
+pub use ledger::{SimStats, TickStats};
+use links::Links;
+use messages::Messages;
+use nodes::Nodes;
+use script::Script;
+pub use script::ScriptAction;
+use warm::Warmer;
 
 pub use authenticity::{Claimed, Refusal};
 use keyring::Keyring;
-use messages::{MessageRecord, SeenSet};
 pub use messages::{Proof, Sender};
 
-#[cfg(test)]
-mod auth_tests;
 #[cfg(test)]
 mod tests;

@@ -1,12 +1,15 @@
 //! Authentication in the engine: senders attach a tag or signature over the canonical encoding
 //! with a sequence number; the proof is checked once per message, at the send (the result is
-//! shared by every untampered copy), and receivers keep a replay window per sender.
+//! shared by every untampered copy), and receivers keep a replay window per sender. The rules
+//! are the [`super::keyring::Keyring`]'s; this is how the simulation applies them.
 
 use super::messages::{Proof, Sender};
 use super::Simulation;
-use crate::auth::{canonical_bytes, verify_signature, AuthMode};
+use crate::auth::{public_key, AuthMode, MeshKey, NodeKey};
+use crate::error::MeshError;
 use crate::message::Stamp;
-use crate::network::Slot;
+use crate::network::{Network, Slot};
+use crate::sim::byzantine::Byzantine;
 
 /// Why a receiver refused a message before looking at its pattern.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,52 +37,101 @@ pub struct Claimed<'a> {
     pub proof: &'a [u8],
 }
 
+/// What vouches for a message besides its pattern: the sender's sequence number, the proof, and
+/// the payload the proof covers (empty without authentication).
+#[derive(Debug, Clone)]
+pub(super) struct Credentials {
+    /// The sender's sequence number (0 without authentication).
+    pub(super) sequence: u64,
+    /// The tag or signature.
+    pub(super) proof: Proof,
+    /// The payload bytes the proof covers.
+    pub(super) payload: Box<[u8]>,
+}
+
+impl Credentials {
+    /// The message a receiver checks: these credentials on a message claiming `sender` and
+    /// `stamp`.
+    pub(super) fn claim<'a>(&'a self, sender: &'a Sender, stamp: Stamp) -> Claimed<'a> {
+        let Credentials { sequence, proof, payload } = self;
+        Claimed { sender, stamp, sequence: *sequence, payload, proof: proof.bytes() }
+    }
+}
+
+/// The id a message claims: the claimed node's, or the name a forger made up.
+fn claimed_id<'a>(network: &'a Network, claimed: &'a Sender) -> &'a str {
+    match claimed {
+        Sender::Node(slot) => network.node_id(*slot),
+        Sender::Unknown(name) => name,
+    }
+}
+
 impl Simulation {
-    /// The sequence number and proof for a new message from `sender` claiming `claimed` and
-    /// carrying `payload` (an outsider has no key, so its proof is garbage), and whether the proof
-    /// checks out, as [`Simulation::authentic`] would find, known from how it was made. Sequence
-    /// numbers follow the claimed id: a forger continues its victim's sequence, as an insider who
-    /// has seen the victim's traffic would, so no replay window gives it away.
-    pub(super) fn prove(
+    /// Replaces the derived HMAC mesh key with `key` (32 bytes; `auth` must be `"hmac"`).
+    pub fn set_mesh_key(&mut self, key: &[u8]) -> Result<(), MeshError> {
+        self.keyring.require("key", AuthMode::Hmac)?;
+        self.keyring.set_mesh_key(MeshKey::new("key", key)?);
+        Ok(())
+    }
+
+    /// Gives node `slot` the ed25519 key pair of the 32-byte `secret` (`auth` must be
+    /// `"ed25519"`); its public key is registered with it.
+    pub fn set_node_secret(&mut self, slot: Slot, secret: &[u8]) -> Result<(), MeshError> {
+        self.keyring.require("secretKey", AuthMode::Ed25519)?;
+        self.network.global_step(slot)?;
+        self.keyring.set_node_key(slot, NodeKey::new("secretKey", secret)?);
+        Ok(())
+    }
+
+    /// Registers `public` (32 bytes) as node `slot`'s ed25519 public key, for a key pair kept
+    /// outside the simulator: messages the app signs for it verify; the simulator can no longer
+    /// sign for it (its own broadcasts carry no valid signature).
+    pub fn set_public_key(&mut self, slot: Slot, public: &[u8]) -> Result<(), MeshError> {
+        self.keyring.require("publicKey", AuthMode::Ed25519)?;
+        self.network.global_step(slot)?;
+        self.keyring.set_public_key(slot, public_key("publicKey", public)?);
+        Ok(())
+    }
+
+    /// Node `slot`'s registered ed25519 public key (ed25519 mode).
+    pub fn public_key(&self, slot: Slot) -> Option<[u8; 32]> {
+        self.keyring.public_key(slot)
+    }
+
+    /// The credentials of a message `sender` sends claiming `claimed` and `stamp`: new ones for
+    /// `payload`, or `replayed` ones a replayer resends; and whether its proof checks out (`None`
+    /// without authentication). A fresh proof is known good or bad as it is made; a replayed one
+    /// is checked, since keys may have changed since it was heard. Checked once, here: watchers
+    /// and every receiver of an untampered copy share the result.
+    pub(super) fn vouch(
         &mut self,
         sender: Slot,
         claimed: &Sender,
         stamp: Stamp,
-        outsider: bool,
         payload: &[u8],
-    ) -> (u64, Proof, bool) {
-        if self.keyring.mode() == AuthMode::None {
-            return (0, Proof::None, true);
-        }
-        let sequence = self.keyring.next_sequence(claimed);
-        if outsider {
-            return (sequence, Proof::Garbage, false);
-        }
-        let bytes = canonical_bytes(
-            self.claimed_id(claimed),
-            stamp.global_step,
-            stamp.pattern_value,
-            sequence,
-            payload,
-        );
-        let secret = self.keyring.secrets.get(sender as usize).and_then(Option::as_ref);
-        let (proof, authentic) = match (&self.keyring.mesh_key, secret) {
-            // The one mesh key both tags and checks.
-            (Some(key), _) => (Proof::Tag(key.tag(&bytes)), true),
-            // A signature checks out when the claimed sender's registered key is the signer's.
-            (None, Some(key)) => {
-                (Proof::Signature(key.sign(&bytes)), self.signer_key(claimed) == Some(key.public()))
+        replayed: Option<Credentials>,
+    ) -> (Credentials, Option<bool>) {
+        let (credentials, known) = match replayed {
+            Some(old) => (old, None),
+            None => {
+                let unauthenticated = self.keyring.mode() == AuthMode::None;
+                let payload: Box<[u8]> = if unauthenticated { Box::default() } else { payload.into() };
+                let outsider = self.nodes.byzantine(sender) == Some(&Byzantine::Outsider);
+                let id = claimed_id(&self.network, claimed);
+                let (sequence, proof, authentic) =
+                    self.keyring.prove(sender, claimed, id, stamp, outsider, &payload);
+                (Credentials { sequence, proof, payload }, Some(authentic))
             }
-            (None, None) => (Proof::Garbage, false),
         };
-        (sequence, proof, authentic)
-    }
-
-    fn claimed_id<'a>(&'a self, claimed: &'a Sender) -> &'a str {
-        match claimed {
-            Sender::Node(slot) => self.network.node_id(*slot),
-            Sender::Unknown(name) => name,
-        }
+        let check = credentials.claim(claimed, stamp);
+        let id = claimed_id(&self.network, claimed);
+        debug_assert!(
+            known.is_none_or(|authentic| authentic == self.keyring.authentic(check, id)),
+            "a proof is known good or bad as it is made"
+        );
+        let verified = (self.keyring.mode() != AuthMode::None)
+            .then(|| known.unwrap_or_else(|| self.keyring.authentic(check, id)));
+        (credentials, verified)
     }
 
     /// Why receiver `to` refuses its copy of message `index` (`tampered` or not), if it does.
@@ -89,23 +141,16 @@ impl Simulation {
         if self.keyring.mode() == AuthMode::None {
             return None;
         }
-        let record = self.messages[index as usize].as_ref()?;
+        let record = self.messages.get(index)?;
         let authentic = if tampered {
-            let altered = tampered_payload(&record.payload);
-            let claimed = Claimed {
-                sender: &record.sender,
-                stamp: record.stamp,
-                sequence: record.sequence,
-                payload: &altered,
-                proof: record.proof.bytes(),
-            };
-            self.authentic(claimed)
+            let altered = tampered_payload(&record.credentials.payload);
+            let claimed =
+                Claimed { payload: &altered, ..record.credentials.claim(&record.sender, record.stamp) };
+            self.keyring.authentic(claimed, claimed_id(&self.network, &record.sender))
         } else {
             record.verified == Some(true)
         };
-        let record = self.messages[index as usize].as_ref()?;
-        let (sender, sequence) = (record.sender.clone(), record.sequence);
-        self.judge_freshness(to, &sender, sequence, authentic)
+        self.keyring.refusal(to, &record.sender, record.credentials.sequence, authentic)
     }
 
     /// Why receiver `to` refuses a message handed to it from outside the simulator, if it does.
@@ -113,56 +158,8 @@ impl Simulation {
         if self.keyring.mode() == AuthMode::None {
             return None;
         }
-        let authentic = self.authentic(claimed);
-        self.judge_freshness(to, claimed.sender, claimed.sequence, authentic)
-    }
-
-    /// The refusal of a message whose proof is `authentic` or not: an unknown sender (ed25519),
-    /// a bad proof, a reflection of the receiver's own message, or a sequence seen before.
-    fn judge_freshness(
-        &mut self,
-        to: Slot,
-        sender: &Sender,
-        sequence: u64,
-        authentic: bool,
-    ) -> Option<Refusal> {
-        if self.keyring.mode() == AuthMode::Ed25519 && self.signer_key(sender).is_none() {
-            return Some(Refusal::UnknownSender);
-        }
-        if !authentic {
-            return Some(Refusal::BadSignature);
-        }
-        // A node never receives its own messages: one that claims to come from the receiver
-        // itself is a reflection of something it sent.
-        let fresh = *sender != Sender::Node(to) && self.keyring.fresh(to, sender, sequence);
-        (!fresh).then_some(Refusal::Replay)
-    }
-
-    /// The registered public key of the sender a message claims (ed25519 mode).
-    fn signer_key(&self, sender: &Sender) -> Option<[u8; 32]> {
-        match sender {
-            Sender::Node(slot) => self.public_key(*slot),
-            Sender::Unknown(_) => None,
-        }
-    }
-
-    /// Whether a message's proof checks out against the key of the sender it claims.
-    pub(super) fn authentic(&self, claimed: Claimed<'_>) -> bool {
-        let Claimed { sender, stamp, sequence, payload, proof } = claimed;
-        let bytes = canonical_bytes(
-            self.claimed_id(sender),
-            stamp.global_step,
-            stamp.pattern_value,
-            sequence,
-            payload,
-        );
-        match self.keyring.mode() {
-            AuthMode::None => true,
-            AuthMode::Hmac => self.keyring.mesh_key.as_ref().is_some_and(|key| key.verify(&bytes, proof)),
-            AuthMode::Ed25519 => {
-                self.signer_key(sender).is_some_and(|key| verify_signature(&key, &bytes, proof))
-            }
-        }
+        let authentic = self.keyring.authentic(claimed, claimed_id(&self.network, claimed.sender));
+        self.keyring.refusal(to, claimed.sender, claimed.sequence, authentic)
     }
 }
 

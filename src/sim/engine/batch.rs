@@ -16,11 +16,11 @@ impl Simulation {
         let skew_limit = self.skew_limit();
         let batch = self.network.broadcast_batch(senders, skew_limit)?;
         for group in batch.groups {
-            self.stats.count_instant(group.messages, &batch.deliveries[group.deliveries.clone()]);
+            self.ledger.count_instant(group.messages, &batch.deliveries[group.deliveries.clone()]);
         }
         let mut message = batch.first_message;
         for run in senders.chunk_by(|a, b| a == b) {
-            self.trace.push_sends(self.now_us, run[0], message, run.len() as u64);
+            self.ledger.trace_sends(self.clock.now(), run[0], message, run.len() as u64);
             message += run.len() as u64;
         }
         Ok(Some(batch))

@@ -1,8 +1,9 @@
-//! What the engine tells the owner of the nodes after a run: sends it made, arrivals, completions.
+//! What the engine tells the owner of the nodes: what a broadcast did, and after a run the sends it
+//! made, arrivals and completions.
 
-use super::{Arrival, Sender};
+use super::{Proof, Refusal, Sender};
 use crate::message::Stamp;
-use crate::network::{Slot, WatcherAnomaly};
+use crate::network::{Delivery, Slot, WatcherAnomaly};
 
 /// One thing that happened during a run that the owner of the nodes (the JS facade) acts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,4 +32,43 @@ pub struct EngineSend {
     pub payload: Option<u32>,
     /// What watching observers flagged.
     pub anomalies: Vec<WatcherAnomaly>,
+}
+
+/// What a broadcast did.
+#[derive(Debug, PartialEq, Eq)]
+pub struct SimBroadcast<'a> {
+    /// The message's id (ids count up from 1; a replay reuses an old one; 0: nothing was sent).
+    pub message: u64,
+    /// Who the message claims to be from (a forger's victim, or the sender).
+    pub sender: Sender,
+    /// The step and pattern value the sender stamped.
+    pub stamp: Stamp,
+    /// Instant mode: one entry per other live node. Scheduled mode: empty (see `run_until`).
+    pub deliveries: &'a [Delivery],
+    /// Anomalies flagged by watching observers.
+    pub anomalies: &'a [WatcherAnomaly],
+    /// The sender's sequence number (authenticated modes; 0 otherwise).
+    pub sequence: u64,
+    /// The tag or signature the message carries.
+    pub proof: Proof,
+}
+
+/// A delivery to a node whose owner asked to hear about them (see [`super::Simulation::set_listening`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arrival {
+    /// The message's id.
+    pub message: u64,
+    /// The node it came from over the last link.
+    pub from: Slot,
+    /// Links it travelled.
+    pub hops: u32,
+    /// What the receiver concluded.
+    pub delivery: Delivery,
+    /// The step the receiver synced to (`auto_sync`).
+    pub synced: Option<u64>,
+    /// Whether a byzantine relay tampered with this copy.
+    pub tampered: bool,
+    /// Why the receiver refused it before its pattern was checked (authenticated modes); its
+    /// `delivery` is then a rejection with expected value 0.
+    pub refusal: Option<Refusal>,
 }

@@ -1,6 +1,6 @@
 //! Faults: partitions, crashes and restarts, byzantine behaviour and clock drift.
 
-use super::{Drift, Simulation, BYZANTINE, CRASHED, DRIFTING};
+use super::Simulation;
 use crate::error::MeshError;
 use crate::network::Slot;
 use crate::sim::byzantine::Byzantine;
@@ -13,72 +13,45 @@ impl Simulation {
         for &slot in group_a.iter().chain(group_b) {
             self.network.counters(slot)?;
         }
-        let mut groups = vec![0u8; self.network.slot_count()];
-        for &slot in group_a {
-            groups[slot as usize] = 1;
-        }
-        for &slot in group_b {
-            groups[slot as usize] = 2;
-        }
-        self.groups = Some(groups);
+        self.links.partition(self.network.slot_count(), group_a, group_b);
         Ok(())
     }
 
     /// Ends the partition.
     pub fn heal(&mut self) {
-        self.groups = None;
+        self.links.heal();
     }
 
     /// Whether a partition separates `a` and `b`.
     pub fn is_cut(&self, a: Slot, b: Slot) -> bool {
-        self.groups.as_ref().is_some_and(|g| {
-            let (x, y) = (g[a as usize], g[b as usize]);
-            x != 0 && y != 0 && x != y
-        })
+        self.links.is_cut(a, b)
     }
 
     /// Crashes a live node: it neither sends, receives, relays nor ticks until restarted.
     pub fn crash(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.counters(slot)?;
-        if self.flags[slot as usize] & CRASHED == 0 {
-            self.flags[slot as usize] |= CRASHED;
-            self.crashed_count += 1;
-        }
+        self.nodes.crash(slot);
         Ok(())
     }
 
     /// Restarts a crashed node, keeping its step or resetting it to 0 (see [`SimConfig`]).
     pub fn restart(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.counters(slot)?;
-        if self.flags[slot as usize] & CRASHED != 0 {
-            self.flags[slot as usize] &= !CRASHED;
-            self.crashed_count -= 1;
-            if !self.config.restart_keeps_step {
-                self.network.sync(slot, 0.0)?;
-            }
+        if self.nodes.restart(slot) && !self.config.restart_keeps_step {
+            self.network.sync(slot, 0.0)?;
         }
         Ok(())
     }
 
     /// Whether the live node `slot` is crashed.
     pub fn is_crashed(&self, slot: Slot) -> bool {
-        self.flags.get(slot as usize).is_some_and(|f| f & CRASHED != 0)
+        self.nodes.is_crashed(slot)
     }
 
     /// Makes a live node byzantine (or honest again with `None`).
     pub fn set_byzantine(&mut self, slot: Slot, behaviour: Option<Byzantine>) -> Result<(), MeshError> {
         self.network.counters(slot)?;
-        match behaviour {
-            Some(b) => {
-                self.byzantine.insert(slot, b);
-                self.flags[slot as usize] |= BYZANTINE;
-            }
-            None => {
-                self.byzantine.remove(&slot);
-                self.heard.remove(&slot);
-                self.flags[slot as usize] &= !BYZANTINE;
-            }
-        }
+        self.nodes.set_byzantine(slot, behaviour);
         Ok(())
     }
 
@@ -87,13 +60,7 @@ impl Simulation {
     pub fn set_drift(&mut self, slot: Slot, rate: f64) -> Result<(), MeshError> {
         self.network.counters(slot)?;
         let rate = number_in("rate", rate, -1.0, 10.0, "a number in [-1, 10]")?;
-        if rate == 0.0 {
-            self.drift.remove(&slot);
-            self.flags[slot as usize] &= !DRIFTING;
-        } else {
-            self.drift.insert(slot, Drift { rate, carry: 0.0 });
-            self.flags[slot as usize] |= DRIFTING;
-        }
+        self.nodes.set_drift(slot, rate);
         Ok(())
     }
 }

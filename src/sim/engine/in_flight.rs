@@ -1,6 +1,6 @@
 //! Transfers in flight, for drawing: where each is, and how it would end if it arrived now.
 
-use super::{Simulation, CRASHED, REMOVED};
+use super::Simulation;
 use crate::auth::AuthMode;
 use crate::message::Verdict;
 use crate::network::Slot;
@@ -33,8 +33,8 @@ pub struct InFlight {
 impl Simulation {
     /// Each transfer in flight, in no particular order.
     pub fn transfers(&self) -> impl Iterator<Item = InFlight> + '_ {
-        self.queue.iter().map(move |(arrives, t)| {
-            let left = arrives.saturating_sub(self.now_us) as f64;
+        self.messages.queue().iter().map(move |(arrives, t)| {
+            let left = arrives.saturating_sub(self.clock.now()) as f64;
             let progress = if t.delay_us == 0 { 1.0 } else { (1.0 - left / f64::from(t.delay_us)).max(0.0) };
             InFlight { from: t.from, to: t.to, progress, outlook: self.outlook(&t) }
         })
@@ -43,9 +43,9 @@ impl Simulation {
     /// How `transfer` would end if it arrived now (a replay window's verdict is not foreseen).
     fn outlook(&self, transfer: &Transfer) -> Outlook {
         let to = transfer.to;
-        let down = self.flags[to as usize] & (CRASHED | REMOVED) != 0;
-        let Some(record) = self.messages[transfer.message as usize].as_ref() else { return Outlook::Dropped };
-        if down || self.is_cut(transfer.from, to) || record.seen.contains(to) {
+        let down = self.nodes.is_down(to);
+        let Some(record) = self.messages.get(transfer.message) else { return Outlook::Dropped };
+        if down || self.links.is_cut(transfer.from, to) || record.seen.contains(to) {
             return Outlook::Dropped;
         }
         // The proof was checked at the send (an unknown ed25519 sender fails it too); a tampered

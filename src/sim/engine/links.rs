@@ -1,102 +1,243 @@
-//! Who is linked to whom, and how each link behaves: topology, explicit edges, link overrides.
+//! The links between nodes: the graph, per-link overrides, a partition, and the copies queued on
+//! links with a queue limit.
 
-use super::Simulation;
-use crate::error::MeshError;
-use crate::network::Slot;
+use std::collections::BTreeMap;
+
+use crate::network::{Network, Slot};
 use crate::sim::link::LinkSpec;
+use crate::sim::rng::SimRng;
 use crate::sim::topology::{Adjacency, Topology};
+use crate::sim::trace::TraceKind;
 
-impl Simulation {
-    /// Generates `topology` over the live nodes (in creation order), replacing every link.
-    pub fn set_topology(&mut self, topology: Topology) -> Result<(), MeshError> {
-        topology.validate("topology")?;
-        self.config.topology = topology;
-        self.topology_stale = true;
-        self.refresh_topology();
-        Ok(())
-    }
+/// The key of the link between `a` and `b` (links go both ways).
+fn key(a: Slot, b: Slot) -> (Slot, Slot) {
+    (a.min(b), a.max(b))
+}
 
-    /// Replaces every link with exactly `edges` (pairs of live slots); nothing changes on error.
-    pub fn set_edges(&mut self, edges: &[(Slot, Slot)]) -> Result<(), MeshError> {
-        for (i, &(a, b)) in edges.iter().enumerate() {
-            if !self.network.is_alive(a) || !self.network.is_alive(b) {
-                let slot = if self.network.is_alive(a) { b } else { a };
-                let node_id = match self.network.node_id(slot) {
-                    "" => format!("#{slot}"),
-                    id => id.to_owned(),
-                };
-                return Err(MeshError::UnknownNode { field: format!("edges[{i}]"), node_id });
-            }
+/// Who is linked to whom, and how each link behaves beyond the default (the topology and the
+/// default link are settings, kept in [`super::SimConfig`] and passed in).
+///
+/// The methods keep these invariants: once `stale` is false, `adjacency` is the graph of the
+/// current topology (a generated one is drawn again, lazily, after nodes came or went); a
+/// partition has a group for every slot (0: in no group; 1 and 2: the two sides); `load` counts
+/// the copies queued on each link that had a queue limit when they were sent, and holds no zero.
+#[derive(Debug, Default)]
+pub(super) struct Links {
+    /// Each slot's neighbours.
+    adjacency: Adjacency,
+    /// Whether the topology must be drawn again before the graph is used.
+    stale: bool,
+    /// How links that do not behave as the default one behave, by link.
+    overrides: BTreeMap<(Slot, Slot), LinkSpec>,
+    /// Each slot's side of the partition, while there is one.
+    partition: Option<Vec<u8>>,
+    /// Copies queued on links with a queue limit, by link.
+    load: BTreeMap<(Slot, Slot), u32>,
+}
+
+impl Links {
+    /// Makes room for a new slot, which has no links yet; a generated topology is drawn again.
+    pub(super) fn add_node(&mut self, topology: &Topology) {
+        self.stale |= topology.is_generated();
+        if let Some(groups) = &mut self.partition {
+            groups.push(0);
         }
-        self.adjacency = Adjacency::from_edges(self.network.slot_count(), edges.iter().copied());
-        self.config.topology = Topology::Edges;
-        self.topology_stale = false;
-        Ok(())
     }
 
-    /// Draws a generated topology again if nodes came or went since it was last drawn.
-    pub(super) fn refresh_topology(&mut self) {
-        if !self.topology_stale {
+    /// Drops the links of a removed slot; a generated topology is drawn again.
+    pub(super) fn remove_node(&mut self, slot: Slot, topology: &Topology) {
+        self.adjacency.isolate(slot);
+        self.stale |= topology.is_generated();
+    }
+
+    /// Has the graph drawn again from the topology at the next [`Links::refresh`].
+    pub(super) fn redraw(&mut self) {
+        self.stale = true;
+    }
+
+    /// Draws `topology` again over the live nodes of `network` if it is due.
+    pub(super) fn refresh(&mut self, topology: &Topology, network: &Network, rng: &mut SimRng) {
+        if !self.stale {
             return;
         }
-        self.topology_stale = false;
-        let live: Vec<Slot> = self.network.live_slots().collect();
-        let graph = self.config.topology.generate(live.len(), &mut self.rng);
-        self.adjacency = graph.placed_on(&live, self.network.slot_count());
+        self.stale = false;
+        let live: Vec<Slot> = network.live_slots().collect();
+        let graph = topology.generate(live.len(), rng);
+        self.adjacency = graph.placed_on(&live, network.slot_count());
     }
 
-    /// The links of the live node `slot` (every other live node in a full mesh).
-    pub fn neighbours(&mut self, slot: Slot) -> Vec<Slot> {
-        self.refresh_topology();
-        if self.config.topology == Topology::Full {
-            self.network.live_slots().filter(|&s| s != slot).collect()
-        } else {
-            self.adjacency.neighbours(slot).to_vec()
+    /// Replaces the graph with exactly `edges` over `slots` slots.
+    pub(super) fn set_edges(&mut self, slots: usize, edges: &[(Slot, Slot)]) {
+        self.adjacency = Adjacency::from_edges(slots, edges.iter().copied());
+        self.stale = false;
+    }
+
+    /// The graph (not drawn again here: see [`Links::refresh`]).
+    #[inline(always)]
+    pub(super) fn adjacency(&self) -> &Adjacency {
+        &self.adjacency
+    }
+
+    /// Links `a` and `b`; false when they were linked already.
+    pub(super) fn link(&mut self, a: Slot, b: Slot) -> bool {
+        self.adjacency.link(a, b)
+    }
+
+    /// Unlinks `a` and `b`; false when they were not linked.
+    pub(super) fn unlink(&mut self, a: Slot, b: Slot) -> bool {
+        self.adjacency.unlink(a, b)
+    }
+
+    /// Sets how the link between `a` and `b` behaves, instead of the default.
+    pub(super) fn set_override(&mut self, a: Slot, b: Slot, spec: LinkSpec) {
+        self.overrides.insert(key(a, b), spec);
+    }
+
+    /// Cuts every link between `group_a` and `group_b` (slots below `slots`), replacing any
+    /// partition before.
+    pub(super) fn partition(&mut self, slots: usize, group_a: &[Slot], group_b: &[Slot]) {
+        let mut groups = vec![0u8; slots];
+        for &slot in group_a {
+            groups[slot as usize] = 1;
+        }
+        for &slot in group_b {
+            groups[slot as usize] = 2;
+        }
+        self.partition = Some(groups);
+    }
+
+    /// Ends the partition.
+    pub(super) fn heal(&mut self) {
+        self.partition = None;
+    }
+
+    /// Whether the partition separates `a` and `b`: both are in a group, not the same one.
+    pub(super) fn is_cut(&self, a: Slot, b: Slot) -> bool {
+        self.partition.as_ref().is_some_and(|g| {
+            let (x, y) = (g[a as usize], g[b as usize]);
+            x != 0 && y != 0 && x != y
+        })
+    }
+
+    /// Whether every link behaves as the default one and none is cut.
+    pub(super) fn uniform(&self) -> bool {
+        self.partition.is_none() && self.overrides.is_empty()
+    }
+
+    /// Whether a transfer needs no per-link lookup: every link is the default one `default`,
+    /// without a queue limit, and no partition cuts any.
+    pub(super) fn plain(&self, default: &LinkSpec) -> bool {
+        self.uniform() && default.queue_limit == 0
+    }
+
+    /// Whether no copy is counted on any link.
+    pub(super) fn unloaded(&self) -> bool {
+        self.load.is_empty()
+    }
+
+    /// How the link from `from` to `to` behaves (`default` unless overridden), if it takes a
+    /// copy now; else why not: a partition cuts it, or its queue is full.
+    pub(super) fn admit(&self, from: Slot, to: Slot, default: &LinkSpec) -> Result<LinkSpec, TraceKind> {
+        if self.is_cut(from, to) {
+            return Err(TraceKind::Partitioned);
+        }
+        let key = key(from, to);
+        let spec = self.overrides.get(&key).copied().unwrap_or(*default);
+        if spec.queue_limit > 0 && self.load.get(&key).copied().unwrap_or(0) >= spec.queue_limit {
+            return Err(TraceKind::QueueFull);
+        }
+        Ok(spec)
+    }
+
+    /// Counts `copies` queued on the link from `from` to `to`, which behaves as `spec`, if it
+    /// has a queue limit.
+    pub(super) fn carry(&mut self, from: Slot, to: Slot, spec: &LinkSpec, copies: u32) {
+        if spec.queue_limit > 0 && copies > 0 {
+            *self.load.entry(key(from, to)).or_default() += copies;
         }
     }
 
-    /// Links two live nodes (the topology becomes explicit edges).
-    pub fn connect(&mut self, a: Slot, b: Slot) -> Result<bool, MeshError> {
-        self.live_pair(a, b)?;
-        self.make_explicit();
-        Ok(self.adjacency.link(a, b))
-    }
-
-    /// Unlinks two live nodes (the topology becomes explicit edges).
-    pub fn disconnect(&mut self, a: Slot, b: Slot) -> Result<bool, MeshError> {
-        self.live_pair(a, b)?;
-        self.make_explicit();
-        Ok(self.adjacency.unlink(a, b))
-    }
-
-    fn live_pair(&self, a: Slot, b: Slot) -> Result<(), MeshError> {
-        self.network.counters(a)?;
-        self.network.counters(b).map(drop)
-    }
-
-    /// Freezes the current links as explicit edges (a full mesh becomes every pair).
-    fn make_explicit(&mut self) {
-        if self.config.topology == Topology::Full {
-            self.config.topology = Topology::Random { p: 1.0 };
-            self.topology_stale = true;
+    /// Counts down a copy arriving over the link from `from` to `to`, if copies are counted on it
+    /// (they still are when its queue limit was lifted after they were sent).
+    pub(super) fn deliver(&mut self, from: Slot, to: Slot) {
+        let key = key(from, to);
+        if let Some(load) = self.load.get_mut(&key) {
+            *load -= 1;
+            if *load == 0 {
+                self.load.remove(&key);
+            }
         }
-        self.refresh_topology();
-        self.config.topology = Topology::Edges;
     }
 
-    /// Sets the behaviour of every link without an override (the `links` option), from now on;
-    /// transfers already in flight keep their arrival times.
-    pub fn set_default_link(&mut self, spec: LinkSpec) -> Result<(), MeshError> {
-        spec.validate("links")?;
-        self.config.link = spec;
-        Ok(())
+    /// Bytes of heap held: the graph and the partition.
+    pub(super) fn heap_bytes(&self) -> usize {
+        self.adjacency.heap_bytes() + self.partition.as_ref().map_or(0, Vec::capacity)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::latency::Latency;
+
+    #[test]
+    fn a_partition_cuts_only_links_between_its_two_sides() {
+        let mut links = Links::default();
+        links.partition(5, &[0, 1], &[2, 3]);
+        links.add_node(&Topology::Full);
+        assert!(links.is_cut(0, 2) && links.is_cut(3, 1));
+        assert!(!links.is_cut(0, 1) && !links.is_cut(2, 3), "same side");
+        assert!(!links.is_cut(0, 4) && !links.is_cut(5, 2), "in no group, the new slot too");
+        assert!(!links.uniform());
+        links.heal();
+        assert!(!links.is_cut(0, 2) && links.uniform());
     }
 
-    /// Sets the behaviour of the link between `a` and `b` (both directions).
-    pub fn set_link(&mut self, a: Slot, b: Slot, spec: LinkSpec) -> Result<(), MeshError> {
-        self.live_pair(a, b)?;
-        spec.validate("link")?;
-        self.overrides.insert((a.min(b), a.max(b)), spec);
-        Ok(())
+    #[test]
+    fn a_queue_limit_refuses_copies_beyond_it_until_they_arrive() {
+        let mut links = Links::default();
+        let limited = LinkSpec { queue_limit: 2, ..LinkSpec::default() };
+        assert!(!links.plain(&limited) && links.plain(&LinkSpec::default()));
+        let spec = links.admit(0, 1, &limited).unwrap();
+        links.carry(0, 1, &spec, 2);
+        assert_eq!(links.admit(1, 0, &limited), Err(TraceKind::QueueFull), "both directions share it");
+        links.deliver(1, 0);
+        assert!(links.admit(0, 1, &limited).is_ok() && !links.unloaded());
+        links.deliver(0, 1);
+        assert!(links.unloaded(), "no zero is kept");
+        links.deliver(0, 1);
+        assert!(links.unloaded(), "an uncounted arrival changes nothing");
+    }
+
+    #[test]
+    fn an_override_sets_one_link_and_a_cut_refuses_before_it() {
+        let mut links = Links::default();
+        let slow = LinkSpec { latency: Latency::Fixed { ms: 50.0 }, ..LinkSpec::default() };
+        links.set_override(2, 1, slow);
+        assert_eq!(links.admit(1, 2, &LinkSpec::default()), Ok(slow));
+        assert_eq!(links.admit(0, 2, &LinkSpec::default()), Ok(LinkSpec::default()));
+        assert!(!links.uniform());
+        links.partition(3, &[1], &[2]);
+        assert_eq!(links.admit(1, 2, &LinkSpec::default()), Err(TraceKind::Partitioned));
+    }
+
+    #[test]
+    fn a_generated_topology_is_drawn_again_only_after_nodes_came_or_went() {
+        let mut network = Network::new();
+        for i in 0..4 {
+            let config = crate::NodeConfig { node_id: format!("n{i}"), seed: 7, phase_reset_interval: 100 };
+            network.create_node(&config).unwrap();
+        }
+        let mut rng = SimRng::new(1);
+        let mut links = Links::default();
+        links.redraw();
+        links.refresh(&Topology::Ring, &network, &mut rng);
+        assert_eq!(links.adjacency().neighbours(0), [1, 3]);
+        links.set_edges(4, &[(0, 2)]);
+        links.refresh(&Topology::Ring, &network, &mut rng);
+        assert_eq!(links.adjacency().neighbours(0), [2], "explicit edges are kept");
+        links.add_node(&Topology::Ring);
+        links.refresh(&Topology::Ring, &network, &mut rng);
+        assert_eq!(links.adjacency().neighbours(0), [1, 3], "drawn again");
     }
 }

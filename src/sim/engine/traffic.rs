@@ -1,57 +1,19 @@
 //! What the engine does by itself: traffic and churn on each tick, and a scenario's scripted
 //! actions at their times.
 
-use super::{Arrival, EngineEvent, EngineSend, SimBroadcast, Simulation, CRASHED};
+use super::{Arrival, EngineEvent, EngineSend, ScriptAction, SimBroadcast, Simulation};
 use crate::error::MeshError;
 use crate::network::{Delivery, Slot};
-use crate::sim::byzantine::Byzantine;
-
-/// Something a scenario makes happen at a given time.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ScriptAction {
-    /// A node broadcasts, carrying the payload of scenario event `payload`.
-    Broadcast {
-        /// The sender.
-        sender: Slot,
-        /// The scenario event whose `data` the message carries.
-        payload: u32,
-        /// That `data` as the bytes a tag or signature covers (its compact JSON text).
-        bytes: Box<[u8]>,
-    },
-    /// Cut the links between two groups.
-    Partition(Vec<Slot>, Vec<Slot>),
-    /// End the partition.
-    Heal,
-    /// Crash a node.
-    Crash(Slot),
-    /// Restart a node.
-    Restart(Slot),
-    /// Link two nodes.
-    Connect(Slot, Slot),
-    /// Unlink two nodes.
-    Disconnect(Slot, Slot),
-    /// Make a node byzantine, or honest again.
-    SetByzantine(Slot, Option<Byzantine>),
-    /// Set a node's step.
-    Sync(Slot, u64),
-}
 
 impl Simulation {
     /// Schedules `action` at `time_us` (after anything already scheduled for that time).
     pub fn schedule(&mut self, time_us: u64, action: ScriptAction) {
-        let seq = self.script.len() as u64 + self.script_done;
-        self.script.insert((time_us, seq), action);
-    }
-
-    /// The time of the next scripted action.
-    pub(super) fn next_script_time(&self) -> Option<u64> {
-        self.script.first_key_value().map(|(&(time, _), _)| time)
+        self.script.schedule(time_us, action);
     }
 
     /// Runs the next scripted action. An action whose node is gone by then does nothing.
     pub(super) fn run_script(&mut self) {
-        let Some((_, action)) = self.script.pop_first() else { return };
-        self.script_done += 1;
+        let Some(action) = self.script.pop() else { return };
         let _gone: Result<(), MeshError> = match action {
             ScriptAction::Broadcast { sender, payload, bytes } => {
                 self.engine_broadcast(sender, Some(payload), &bytes);
@@ -83,7 +45,7 @@ impl Simulation {
                 continue;
             }
             // Churn only touches live nodes, so neither call can fail.
-            if self.flags[slot as usize] & CRASHED != 0 {
+            if self.nodes.is_crashed(slot) {
                 if self.rng.chance(restart) {
                     let _ = self.restart(slot);
                 }
@@ -100,10 +62,7 @@ impl Simulation {
             return;
         }
         for slot in 0..self.network.slot_count() as Slot {
-            if self.network.is_alive(slot)
-                && self.flags[slot as usize] & CRASHED == 0
-                && self.rng.chance(rate)
-            {
+            if self.network.is_alive(slot) && !self.nodes.is_crashed(slot) && self.rng.chance(rate) {
                 self.engine_broadcast(slot, None, &[]);
             }
         }
@@ -112,7 +71,7 @@ impl Simulation {
     /// A broadcast the engine makes `sender` send, carrying scenario event `payload` (as
     /// `bytes`); reported to the owner when someone may hear of it.
     pub(super) fn engine_broadcast(&mut self, sender: Slot, payload: Option<u32>, bytes: &[u8]) {
-        let listening = self.listening > 0;
+        let listening = self.nodes.anyone_listening();
         let Ok(sent) = self.send(sender, true, bytes) else { return };
         let SimBroadcast { message, sender: claimed, stamp, deliveries, anomalies, .. } = sent;
         if message == 0 || (!listening && anomalies.is_empty()) {
@@ -140,7 +99,7 @@ impl Simulation {
             let receiver = match delivery {
                 Delivery::Accepted(slot) | Delivery::Rejected { receiver: slot, .. } => slot,
             };
-            if self.flags[receiver as usize] & super::LISTENING != 0 {
+            if self.nodes.is_listening(receiver) {
                 let arrival = Arrival {
                     message,
                     from: sender,

@@ -1,10 +1,8 @@
 //! Authentication with user keys and messages from outside the simulator: tags and signatures
 //! over the canonical encoding with the payload, replay windows, and the watcher's verdicts.
 
-use super::tests::{fixed, kinds, node, outlooks, sim_with, watch};
 use super::*;
 use crate::auth::{canonical_bytes, MeshKey, NodeKey};
-use crate::observer::AnomalyKind;
 
 /// `n` nodes `n0, n1, ...` in a network authenticated by `auth`, with instant links.
 fn network(auth: AuthMode, n: usize) -> Simulation {
@@ -155,4 +153,29 @@ fn only_an_authenticated_network_keeps_key_state_per_node() {
     };
     assert!(per_node(AuthMode::None) < 8, "flags only: {} B", per_node(AuthMode::None));
     assert!(per_node(AuthMode::Hmac) >= 40, "ids, sequence numbers: {} B", per_node(AuthMode::Hmac));
+}
+
+#[test]
+fn authenticated_networks_refuse_bad_proofs_once_per_message_and_honest_traffic_passes() {
+    for auth in [AuthMode::Hmac, AuthMode::Ed25519] {
+        let config =
+            SimConfig { auth, link: fixed(1.0), topology: Topology::Ring, ttl: 4, ..SimConfig::default() };
+        let mut sim = sim_with(config, 6);
+        assert!(!sim.is_instant(), "authentication runs on the scheduled path");
+        for round in 0..12 {
+            sim.broadcast(round % 6).unwrap();
+            sim.run(1);
+        }
+        let s = *sim.stats();
+        assert_eq!((s.rejected, s.bad_signatures, s.replays, s.unknown_senders), (0, 0, 0, 0), "{auth:?}");
+        assert_eq!(s.accepted, 12 * 5, "{auth:?}: every node gets every honest message once");
+        sim.set_byzantine(2, Some(Byzantine::ForgedSender(Some("ghost".into())))).unwrap();
+        sim.broadcast(2).unwrap();
+        sim.run(1);
+        let s = *sim.stats();
+        match auth {
+            AuthMode::Ed25519 => assert_eq!(s.unknown_senders, 2, "no key is registered for ghost"),
+            _ => assert_eq!(s.unknown_senders, 0, "a member's tag vouches for any id"),
+        }
+    }
 }

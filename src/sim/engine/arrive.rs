@@ -1,0 +1,138 @@
+//! Arrivals: a transfer reaches its receiver, which drops it (crashed, cut off, or already has
+//! the message) or judges, reports and relays it; a message completes with its last arrival.
+
+use super::{Arrival, EngineEvent, Refusal, Simulation};
+use crate::message::Stamp;
+use crate::network::{Delivery, Slot};
+use crate::sim::byzantine::Byzantine;
+use crate::sim::queue::Transfer;
+use crate::sim::topology::Topology;
+use crate::sim::trace::{TraceEvent, TraceKind};
+
+impl Simulation {
+    /// Counts and traces `transfer` as a duplicate when its receiver already has the message;
+    /// else changes nothing and returns false. Only for a healthy network (no crashed or removed
+    /// node, no partition, no link override or queue limit, no link load left to count down),
+    /// where a duplicate needs nothing else: most transfers of a flood take this short path,
+    /// which stays small enough to inline into the loop.
+    #[inline(always)]
+    pub(super) fn arrive_again(&mut self, transfer: &Transfer) -> bool {
+        let Transfer { message: index, from, to, .. } = *transfer;
+        let Some((message, done)) = self.messages.arrive_again(index, to) else { return false };
+        let kind = TraceKind::Duplicate;
+        self.ledger.note(TraceEvent { time_us: self.clock.now(), kind, message, from, to });
+        if done {
+            self.complete_if_done(index);
+        }
+        true
+    }
+
+    /// Delivers `transfer`: it is lost to a crash or a partition, a duplicate, or a first arrival.
+    pub(super) fn arrive(&mut self, transfer: Transfer) {
+        let Transfer { message: index, from, to, hops, tampered, .. } = transfer;
+        self.links.deliver(from, to);
+        let slots = self.network.slot_count();
+        let down = self.nodes.is_down(to);
+        let cut = self.links.is_cut(from, to);
+        let Some(record) = self.messages.get_mut(index) else { return };
+        record.in_flight -= 1;
+        let stamp = record.stamp;
+        let event =
+            TraceEvent { time_us: self.clock.now(), kind: TraceKind::Crashed, message: record.id, from, to };
+        let dropped = if down {
+            Some(TraceKind::Crashed)
+        } else if cut {
+            Some(TraceKind::Partitioned)
+        } else if !record.seen.insert(to, slots) {
+            Some(TraceKind::Duplicate)
+        } else {
+            record.reached += 1;
+            None
+        };
+        match dropped {
+            Some(kind) => self.ledger.note(TraceEvent { kind, ..event }),
+            None => {
+                let (delivery, refusal) = self.judge(to, index, stamp, tampered);
+                let arrival =
+                    Arrival { message: event.message, from, hops, delivery, synced: None, tampered, refusal };
+                self.receive(arrival, index, event);
+            }
+        }
+        self.complete_if_done(index);
+    }
+
+    /// How the live node `to` judges its copy of message `index` stamped `stamp`: refused before
+    /// its pattern is looked at (authenticated modes), or as its pattern says.
+    fn judge(&mut self, to: Slot, index: u32, stamp: Stamp, tampered: bool) -> (Delivery, Option<Refusal>) {
+        let refusal = self.refusal(to, index, tampered);
+        // The receiver is live, so neither call can fail.
+        let delivery = match refusal {
+            Some(_) => {
+                let _ = self.network.reject_malformed(to);
+                Delivery::Rejected { receiver: to, expected: 0 }
+            }
+            None => self.network.accept(to, stamp).unwrap_or(Delivery::Accepted(to)),
+        };
+        (delivery, refusal)
+    }
+
+    /// Counts and traces a first arrival, lets the receiver sync and remember it, reports it to
+    /// a listening receiver, and relays it (as the receiver's behaviour allows).
+    fn receive(&mut self, mut arrival: Arrival, index: u32, event: TraceEvent) {
+        let Arrival { from, hops, delivery, tampered, refusal, .. } = arrival;
+        let to = event.to;
+        self.ledger.count_delivery(tampered, refusal);
+        let accepted = matches!(delivery, Delivery::Accepted(_));
+        let kind = if accepted { TraceKind::Accept } else { TraceKind::Reject };
+        self.ledger.note(TraceEvent { kind, ..event });
+        let behaviour = self.nodes.byzantine(to).cloned();
+        if accepted {
+            arrival.synced = self.follow(to, index);
+            if behaviour == Some(Byzantine::Replay) {
+                if let Some(heard) = self.messages.get(index).map(|record| record.heard()) {
+                    self.nodes.remember(to, heard);
+                }
+            }
+        }
+        let tracked = self.messages.get(index).is_some_and(|m| m.tracked);
+        if tracked && self.nodes.is_listening(to) {
+            self.events.push(EngineEvent::Arrived(arrival));
+        }
+        if accepted && hops < self.config.ttl && self.config.topology != Topology::Full {
+            if behaviour == Some(Byzantine::BlackHole) {
+                self.ledger.count_swallowed();
+            } else {
+                self.ledger.note(TraceEvent { kind: TraceKind::Forward, ..event });
+                let tamper = tampered || behaviour == Some(Byzantine::Tamper);
+                self.fan_out(index, to, Some(from), hops + 1, tamper);
+            }
+        }
+    }
+
+    /// With `auto_sync`: moves `node` to the step of message `index` when it is ahead, but by
+    /// no more than `max_step_skew`; returns the new step.
+    fn follow(&mut self, node: Slot, index: u32) -> Option<u64> {
+        if !self.config.auto_sync {
+            return None;
+        }
+        let step = self.messages.get(index)?.stamp.global_step;
+        let own = self.network.global_step(node).ok()?;
+        if step <= own || step - own > self.config.max_step_skew {
+            return None;
+        }
+        self.network.sync(node, step as f64).ok()?;
+        self.ledger.count_synced();
+        Some(step)
+    }
+
+    /// Completes message `index` if nothing of it is left in flight: counts it, and tells the
+    /// owner when it tracks the message.
+    pub(super) fn complete_if_done(&mut self, index: u32) {
+        if let Some(record) = self.messages.take_done(index) {
+            self.ledger.count_completed(record.reached);
+            if record.tracked {
+                self.events.push(EngineEvent::Completed(record.id));
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Virtual time: the current moment, the ticks, and which of the things due runs next.
+
+use super::SimConfig;
+use crate::sim::link::to_micros;
+
+/// The engine's clock: the current time, when the next tick is due, and how many ticks ran.
+///
+/// Ticks happen only when something needs them (the global tick, traffic or churn, all fixed at
+/// construction); then they come every `tick_us`, the first one `tick_us` after the start.
+#[derive(Debug)]
+pub(super) struct Clock {
+    /// The current time in microseconds.
+    now_us: u64,
+    /// When the next tick is due, if anything ticks.
+    next_tick_us: u64,
+    /// The length of a tick in microseconds (at least 1).
+    tick_us: u64,
+    /// Whether anything needs ticks.
+    ticking: bool,
+    /// Ticks run so far.
+    ticks: u64,
+}
+
+impl Clock {
+    /// The clock at time 0 for the settings `config`.
+    pub(super) fn new(config: &SimConfig) -> Self {
+        let tick_us = to_micros(config.tick_ms).max(1);
+        let ticking = config.global_tick || config.traffic > 0.0 || config.churn != (0.0, 0.0);
+        Self { now_us: 0, next_tick_us: tick_us, tick_us, ticking, ticks: 0 }
+    }
+
+    /// The current time in microseconds.
+    #[inline(always)]
+    pub(super) fn now(&self) -> u64 {
+        self.now_us
+    }
+
+    /// Moves the clock to `time_us`, when something due then runs.
+    #[inline(always)]
+    pub(super) fn set(&mut self, time_us: u64) {
+        self.now_us = time_us;
+    }
+
+    /// Ticks run so far.
+    pub(super) fn ticks(&self) -> u64 {
+        self.ticks
+    }
+
+    /// The length of a tick in microseconds.
+    pub(super) fn tick_us(&self) -> u64 {
+        self.tick_us
+    }
+
+    /// When the next tick is due: never (`None`) when nothing ticks.
+    pub(super) fn next_tick(&self) -> Option<u64> {
+        self.ticking.then_some(self.next_tick_us)
+    }
+
+    /// Moves the clock to the next tick and counts it; the one after is due a tick later.
+    pub(super) fn start_tick(&mut self) {
+        self.now_us = self.next_tick_us;
+        self.next_tick_us = self.next_tick_us.saturating_add(self.tick_us);
+        self.ticks += 1;
+    }
+}
+
+/// What the run loop does next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Due {
+    /// The tick.
+    Tick,
+    /// The next scripted action, due at this time.
+    Script(u64),
+    /// Every transfer due up to this time (before the next tick and scripted action).
+    Transfers(u64),
+    /// Nothing before the limit.
+    Nothing,
+}
+
+impl Due {
+    /// What runs next up to `limit`, given when the next tick, scripted action and transfer are
+    /// due. At equal times the tick runs first, then scripted actions, then transfers; arrivals
+    /// schedule neither ticks nor actions, so every transfer due before the next of them can run
+    /// at once.
+    pub(super) fn next(limit: u64, tick: Option<u64>, script: Option<u64>, transfer: Option<u64>) -> Due {
+        let transfer = transfer.filter(|&t| t <= limit);
+        let script = script.filter(|&t| t <= limit);
+        let other = match (transfer, script) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        let tick_due = tick.is_some_and(|tick| tick <= limit && other.is_none_or(|t| tick <= t));
+        if tick_due {
+            Due::Tick
+        } else if let Some(at) = script.filter(|&s| transfer.is_none_or(|t| s <= t)) {
+            Due::Script(at)
+        } else if transfer.is_some() {
+            let before = tick.unwrap_or(u64::MAX).min(script.unwrap_or(u64::MAX)).saturating_sub(1);
+            Due::Transfers(before.min(limit))
+        } else {
+            Due::Nothing
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clock_ticks_only_when_something_needs_ticks() {
+        let idle = Clock::new(&SimConfig::default());
+        assert_eq!(idle.next_tick(), None);
+        let mut clock = Clock::new(&SimConfig { traffic: 0.1, tick_ms: 2.5, ..SimConfig::default() });
+        assert_eq!((clock.next_tick(), clock.tick_us()), (Some(2_500), 2_500));
+        clock.start_tick();
+        assert_eq!((clock.now(), clock.next_tick(), clock.ticks()), (2_500, Some(5_000), 1));
+    }
+
+    #[test]
+    fn at_equal_times_the_tick_runs_first_then_the_script_then_transfers() {
+        assert_eq!(Due::next(100, Some(50), Some(50), Some(50)), Due::Tick);
+        assert_eq!(Due::next(100, Some(60), Some(50), Some(50)), Due::Script(50));
+        assert_eq!(Due::next(100, Some(60), Some(55), Some(50)), Due::Transfers(54));
+        assert_eq!(Due::next(100, None, None, Some(50)), Due::Transfers(100));
+        assert_eq!(Due::next(100, Some(70), None, Some(80)), Due::Tick);
+    }
+
+    #[test]
+    fn nothing_runs_beyond_the_limit() {
+        assert_eq!(Due::next(40, Some(50), Some(45), Some(41)), Due::Nothing);
+        assert_eq!(Due::next(45, Some(50), Some(45), Some(41)), Due::Transfers(44));
+        assert_eq!(Due::next(u64::MAX, None, None, None), Due::Nothing, "no tick at the end of time");
+    }
+}
