@@ -14,8 +14,8 @@ pub mod monitor;
 pub mod network;
 pub mod node;
 pub mod observer;
-pub mod payload;
 pub mod pattern;
+pub mod payload;
 pub mod sim;
 pub mod validate;
 

@@ -46,7 +46,8 @@ fn write_object(out: &mut String, map: &Map<String, Value>) {
     indexed.sort_by_key(|&(index, _, _)| index);
     let named = map.iter().filter(|(key, _)| array_index(key).is_none());
     out.push('{');
-    for (i, (key, value)) in indexed.into_iter().map(|(_, key, value)| (key, value)).chain(named).enumerate() {
+    for (i, (key, value)) in indexed.into_iter().map(|(_, key, value)| (key, value)).chain(named).enumerate()
+    {
         if i > 0 {
             out.push(',');
         }
@@ -142,7 +143,10 @@ mod tests {
             js(r#"{"b": 1, "a": [true, null], "10": "x", "2": {}, "01": 0, "4294967295": 1}"#),
             r#"{"2":{},"10":"x","b":1,"a":[true,null],"01":0,"4294967295":1}"#
         );
-        assert_eq!(js(r#""tab\t quote\" slash\\ \u0001 é \u2028""#), "\"tab\\t quote\\\" slash\\\\ \\u0001 é \u{2028}\"");
+        assert_eq!(
+            js(r#""tab\t quote\" slash\\ \u0001 é \u2028""#),
+            "\"tab\\t quote\\\" slash\\\\ \\u0001 é \u{2028}\""
+        );
         assert_eq!(js(r#"{"a": 1, "a": 2}"#), r#"{"a":2}"#);
     }
 }

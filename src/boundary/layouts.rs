@@ -124,6 +124,10 @@ record! {
         pattern_value,
         /// The index of the scenario event whose payload it carries, or -1 for none.
         payload,
+        /// The sender's sequence number (authenticated networks; 0 otherwise).
+        sequence,
+        /// How many bytes its tag or signature takes in `sentProofs()` (0 without authentication).
+        proof_length,
         /// How many watcher anomalies follow.
         anomaly_count,
     }
@@ -194,6 +198,31 @@ record! {
         hmac,
         /// With ed25519 signatures.
         ed25519,
+    }
+}
+
+record! {
+    /// The start of a row of `drainTickStats()`: which tick it is. The running totals
+    /// (`SimStats`) follow, then a [`TickTail`].
+    pub struct TickHead {
+        /// The tick's number (1 for the first).
+        tick,
+        /// Its virtual time in ms.
+        time,
+    }
+}
+
+record! {
+    /// The end of a row of `drainTickStats()`: how the live nodes stood at the tick.
+    pub struct TickTail {
+        /// Live nodes that are running.
+        online,
+        /// Live nodes that are crashed.
+        crashed_nodes,
+        /// The smallest step of a running node (0 when none runs).
+        min_step,
+        /// The largest step of a running node.
+        max_step,
     }
 }
 

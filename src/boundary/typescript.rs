@@ -4,9 +4,9 @@ use std::fmt::Write;
 
 use super::codes::{verdict, DrainEvent, ErrorCode, NodeStatus, FIRST_UNKNOWN_CLAIM, NONE};
 use super::layouts::*;
-use super::{CodeTable, Layout};
+use super::{CodeTable, Field, Layout};
 use crate::observer::AnomalyKind;
-use crate::sim::engine::{Outlook, Refusal};
+use crate::sim::engine::{Outlook, Refusal, SimStats};
 use crate::sim::trace::TraceKind;
 
 /// Where the generated module lives, from the crate's root.
@@ -31,6 +31,12 @@ pub fn typescript() -> String {
     out.layout::<TransferRecord>();
     out.layout::<TraceRecord>();
     out.layout::<AttackLabRecord>();
+    out.layout::<SimStats>();
+    out.composite(
+        "TickStatsRow",
+        "One row of `drainTickStats()`: the tick, the running totals then, and how the live nodes stood.",
+        &[TickHead::FIELDS, SimStats::FIELDS, TickTail::FIELDS],
+    );
     out.table::<NodeStatus>("NODE_STATUSES", "NODE_STATUS", "NodeStatus");
     out.table::<DrainEvent>("DRAIN_EVENTS", "DRAIN_EVENT", "DrainEvent");
     out.table::<Outlook>("OUTLOOKS", "OUTLOOK", "Outlook");
@@ -73,39 +79,48 @@ impl Module {
 
     /// The offsets of `L`'s fields (and its length), its type, and its reader.
     fn layout<L: Layout>(&mut self) {
-        let constant = screaming(L::NAME);
-        self.doc(&format!("Offsets of the fields of `{}` records. {}", L::NAME, L::DOC.trim()));
+        self.record(L::NAME, L::DOC, L::FIELDS);
+    }
+
+    /// The offsets of a record's fields (and its length), its type, and its reader.
+    fn record(&mut self, name: &str, doc: &str, fields: &[Field]) {
+        let constant = screaming(name);
+        self.doc(&format!("Offsets of the fields of `{name}` records. {}", doc.trim()));
         let _ = writeln!(self.text, "export const {constant} = {{");
-        for (offset, field) in L::FIELDS.iter().enumerate() {
+        for (offset, field) in fields.iter().enumerate() {
             self.doc_indented("  ", field.doc);
             let _ = writeln!(self.text, "  {}: {offset},", camel(field.name));
         }
         self.doc_indented("  ", "How many numbers one record takes.");
-        let _ = writeln!(self.text, "  length: {},", L::FIELDS.len());
+        let _ = writeln!(self.text, "  length: {},", fields.len());
         self.line("} as const;");
         self.line("");
-        self.doc(L::DOC);
-        let _ = writeln!(self.text, "export interface {} {{", L::NAME);
-        for field in L::FIELDS {
+        self.doc(doc);
+        let _ = writeln!(self.text, "export interface {name} {{");
+        for field in fields {
             self.doc_indented("  ", field.doc);
             let _ = writeln!(self.text, "  {}: number;", camel(field.name));
         }
         self.line("}");
         self.line("");
-        self.doc(&format!("Reads the `{}` record that starts at `at`.", L::NAME));
+        self.doc(&format!("Reads the `{name}` record that starts at `at`."));
         let _ = writeln!(
             self.text,
-            "export function read{}(numbers: ArrayLike<number>, at: number): {} {{",
-            L::NAME,
-            L::NAME
+            "export function read{name}(numbers: ArrayLike<number>, at: number): {name} {{"
         );
-        let fields: Vec<String> = L::FIELDS
+        let values: Vec<String> = fields
             .iter()
-            .map(|f| format!("{}: numbers[at + {}.{}]", camel(f.name), screaming(L::NAME), camel(f.name)))
+            .map(|f| format!("{}: numbers[at + {constant}.{}]", camel(f.name), camel(f.name)))
             .collect();
-        let _ = writeln!(self.text, "  return {{ {} }};", fields.join(", "));
+        let _ = writeln!(self.text, "  return {{ {} }};", values.join(", "));
         self.line("}");
         self.line("");
+    }
+
+    /// A record made of the fields of `parts` in order, named `name` (documented by `doc`).
+    fn composite(&mut self, name: &str, doc: &str, parts: &[&[Field]]) {
+        let fields: Vec<Field> = parts.iter().flat_map(|part| part.iter().copied()).collect();
+        self.record(name, doc, &fields);
     }
 
     /// `C`'s names in code order (`list`), its codes by name (`codes`) and the union of its names.

@@ -1,5 +1,5 @@
 /** MeshNetwork: creates nodes, routes their broadcasts, and is watched by observers. */
-import { TRACE_KINDS } from './generated/boundary.js';
+import { TICK_STATS_ROW, TRACE_KINDS, readSimStats, readTickStatsRow } from './generated/boundary.js';
 import { queueBatch } from './internal/batch.js';
 import { bytes, num, str } from './internal/checks.js';
 import { flush } from './internal/dispatcher.js';
@@ -11,34 +11,6 @@ import { registerNetwork } from './internal/registry.js';
 import { sendQueued } from './internal/send.js';
 import { MeshNode, handleSlot } from './mesh-node.js';
 import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TickStats, TopologyOptions, TraceKind } from './types.js';
-
-/** The numbers of a tick in `RawNetwork.drainTickStats` order. */
-const TICK_COLUMNS = [
-  'tick',
-  'time',
-  'sent',
-  'delivered',
-  'accepted',
-  'rejected',
-  'duplicates',
-  'forwarded',
-  'lost',
-  'partitioned',
-  'crashed',
-  'queueFull',
-  'completed',
-  'reach',
-  'tampered',
-  'swallowed',
-  'synced',
-  'badSignatures',
-  'unknownSenders',
-  'replays',
-  'online',
-  'crashedNodes',
-  'minStep',
-  'maxStep',
-] as const;
 
 /**
  * A network of nodes. With no options a broadcast reaches every other live node at once, in
@@ -300,7 +272,7 @@ export class MeshNetwork<T = unknown> {
 
   /** Running totals of the simulation. */
   getSimulationStats(): SimulationStats {
-    return this.#state.use().stats();
+    return readSimStats(this.#state.use().stats(), 0);
   }
 
   /** A hash of every event so far: equal runs give equal hashes, on every platform. */
@@ -320,11 +292,7 @@ export class MeshNetwork<T = unknown> {
   drainTickStats(): TickStats[] {
     const rows = this.#state.use().drainTickStats();
     const stats: TickStats[] = [];
-    for (let at = 0; at < rows.length; at += TICK_COLUMNS.length) {
-      const row = {} as Record<(typeof TICK_COLUMNS)[number], number>;
-      TICK_COLUMNS.forEach((column, i) => (row[column] = rows[at + i]));
-      stats.push(row);
-    }
+    for (let at = 0; at < rows.length; at += TICK_STATS_ROW.length) stats.push(readTickStatsRow(rows, at));
     return stats;
   }
 

@@ -1,5 +1,5 @@
 /** Public types of data-mesh. `T` is always the user's payload type. */
-import type { MeshErrorCode, Refusal } from './generated/boundary.js';
+import type { AttackLabRecord, MeshErrorCode, Refusal, SimStats, TickStatsRow } from './generated/boundary.js';
 
 export type { AnomalyKind, MeshErrorCode, NodeStatus, Outlook, Refusal, TraceKind } from './generated/boundary.js';
 
@@ -381,70 +381,13 @@ export type ByzantineBehaviour =
   | { kind: 'wrong-pattern' | 'replay' | 'tamper' | 'black-hole' | 'outsider' };
 
 /** Running totals of a network's simulation. */
-export interface SimulationStats {
-  /** Messages sent by nodes (relays not included). */
-  sent: number;
-  /** Transfers that reached a node that had not seen the message. */
-  delivered: number;
-  /** Deliveries the receiver's pattern accepted. */
-  accepted: number;
-  /** Deliveries the receiver's pattern rejected. */
-  rejected: number;
-  /** Transfers that reached a node that already had the message. */
-  duplicates: number;
-  /** Times a node relayed a message. */
-  forwarded: number;
-  /** Transfers lost by their link. */
-  lost: number;
-  /** Transfers cut by a partition. */
-  partitioned: number;
-  /** Transfers from or to a crashed or removed node. */
-  crashed: number;
-  /** Transfers refused by a full link queue. */
-  queueFull: number;
-  /** Messages with nothing left in flight. */
-  completed: number;
-  /** Nodes reached, summed over completed messages. */
-  reach: number;
-  /** Deliveries of copies a byzantine relay tampered with. */
-  tampered: number;
-  /** Relays a black-hole node swallowed. */
-  swallowed: number;
-  /** Times a node synced to a message ahead of it (`autoSync`). */
-  synced: number;
-  /** Deliveries refused because the tag or signature did not check out. */
-  badSignatures: number;
-  /** Deliveries refused because the claimed sender has no registered key (ed25519). */
-  unknownSenders: number;
-  /** Deliveries refused as replays. */
-  replays: number;
-}
+export type SimulationStats = SimStats;
 
 /** The state of a simulated network at one tick (see `MeshNetwork.drainTickStats`). */
-export interface TickStats extends SimulationStats {
-  /** The tick's number (1 for the first). */
-  tick: number;
-  /** Its virtual time in ms. */
-  time: number;
-  /** Live nodes that are running. */
-  online: number;
-  /** Live nodes that are crashed. */
-  crashedNodes: number;
-  /** The smallest step of a running node (0 when none runs). */
-  minStep: number;
-  /** The largest step of a running node. */
-  maxStep: number;
-}
-
+export type TickStats = TickStatsRow;
 
 /** One row of `attackLab()`: an attack and the share (0..1) of its deliveries each mode turned away. */
-export interface AttackLabRow {
+export interface AttackLabRow extends AttackLabRecord {
   /** The attack. */
   attack: string;
-  /** With the pattern only. */
-  none: number;
-  /** With HMAC-SHA256 tags. */
-  hmac: number;
-  /** With ed25519 signatures. */
-  ed25519: number;
 }

@@ -22,6 +22,8 @@ pub struct RawNetwork {
     pub(super) report: Vec<f64>,
     claimed_name: String,
     pub(super) claimed_names: Vec<String>,
+    /// The proofs of the last drain's engine-made sends, in order (see `sentProofs`).
+    pub(super) sent_proofs: Vec<u8>,
     /// The sequence number and tag or signature of the last broadcast (authenticated modes).
     last_proof: (u64, Vec<u8>),
     /// The error of the last call that reported a refusal by returning 0.
@@ -278,6 +280,7 @@ impl RawNetwork {
             report: Vec::with_capacity(REPORT_CAPACITY),
             claimed_name: String::new(),
             claimed_names: Vec::new(),
+            sent_proofs: Vec::new(),
             last_proof: (0, Vec::new()),
             error: None,
         }

@@ -7,14 +7,14 @@ use super::errors::{js, JsResult};
 use super::network::push_anomalies;
 use super::network::RawNetwork;
 use super::shape::read_js;
-use super::to_js_value;
 use crate::boundary::codes::{code_of, code_or_none, unknown_claim, DrainEvent, NodeStatus, NONE};
 use crate::boundary::layouts::{
-    ArrivalEvent, CompletedEvent, DrainHead, NodeStateRecord, SentEvent, TraceRecord, TransferRecord,
+    ArrivalEvent, CompletedEvent, DrainHead, NodeStateRecord, SentEvent, TickHead, TickTail, TraceRecord,
+    TransferRecord,
 };
 use crate::network::Delivery;
 use crate::sim::byzantine::ByzantineOptions;
-use crate::sim::engine::{EngineEvent, Sender};
+use crate::sim::engine::{EngineEvent, Sender, SimStats};
 use crate::sim::link::to_micros;
 use crate::sim::options::{LinkOptions, TopologyOptions};
 
@@ -167,6 +167,14 @@ impl RawNetwork {
         self.claimed_names.clone()
     }
 
+    /// The tags or signatures of the last drain's engine-made sends, one after another in send
+    /// order, each `proofLength` bytes (read them before the report: fetching them may move wasm
+    /// memory).
+    #[wasm_bindgen(js_name = sentProofs)]
+    pub fn sent_proofs(&self) -> Vec<u8> {
+        self.sent_proofs.clone()
+    }
+
     /// Makes a node's clock drift by `rate` extra steps per tick (0: exact).
     #[wasm_bindgen(js_name = setDrift)]
     pub fn set_drift(&mut self, slot: u32, rate: f64) -> JsResult<()> {
@@ -179,12 +187,11 @@ impl RawNetwork {
         self.inner.set_listening(slot, listening);
     }
 
-    /// Running totals of the engine.
-    #[wasm_bindgen(
-        unchecked_return_type = "{ sent: number; delivered: number; accepted: number; rejected: number; duplicates: number; forwarded: number; lost: number; partitioned: number; crashed: number; queueFull: number; completed: number; reach: number; tampered: number; swallowed: number; synced: number; badSignatures: number; unknownSenders: number; replays: number }"
-    )]
-    pub fn stats(&self) -> JsResult<JsValue> {
-        to_js_value(self.inner.stats())
+    /// Running totals of the engine: one `SimStats` record.
+    pub fn stats(&self) -> Vec<f64> {
+        let mut out = Vec::with_capacity(SimStats::LEN);
+        self.inner.stats().write(&mut out);
+        out
     }
 
     /// The hash of every event so far (16 hex digits).
@@ -217,38 +224,21 @@ impl RawNetwork {
         out
     }
 
-    /// The statistics of each tick since the last call, 24 numbers per tick: `tick, timeMs`,
-    /// the 18 running totals in `SimStats` order, then `online, crashed, minStep, maxStep`.
+    /// The statistics of each tick since the last call, one row each: a [`TickHead`], the
+    /// running totals (`SimStats`), then a [`TickTail`].
     #[wasm_bindgen(js_name = drainTickStats)]
     pub fn drain_tick_stats(&mut self) -> Vec<f64> {
         let mut out = Vec::new();
         for t in self.inner.drain_tick_stats() {
-            let s = t.totals;
-            out.extend([t.tick as f64, t.time_ms]);
-            out.extend(
-                [
-                    s.sent,
-                    s.delivered,
-                    s.accepted,
-                    s.rejected,
-                    s.duplicates,
-                    s.forwarded,
-                    s.lost,
-                    s.partitioned,
-                    s.crashed,
-                    s.queue_full,
-                    s.completed,
-                    s.reach,
-                    s.tampered,
-                    s.swallowed,
-                    s.synced,
-                    s.bad_signatures,
-                    s.unknown_senders,
-                    s.replays,
-                ]
-                .map(|n| n as f64),
-            );
-            out.extend([f64::from(t.online), f64::from(t.crashed), t.min_step as f64, t.max_step as f64]);
+            TickHead { tick: t.tick as f64, time: t.time_ms }.write(&mut out);
+            t.totals.write(&mut out);
+            TickTail {
+                online: f64::from(t.online),
+                crashed_nodes: f64::from(t.crashed),
+                min_step: t.min_step as f64,
+                max_step: t.max_step as f64,
+            }
+            .write(&mut out);
         }
         out
     }
@@ -304,6 +294,7 @@ impl RawNetwork {
     /// [`CompletedEvent`] (a message with nothing left in flight).
     fn drain(&mut self) -> usize {
         self.claimed_names.clear();
+        self.sent_proofs.clear();
         let buffer = &mut self.report;
         buffer.clear();
         DrainHead::default().write(buffer);
@@ -345,9 +336,12 @@ impl RawNetwork {
                         global_step: send.stamp.global_step as f64,
                         pattern_value: send.stamp.pattern_value as f64,
                         payload: send.payload.map_or(NONE, f64::from),
+                        sequence: send.sequence as f64,
+                        proof_length: send.proof.bytes().len() as f64,
                         anomaly_count: send.anomalies.len() as f64,
                     }
                     .write(buffer);
+                    self.sent_proofs.extend_from_slice(send.proof.bytes());
                     push_anomalies(buffer, &send.anomalies);
                 }
                 EngineEvent::Completed(message) => {

@@ -234,10 +234,14 @@ export const SENT_EVENT = {
   patternValue: 5,
   /** The index of the scenario event whose payload it carries, or -1 for none. */
   payload: 6,
+  /** The sender's sequence number (authenticated networks; 0 otherwise). */
+  sequence: 7,
+  /** How many bytes its tag or signature takes in `sentProofs()` (0 without authentication). */
+  proofLength: 8,
   /** How many watcher anomalies follow. */
-  anomalyCount: 7,
+  anomalyCount: 9,
   /** How many numbers one record takes. */
-  length: 8,
+  length: 10,
 } as const;
 
 /** The engine sent a message, followed by `anomalyCount` `WatcherAnomalyRecord`s. */
@@ -256,13 +260,17 @@ export interface SentEvent {
   patternValue: number;
   /** The index of the scenario event whose payload it carries, or -1 for none. */
   payload: number;
+  /** The sender's sequence number (authenticated networks; 0 otherwise). */
+  sequence: number;
+  /** How many bytes its tag or signature takes in `sentProofs()` (0 without authentication). */
+  proofLength: number;
   /** How many watcher anomalies follow. */
   anomalyCount: number;
 }
 
 /** Reads the `SentEvent` record that starts at `at`. */
 export function readSentEvent(numbers: ArrayLike<number>, at: number): SentEvent {
-  return { kind: numbers[at + SENT_EVENT.kind], messageId: numbers[at + SENT_EVENT.messageId], sender: numbers[at + SENT_EVENT.sender], claimedSlot: numbers[at + SENT_EVENT.claimedSlot], globalStep: numbers[at + SENT_EVENT.globalStep], patternValue: numbers[at + SENT_EVENT.patternValue], payload: numbers[at + SENT_EVENT.payload], anomalyCount: numbers[at + SENT_EVENT.anomalyCount] };
+  return { kind: numbers[at + SENT_EVENT.kind], messageId: numbers[at + SENT_EVENT.messageId], sender: numbers[at + SENT_EVENT.sender], claimedSlot: numbers[at + SENT_EVENT.claimedSlot], globalStep: numbers[at + SENT_EVENT.globalStep], patternValue: numbers[at + SENT_EVENT.patternValue], payload: numbers[at + SENT_EVENT.payload], sequence: numbers[at + SENT_EVENT.sequence], proofLength: numbers[at + SENT_EVENT.proofLength], anomalyCount: numbers[at + SENT_EVENT.anomalyCount] };
 }
 
 /** Offsets of the fields of `CompletedEvent` records. A message has nothing left in flight. */
@@ -414,6 +422,204 @@ export interface AttackLabRecord {
 /** Reads the `AttackLabRecord` record that starts at `at`. */
 export function readAttackLabRecord(numbers: ArrayLike<number>, at: number): AttackLabRecord {
   return { none: numbers[at + ATTACK_LAB_RECORD.none], hmac: numbers[at + ATTACK_LAB_RECORD.hmac], ed25519: numbers[at + ATTACK_LAB_RECORD.ed25519] };
+}
+
+/** Offsets of the fields of `SimStats` records. Running totals of a simulation. */
+export const SIM_STATS = {
+  /** Messages sent by nodes (relays not included). */
+  sent: 0,
+  /** Transfers that reached a node that had not seen the message. */
+  delivered: 1,
+  /** Deliveries the receiver's pattern accepted. */
+  accepted: 2,
+  /** Deliveries the receiver's pattern rejected. */
+  rejected: 3,
+  /** Transfers that reached a node that had already seen the message. */
+  duplicates: 4,
+  /** Times a node relayed a message it accepted. */
+  forwarded: 5,
+  /** Transfers the link lost. */
+  lost: 6,
+  /** Transfers cut by a partition. */
+  partitioned: 7,
+  /** Transfers from or to a crashed or removed node. */
+  crashed: 8,
+  /** Transfers refused by a full link queue. */
+  queueFull: 9,
+  /** Messages with nothing left in flight. */
+  completed: 10,
+  /** Nodes reached, summed over completed messages (reach per message = this / completed). */
+  reach: 11,
+  /** Deliveries of copies a byzantine relay tampered with. */
+  tampered: 12,
+  /** Relays a black-hole node swallowed. */
+  swallowed: 13,
+  /** Steps nodes synced to from messages ahead of them (`auto_sync`). */
+  synced: 14,
+  /** Deliveries refused because the tag or signature did not check out. */
+  badSignatures: 15,
+  /** Deliveries refused because the claimed sender has no registered key. */
+  unknownSenders: 16,
+  /** Deliveries refused as replays (a sequence number seen before). */
+  replays: 17,
+  /** How many numbers one record takes. */
+  length: 18,
+} as const;
+
+/** Running totals of a simulation. */
+export interface SimStats {
+  /** Messages sent by nodes (relays not included). */
+  sent: number;
+  /** Transfers that reached a node that had not seen the message. */
+  delivered: number;
+  /** Deliveries the receiver's pattern accepted. */
+  accepted: number;
+  /** Deliveries the receiver's pattern rejected. */
+  rejected: number;
+  /** Transfers that reached a node that had already seen the message. */
+  duplicates: number;
+  /** Times a node relayed a message it accepted. */
+  forwarded: number;
+  /** Transfers the link lost. */
+  lost: number;
+  /** Transfers cut by a partition. */
+  partitioned: number;
+  /** Transfers from or to a crashed or removed node. */
+  crashed: number;
+  /** Transfers refused by a full link queue. */
+  queueFull: number;
+  /** Messages with nothing left in flight. */
+  completed: number;
+  /** Nodes reached, summed over completed messages (reach per message = this / completed). */
+  reach: number;
+  /** Deliveries of copies a byzantine relay tampered with. */
+  tampered: number;
+  /** Relays a black-hole node swallowed. */
+  swallowed: number;
+  /** Steps nodes synced to from messages ahead of them (`auto_sync`). */
+  synced: number;
+  /** Deliveries refused because the tag or signature did not check out. */
+  badSignatures: number;
+  /** Deliveries refused because the claimed sender has no registered key. */
+  unknownSenders: number;
+  /** Deliveries refused as replays (a sequence number seen before). */
+  replays: number;
+}
+
+/** Reads the `SimStats` record that starts at `at`. */
+export function readSimStats(numbers: ArrayLike<number>, at: number): SimStats {
+  return { sent: numbers[at + SIM_STATS.sent], delivered: numbers[at + SIM_STATS.delivered], accepted: numbers[at + SIM_STATS.accepted], rejected: numbers[at + SIM_STATS.rejected], duplicates: numbers[at + SIM_STATS.duplicates], forwarded: numbers[at + SIM_STATS.forwarded], lost: numbers[at + SIM_STATS.lost], partitioned: numbers[at + SIM_STATS.partitioned], crashed: numbers[at + SIM_STATS.crashed], queueFull: numbers[at + SIM_STATS.queueFull], completed: numbers[at + SIM_STATS.completed], reach: numbers[at + SIM_STATS.reach], tampered: numbers[at + SIM_STATS.tampered], swallowed: numbers[at + SIM_STATS.swallowed], synced: numbers[at + SIM_STATS.synced], badSignatures: numbers[at + SIM_STATS.badSignatures], unknownSenders: numbers[at + SIM_STATS.unknownSenders], replays: numbers[at + SIM_STATS.replays] };
+}
+
+/** Offsets of the fields of `TickStatsRow` records. One row of `drainTickStats()`: the tick, the running totals then, and how the live nodes stood. */
+export const TICK_STATS_ROW = {
+  /** The tick's number (1 for the first). */
+  tick: 0,
+  /** Its virtual time in ms. */
+  time: 1,
+  /** Messages sent by nodes (relays not included). */
+  sent: 2,
+  /** Transfers that reached a node that had not seen the message. */
+  delivered: 3,
+  /** Deliveries the receiver's pattern accepted. */
+  accepted: 4,
+  /** Deliveries the receiver's pattern rejected. */
+  rejected: 5,
+  /** Transfers that reached a node that had already seen the message. */
+  duplicates: 6,
+  /** Times a node relayed a message it accepted. */
+  forwarded: 7,
+  /** Transfers the link lost. */
+  lost: 8,
+  /** Transfers cut by a partition. */
+  partitioned: 9,
+  /** Transfers from or to a crashed or removed node. */
+  crashed: 10,
+  /** Transfers refused by a full link queue. */
+  queueFull: 11,
+  /** Messages with nothing left in flight. */
+  completed: 12,
+  /** Nodes reached, summed over completed messages (reach per message = this / completed). */
+  reach: 13,
+  /** Deliveries of copies a byzantine relay tampered with. */
+  tampered: 14,
+  /** Relays a black-hole node swallowed. */
+  swallowed: 15,
+  /** Steps nodes synced to from messages ahead of them (`auto_sync`). */
+  synced: 16,
+  /** Deliveries refused because the tag or signature did not check out. */
+  badSignatures: 17,
+  /** Deliveries refused because the claimed sender has no registered key. */
+  unknownSenders: 18,
+  /** Deliveries refused as replays (a sequence number seen before). */
+  replays: 19,
+  /** Live nodes that are running. */
+  online: 20,
+  /** Live nodes that are crashed. */
+  crashedNodes: 21,
+  /** The smallest step of a running node (0 when none runs). */
+  minStep: 22,
+  /** The largest step of a running node. */
+  maxStep: 23,
+  /** How many numbers one record takes. */
+  length: 24,
+} as const;
+
+/** One row of `drainTickStats()`: the tick, the running totals then, and how the live nodes stood. */
+export interface TickStatsRow {
+  /** The tick's number (1 for the first). */
+  tick: number;
+  /** Its virtual time in ms. */
+  time: number;
+  /** Messages sent by nodes (relays not included). */
+  sent: number;
+  /** Transfers that reached a node that had not seen the message. */
+  delivered: number;
+  /** Deliveries the receiver's pattern accepted. */
+  accepted: number;
+  /** Deliveries the receiver's pattern rejected. */
+  rejected: number;
+  /** Transfers that reached a node that had already seen the message. */
+  duplicates: number;
+  /** Times a node relayed a message it accepted. */
+  forwarded: number;
+  /** Transfers the link lost. */
+  lost: number;
+  /** Transfers cut by a partition. */
+  partitioned: number;
+  /** Transfers from or to a crashed or removed node. */
+  crashed: number;
+  /** Transfers refused by a full link queue. */
+  queueFull: number;
+  /** Messages with nothing left in flight. */
+  completed: number;
+  /** Nodes reached, summed over completed messages (reach per message = this / completed). */
+  reach: number;
+  /** Deliveries of copies a byzantine relay tampered with. */
+  tampered: number;
+  /** Relays a black-hole node swallowed. */
+  swallowed: number;
+  /** Steps nodes synced to from messages ahead of them (`auto_sync`). */
+  synced: number;
+  /** Deliveries refused because the tag or signature did not check out. */
+  badSignatures: number;
+  /** Deliveries refused because the claimed sender has no registered key. */
+  unknownSenders: number;
+  /** Deliveries refused as replays (a sequence number seen before). */
+  replays: number;
+  /** Live nodes that are running. */
+  online: number;
+  /** Live nodes that are crashed. */
+  crashedNodes: number;
+  /** The smallest step of a running node (0 when none runs). */
+  minStep: number;
+  /** The largest step of a running node. */
+  maxStep: number;
+}
+
+/** Reads the `TickStatsRow` record that starts at `at`. */
+export function readTickStatsRow(numbers: ArrayLike<number>, at: number): TickStatsRow {
+  return { tick: numbers[at + TICK_STATS_ROW.tick], time: numbers[at + TICK_STATS_ROW.time], sent: numbers[at + TICK_STATS_ROW.sent], delivered: numbers[at + TICK_STATS_ROW.delivered], accepted: numbers[at + TICK_STATS_ROW.accepted], rejected: numbers[at + TICK_STATS_ROW.rejected], duplicates: numbers[at + TICK_STATS_ROW.duplicates], forwarded: numbers[at + TICK_STATS_ROW.forwarded], lost: numbers[at + TICK_STATS_ROW.lost], partitioned: numbers[at + TICK_STATS_ROW.partitioned], crashed: numbers[at + TICK_STATS_ROW.crashed], queueFull: numbers[at + TICK_STATS_ROW.queueFull], completed: numbers[at + TICK_STATS_ROW.completed], reach: numbers[at + TICK_STATS_ROW.reach], tampered: numbers[at + TICK_STATS_ROW.tampered], swallowed: numbers[at + TICK_STATS_ROW.swallowed], synced: numbers[at + TICK_STATS_ROW.synced], badSignatures: numbers[at + TICK_STATS_ROW.badSignatures], unknownSenders: numbers[at + TICK_STATS_ROW.unknownSenders], replays: numbers[at + TICK_STATS_ROW.replays], online: numbers[at + TICK_STATS_ROW.online], crashedNodes: numbers[at + TICK_STATS_ROW.crashedNodes], minStep: numbers[at + TICK_STATS_ROW.minStep], maxStep: numbers[at + TICK_STATS_ROW.maxStep] };
 }
 
 /** A node's status in `nodeStates()`. Names in code order: a code is its position. */

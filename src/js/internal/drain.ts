@@ -19,6 +19,8 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
   if (length === 0) return;
   // Fetched before the report is read: a call into wasm may move its memory.
   const names = state.use().claimedNames();
+  const proofs = state.authenticated ? state.use().sentProofs() : undefined;
+  let proofAt = 0;
   const report = state.report(length);
   const jobs: Job[] = [];
   let at: number = DRAIN_HEAD.length;
@@ -29,7 +31,9 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
       if (job !== undefined) jobs.push(job);
       at += ARRIVAL_EVENT.length;
     } else if (kind === DRAIN_EVENT.sent) {
-      jobs.push(engineSend(state, report, at, names));
+      const proofLength = report[at + SENT_EVENT.proofLength];
+      jobs.push(engineSend(state, report, at, names, proofs?.slice(proofAt, proofAt + proofLength)));
+      proofAt += proofLength;
       at += SENT_EVENT.length + WATCHER_ANOMALY_RECORD.length * report[at + SENT_EVENT.anomalyCount];
     } else {
       state.envelopes.delete(report[at + COMPLETED_EVENT.messageId]);
@@ -66,19 +70,26 @@ function arrival<T, H>(state: NetworkState<T, H>, report: Float64Array, at: numb
   };
 }
 
-/** Records the engine-made send at `report[at..]` and returns the handlers it calls. */
-function engineSend<T, H>(state: NetworkState<T, H>, report: Float64Array, at: number, names: readonly string[]): Job {
+/**
+ * Records the engine-made send at `report[at..]` and returns the handlers it calls; `signature`
+ * is its tag or signature in an authenticated network.
+ */
+function engineSend<T, H>(
+  state: NetworkState<T, H>,
+  report: Float64Array,
+  at: number,
+  names: readonly string[],
+  signature: Uint8Array | undefined,
+): Job {
   const sender = state.records[report[at + SENT_EVENT.sender]];
   const claimed = report[at + SENT_EVENT.claimedSlot];
   const senderId = claimed >= 0 ? state.records[claimed].nodeId : names[FIRST_UNKNOWN_CLAIM - claimed];
   const payload = report[at + SENT_EVENT.payload];
   const data = (payload === NONE ? undefined : state.payloads[payload]) as T;
-  const message: Message<T> = Object.freeze({
-    senderId,
-    globalStep: report[at + SENT_EVENT.globalStep],
-    patternValue: report[at + SENT_EVENT.patternValue],
-    data,
-  });
+  const stamp = { senderId, globalStep: report[at + SENT_EVENT.globalStep], patternValue: report[at + SENT_EVENT.patternValue], data };
+  const message: Message<T> = Object.freeze(
+    signature === undefined ? stamp : { ...stamp, sequence: report[at + SENT_EVENT.sequence], signature },
+  );
   state.envelopes.set(report[at + SENT_EVENT.messageId], message);
   const start = at + SENT_EVENT.length;
   const anomalies = watcherAnomalies(state.watchers, report, start, start + WATCHER_ANOMALY_RECORD.length * report[at + SENT_EVENT.anomalyCount]);

@@ -32,6 +32,10 @@ pub struct EngineSend {
     pub payload: Option<u32>,
     /// What watching observers flagged.
     pub anomalies: Vec<WatcherAnomaly>,
+    /// The sender's sequence number (authenticated modes; 0 otherwise).
+    pub sequence: u64,
+    /// The tag or signature the message carries.
+    pub proof: Proof,
 }
 
 /// What a broadcast did.

@@ -6,49 +6,53 @@ use std::collections::vec_deque::{Drain, VecDeque};
 use serde::Serialize;
 
 use super::Refusal;
+use crate::boundary::counters;
 use crate::network::{Delivery, Slot};
 use crate::sim::trace::{Trace, TraceEvent, TraceKind};
 
-/// Engine-wide counters (every field is a running total).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct SimStats {
-    /// Messages sent by nodes (relays not included).
-    pub sent: u64,
-    /// Transfers that reached a node that had not seen the message.
-    pub delivered: u64,
-    /// Deliveries the receiver's pattern accepted.
-    pub accepted: u64,
-    /// Deliveries the receiver's pattern rejected.
-    pub rejected: u64,
-    /// Transfers that reached a node that had already seen the message.
-    pub duplicates: u64,
-    /// Times a node relayed a message it accepted.
-    pub forwarded: u64,
-    /// Transfers the link lost.
-    pub lost: u64,
-    /// Transfers cut by a partition.
-    pub partitioned: u64,
-    /// Transfers from or to a crashed or removed node.
-    pub crashed: u64,
-    /// Transfers refused by a full link queue.
-    pub queue_full: u64,
-    /// Messages with nothing left in flight.
-    pub completed: u64,
-    /// Nodes reached, summed over completed messages (reach per message = this / completed).
-    pub reach: u64,
-    /// Deliveries of copies a byzantine relay tampered with.
-    pub tampered: u64,
-    /// Relays a black-hole node swallowed.
-    pub swallowed: u64,
-    /// Steps nodes synced to from messages ahead of them (`auto_sync`).
-    pub synced: u64,
-    /// Deliveries refused because the tag or signature did not check out.
-    pub bad_signatures: u64,
-    /// Deliveries refused because the claimed sender has no registered key.
-    pub unknown_senders: u64,
-    /// Deliveries refused as replays (a sequence number seen before).
-    pub replays: u64,
+counters! {
+    /// Engine-wide counters (every field is a running total); also the record `stats()` and
+    /// each row of `drainTickStats()` carry across the boundary.
+    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+    #[serde(rename_all = "camelCase")]
+    pub struct SimStats {
+        /// Messages sent by nodes (relays not included).
+        pub sent: u64,
+        /// Transfers that reached a node that had not seen the message.
+        pub delivered: u64,
+        /// Deliveries the receiver's pattern accepted.
+        pub accepted: u64,
+        /// Deliveries the receiver's pattern rejected.
+        pub rejected: u64,
+        /// Transfers that reached a node that had already seen the message.
+        pub duplicates: u64,
+        /// Times a node relayed a message it accepted.
+        pub forwarded: u64,
+        /// Transfers the link lost.
+        pub lost: u64,
+        /// Transfers cut by a partition.
+        pub partitioned: u64,
+        /// Transfers from or to a crashed or removed node.
+        pub crashed: u64,
+        /// Transfers refused by a full link queue.
+        pub queue_full: u64,
+        /// Messages with nothing left in flight.
+        pub completed: u64,
+        /// Nodes reached, summed over completed messages (reach per message = this / completed).
+        pub reach: u64,
+        /// Deliveries of copies a byzantine relay tampered with.
+        pub tampered: u64,
+        /// Relays a black-hole node swallowed.
+        pub swallowed: u64,
+        /// Steps nodes synced to from messages ahead of them (`auto_sync`).
+        pub synced: u64,
+        /// Deliveries refused because the tag or signature did not check out.
+        pub bad_signatures: u64,
+        /// Deliveries refused because the claimed sender has no registered key.
+        pub unknown_senders: u64,
+        /// Deliveries refused as replays (a sequence number seen before).
+        pub replays: u64,
+    }
 }
 
 impl SimStats {

@@ -73,7 +73,7 @@ impl Simulation {
     pub(super) fn engine_broadcast(&mut self, sender: Slot, payload: Option<u32>, bytes: &[u8]) {
         let listening = self.nodes.anyone_listening();
         let Ok(sent) = self.send(sender, true, bytes) else { return };
-        let SimBroadcast { message, sender: claimed, stamp, deliveries, anomalies, .. } = sent;
+        let SimBroadcast { message, sender: claimed, stamp, deliveries, anomalies, sequence, proof } = sent;
         if message == 0 || (!listening && anomalies.is_empty()) {
             return;
         }
@@ -94,6 +94,8 @@ impl Simulation {
             stamp,
             payload,
             anomalies,
+            sequence,
+            proof,
         }));
         for delivery in heard {
             let receiver = match delivery {
