@@ -85,16 +85,6 @@ impl Module {
     /// The offsets of a record's fields (and its length), its type, and its reader.
     fn record(&mut self, name: &str, doc: &str, fields: &[Field]) {
         let constant = screaming(name);
-        self.doc(&format!("Offsets of the fields of `{name}` records. {}", doc.trim()));
-        let _ = writeln!(self.text, "export const {constant} = {{");
-        for (offset, field) in fields.iter().enumerate() {
-            self.doc_indented("  ", field.doc);
-            let _ = writeln!(self.text, "  {}: {offset},", camel(field.name));
-        }
-        self.doc_indented("  ", "How many numbers one record takes.");
-        let _ = writeln!(self.text, "  length: {},", fields.len());
-        self.line("} as const;");
-        self.line("");
         self.doc(doc);
         let _ = writeln!(self.text, "export interface {name} {{");
         for field in fields {
@@ -102,19 +92,28 @@ impl Module {
             let _ = writeln!(self.text, "  {}: number;", camel(field.name));
         }
         self.line("}");
-        self.line("");
-        self.doc(&format!("Reads the `{name}` record that starts at `at`."));
+        self.doc(&format!("Where each field of a `{name}` record sits, and how many numbers it takes."));
+        let offsets: Vec<String> = fields
+            .iter()
+            .enumerate()
+            .map(|(offset, field)| format!("{}: {offset}", camel(field.name)))
+            .collect();
         let _ = writeln!(
             self.text,
-            "export function read{name}(numbers: ArrayLike<number>, at: number): {name} {{"
+            "export const {constant} = {{ {}, length: {} }} as const;",
+            offsets.join(", "),
+            fields.len()
         );
+        self.doc(&format!("Reads the `{name}` record that starts at `at`."));
         let values: Vec<String> = fields
             .iter()
             .map(|f| format!("{}: numbers[at + {constant}.{}]", camel(f.name), camel(f.name)))
             .collect();
-        let _ = writeln!(self.text, "  return {{ {} }};", values.join(", "));
-        self.line("}");
-        self.line("");
+        let _ = writeln!(
+            self.text,
+            "export function read{name}(numbers: ArrayLike<number>, at: number): {name} {{\n  return {{ {} }};\n}}\n",
+            values.join(", ")
+        );
     }
 
     /// A record made of the fields of `parts` in order, named `name` (documented by `doc`).
@@ -125,20 +124,15 @@ impl Module {
 
     /// `C`'s names in code order (`list`), its codes by name (`codes`) and the union of its names.
     fn table<C: CodeTable>(&mut self, list: &str, codes: &str, type_name: &str) {
-        let names: Vec<&str> = C::ALL.iter().map(|value| value.name()).collect();
+        let quoted: Vec<String> = C::ALL.iter().map(|value| format!("'{}'", value.name())).collect();
         self.doc(&format!("{} Names in code order: a code is its position.", C::DOC));
-        let quoted: Vec<String> = names.iter().map(|name| format!("'{name}'")).collect();
         let _ = writeln!(self.text, "export const {list} = [{}] as const;", quoted.join(", "));
-        self.line("");
         self.doc(C::DOC);
         let _ = writeln!(self.text, "export type {type_name} = (typeof {list})[number];");
-        self.line("");
         self.doc(&format!("The code of each name of `{list}`."));
-        let _ = writeln!(self.text, "export const {codes} = {{");
-        for value in C::ALL {
-            let _ = writeln!(self.text, "  {}: {},", key(value.name()), value.code());
-        }
-        self.line("} as const;");
+        let pairs: Vec<String> =
+            C::ALL.iter().map(|value| format!("{}: {}", key(value.name()), value.code())).collect();
+        let _ = writeln!(self.text, "export const {codes} = {{ {} }} as const;", pairs.join(", "));
         self.line("");
     }
 
@@ -207,10 +201,10 @@ mod tests {
     #[test]
     fn the_module_declares_every_layout_and_table() {
         let ts = typescript();
-        assert!(ts.contains("export const ARRIVAL_EVENT = {"));
-        assert!(ts.contains("  hops: 8,\n"));
+        assert!(ts.contains("export const ARRIVAL_EVENT = { kind: 0, messageId: 1, "));
+        assert!(ts.contains(", hops: 8, length: 9 } as const;"));
         assert!(ts.contains("export const TRACE_KINDS = ['send', 'accept',"));
-        assert!(ts.contains("  'queue-full': 8,\n"));
+        assert!(ts.contains(", 'queue-full': 8, "));
         assert!(ts.contains(
             "export function readTransferRecord(numbers: ArrayLike<number>, at: number): TransferRecord {"
         ));

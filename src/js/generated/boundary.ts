@@ -1,24 +1,6 @@
 // Generated from src/boundary/ by `npm run gen` (cargo run --bin gen-boundary): do not edit.
 // Every layout and code table that crosses the wasm/JS boundary, declared once in Rust.
 
-/** Offsets of the fields of `BroadcastStamp` records. The head of a broadcast's report, followed by `rejectedCount` `Rejection`s, then one `WatcherAnomalyRecord` per watcher anomaly up to the report's end. */
-export const BROADCAST_STAMP = {
-  /** The step the message carries. */
-  globalStep: 0,
-  /** The pattern value it carries. */
-  patternValue: 1,
-  /** Its id (0: a scheduled message from a crashed sender, which sent nothing). */
-  messageId: 2,
-  /** 1 when every live node not listed as rejecting accepted it at once; 0 when it is scheduled. */
-  instant: 3,
-  /** The slot of the node it claims to be from, or -1 for an id no node has (`claimedName`). */
-  claimedSlot: 4,
-  /** How many rejections follow. */
-  rejectedCount: 5,
-  /** How many numbers one record takes. */
-  length: 6,
-} as const;
-
 /** The head of a broadcast's report, followed by `rejectedCount` `Rejection`s, then one `WatcherAnomalyRecord` per watcher anomaly up to the report's end. */
 export interface BroadcastStamp {
   /** The step the message carries. */
@@ -34,21 +16,12 @@ export interface BroadcastStamp {
   /** How many rejections follow. */
   rejectedCount: number;
 }
-
+/** Where each field of a `BroadcastStamp` record sits, and how many numbers it takes. */
+export const BROADCAST_STAMP = { globalStep: 0, patternValue: 1, messageId: 2, instant: 3, claimedSlot: 4, rejectedCount: 5, length: 6 } as const;
 /** Reads the `BroadcastStamp` record that starts at `at`. */
 export function readBroadcastStamp(numbers: ArrayLike<number>, at: number): BroadcastStamp {
   return { globalStep: numbers[at + BROADCAST_STAMP.globalStep], patternValue: numbers[at + BROADCAST_STAMP.patternValue], messageId: numbers[at + BROADCAST_STAMP.messageId], instant: numbers[at + BROADCAST_STAMP.instant], claimedSlot: numbers[at + BROADCAST_STAMP.claimedSlot], rejectedCount: numbers[at + BROADCAST_STAMP.rejectedCount] };
 }
-
-/** Offsets of the fields of `Rejection` records. A receiver that rejected a message: the value its own pattern expected. */
-export const REJECTION = {
-  /** The receiver's slot. */
-  slot: 0,
-  /** The pattern value it expected. */
-  expected: 1,
-  /** How many numbers one record takes. */
-  length: 2,
-} as const;
 
 /** A receiver that rejected a message: the value its own pattern expected. */
 export interface Rejection {
@@ -57,23 +30,12 @@ export interface Rejection {
   /** The pattern value it expected. */
   expected: number;
 }
-
+/** Where each field of a `Rejection` record sits, and how many numbers it takes. */
+export const REJECTION = { slot: 0, expected: 1, length: 2 } as const;
 /** Reads the `Rejection` record that starts at `at`. */
 export function readRejection(numbers: ArrayLike<number>, at: number): Rejection {
   return { slot: numbers[at + REJECTION.slot], expected: numbers[at + REJECTION.expected] };
 }
-
-/** Offsets of the fields of `WatcherAnomalyRecord` records. An anomaly a watching observer flagged in a message. */
-export const WATCHER_ANOMALY_RECORD = {
-  /** The observer's index in the network's watch order. */
-  watcher: 0,
-  /** The anomaly's code (`ANOMALY_KINDS`). */
-  kind: 1,
-  /** The value it expected (the pattern value, or the tick count for a step skew). */
-  expected: 2,
-  /** How many numbers one record takes. */
-  length: 3,
-} as const;
 
 /** An anomaly a watching observer flagged in a message. */
 export interface WatcherAnomalyRecord {
@@ -84,21 +46,12 @@ export interface WatcherAnomalyRecord {
   /** The value it expected (the pattern value, or the tick count for a step skew). */
   expected: number;
 }
-
+/** Where each field of a `WatcherAnomalyRecord` record sits, and how many numbers it takes. */
+export const WATCHER_ANOMALY_RECORD = { watcher: 0, kind: 1, expected: 2, length: 3 } as const;
 /** Reads the `WatcherAnomalyRecord` record that starts at `at`. */
 export function readWatcherAnomalyRecord(numbers: ArrayLike<number>, at: number): WatcherAnomalyRecord {
   return { watcher: numbers[at + WATCHER_ANOMALY_RECORD.watcher], kind: numbers[at + WATCHER_ANOMALY_RECORD.kind], expected: numbers[at + WATCHER_ANOMALY_RECORD.expected] };
 }
-
-/** Offsets of the fields of `BatchHead` records. The head of a batch's report, followed by `groupCount` `BatchGroup`s. */
-export const BATCH_HEAD = {
-  /** The id of the batch's first message; message `i` has id `firstMessageId + i`. */
-  firstMessageId: 0,
-  /** How many groups follow. */
-  groupCount: 1,
-  /** How many numbers one record takes. */
-  length: 2,
-} as const;
 
 /** The head of a batch's report, followed by `groupCount` `BatchGroup`s. */
 export interface BatchHead {
@@ -107,27 +60,12 @@ export interface BatchHead {
   /** How many groups follow. */
   groupCount: number;
 }
-
+/** Where each field of a `BatchHead` record sits, and how many numbers it takes. */
+export const BATCH_HEAD = { firstMessageId: 0, groupCount: 1, length: 2 } as const;
 /** Reads the `BatchHead` record that starts at `at`. */
 export function readBatchHead(numbers: ArrayLike<number>, at: number): BatchHead {
   return { firstMessageId: numbers[at + BATCH_HEAD.firstMessageId], groupCount: numbers[at + BATCH_HEAD.groupCount] };
 }
-
-/** Offsets of the fields of `BatchGroup` records. The messages of one sender in a batch (all with the same outcome), followed by `rejectedCount` `Rejection`s and `anomalyCount` `WatcherAnomalyRecord`s. */
-export const BATCH_GROUP = {
-  /** The sender's slot. */
-  senderSlot: 0,
-  /** The step its messages carry. */
-  globalStep: 1,
-  /** The pattern value they carry. */
-  patternValue: 2,
-  /** How many rejections follow. */
-  rejectedCount: 3,
-  /** How many watcher anomalies follow the rejections. */
-  anomalyCount: 4,
-  /** How many numbers one record takes. */
-  length: 5,
-} as const;
 
 /** The messages of one sender in a batch (all with the same outcome), followed by `rejectedCount` `Rejection`s and `anomalyCount` `WatcherAnomalyRecord`s. */
 export interface BatchGroup {
@@ -142,54 +80,24 @@ export interface BatchGroup {
   /** How many watcher anomalies follow the rejections. */
   anomalyCount: number;
 }
-
+/** Where each field of a `BatchGroup` record sits, and how many numbers it takes. */
+export const BATCH_GROUP = { senderSlot: 0, globalStep: 1, patternValue: 2, rejectedCount: 3, anomalyCount: 4, length: 5 } as const;
 /** Reads the `BatchGroup` record that starts at `at`. */
 export function readBatchGroup(numbers: ArrayLike<number>, at: number): BatchGroup {
   return { senderSlot: numbers[at + BATCH_GROUP.senderSlot], globalStep: numbers[at + BATCH_GROUP.globalStep], patternValue: numbers[at + BATCH_GROUP.patternValue], rejectedCount: numbers[at + BATCH_GROUP.rejectedCount], anomalyCount: numbers[at + BATCH_GROUP.anomalyCount] };
 }
-
-/** Offsets of the fields of `DrainHead` records. The head of the report `run`, `runUntil` and `step` write, followed by `eventCount` events, each a record chosen by its first number (`DRAIN_EVENTS`). */
-export const DRAIN_HEAD = {
-  /** How many events follow. */
-  eventCount: 0,
-  /** How many numbers one record takes. */
-  length: 1,
-} as const;
 
 /** The head of the report `run`, `runUntil` and `step` write, followed by `eventCount` events, each a record chosen by its first number (`DRAIN_EVENTS`). */
 export interface DrainHead {
   /** How many events follow. */
   eventCount: number;
 }
-
+/** Where each field of a `DrainHead` record sits, and how many numbers it takes. */
+export const DRAIN_HEAD = { eventCount: 0, length: 1 } as const;
 /** Reads the `DrainHead` record that starts at `at`. */
 export function readDrainHead(numbers: ArrayLike<number>, at: number): DrainHead {
   return { eventCount: numbers[at + DRAIN_HEAD.eventCount] };
 }
-
-/** Offsets of the fields of `ArrivalEvent` records. A scheduled message arrived at a node that listens. */
-export const ARRIVAL_EVENT = {
-  /** The event's code (`arrived`). */
-  kind: 0,
-  /** The message's id. */
-  messageId: 1,
-  /** The slot it came from over the last link. */
-  from: 2,
-  /** The receiver's slot. */
-  receiver: 3,
-  /** The value the receiver expected when it rejected the pattern, else -1. */
-  expected: 4,
-  /** The step the receiver synced to (`autoSync`), else -1. */
-  syncedTo: 5,
-  /** 1 when a byzantine relay tampered with this copy, else 0. */
-  tampered: 6,
-  /** Why an authenticated receiver refused it (`REFUSALS`), else -1. */
-  refusal: 7,
-  /** How many links it travelled. */
-  hops: 8,
-  /** How many numbers one record takes. */
-  length: 9,
-} as const;
 
 /** A scheduled message arrived at a node that listens. */
 export interface ArrivalEvent {
@@ -212,37 +120,12 @@ export interface ArrivalEvent {
   /** How many links it travelled. */
   hops: number;
 }
-
+/** Where each field of a `ArrivalEvent` record sits, and how many numbers it takes. */
+export const ARRIVAL_EVENT = { kind: 0, messageId: 1, from: 2, receiver: 3, expected: 4, syncedTo: 5, tampered: 6, refusal: 7, hops: 8, length: 9 } as const;
 /** Reads the `ArrivalEvent` record that starts at `at`. */
 export function readArrivalEvent(numbers: ArrayLike<number>, at: number): ArrivalEvent {
   return { kind: numbers[at + ARRIVAL_EVENT.kind], messageId: numbers[at + ARRIVAL_EVENT.messageId], from: numbers[at + ARRIVAL_EVENT.from], receiver: numbers[at + ARRIVAL_EVENT.receiver], expected: numbers[at + ARRIVAL_EVENT.expected], syncedTo: numbers[at + ARRIVAL_EVENT.syncedTo], tampered: numbers[at + ARRIVAL_EVENT.tampered], refusal: numbers[at + ARRIVAL_EVENT.refusal], hops: numbers[at + ARRIVAL_EVENT.hops] };
 }
-
-/** Offsets of the fields of `SentEvent` records. The engine sent a message, followed by `anomalyCount` `WatcherAnomalyRecord`s. */
-export const SENT_EVENT = {
-  /** The event's code (`sent`). */
-  kind: 0,
-  /** The message's id. */
-  messageId: 1,
-  /** The sender's slot. */
-  sender: 2,
-  /** The slot of the node it claims to be from, or -2 - i for the id `claimedNames()[i]`. */
-  claimedSlot: 3,
-  /** The step it carries. */
-  globalStep: 4,
-  /** The pattern value it carries. */
-  patternValue: 5,
-  /** The index of the scenario event whose payload it carries, or -1 for none. */
-  payload: 6,
-  /** The sender's sequence number (authenticated networks; 0 otherwise). */
-  sequence: 7,
-  /** How many bytes its tag or signature takes in `sentProofs()` (0 without authentication). */
-  proofLength: 8,
-  /** How many watcher anomalies follow. */
-  anomalyCount: 9,
-  /** How many numbers one record takes. */
-  length: 10,
-} as const;
 
 /** The engine sent a message, followed by `anomalyCount` `WatcherAnomalyRecord`s. */
 export interface SentEvent {
@@ -267,21 +150,12 @@ export interface SentEvent {
   /** How many watcher anomalies follow. */
   anomalyCount: number;
 }
-
+/** Where each field of a `SentEvent` record sits, and how many numbers it takes. */
+export const SENT_EVENT = { kind: 0, messageId: 1, sender: 2, claimedSlot: 3, globalStep: 4, patternValue: 5, payload: 6, sequence: 7, proofLength: 8, anomalyCount: 9, length: 10 } as const;
 /** Reads the `SentEvent` record that starts at `at`. */
 export function readSentEvent(numbers: ArrayLike<number>, at: number): SentEvent {
   return { kind: numbers[at + SENT_EVENT.kind], messageId: numbers[at + SENT_EVENT.messageId], sender: numbers[at + SENT_EVENT.sender], claimedSlot: numbers[at + SENT_EVENT.claimedSlot], globalStep: numbers[at + SENT_EVENT.globalStep], patternValue: numbers[at + SENT_EVENT.patternValue], payload: numbers[at + SENT_EVENT.payload], sequence: numbers[at + SENT_EVENT.sequence], proofLength: numbers[at + SENT_EVENT.proofLength], anomalyCount: numbers[at + SENT_EVENT.anomalyCount] };
 }
-
-/** Offsets of the fields of `CompletedEvent` records. A message has nothing left in flight. */
-export const COMPLETED_EVENT = {
-  /** The event's code (`completed`). */
-  kind: 0,
-  /** The message's id. */
-  messageId: 1,
-  /** How many numbers one record takes. */
-  length: 2,
-} as const;
 
 /** A message has nothing left in flight. */
 export interface CompletedEvent {
@@ -290,27 +164,12 @@ export interface CompletedEvent {
   /** The message's id. */
   messageId: number;
 }
-
+/** Where each field of a `CompletedEvent` record sits, and how many numbers it takes. */
+export const COMPLETED_EVENT = { kind: 0, messageId: 1, length: 2 } as const;
 /** Reads the `CompletedEvent` record that starts at `at`. */
 export function readCompletedEvent(numbers: ArrayLike<number>, at: number): CompletedEvent {
   return { kind: numbers[at + COMPLETED_EVENT.kind], messageId: numbers[at + COMPLETED_EVENT.messageId] };
 }
-
-/** Offsets of the fields of `NodeStateRecord` records. One node of `nodeStates()`, by slot. */
-export const NODE_STATE_RECORD = {
-  /** Its status code (`NODE_STATUSES`). */
-  status: 0,
-  /** Its global step (0 when removed). */
-  globalStep: 1,
-  /** Messages it sent. */
-  sent: 2,
-  /** Messages it accepted. */
-  received: 3,
-  /** Messages it rejected. */
-  rejected: 4,
-  /** How many numbers one record takes. */
-  length: 5,
-} as const;
 
 /** One node of `nodeStates()`, by slot. */
 export interface NodeStateRecord {
@@ -325,25 +184,12 @@ export interface NodeStateRecord {
   /** Messages it rejected. */
   rejected: number;
 }
-
+/** Where each field of a `NodeStateRecord` record sits, and how many numbers it takes. */
+export const NODE_STATE_RECORD = { status: 0, globalStep: 1, sent: 2, received: 3, rejected: 4, length: 5 } as const;
 /** Reads the `NodeStateRecord` record that starts at `at`. */
 export function readNodeStateRecord(numbers: ArrayLike<number>, at: number): NodeStateRecord {
   return { status: numbers[at + NODE_STATE_RECORD.status], globalStep: numbers[at + NODE_STATE_RECORD.globalStep], sent: numbers[at + NODE_STATE_RECORD.sent], received: numbers[at + NODE_STATE_RECORD.received], rejected: numbers[at + NODE_STATE_RECORD.rejected] };
 }
-
-/** Offsets of the fields of `TransferRecord` records. One transfer in flight in `transfers()`. */
-export const TRANSFER_RECORD = {
-  /** The slot it left. */
-  from: 0,
-  /** The slot it travels to. */
-  to: 1,
-  /** How far along the link it is, 0 to 1. */
-  progress: 2,
-  /** How it ends if nothing changes before it arrives (`OUTLOOKS`). */
-  outlook: 3,
-  /** How many numbers one record takes. */
-  length: 4,
-} as const;
 
 /** One transfer in flight in `transfers()`. */
 export interface TransferRecord {
@@ -356,27 +202,12 @@ export interface TransferRecord {
   /** How it ends if nothing changes before it arrives (`OUTLOOKS`). */
   outlook: number;
 }
-
+/** Where each field of a `TransferRecord` record sits, and how many numbers it takes. */
+export const TRANSFER_RECORD = { from: 0, to: 1, progress: 2, outlook: 3, length: 4 } as const;
 /** Reads the `TransferRecord` record that starts at `at`. */
 export function readTransferRecord(numbers: ArrayLike<number>, at: number): TransferRecord {
   return { from: numbers[at + TRANSFER_RECORD.from], to: numbers[at + TRANSFER_RECORD.to], progress: numbers[at + TRANSFER_RECORD.progress], outlook: numbers[at + TRANSFER_RECORD.outlook] };
 }
-
-/** Offsets of the fields of `TraceRecord` records. One event of `drainTrace()`. */
-export const TRACE_RECORD = {
-  /** Virtual time in microseconds. */
-  timeUs: 0,
-  /** What happened (`TRACE_KINDS`). */
-  kind: 1,
-  /** The message's id (0 for a tick). */
-  messageId: 2,
-  /** The slot the message came from (the sender for a send). */
-  from: 3,
-  /** The slot it went to (the sender for a send). */
-  to: 4,
-  /** How many numbers one record takes. */
-  length: 5,
-} as const;
 
 /** One event of `drainTrace()`. */
 export interface TraceRecord {
@@ -391,23 +222,12 @@ export interface TraceRecord {
   /** The slot it went to (the sender for a send). */
   to: number;
 }
-
+/** Where each field of a `TraceRecord` record sits, and how many numbers it takes. */
+export const TRACE_RECORD = { timeUs: 0, kind: 1, messageId: 2, from: 3, to: 4, length: 5 } as const;
 /** Reads the `TraceRecord` record that starts at `at`. */
 export function readTraceRecord(numbers: ArrayLike<number>, at: number): TraceRecord {
   return { timeUs: numbers[at + TRACE_RECORD.timeUs], kind: numbers[at + TRACE_RECORD.kind], messageId: numbers[at + TRACE_RECORD.messageId], from: numbers[at + TRACE_RECORD.from], to: numbers[at + TRACE_RECORD.to] };
 }
-
-/** Offsets of the fields of `AttackLabRecord` records. One attack of `attackLab()`: the share (0..1) of its deliveries receivers turned away. */
-export const ATTACK_LAB_RECORD = {
-  /** With the pattern only. */
-  none: 0,
-  /** With HMAC-SHA256 tags. */
-  hmac: 1,
-  /** With ed25519 signatures. */
-  ed25519: 2,
-  /** How many numbers one record takes. */
-  length: 3,
-} as const;
 
 /** One attack of `attackLab()`: the share (0..1) of its deliveries receivers turned away. */
 export interface AttackLabRecord {
@@ -418,53 +238,12 @@ export interface AttackLabRecord {
   /** With ed25519 signatures. */
   ed25519: number;
 }
-
+/** Where each field of a `AttackLabRecord` record sits, and how many numbers it takes. */
+export const ATTACK_LAB_RECORD = { none: 0, hmac: 1, ed25519: 2, length: 3 } as const;
 /** Reads the `AttackLabRecord` record that starts at `at`. */
 export function readAttackLabRecord(numbers: ArrayLike<number>, at: number): AttackLabRecord {
   return { none: numbers[at + ATTACK_LAB_RECORD.none], hmac: numbers[at + ATTACK_LAB_RECORD.hmac], ed25519: numbers[at + ATTACK_LAB_RECORD.ed25519] };
 }
-
-/** Offsets of the fields of `SimStats` records. Running totals of a simulation. */
-export const SIM_STATS = {
-  /** Messages sent by nodes (relays not included). */
-  sent: 0,
-  /** Transfers that reached a node that had not seen the message. */
-  delivered: 1,
-  /** Deliveries the receiver's pattern accepted. */
-  accepted: 2,
-  /** Deliveries the receiver's pattern rejected. */
-  rejected: 3,
-  /** Transfers that reached a node that had already seen the message. */
-  duplicates: 4,
-  /** Times a node relayed a message it accepted. */
-  forwarded: 5,
-  /** Transfers the link lost. */
-  lost: 6,
-  /** Transfers cut by a partition. */
-  partitioned: 7,
-  /** Transfers from or to a crashed or removed node. */
-  crashed: 8,
-  /** Transfers refused by a full link queue. */
-  queueFull: 9,
-  /** Messages with nothing left in flight. */
-  completed: 10,
-  /** Nodes reached, summed over completed messages (reach per message = this / completed). */
-  reach: 11,
-  /** Deliveries of copies a byzantine relay tampered with. */
-  tampered: 12,
-  /** Relays a black-hole node swallowed. */
-  swallowed: 13,
-  /** Steps nodes synced to from messages ahead of them (`auto_sync`). */
-  synced: 14,
-  /** Deliveries refused because the tag or signature did not check out. */
-  badSignatures: 15,
-  /** Deliveries refused because the claimed sender has no registered key. */
-  unknownSenders: 16,
-  /** Deliveries refused as replays (a sequence number seen before). */
-  replays: 17,
-  /** How many numbers one record takes. */
-  length: 18,
-} as const;
 
 /** Running totals of a simulation. */
 export interface SimStats {
@@ -505,65 +284,12 @@ export interface SimStats {
   /** Deliveries refused as replays (a sequence number seen before). */
   replays: number;
 }
-
+/** Where each field of a `SimStats` record sits, and how many numbers it takes. */
+export const SIM_STATS = { sent: 0, delivered: 1, accepted: 2, rejected: 3, duplicates: 4, forwarded: 5, lost: 6, partitioned: 7, crashed: 8, queueFull: 9, completed: 10, reach: 11, tampered: 12, swallowed: 13, synced: 14, badSignatures: 15, unknownSenders: 16, replays: 17, length: 18 } as const;
 /** Reads the `SimStats` record that starts at `at`. */
 export function readSimStats(numbers: ArrayLike<number>, at: number): SimStats {
   return { sent: numbers[at + SIM_STATS.sent], delivered: numbers[at + SIM_STATS.delivered], accepted: numbers[at + SIM_STATS.accepted], rejected: numbers[at + SIM_STATS.rejected], duplicates: numbers[at + SIM_STATS.duplicates], forwarded: numbers[at + SIM_STATS.forwarded], lost: numbers[at + SIM_STATS.lost], partitioned: numbers[at + SIM_STATS.partitioned], crashed: numbers[at + SIM_STATS.crashed], queueFull: numbers[at + SIM_STATS.queueFull], completed: numbers[at + SIM_STATS.completed], reach: numbers[at + SIM_STATS.reach], tampered: numbers[at + SIM_STATS.tampered], swallowed: numbers[at + SIM_STATS.swallowed], synced: numbers[at + SIM_STATS.synced], badSignatures: numbers[at + SIM_STATS.badSignatures], unknownSenders: numbers[at + SIM_STATS.unknownSenders], replays: numbers[at + SIM_STATS.replays] };
 }
-
-/** Offsets of the fields of `TickStatsRow` records. One row of `drainTickStats()`: the tick, the running totals then, and how the live nodes stood. */
-export const TICK_STATS_ROW = {
-  /** The tick's number (1 for the first). */
-  tick: 0,
-  /** Its virtual time in ms. */
-  time: 1,
-  /** Messages sent by nodes (relays not included). */
-  sent: 2,
-  /** Transfers that reached a node that had not seen the message. */
-  delivered: 3,
-  /** Deliveries the receiver's pattern accepted. */
-  accepted: 4,
-  /** Deliveries the receiver's pattern rejected. */
-  rejected: 5,
-  /** Transfers that reached a node that had already seen the message. */
-  duplicates: 6,
-  /** Times a node relayed a message it accepted. */
-  forwarded: 7,
-  /** Transfers the link lost. */
-  lost: 8,
-  /** Transfers cut by a partition. */
-  partitioned: 9,
-  /** Transfers from or to a crashed or removed node. */
-  crashed: 10,
-  /** Transfers refused by a full link queue. */
-  queueFull: 11,
-  /** Messages with nothing left in flight. */
-  completed: 12,
-  /** Nodes reached, summed over completed messages (reach per message = this / completed). */
-  reach: 13,
-  /** Deliveries of copies a byzantine relay tampered with. */
-  tampered: 14,
-  /** Relays a black-hole node swallowed. */
-  swallowed: 15,
-  /** Steps nodes synced to from messages ahead of them (`auto_sync`). */
-  synced: 16,
-  /** Deliveries refused because the tag or signature did not check out. */
-  badSignatures: 17,
-  /** Deliveries refused because the claimed sender has no registered key. */
-  unknownSenders: 18,
-  /** Deliveries refused as replays (a sequence number seen before). */
-  replays: 19,
-  /** Live nodes that are running. */
-  online: 20,
-  /** Live nodes that are crashed. */
-  crashedNodes: 21,
-  /** The smallest step of a running node (0 when none runs). */
-  minStep: 22,
-  /** The largest step of a running node. */
-  maxStep: 23,
-  /** How many numbers one record takes. */
-  length: 24,
-} as const;
 
 /** One row of `drainTickStats()`: the tick, the running totals then, and how the live nodes stood. */
 export interface TickStatsRow {
@@ -616,7 +342,8 @@ export interface TickStatsRow {
   /** The largest step of a running node. */
   maxStep: number;
 }
-
+/** Where each field of a `TickStatsRow` record sits, and how many numbers it takes. */
+export const TICK_STATS_ROW = { tick: 0, time: 1, sent: 2, delivered: 3, accepted: 4, rejected: 5, duplicates: 6, forwarded: 7, lost: 8, partitioned: 9, crashed: 10, queueFull: 11, completed: 12, reach: 13, tampered: 14, swallowed: 15, synced: 16, badSignatures: 17, unknownSenders: 18, replays: 19, online: 20, crashedNodes: 21, minStep: 22, maxStep: 23, length: 24 } as const;
 /** Reads the `TickStatsRow` record that starts at `at`. */
 export function readTickStatsRow(numbers: ArrayLike<number>, at: number): TickStatsRow {
   return { tick: numbers[at + TICK_STATS_ROW.tick], time: numbers[at + TICK_STATS_ROW.time], sent: numbers[at + TICK_STATS_ROW.sent], delivered: numbers[at + TICK_STATS_ROW.delivered], accepted: numbers[at + TICK_STATS_ROW.accepted], rejected: numbers[at + TICK_STATS_ROW.rejected], duplicates: numbers[at + TICK_STATS_ROW.duplicates], forwarded: numbers[at + TICK_STATS_ROW.forwarded], lost: numbers[at + TICK_STATS_ROW.lost], partitioned: numbers[at + TICK_STATS_ROW.partitioned], crashed: numbers[at + TICK_STATS_ROW.crashed], queueFull: numbers[at + TICK_STATS_ROW.queueFull], completed: numbers[at + TICK_STATS_ROW.completed], reach: numbers[at + TICK_STATS_ROW.reach], tampered: numbers[at + TICK_STATS_ROW.tampered], swallowed: numbers[at + TICK_STATS_ROW.swallowed], synced: numbers[at + TICK_STATS_ROW.synced], badSignatures: numbers[at + TICK_STATS_ROW.badSignatures], unknownSenders: numbers[at + TICK_STATS_ROW.unknownSenders], replays: numbers[at + TICK_STATS_ROW.replays], online: numbers[at + TICK_STATS_ROW.online], crashedNodes: numbers[at + TICK_STATS_ROW.crashedNodes], minStep: numbers[at + TICK_STATS_ROW.minStep], maxStep: numbers[at + TICK_STATS_ROW.maxStep] };
@@ -624,120 +351,52 @@ export function readTickStatsRow(numbers: ArrayLike<number>, at: number): TickSt
 
 /** A node's status in `nodeStates()`. Names in code order: a code is its position. */
 export const NODE_STATUSES = ['removed', 'online', 'crashed'] as const;
-
 /** A node's status in `nodeStates()`. */
 export type NodeStatus = (typeof NODE_STATUSES)[number];
-
 /** The code of each name of `NODE_STATUSES`. */
-export const NODE_STATUS = {
-  removed: 0,
-  online: 1,
-  crashed: 2,
-} as const;
+export const NODE_STATUS = { removed: 0, online: 1, crashed: 2 } as const;
 
 /** The kinds of event in the report `run`, `runUntil` and `step` write. Names in code order: a code is its position. */
 export const DRAIN_EVENTS = ['arrived', 'sent', 'completed'] as const;
-
 /** The kinds of event in the report `run`, `runUntil` and `step` write. */
 export type DrainEvent = (typeof DRAIN_EVENTS)[number];
-
 /** The code of each name of `DRAIN_EVENTS`. */
-export const DRAIN_EVENT = {
-  arrived: 0,
-  sent: 1,
-  completed: 2,
-} as const;
+export const DRAIN_EVENT = { arrived: 0, sent: 1, completed: 2 } as const;
 
 /** How a transfer in flight ends if nothing changes before it arrives. Names in code order: a code is its position. */
 export const OUTLOOKS = ['accepted', 'rejected', 'dropped'] as const;
-
 /** How a transfer in flight ends if nothing changes before it arrives. */
 export type Outlook = (typeof OUTLOOKS)[number];
-
 /** The code of each name of `OUTLOOKS`. */
-export const OUTLOOK = {
-  accepted: 0,
-  rejected: 1,
-  dropped: 2,
-} as const;
+export const OUTLOOK = { accepted: 0, rejected: 1, dropped: 2 } as const;
 
 /** Why an authenticated receiver refused a message before checking its pattern. Names in code order: a code is its position. */
 export const REFUSALS = ['bad-signature', 'unknown-sender', 'replay'] as const;
-
 /** Why an authenticated receiver refused a message before checking its pattern. */
 export type Refusal = (typeof REFUSALS)[number];
-
 /** The code of each name of `REFUSALS`. */
-export const REFUSAL = {
-  'bad-signature': 0,
-  'unknown-sender': 1,
-  replay: 2,
-} as const;
+export const REFUSAL = { 'bad-signature': 0, 'unknown-sender': 1, replay: 2 } as const;
 
 /** What a watching observer (or `observe`) found wrong with a message. Names in code order: a code is its position. */
 export const ANOMALY_KINDS = ['pattern-mismatch', 'invalid-message', 'step-skew', 'replay', 'unknown-sender', 'bad-signature'] as const;
-
 /** What a watching observer (or `observe`) found wrong with a message. */
 export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
-
 /** The code of each name of `ANOMALY_KINDS`. */
-export const ANOMALY_KIND = {
-  'pattern-mismatch': 0,
-  'invalid-message': 1,
-  'step-skew': 2,
-  replay: 3,
-  'unknown-sender': 4,
-  'bad-signature': 5,
-} as const;
+export const ANOMALY_KIND = { 'pattern-mismatch': 0, 'invalid-message': 1, 'step-skew': 2, replay: 3, 'unknown-sender': 4, 'bad-signature': 5 } as const;
 
 /** What happened to a message (or to the clock) at one moment. Names in code order: a code is its position. */
 export const TRACE_KINDS = ['send', 'accept', 'reject', 'duplicate', 'forward', 'lost', 'partitioned', 'crashed', 'queue-full', 'tick'] as const;
-
 /** What happened to a message (or to the clock) at one moment. */
 export type TraceKind = (typeof TRACE_KINDS)[number];
-
 /** The code of each name of `TRACE_KINDS`. */
-export const TRACE_KIND = {
-  send: 0,
-  accept: 1,
-  reject: 2,
-  duplicate: 3,
-  forward: 4,
-  lost: 5,
-  partitioned: 6,
-  crashed: 7,
-  'queue-full': 8,
-  tick: 9,
-} as const;
+export const TRACE_KIND = { send: 0, accept: 1, reject: 2, duplicate: 3, forward: 4, lost: 5, partitioned: 6, crashed: 7, 'queue-full': 8, tick: 9 } as const;
 
 /** The stable machine-readable `code` of every error data-mesh throws. Names in code order: a code is its position. */
 export const ERROR_CODES = ['ERR_INVALID_TYPE', 'ERR_NOT_FINITE', 'ERR_NOT_INTEGER', 'ERR_NEGATIVE', 'ERR_UNSAFE_INTEGER', 'ERR_NOT_POSITIVE', 'ERR_EMPTY', 'ERR_NOT_WELL_FORMED', 'ERR_DUPLICATE_NODE_ID', 'ERR_NODE_REMOVED', 'ERR_TOO_LARGE', 'ERR_TIMER_NOT_STARTED', 'ERR_OUT_OF_RANGE', 'ERR_UNKNOWN_NAME', 'ERR_UNKNOWN_NODE', 'ERR_INVALID_SCENARIO', 'ERR_BAD_KEY', 'ERR_OBJECT_FREED', 'ERR_NOT_INITIALIZED'] as const;
-
 /** The stable machine-readable `code` of every error data-mesh throws. */
 export type MeshErrorCode = (typeof ERROR_CODES)[number];
-
 /** The code of each name of `ERROR_CODES`. */
-export const ERROR_CODE = {
-  ERR_INVALID_TYPE: 0,
-  ERR_NOT_FINITE: 1,
-  ERR_NOT_INTEGER: 2,
-  ERR_NEGATIVE: 3,
-  ERR_UNSAFE_INTEGER: 4,
-  ERR_NOT_POSITIVE: 5,
-  ERR_EMPTY: 6,
-  ERR_NOT_WELL_FORMED: 7,
-  ERR_DUPLICATE_NODE_ID: 8,
-  ERR_NODE_REMOVED: 9,
-  ERR_TOO_LARGE: 10,
-  ERR_TIMER_NOT_STARTED: 11,
-  ERR_OUT_OF_RANGE: 12,
-  ERR_UNKNOWN_NAME: 13,
-  ERR_UNKNOWN_NODE: 14,
-  ERR_INVALID_SCENARIO: 15,
-  ERR_BAD_KEY: 16,
-  ERR_OBJECT_FREED: 17,
-  ERR_NOT_INITIALIZED: 18,
-} as const;
+export const ERROR_CODE = { ERR_INVALID_TYPE: 0, ERR_NOT_FINITE: 1, ERR_NOT_INTEGER: 2, ERR_NEGATIVE: 3, ERR_UNSAFE_INTEGER: 4, ERR_NOT_POSITIVE: 5, ERR_EMPTY: 6, ERR_NOT_WELL_FORMED: 7, ERR_DUPLICATE_NODE_ID: 8, ERR_NODE_REMOVED: 9, ERR_TOO_LARGE: 10, ERR_TIMER_NOT_STARTED: 11, ERR_OUT_OF_RANGE: 12, ERR_UNKNOWN_NAME: 13, ERR_UNKNOWN_NODE: 14, ERR_INVALID_SCENARIO: 15, ERR_BAD_KEY: 16, ERR_OBJECT_FREED: 17, ERR_NOT_INITIALIZED: 18 } as const;
 
 /** What the raw receive and observe calls return besides an expected value (never negative). */
 export const VERDICT = {
