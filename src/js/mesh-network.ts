@@ -5,7 +5,9 @@ import { bytes, num, str } from './internal/checks.js';
 import { flush } from './internal/dispatcher.js';
 import { dispatchEvents } from './internal/drain.js';
 import { NetworkState, NodeBinding } from './internal/network-state.js';
-import { NodeRecord } from './internal/node-record.js';
+import type { NodeRecord } from './internal/node-record.js';
+import { scenarioState } from './internal/scenario.js';
+import { edgeSlots, otherSlots, slotOf, slotsOf } from './internal/slots.js';
 import { raw } from './internal/raw.js';
 import { registerNetwork } from './internal/registry.js';
 import { sendQueued } from './internal/send.js';
@@ -29,23 +31,12 @@ export class MeshNetwork<T = unknown> {
   }
 
   /**
-   * A network set up by a scenario document (JSON text or the parsed object; see the README's
-   * scenario format): options, nodes, links, byzantine nodes, drift, and events that run at
+   * A network set up by a scenario document (JSON text or the parsed object; see the scenario
+   * format in docs/scenarios.md): options, nodes, links, byzantine nodes, drift, and events that run at
    * their times as the network runs. Throws a typed error naming the part at fault.
    */
   static fromScenario<T = unknown>(scenario: string | object): MeshNetwork<T> {
-    const text = typeof scenario === 'string' ? scenario : JSON.stringify(scenario);
-    if (typeof text !== 'string') throw raw().invalidTypeError('scenario', 'JSON text or an object', scenario);
-    const state = new NetworkState<T, MeshNode<T>>('MeshNetwork', raw().RawNetwork.fromScenario(text));
-    const events = (JSON.parse(text) as { events?: { data?: unknown }[] }).events ?? [];
-    state.payloads = events.map((event) => event.data);
-    const rawNetwork = state.use();
-    for (let slot = 0; slot < rawNetwork.slotCount(); slot++) {
-      const record = new NodeRecord<T, MeshNode<T>>(slot, rawNetwork.nodeId(slot));
-      state.addRecord(record);
-      bindHandle(state, record);
-    }
-    return new MeshNetwork<T>(state as unknown as NetworkOptions);
+    return new MeshNetwork<T>(scenarioState(scenario, bindHandle<T>) as unknown as NetworkOptions);
   }
 
   /** Creates a node at step 0. Throws if the config is invalid or the id is taken. */
@@ -161,14 +152,7 @@ export class MeshNetwork<T = unknown> {
   /** Replaces every link with exactly these `[nodeIdA, nodeIdB]` pairs. */
   setEdges(edges: readonly (readonly [string, string])[]): void {
     const rawNetwork = this.#state.use();
-    if (!Array.isArray(edges)) throw raw().invalidTypeError('edges', 'an array of [nodeId, nodeId] pairs', edges);
-    const slots = new Uint32Array(2 * edges.length);
-    edges.forEach((edge, i) => {
-      if (!Array.isArray(edge) || edge.length !== 2) throw raw().invalidTypeError(`edges[${i}]`, 'a [nodeId, nodeId] pair', edge);
-      slots[2 * i] = this.#slot(`edges[${i}]`, edge[0]);
-      slots[2 * i + 1] = this.#slot(`edges[${i}]`, edge[1]);
-    });
-    rawNetwork.setEdges(slots);
+    rawNetwork.setEdges(edgeSlots(this.#state, edges));
   }
 
   /** Links two nodes; returns false when they already were. */
@@ -207,8 +191,8 @@ export class MeshNetwork<T = unknown> {
    * live node) until `heal()`. Messages in flight across the cut are dropped when they arrive.
    */
   partition(groupA: readonly string[], groupB?: readonly string[]): void {
-    const a = this.#slots('groupA', groupA);
-    const b = groupB === undefined ? this.#others(a) : this.#slots('groupB', groupB);
+    const a = slotsOf(this.#state, 'groupA', groupA);
+    const b = groupB === undefined ? otherSlots(this.#state, a) : slotsOf(this.#state, 'groupB', groupB);
     this.#state.use().partition(a, b);
   }
 
@@ -328,7 +312,7 @@ export class MeshNetwork<T = unknown> {
   }
 
   #slot(field: string, nodeId: string): number {
-    return this.#state.use().slotOf(field, str(field, nodeId));
+    return slotOf(this.#state, field, nodeId);
   }
 
   /** The slot of `senders[index]`, a node handle of this network or the id of one of its nodes. */
@@ -336,17 +320,6 @@ export class MeshNetwork<T = unknown> {
     if (sender instanceof MeshNode) return handleSlot(this.#state, sender, `senders[${index}]`);
     if (typeof sender === 'string') return this.#slot(`senders[${index}]`, sender);
     throw raw().invalidTypeError(`senders[${index}]`, 'a MeshNode of this network or a node id', sender);
-  }
-
-  #slots(field: string, nodeIds: readonly string[]): Uint32Array {
-    if (!Array.isArray(nodeIds)) throw raw().invalidTypeError(field, 'an array of node ids', nodeIds);
-    return Uint32Array.from(nodeIds, (id, i) => this.#slot(`${field}[${i}]`, id));
-  }
-
-  #others(slots: Uint32Array): Uint32Array {
-    const taken = new Set(slots);
-    // The live records hold their slots: no id lookup in wasm per node.
-    return Uint32Array.from(this.#state.holdLive().filter((r) => !taken.has(r.slot)), (r) => r.slot);
   }
 
   /** Releases the network's wasm memory; it and all its nodes throw `ERR_OBJECT_FREED` afterwards. */

@@ -1,0 +1,24 @@
+/** A network state built from a scenario document, with a record for each of its nodes. */
+import { NetworkState } from './network-state.js';
+import { NodeRecord } from './node-record.js';
+import { raw } from './raw.js';
+
+/**
+ * The state of a network built from `scenario` (JSON text or an object): its nodes' records (whose
+ * handles `bind` makes) and the payloads of its scripted broadcasts. Throws the typed error wasm
+ * gives for a document that breaks a rule.
+ */
+export function scenarioState<T, H>(scenario: unknown, bind: (state: NetworkState<T, H>, record: NodeRecord<T, H>) => H): NetworkState<T, H> {
+  const text = typeof scenario === 'string' ? scenario : JSON.stringify(scenario);
+  if (typeof text !== 'string') throw raw().invalidTypeError('scenario', 'JSON text or an object', scenario);
+  const state = new NetworkState<T, H>('MeshNetwork', raw().RawNetwork.fromScenario(text));
+  const events = (JSON.parse(text) as { events?: { data?: unknown }[] }).events ?? [];
+  state.payloads = events.map((event) => event.data);
+  const rawNetwork = state.use();
+  for (let slot = 0; slot < rawNetwork.slotCount(); slot++) {
+    const record = new NodeRecord<T, H>(slot, rawNetwork.nodeId(slot));
+    state.addRecord(record);
+    bind(state, record);
+  }
+  return state;
+}
