@@ -1,26 +1,31 @@
 //! Writes the TypeScript side of the wasm/JS boundary; with `--check`, fails when it is stale.
 
+use std::path::Path;
 use std::process::ExitCode;
 
-use data_mesh::boundary::typescript::{typescript, PATH};
+use data_mesh::boundary::typescript::{modules, DIR};
 
 fn main() -> ExitCode {
     let check = std::env::args().any(|arg| arg == "--check");
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PATH);
-    let fresh = typescript();
-    if check {
-        if std::fs::read_to_string(&path).ok().as_deref() == Some(fresh.as_str()) {
-            return ExitCode::SUCCESS;
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(DIR);
+    let mut ok = true;
+    for (file, fresh) in modules() {
+        let path = dir.join(file);
+        if check {
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(fresh.as_str()) {
+                eprintln!("{DIR}/{file} differs from a fresh generation: run `npm run gen` and commit it");
+                ok = false;
+            }
+        } else if let Err(error) = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, fresh)) {
+            eprintln!("cannot write {DIR}/{file}: {error}");
+            ok = false;
+        } else {
+            println!("wrote {DIR}/{file}");
         }
-        eprintln!("{PATH} differs from a fresh generation: run `npm run gen` and commit it");
-        return ExitCode::FAILURE;
     }
-    if let Err(error) =
-        path.parent().map_or(Ok(()), std::fs::create_dir_all).and_then(|()| std::fs::write(&path, fresh))
-    {
-        eprintln!("cannot write {PATH}: {error}");
-        return ExitCode::FAILURE;
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
-    println!("wrote {PATH}");
-    ExitCode::SUCCESS
 }

@@ -1,8 +1,7 @@
-//! The code tables that cross the boundary and are not owned by a core type, and the names of
-//! the engine's outcome enums as JavaScript reads them.
+//! The code tables that cross the boundary and are not owned by a core type (the others are
+//! declared with `code_table!` where they live: anomaly kinds, trace kinds, outlooks, refusals).
 
 use super::{code_table, CodeTable};
-use crate::sim::engine::{Outlook, Refusal};
 
 code_table! {
     /// A node's status in `nodeStates()`.
@@ -101,30 +100,6 @@ pub fn unknown_claim(index: usize) -> f64 {
     FIRST_UNKNOWN_CLAIM - index as f64
 }
 
-impl CodeTable for Outlook {
-    const DOC: &'static str = "How a transfer in flight ends if nothing changes before it arrives.";
-    const ALL: &'static [Self] = &[Outlook::Accepted, Outlook::Rejected, Outlook::Dropped];
-    fn name(self) -> &'static str {
-        match self {
-            Outlook::Accepted => "accepted",
-            Outlook::Rejected => "rejected",
-            Outlook::Dropped => "dropped",
-        }
-    }
-}
-
-impl CodeTable for Refusal {
-    const DOC: &'static str = "Why an authenticated receiver refused a message before checking its pattern.";
-    const ALL: &'static [Self] = &[Refusal::BadSignature, Refusal::UnknownSender, Refusal::Replay];
-    fn name(self) -> &'static str {
-        match self {
-            Refusal::BadSignature => "bad-signature",
-            Refusal::UnknownSender => "unknown-sender",
-            Refusal::Replay => "replay",
-        }
-    }
-}
-
 /// A code as the number a report carries.
 pub fn code_of<C: CodeTable>(value: C) -> f64 {
     f64::from(value.code())
@@ -139,6 +114,7 @@ pub fn code_or_none<C: CodeTable>(value: Option<C>) -> f64 {
 mod tests {
     use super::*;
     use crate::observer::AnomalyKind;
+    use crate::sim::engine::{Outlook, Refusal};
     use crate::sim::trace::TraceKind;
 
     fn codes_are_positions<C: CodeTable + std::fmt::Debug>() {

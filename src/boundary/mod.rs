@@ -1,6 +1,6 @@
 //! The wasm/JS boundary schema: every record layout and code table that crosses into JavaScript,
 //! declared once here. The bindings write records through these types, and `gen-boundary`
-//! (`npm run gen`) writes the TypeScript side (`src/js/generated/boundary.ts`) from them:
+//! (`npm run gen`) writes the TypeScript side (`src/js/generated/`) from them:
 //! offsets, strides, code tables, decoders and types. `npm run lint` fails when the checked-in
 //! TypeScript differs from a fresh generation.
 

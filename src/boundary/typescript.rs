@@ -1,4 +1,4 @@
-//! Writes the TypeScript side of the boundary (`src/js/generated/boundary.ts`) from the schema.
+//! Writes the TypeScript side of the boundary (`src/js/generated/`) from the schema.
 
 use std::fmt::Write;
 
@@ -9,15 +9,18 @@ use crate::observer::AnomalyKind;
 use crate::sim::engine::{Outlook, Refusal, SimStats};
 use crate::sim::trace::TraceKind;
 
-/// Where the generated module lives, from the crate's root.
-pub const PATH: &str = "src/js/generated/boundary.ts";
+/// Where the generated modules live, from the crate's root.
+pub const DIR: &str = "src/js/generated";
 
-/// The generated module's full text.
-pub fn typescript() -> String {
-    let mut out = Module::default();
-    out.line("// Generated from src/boundary/ by `npm run gen` (cargo run --bin gen-boundary): do not edit.");
-    out.line("// Every layout and code table that crosses the wasm/JS boundary, declared once in Rust.");
-    out.line("");
+/// Each generated module: its file name in [`DIR`] and its full text. `boundary.ts` re-exports
+/// the others.
+pub fn modules() -> [(&'static str, String); 4] {
+    [("reports.ts", reports()), ("arrays.ts", arrays()), ("codes.ts", codes()), ("boundary.ts", barrel())]
+}
+
+/// The records of the reports broadcasts, batches and runs write.
+fn reports() -> String {
+    let mut out = Module::headed("The records of the reports a broadcast, a batch and a run write.");
     out.layout::<BroadcastStamp>();
     out.layout::<Rejection>();
     out.layout::<WatcherAnomalyRecord>();
@@ -27,6 +30,14 @@ pub fn typescript() -> String {
     out.layout::<ArrivalEvent>();
     out.layout::<SentEvent>();
     out.layout::<CompletedEvent>();
+    out.text
+}
+
+/// The records of the typed arrays handed to apps: drawing, trace, statistics, attack lab.
+fn arrays() -> String {
+    let mut out = Module::headed(
+        "The records of the arrays a network hands out: drawing, trace, statistics, attack lab.",
+    );
     out.layout::<NodeStateRecord>();
     out.layout::<TransferRecord>();
     out.layout::<TraceRecord>();
@@ -35,8 +46,16 @@ pub fn typescript() -> String {
     out.composite(
         "TickStatsRow",
         "One row of `drainTickStats()`: the tick, the running totals then, and how the live nodes stood.",
-        &[TickHead::FIELDS, SimStats::FIELDS, TickTail::FIELDS],
+        TickHead::FIELDS,
+        ("SimStats", SimStats::FIELDS),
+        TickTail::FIELDS,
     );
+    out.text
+}
+
+/// The code tables, verdicts and special values.
+fn codes() -> String {
+    let mut out = Module::headed("The code tables: a code is a name's position.");
     out.table::<NodeStatus>("NODE_STATUSES", "NODE_STATUS", "NodeStatus");
     out.table::<DrainEvent>("DRAIN_EVENTS", "DRAIN_EVENT", "DrainEvent");
     out.table::<Outlook>("OUTLOOKS", "OUTLOOK", "Outlook");
@@ -47,11 +66,21 @@ pub fn typescript() -> String {
     out.verdicts();
     out.doc("The number a report carries for \"none\" in a field that otherwise holds a code, slot or step.");
     let _ = writeln!(out.text, "export const NONE = {NONE};");
-    out.line("");
     out.doc(
         "An engine-made send's `claimedSlot` for the first claimed id no node has; the i-th is this minus i.",
     );
     let _ = writeln!(out.text, "export const FIRST_UNKNOWN_CLAIM = {FIRST_UNKNOWN_CLAIM};");
+    out.text
+}
+
+/// The module that re-exports the others.
+fn barrel() -> String {
+    let mut out = Module::headed(
+        "Every layout and code table that crosses the wasm/JS boundary, declared once in Rust.",
+    );
+    for (file, _) in [("reports", ()), ("arrays", ()), ("codes", ())] {
+        let _ = writeln!(out.text, "export * from './{file}.js';");
+    }
     out.text
 }
 
@@ -62,6 +91,17 @@ struct Module {
 }
 
 impl Module {
+    /// A module that starts with the generated-file notice and `about`.
+    fn headed(about: &str) -> Self {
+        let mut out = Module::default();
+        out.line(
+            "// Generated from src/boundary/ by `npm run gen` (cargo run --bin gen-boundary): do not edit.",
+        );
+        let _ = writeln!(out.text, "// {about}");
+        out.line("");
+        out
+    }
+
     fn line(&mut self, line: &str) {
         self.text.push_str(line);
         self.text.push('\n');
@@ -84,14 +124,34 @@ impl Module {
 
     /// The offsets of a record's fields (and its length), its type, and its reader.
     fn record(&mut self, name: &str, doc: &str, fields: &[Field]) {
-        let constant = screaming(name);
+        self.interface(name, doc, fields, None);
+        self.offsets_and_reader(name, fields);
+    }
+
+    /// A record made of `head`, the fields of the record `base`, and `tail`, in that order: its
+    /// type extends `base`'s.
+    fn composite(&mut self, name: &str, doc: &str, head: &[Field], base: (&str, &[Field]), tail: &[Field]) {
+        let own: Vec<Field> = head.iter().chain(tail).copied().collect();
+        self.interface(name, doc, &own, Some(base.0));
+        let all: Vec<Field> = head.iter().chain(base.1).chain(tail).copied().collect();
+        self.offsets_and_reader(name, &all);
+    }
+
+    /// The TypeScript interface of a record with `fields` (besides those of `base`).
+    fn interface(&mut self, name: &str, doc: &str, fields: &[Field], base: Option<&str>) {
         self.doc(doc);
-        let _ = writeln!(self.text, "export interface {name} {{");
+        let extends = base.map(|base| format!(" extends {base}")).unwrap_or_default();
+        let _ = writeln!(self.text, "export interface {name}{extends} {{");
         for field in fields {
             self.doc_indented("  ", field.doc);
             let _ = writeln!(self.text, "  {}: number;", camel(field.name));
         }
         self.line("}");
+    }
+
+    /// Where each of `fields` sits in a record named `name`, and the reader of such a record.
+    fn offsets_and_reader(&mut self, name: &str, fields: &[Field]) {
+        let constant = screaming(name);
         self.doc(&format!("Where each field of a `{name}` record sits, and how many numbers it takes."));
         let offsets: Vec<String> = fields
             .iter()
@@ -114,12 +174,6 @@ impl Module {
             "export function read{name}(numbers: ArrayLike<number>, at: number): {name} {{\n  return {{ {} }};\n}}\n",
             values.join(", ")
         );
-    }
-
-    /// A record made of the fields of `parts` in order, named `name` (documented by `doc`).
-    fn composite(&mut self, name: &str, doc: &str, parts: &[&[Field]]) {
-        let fields: Vec<Field> = parts.iter().flat_map(|part| part.iter().copied()).collect();
-        self.record(name, doc, &fields);
     }
 
     /// `C`'s names in code order (`list`), its codes by name (`codes`) and the union of its names.
@@ -198,6 +252,11 @@ mod tests {
         assert_eq!(key("ERR_EMPTY"), "ERR_EMPTY");
     }
 
+    /// Every generated module's text, one after another.
+    fn typescript() -> String {
+        modules().into_iter().map(|(_, text)| text).collect()
+    }
+
     #[test]
     fn the_module_declares_every_layout_and_table() {
         let ts = typescript();
@@ -211,9 +270,11 @@ mod tests {
     }
 
     #[test]
-    fn the_checked_in_module_is_up_to_date() {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/src/js/generated/boundary.ts");
-        let checked_in = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(checked_in == typescript(), "{PATH} is stale: run `npm run gen`");
+    fn the_checked_in_modules_are_up_to_date() {
+        for (file, text) in modules() {
+            let path = format!("{}/{DIR}/{file}", env!("CARGO_MANIFEST_DIR"));
+            let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(checked_in == text, "{DIR}/{file} is stale: run `npm run gen`");
+        }
     }
 }

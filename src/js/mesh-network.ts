@@ -1,8 +1,7 @@
 /** MeshNetwork: creates nodes, routes their broadcasts, and is watched by observers. */
 import { TICK_STATS_ROW, TRACE_KINDS, readSimStats, readTickStatsRow } from './generated/boundary.js';
-import { queueBatch } from './internal/batch.js';
+import { sendBatch } from './internal/batch.js';
 import { bytes, num, str } from './internal/checks.js';
-import { flush } from './internal/dispatcher.js';
 import { dispatchEvents } from './internal/drain.js';
 import { NetworkState, NodeBinding } from './internal/network-state.js';
 import type { NodeRecord } from './internal/node-record.js';
@@ -10,7 +9,7 @@ import { scenarioState } from './internal/scenario.js';
 import { edgeSlots, otherSlots, slotOf, slotsOf } from './internal/slots.js';
 import { raw } from './internal/raw.js';
 import { registerNetwork } from './internal/registry.js';
-import { sendQueued } from './internal/send.js';
+import { readRows } from './internal/rows.js';
 import { MeshNode, handleSlot } from './mesh-node.js';
 import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TickStats, TopologyOptions, TraceKind } from './types.js';
 
@@ -94,21 +93,18 @@ export class MeshNetwork<T = unknown> {
 
   /** Advances virtual time by `ticks` ticks (default 1), delivering what arrives meanwhile. */
   run(ticks = 1): void {
-    const state = this.#state;
-    dispatchEvents(state, state.use().run(num('ticks', ticks)));
+    dispatchEvents(this.#state, this.#state.use().run(num('ticks', ticks)));
   }
 
   /** Advances virtual time to `time` ms, delivering what arrives up to then. */
   runUntil(time: number): void {
-    const state = this.#state;
-    dispatchEvents(state, state.use().runUntil(num('time', time)));
+    dispatchEvents(this.#state, this.#state.use().runUntil(num('time', time)));
   }
 
   /** Runs the next moment anything is due; returns false when nothing was left to run. */
   step(): boolean {
-    const state = this.#state;
-    const length = state.use().step();
-    dispatchEvents(state, length);
+    const length = this.#state.use().step();
+    dispatchEvents(this.#state, length);
     return length > 0;
   }
 
@@ -121,27 +117,7 @@ export class MeshNetwork<T = unknown> {
    * anything if a sender is not a live node of this network.
    */
   broadcastBatch(senders: readonly (MeshNode<T> | string)[], data: T): void {
-    const state = this.#state;
-    const rawNetwork = state.use();
-    if (!Array.isArray(senders)) throw raw().invalidTypeError('senders', 'an array of MeshNode handles or node ids', senders);
-    const slots = new Uint32Array(senders.length);
-    let previous: unknown;
-    let previousSlot = 0;
-    for (let i = 0; i < senders.length; i++) {
-      const sender = senders[i];
-      if (i === 0 || sender !== previous) {
-        previousSlot = this.#senderSlot(sender, i);
-        previous = sender;
-      }
-      slots[i] = previousSlot;
-    }
-    const length = rawNetwork.broadcastBatch(slots);
-    if (length === undefined) {
-      for (const slot of slots) sendQueued(state, state.records[slot], data);
-    } else {
-      queueBatch(state, slots, data, state.report(length));
-    }
-    flush();
+    sendBatch(this.#state, senders, data, (sender, index) => this.#senderSlot(sender, index));
   }
 
   /** Replaces every link with a generated topology over the live nodes. */
@@ -151,26 +127,23 @@ export class MeshNetwork<T = unknown> {
 
   /** Replaces every link with exactly these `[nodeIdA, nodeIdB]` pairs. */
   setEdges(edges: readonly (readonly [string, string])[]): void {
-    const rawNetwork = this.#state.use();
-    rawNetwork.setEdges(edgeSlots(this.#state, edges));
+    this.#state.use().setEdges(edgeSlots(this.#state, edges));
   }
 
   /** Links two nodes; returns false when they already were. */
   connect(nodeIdA: string, nodeIdB: string): boolean {
-    const rawNetwork = this.#state.use();
-    return rawNetwork.connect(this.#slot('nodeIdA', nodeIdA), this.#slot('nodeIdB', nodeIdB));
+    return this.#state.use().connect(slotOf(this.#state, 'nodeIdA', nodeIdA), slotOf(this.#state, 'nodeIdB', nodeIdB));
   }
 
   /** Unlinks two nodes; returns false when they were not linked. */
   disconnect(nodeIdA: string, nodeIdB: string): boolean {
-    const rawNetwork = this.#state.use();
-    return rawNetwork.disconnect(this.#slot('nodeIdA', nodeIdA), this.#slot('nodeIdB', nodeIdB));
+    return this.#state.use().disconnect(slotOf(this.#state, 'nodeIdA', nodeIdA), slotOf(this.#state, 'nodeIdB', nodeIdB));
   }
 
   /** The ids of the nodes linked to `nodeId`. */
   neighbours(nodeId: string): string[] {
     const state = this.#state;
-    return Array.from(state.use().neighbours(this.#slot('nodeId', nodeId)), (slot) => state.records[slot].nodeId);
+    return Array.from(state.use().neighbours(slotOf(this.#state, 'nodeId', nodeId)), (slot) => state.records[slot].nodeId);
   }
 
   /**
@@ -183,7 +156,7 @@ export class MeshNetwork<T = unknown> {
 
   /** Sets how the link between two nodes behaves (both directions); fields left out keep the `links` values. */
   setLink(nodeIdA: string, nodeIdB: string, link: LinkOptions): void {
-    this.#state.use().setLink(this.#slot('nodeIdA', nodeIdA), this.#slot('nodeIdB', nodeIdB), link);
+    this.#state.use().setLink(slotOf(this.#state, 'nodeIdA', nodeIdA), slotOf(this.#state, 'nodeIdB', nodeIdB), link);
   }
 
   /**
@@ -203,17 +176,17 @@ export class MeshNetwork<T = unknown> {
 
   /** Crashes a node: it neither sends, receives, relays nor ticks until `restart`. */
   crash(nodeId: string): void {
-    this.#state.use().crash(this.#slot('nodeId', nodeId));
+    this.#state.use().crash(slotOf(this.#state, 'nodeId', nodeId));
   }
 
   /** Restarts a crashed node (its step is kept unless `restartKeepsStep` is false). */
   restart(nodeId: string): void {
-    this.#state.use().restart(this.#slot('nodeId', nodeId));
+    this.#state.use().restart(slotOf(this.#state, 'nodeId', nodeId));
   }
 
   /** Makes a node byzantine (see `ByzantineBehaviour`), or honest again with `null`. */
   setByzantine(nodeId: string, behaviour: ByzantineBehaviour | null): void {
-    this.#state.use().setByzantine(this.#slot('nodeId', nodeId), behaviour);
+    this.#state.use().setByzantine(slotOf(this.#state, 'nodeId', nodeId), behaviour);
   }
 
   /**
@@ -229,7 +202,7 @@ export class MeshNetwork<T = unknown> {
    * 'ed25519'); its public key is registered with it.
    */
   setNodeKey(nodeId: string, secretKey: Uint8Array): void {
-    this.#state.use().setNodeSecret(this.#slot('nodeId', nodeId), bytes('secretKey', secretKey));
+    this.#state.use().setNodeSecret(slotOf(this.#state, 'nodeId', nodeId), bytes('secretKey', secretKey));
   }
 
   /**
@@ -238,12 +211,12 @@ export class MeshNetwork<T = unknown> {
    * simulator can no longer sign for it, so its own broadcasts carry no valid signature.
    */
   setPublicKey(nodeId: string, publicKey: Uint8Array): void {
-    this.#state.use().setPublicKey(this.#slot('nodeId', nodeId), bytes('publicKey', publicKey));
+    this.#state.use().setPublicKey(slotOf(this.#state, 'nodeId', nodeId), bytes('publicKey', publicKey));
   }
 
   /** A node's registered ed25519 public key (32 bytes), or `undefined` without `auth: 'ed25519'`. */
   publicKey(nodeId: string): Uint8Array | undefined {
-    return this.#state.use().publicKey(this.#slot('nodeId', nodeId));
+    return this.#state.use().publicKey(slotOf(this.#state, 'nodeId', nodeId));
   }
 
   /**
@@ -251,7 +224,7 @@ export class MeshNetwork<T = unknown> {
    * (-0.1 loses one tick in ten, 0 is exact).
    */
   setDrift(nodeId: string, rate: number): void {
-    this.#state.use().setDrift(this.#slot('nodeId', nodeId), num('rate', rate));
+    this.#state.use().setDrift(slotOf(this.#state, 'nodeId', nodeId), num('rate', rate));
   }
 
   /** Running totals of the simulation. */
@@ -274,10 +247,7 @@ export class MeshNetwork<T = unknown> {
    * running totals, running and crashed node counts, and the spread of steps.
    */
   drainTickStats(): TickStats[] {
-    const rows = this.#state.use().drainTickStats();
-    const stats: TickStats[] = [];
-    for (let at = 0; at < rows.length; at += TICK_STATS_ROW.length) stats.push(readTickStatsRow(rows, at));
-    return stats;
+    return readRows(this.#state.use().drainTickStats(), TICK_STATS_ROW.length, readTickStatsRow);
   }
 
   /**
@@ -311,14 +281,10 @@ export class MeshNetwork<T = unknown> {
     return this.#state.use().nodeStates();
   }
 
-  #slot(field: string, nodeId: string): number {
-    return slotOf(this.#state, field, nodeId);
-  }
-
   /** The slot of `senders[index]`, a node handle of this network or the id of one of its nodes. */
   #senderSlot(sender: unknown, index: number): number {
     if (sender instanceof MeshNode) return handleSlot(this.#state, sender, `senders[${index}]`);
-    if (typeof sender === 'string') return this.#slot(`senders[${index}]`, sender);
+    if (typeof sender === 'string') return slotOf(this.#state, `senders[${index}]`, sender);
     throw raw().invalidTypeError(`senders[${index}]`, 'a MeshNode of this network or a node id', sender);
   }
 

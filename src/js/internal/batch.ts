@@ -2,9 +2,11 @@
 import { BATCH_GROUP, BATCH_HEAD, REJECTION, WATCHER_ANOMALY_RECORD } from '../generated/boundary.js';
 import { watcherAnomalies, type WatcherAnomaly } from './anomalies.js';
 import { deliver, rejections } from './deliver.js';
-import { enqueue, handlerAdditions } from './dispatcher.js';
+import { enqueue, flush, handlerAdditions } from './dispatcher.js';
 import type { NetworkState } from './network-state.js';
 import type { NodeRecord } from './node-record.js';
+import { raw } from './raw.js';
+import { sendQueued } from './send.js';
 import type { Message } from '../types.js';
 
 /** What every message of one sender in a batch had: its stamp and what receivers and watchers made of it. */
@@ -22,11 +24,39 @@ interface Group<T, H> {
 }
 
 /**
+ * Broadcasts `data` from each of `senders` in order (see `MeshNetwork.broadcastBatch`), then runs
+ * the callbacks. `senderSlot` gives the slot of `senders[index]` or throws, so nothing is sent when
+ * one is not a live node; a run of one sender is looked up once.
+ */
+export function sendBatch<T, H>(state: NetworkState<T, H>, senders: unknown, data: T, senderSlot: (sender: unknown, index: number) => number): void {
+  const rawNetwork = state.use();
+  if (!Array.isArray(senders)) throw raw().invalidTypeError('senders', 'an array of MeshNode handles or node ids', senders);
+  const slots = new Uint32Array(senders.length);
+  let previous: unknown;
+  let previousSlot = 0;
+  for (let i = 0; i < senders.length; i++) {
+    const sender: unknown = senders[i];
+    if (i === 0 || sender !== previous) {
+      previousSlot = senderSlot(sender, i);
+      previous = sender;
+    }
+    slots[i] = previousSlot;
+  }
+  const length = rawNetwork.broadcastBatch(slots);
+  if (length === undefined) {
+    for (const slot of slots) sendQueued(state, state.records[slot], data);
+  } else {
+    queueBatch(state, slots, data, state.report(length));
+  }
+  flush();
+}
+
+/**
  * Queues the callbacks of a batch sent from `slots` carrying `data`, given its report (see
  * `RawNetwork.broadcastBatch`), as one job that does `deliver` for each message in order. That is
  * what one job per message would do: jobs the callbacks queue run after it either way.
  */
-export function queueBatch<T, H>(state: NetworkState<T, H>, slots: Uint32Array, data: T, report: Float64Array): void {
+function queueBatch<T, H>(state: NetworkState<T, H>, slots: Uint32Array, data: T, report: Float64Array): void {
   const receivers = state.holdLive();
   const groups: Group<T, H>[] = [];
   let at: number = BATCH_HEAD.length;

@@ -6,20 +6,22 @@
 use super::messages::{Proof, Sender};
 use super::Simulation;
 use crate::auth::{public_key, AuthMode, MeshKey, NodeKey};
+use crate::boundary::code_table;
 use crate::error::MeshError;
 use crate::message::Stamp;
 use crate::network::{Network, Slot};
 use crate::sim::byzantine::Byzantine;
 
-/// Why a receiver refused a message before looking at its pattern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Refusal {
-    /// The tag or signature does not check out (forged, tampered, or from an outsider).
-    BadSignature,
-    /// The claimed sender has no registered key (ed25519 mode).
-    UnknownSender,
-    /// A sequence number this receiver has already seen from that sender, or one too old.
-    Replay,
+code_table! {
+    /// Why a receiver refused a message before looking at its pattern.
+    pub enum Refusal {
+        /// The tag or signature does not check out (forged, tampered, or from an outsider).
+        BadSignature = "bad-signature",
+        /// The claimed sender has no registered key (ed25519 mode).
+        UnknownSender = "unknown-sender",
+        /// A sequence number this receiver has already seen from that sender, or one too old.
+        Replay = "replay",
+    }
 }
 
 /// A message as a receiver checks it: what it claims, and what vouches for it.

@@ -2,19 +2,21 @@
 
 use super::Simulation;
 use crate::auth::AuthMode;
+use crate::boundary::code_table;
 use crate::message::Verdict;
 use crate::network::Slot;
 use crate::sim::queue::Transfer;
 
-/// How a transfer in flight ends if nothing changes before it arrives.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outlook {
-    /// The receiver accepts it.
-    Accepted = 0,
-    /// The receiver refuses it: a wrong pattern, or (authenticated) a bad tag or signature.
-    Rejected = 1,
-    /// It is dropped: the receiver has it already, is down, or is across a partition.
-    Dropped = 2,
+code_table! {
+    /// How a transfer in flight ends if nothing changes before it arrives.
+    pub enum Outlook {
+        /// The receiver accepts it.
+        Accepted = "accepted",
+        /// The receiver refuses it: a wrong pattern, or (authenticated) a bad tag or signature.
+        Rejected = "rejected",
+        /// It is dropped: the receiver has it already, is down, or is across a partition.
+        Dropped = "dropped",
+    }
 }
 
 /// One transfer in flight.

@@ -1,0 +1,173 @@
+// Generated from src/boundary/ by `npm run gen` (cargo run --bin gen-boundary): do not edit.
+// The records of the reports a broadcast, a batch and a run write.
+
+/** The head of a broadcast's report, followed by `rejectedCount` `Rejection`s, then one `WatcherAnomalyRecord` per watcher anomaly up to the report's end. */
+export interface BroadcastStamp {
+  /** The step the message carries. */
+  globalStep: number;
+  /** The pattern value it carries. */
+  patternValue: number;
+  /** Its id (0: a scheduled message from a crashed sender, which sent nothing). */
+  messageId: number;
+  /** 1 when every live node not listed as rejecting accepted it at once; 0 when it is scheduled. */
+  instant: number;
+  /** The slot of the node it claims to be from, or -1 for an id no node has (`claimedName`). */
+  claimedSlot: number;
+  /** How many rejections follow. */
+  rejectedCount: number;
+}
+/** Where each field of a `BroadcastStamp` record sits, and how many numbers it takes. */
+export const BROADCAST_STAMP = { globalStep: 0, patternValue: 1, messageId: 2, instant: 3, claimedSlot: 4, rejectedCount: 5, length: 6 } as const;
+/** Reads the `BroadcastStamp` record that starts at `at`. */
+export function readBroadcastStamp(numbers: ArrayLike<number>, at: number): BroadcastStamp {
+  return { globalStep: numbers[at + BROADCAST_STAMP.globalStep], patternValue: numbers[at + BROADCAST_STAMP.patternValue], messageId: numbers[at + BROADCAST_STAMP.messageId], instant: numbers[at + BROADCAST_STAMP.instant], claimedSlot: numbers[at + BROADCAST_STAMP.claimedSlot], rejectedCount: numbers[at + BROADCAST_STAMP.rejectedCount] };
+}
+
+/** A receiver that rejected a message: the value its own pattern expected. */
+export interface Rejection {
+  /** The receiver's slot. */
+  slot: number;
+  /** The pattern value it expected. */
+  expected: number;
+}
+/** Where each field of a `Rejection` record sits, and how many numbers it takes. */
+export const REJECTION = { slot: 0, expected: 1, length: 2 } as const;
+/** Reads the `Rejection` record that starts at `at`. */
+export function readRejection(numbers: ArrayLike<number>, at: number): Rejection {
+  return { slot: numbers[at + REJECTION.slot], expected: numbers[at + REJECTION.expected] };
+}
+
+/** An anomaly a watching observer flagged in a message. */
+export interface WatcherAnomalyRecord {
+  /** The observer's index in the network's watch order. */
+  watcher: number;
+  /** The anomaly's code (`ANOMALY_KINDS`). */
+  kind: number;
+  /** The value it expected (the pattern value, or the tick count for a step skew). */
+  expected: number;
+}
+/** Where each field of a `WatcherAnomalyRecord` record sits, and how many numbers it takes. */
+export const WATCHER_ANOMALY_RECORD = { watcher: 0, kind: 1, expected: 2, length: 3 } as const;
+/** Reads the `WatcherAnomalyRecord` record that starts at `at`. */
+export function readWatcherAnomalyRecord(numbers: ArrayLike<number>, at: number): WatcherAnomalyRecord {
+  return { watcher: numbers[at + WATCHER_ANOMALY_RECORD.watcher], kind: numbers[at + WATCHER_ANOMALY_RECORD.kind], expected: numbers[at + WATCHER_ANOMALY_RECORD.expected] };
+}
+
+/** The head of a batch's report, followed by `groupCount` `BatchGroup`s. */
+export interface BatchHead {
+  /** The id of the batch's first message; message `i` has id `firstMessageId + i`. */
+  firstMessageId: number;
+  /** How many groups follow. */
+  groupCount: number;
+}
+/** Where each field of a `BatchHead` record sits, and how many numbers it takes. */
+export const BATCH_HEAD = { firstMessageId: 0, groupCount: 1, length: 2 } as const;
+/** Reads the `BatchHead` record that starts at `at`. */
+export function readBatchHead(numbers: ArrayLike<number>, at: number): BatchHead {
+  return { firstMessageId: numbers[at + BATCH_HEAD.firstMessageId], groupCount: numbers[at + BATCH_HEAD.groupCount] };
+}
+
+/** The messages of one sender in a batch (all with the same outcome), followed by `rejectedCount` `Rejection`s and `anomalyCount` `WatcherAnomalyRecord`s. */
+export interface BatchGroup {
+  /** The sender's slot. */
+  senderSlot: number;
+  /** The step its messages carry. */
+  globalStep: number;
+  /** The pattern value they carry. */
+  patternValue: number;
+  /** How many rejections follow. */
+  rejectedCount: number;
+  /** How many watcher anomalies follow the rejections. */
+  anomalyCount: number;
+}
+/** Where each field of a `BatchGroup` record sits, and how many numbers it takes. */
+export const BATCH_GROUP = { senderSlot: 0, globalStep: 1, patternValue: 2, rejectedCount: 3, anomalyCount: 4, length: 5 } as const;
+/** Reads the `BatchGroup` record that starts at `at`. */
+export function readBatchGroup(numbers: ArrayLike<number>, at: number): BatchGroup {
+  return { senderSlot: numbers[at + BATCH_GROUP.senderSlot], globalStep: numbers[at + BATCH_GROUP.globalStep], patternValue: numbers[at + BATCH_GROUP.patternValue], rejectedCount: numbers[at + BATCH_GROUP.rejectedCount], anomalyCount: numbers[at + BATCH_GROUP.anomalyCount] };
+}
+
+/** The head of the report `run`, `runUntil` and `step` write, followed by `eventCount` events, each a record chosen by its first number (`DRAIN_EVENTS`). */
+export interface DrainHead {
+  /** How many events follow. */
+  eventCount: number;
+}
+/** Where each field of a `DrainHead` record sits, and how many numbers it takes. */
+export const DRAIN_HEAD = { eventCount: 0, length: 1 } as const;
+/** Reads the `DrainHead` record that starts at `at`. */
+export function readDrainHead(numbers: ArrayLike<number>, at: number): DrainHead {
+  return { eventCount: numbers[at + DRAIN_HEAD.eventCount] };
+}
+
+/** A scheduled message arrived at a node that listens. */
+export interface ArrivalEvent {
+  /** The event's code (`arrived`). */
+  kind: number;
+  /** The message's id. */
+  messageId: number;
+  /** The slot it came from over the last link. */
+  from: number;
+  /** The receiver's slot. */
+  receiver: number;
+  /** The value the receiver expected when it rejected the pattern, else -1. */
+  expected: number;
+  /** The step the receiver synced to (`autoSync`), else -1. */
+  syncedTo: number;
+  /** 1 when a byzantine relay tampered with this copy, else 0. */
+  tampered: number;
+  /** Why an authenticated receiver refused it (`REFUSALS`), else -1. */
+  refusal: number;
+  /** How many links it travelled. */
+  hops: number;
+}
+/** Where each field of a `ArrivalEvent` record sits, and how many numbers it takes. */
+export const ARRIVAL_EVENT = { kind: 0, messageId: 1, from: 2, receiver: 3, expected: 4, syncedTo: 5, tampered: 6, refusal: 7, hops: 8, length: 9 } as const;
+/** Reads the `ArrivalEvent` record that starts at `at`. */
+export function readArrivalEvent(numbers: ArrayLike<number>, at: number): ArrivalEvent {
+  return { kind: numbers[at + ARRIVAL_EVENT.kind], messageId: numbers[at + ARRIVAL_EVENT.messageId], from: numbers[at + ARRIVAL_EVENT.from], receiver: numbers[at + ARRIVAL_EVENT.receiver], expected: numbers[at + ARRIVAL_EVENT.expected], syncedTo: numbers[at + ARRIVAL_EVENT.syncedTo], tampered: numbers[at + ARRIVAL_EVENT.tampered], refusal: numbers[at + ARRIVAL_EVENT.refusal], hops: numbers[at + ARRIVAL_EVENT.hops] };
+}
+
+/** The engine sent a message, followed by `anomalyCount` `WatcherAnomalyRecord`s. */
+export interface SentEvent {
+  /** The event's code (`sent`). */
+  kind: number;
+  /** The message's id. */
+  messageId: number;
+  /** The sender's slot. */
+  sender: number;
+  /** The slot of the node it claims to be from, or -2 - i for the id `claimedNames()[i]`. */
+  claimedSlot: number;
+  /** The step it carries. */
+  globalStep: number;
+  /** The pattern value it carries. */
+  patternValue: number;
+  /** The index of the scenario event whose payload it carries, or -1 for none. */
+  payload: number;
+  /** The sender's sequence number (authenticated networks; 0 otherwise). */
+  sequence: number;
+  /** How many bytes its tag or signature takes in `sentProofs()` (0 without authentication). */
+  proofLength: number;
+  /** How many watcher anomalies follow. */
+  anomalyCount: number;
+}
+/** Where each field of a `SentEvent` record sits, and how many numbers it takes. */
+export const SENT_EVENT = { kind: 0, messageId: 1, sender: 2, claimedSlot: 3, globalStep: 4, patternValue: 5, payload: 6, sequence: 7, proofLength: 8, anomalyCount: 9, length: 10 } as const;
+/** Reads the `SentEvent` record that starts at `at`. */
+export function readSentEvent(numbers: ArrayLike<number>, at: number): SentEvent {
+  return { kind: numbers[at + SENT_EVENT.kind], messageId: numbers[at + SENT_EVENT.messageId], sender: numbers[at + SENT_EVENT.sender], claimedSlot: numbers[at + SENT_EVENT.claimedSlot], globalStep: numbers[at + SENT_EVENT.globalStep], patternValue: numbers[at + SENT_EVENT.patternValue], payload: numbers[at + SENT_EVENT.payload], sequence: numbers[at + SENT_EVENT.sequence], proofLength: numbers[at + SENT_EVENT.proofLength], anomalyCount: numbers[at + SENT_EVENT.anomalyCount] };
+}
+
+/** A message has nothing left in flight. */
+export interface CompletedEvent {
+  /** The event's code (`completed`). */
+  kind: number;
+  /** The message's id. */
+  messageId: number;
+}
+/** Where each field of a `CompletedEvent` record sits, and how many numbers it takes. */
+export const COMPLETED_EVENT = { kind: 0, messageId: 1, length: 2 } as const;
+/** Reads the `CompletedEvent` record that starts at `at`. */
+export function readCompletedEvent(numbers: ArrayLike<number>, at: number): CompletedEvent {
+  return { kind: numbers[at + COMPLETED_EVENT.kind], messageId: numbers[at + COMPLETED_EVENT.messageId] };
+}
+
