@@ -12,10 +12,10 @@ use crate::sim::trace::TraceKind;
 /// Where the generated modules live, from the crate's root.
 pub const DIR: &str = "src/js/generated";
 
-/// Each generated module: its file name in [`DIR`] and its full text. `boundary.ts` re-exports
-/// the others.
-pub fn modules() -> [(&'static str, String); 4] {
-    [("reports.ts", reports()), ("arrays.ts", arrays()), ("codes.ts", codes()), ("boundary.ts", barrel())]
+/// Each generated module: its file name in [`DIR`] and its full text. (No module re-exports the
+/// others: in the CommonJS build a re-export turns every read of a constant into a getter call.)
+pub fn modules() -> [(&'static str, String); 3] {
+    [("reports.ts", reports()), ("arrays.ts", arrays()), ("codes.ts", codes())]
 }
 
 /// The records of the reports broadcasts, batches and runs write.
@@ -70,17 +70,6 @@ fn codes() -> String {
         "An engine-made send's `claimedSlot` for the first claimed id no node has; the i-th is this minus i.",
     );
     let _ = writeln!(out.text, "export const FIRST_UNKNOWN_CLAIM = {FIRST_UNKNOWN_CLAIM};");
-    out.text
-}
-
-/// The module that re-exports the others.
-fn barrel() -> String {
-    let mut out = Module::headed(
-        "Every layout and code table that crosses the wasm/JS boundary, declared once in Rust.",
-    );
-    for (file, _) in [("reports", ()), ("arrays", ()), ("codes", ())] {
-        let _ = writeln!(out.text, "export * from './{file}.js';");
-    }
     out.text
 }
 

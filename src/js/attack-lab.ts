@@ -1,5 +1,5 @@
 /** The attack lab: what each check catches. */
-import { ATTACK_LAB_RECORD, readAttackLabRecord } from './generated/boundary.js';
+import { ATTACK_LAB_RECORD, readAttackLabRecord } from './generated/arrays.js';
 import { num } from './internal/checks.js';
 import { raw } from './internal/raw.js';
 import type { AttackLabRow } from './types.js';

@@ -7,17 +7,8 @@ export { PerformanceMonitor } from './performance-monitor.js';
 export { MeshWorker, serveNetworks } from './mesh-worker.js';
 export { attackLab } from './attack-lab.js';
 export { canonicalBytes, payloadBytes } from './canonical.js';
-export {
-  NODE_STATE_RECORD,
-  NODE_STATUSES,
-  OUTLOOKS,
-  TRACE_KINDS,
-  TRACE_RECORD,
-  TRANSFER_RECORD,
-  readNodeStateRecord,
-  readTraceRecord,
-  readTransferRecord,
-} from './generated/boundary.js';
-export type { NodeStateRecord, TraceRecord, TransferRecord } from './generated/boundary.js';
+export { NODE_STATE_RECORD, TRACE_RECORD, TRANSFER_RECORD, readNodeStateRecord, readTraceRecord, readTransferRecord } from './generated/arrays.js';
+export { NODE_STATUSES, OUTLOOKS, TRACE_KINDS } from './generated/codes.js';
+export type { NodeStateRecord, TraceRecord, TransferRecord } from './generated/arrays.js';
 export type { MessageEndpoint, NetworkSnapshot, WorkerMethod, WorkerRequest } from './mesh-worker.js';
 export type * from './types.js';

@@ -1,5 +1,6 @@
 /** MeshNetwork: creates nodes, routes their broadcasts, and is watched by observers. */
-import { TICK_STATS_ROW, TRACE_KINDS, readSimStats, readTickStatsRow } from './generated/boundary.js';
+import { TICK_STATS_ROW, readSimStats, readTickStatsRow } from './generated/arrays.js';
+import { TRACE_KINDS } from './generated/codes.js';
 import { sendBatch } from './internal/batch.js';
 import { bytes, num, str } from './internal/checks.js';
 import { dispatchEvents } from './internal/drain.js';

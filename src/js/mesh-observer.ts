@@ -1,5 +1,5 @@
 /** MeshObserver: validates messages against its own pattern and flags anomalies. */
-import { VERDICT } from './generated/boundary.js';
+import { VERDICT } from './generated/codes.js';
 import { fn, malformedSenderId, patternConfig, readMessage, toRecord } from './internal/checks.js';
 import { enqueue, flush } from './internal/dispatcher.js';
 import type { NetworkState } from './internal/network-state.js';

@@ -139,7 +139,6 @@ impl RawNetwork {
     /// covers); read the proof with `lastSequence` and `lastProof`.
     #[wasm_bindgen(js_name = broadcastCarrying)]
     pub fn broadcast_carrying(&mut self, slot: u32, payload: &[u8]) -> usize {
-        let instant = self.inner.is_instant();
         let report = match self.inner.broadcast_carrying(slot, payload) {
             Ok(report) => report,
             Err(error) => {
@@ -148,8 +147,10 @@ impl RawNetwork {
             }
         };
         self.last_proof.0 = report.sequence;
-        self.last_proof.1.clear();
-        self.last_proof.1.extend_from_slice(report.proof.bytes());
+        if !(self.last_proof.1.is_empty() && report.proof.bytes().is_empty()) {
+            self.last_proof.1.clear();
+            self.last_proof.1.extend_from_slice(report.proof.bytes());
+        }
         let claimed_slot = match &report.sender {
             Sender::Node(slot) => f64::from(*slot),
             Sender::Unknown(name) => {
@@ -165,7 +166,7 @@ impl RawNetwork {
             global_step: stamp.global_step as f64,
             pattern_value: stamp.pattern_value as f64,
             message_id: report.message as f64,
-            instant: f64::from(u8::from(instant)),
+            instant: f64::from(u8::from(report.instant)),
             claimed_slot,
             rejected_count,
         }

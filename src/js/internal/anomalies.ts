@@ -1,5 +1,6 @@
 /** The anomalies watching observers report from wasm, as the facade hands them to `onAnomaly`. */
-import { ANOMALY_KINDS, WATCHER_ANOMALY_RECORD, type AnomalyKind } from '../generated/boundary.js';
+import { WATCHER_ANOMALY_RECORD } from '../generated/reports.js';
+import { ANOMALY_KINDS, type AnomalyKind } from '../generated/codes.js';
 import type { Anomaly, AnomalyType, Message } from '../types.js';
 import type { ObserverCore } from './observer-core.js';
 

@@ -1,5 +1,5 @@
 /** The callbacks of a `broadcastBatch` in an instant network, read from its report. */
-import { BATCH_GROUP, BATCH_HEAD, REJECTION, WATCHER_ANOMALY_RECORD } from '../generated/boundary.js';
+import { BATCH_GROUP, BATCH_HEAD, REJECTION, WATCHER_ANOMALY_RECORD } from '../generated/reports.js';
 import { watcherAnomalies, type WatcherAnomaly } from './anomalies.js';
 import { deliver, rejections } from './deliver.js';
 import { enqueue, flush, handlerAdditions } from './dispatcher.js';

@@ -1,5 +1,5 @@
 /** Running the callbacks of one broadcast, and reading who rejected it. */
-import { REJECTION } from '../generated/boundary.js';
+import { REJECTION } from '../generated/reports.js';
 import { emitAnomalies, type WatcherAnomaly } from './anomalies.js';
 import type { NodeRecord } from './node-record.js';
 import type { Message } from '../types.js';

@@ -1,5 +1,6 @@
 /** Reading the report `run`, `runUntil` and `step` write, and running its callbacks in order. */
-import { ARRIVAL_EVENT, COMPLETED_EVENT, DRAIN_EVENT, DRAIN_HEAD, FIRST_UNKNOWN_CLAIM, NONE, REFUSALS, SENT_EVENT, WATCHER_ANOMALY_RECORD } from '../generated/boundary.js';
+import { ARRIVAL_EVENT, COMPLETED_EVENT, DRAIN_HEAD, SENT_EVENT, WATCHER_ANOMALY_RECORD } from '../generated/reports.js';
+import { DRAIN_EVENT, FIRST_UNKNOWN_CLAIM, NONE, REFUSALS } from '../generated/codes.js';
 import { watcherAnomalies } from './anomalies.js';
 import { deliver } from './deliver.js';
 import { enqueue, flush } from './dispatcher.js';

@@ -1,5 +1,5 @@
 /** The errors the facade throws itself (every other error is built in wasm). */
-import type { MeshErrorCode } from '../generated/boundary.js';
+import type { MeshErrorCode } from '../generated/codes.js';
 
 /** A `TypeError` with the `code` and `field` every data-mesh error carries. */
 function typeError(message: string, code: MeshErrorCode, field: string): TypeError {

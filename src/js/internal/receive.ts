@@ -1,5 +1,5 @@
 /** A message handed to a node's `receive()`: checked in wasm, then its callbacks queued. */
-import { REFUSALS, VERDICT } from '../generated/boundary.js';
+import { REFUSALS, VERDICT } from '../generated/codes.js';
 import { readMessage, type MessageFields } from './checks.js';
 import { enqueue } from './dispatcher.js';
 import { encodePayload } from './payload.js';

@@ -1,5 +1,5 @@
 /** Sending one message from a node and queueing the callbacks it causes. */
-import { BROADCAST_STAMP, REJECTION } from '../generated/boundary.js';
+import { BROADCAST_STAMP, REJECTION } from '../generated/reports.js';
 import { watcherAnomalies } from './anomalies.js';
 import { encodePayload } from './payload.js';
 import { deliver, rejections } from './deliver.js';

@@ -1,5 +1,5 @@
 /** The shape of the errors data-mesh throws. */
-import type { MeshErrorCode } from '../generated/boundary.js';
+import type { MeshErrorCode } from '../generated/codes.js';
 
 /** The shape of every error data-mesh throws: a `TypeError` or `RangeError` with these fields. */
 export interface MeshError extends Error {

@@ -1,5 +1,5 @@
 /** Nodes, messages, the errors nodes report and the anomalies observers flag. */
-import type { Refusal } from '../generated/boundary.js';
+import type { Refusal } from '../generated/codes.js';
 
 /** Configuration of one node. */
 export interface NodeConfig {

@@ -1,5 +1,5 @@
 /** What a simulated network reports: running totals, tick rows and the attack lab. */
-import type { AttackLabRecord, SimStats, TickStatsRow } from '../generated/boundary.js';
+import type { AttackLabRecord, SimStats, TickStatsRow } from '../generated/arrays.js';
 
 /** Running totals of a network's simulation. */
 export type SimulationStats = SimStats;

@@ -55,6 +55,9 @@ pub struct SimBroadcast<'a> {
     pub sequence: u64,
     /// The tag or signature the message carries.
     pub proof: Proof,
+    /// Whether every other live node judged it at once (the seed's broadcast), rather than it
+    /// being scheduled.
+    pub instant: bool,
 }
 
 /// A delivery to a node whose owner asked to hear about them (see [`super::Simulation::set_listening`]).

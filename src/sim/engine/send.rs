@@ -57,7 +57,16 @@ impl Simulation {
         self.ledger.count_instant(1, deliveries);
         self.ledger.trace_sends(self.clock.now(), sender, message, 1);
         let sender = Sender::Node(sender);
-        Ok(SimBroadcast { message, sender, stamp, deliveries, anomalies, sequence: 0, proof: Proof::None })
+        Ok(SimBroadcast {
+            message,
+            sender,
+            stamp,
+            deliveries,
+            anomalies,
+            sequence: 0,
+            proof: Proof::None,
+            instant: true,
+        })
     }
 
     /// A crashed node's broadcast: it goes nowhere, and is counted and traced as such.
@@ -75,6 +84,7 @@ impl Simulation {
             anomalies: &[],
             sequence: 0,
             proof: Proof::None,
+            instant: false,
         })
     }
 
@@ -122,6 +132,7 @@ impl Simulation {
             anomalies: &self.anomalies,
             sequence,
             proof,
+            instant: false,
         })
     }
 

@@ -73,7 +73,8 @@ impl Simulation {
     pub(super) fn engine_broadcast(&mut self, sender: Slot, payload: Option<u32>, bytes: &[u8]) {
         let listening = self.nodes.anyone_listening();
         let Ok(sent) = self.send(sender, true, bytes) else { return };
-        let SimBroadcast { message, sender: claimed, stamp, deliveries, anomalies, sequence, proof } = sent;
+        let SimBroadcast { message, sender: claimed, stamp, deliveries, anomalies, sequence, proof, instant } =
+            sent;
         if message == 0 || (!listening && anomalies.is_empty()) {
             return;
         }
@@ -86,7 +87,7 @@ impl Simulation {
         if completed_now {
             self.events.pop();
         }
-        let done = completed_now || delivered_at_once || self.is_instant();
+        let done = completed_now || delivered_at_once || instant;
         self.events.push(EngineEvent::Sent(EngineSend {
             message,
             sender,
