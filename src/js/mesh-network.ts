@@ -65,7 +65,6 @@ export class MeshNetwork<T = unknown> {
 
   /** The live nodes, in creation order. */
   getNodes(): MeshNode<T>[] {
-    this.#state.use();
     return this.#state.liveHandles();
   }
 

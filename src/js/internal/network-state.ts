@@ -71,8 +71,9 @@ export class NetworkState<T, H = unknown> {
     live.splice(live.indexOf(record), 1);
   }
 
-  /** The handles of the live nodes, in creation order. */
+  /** The handles of the live nodes, in creation order; throws `ERR_OBJECT_FREED` after `free()`. */
   liveHandles(): H[] {
+    this.use();
     return this.#live.map((record) => record.handle as H);
   }
 
