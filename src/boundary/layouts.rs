@@ -18,7 +18,7 @@ record! {
         message_id,
         /// 1 when every live node not listed as rejecting accepted it at once; 0 when it is scheduled.
         instant,
-        /// The slot of the node it claims to be from, or -1 for an id no node has (`claimedName`).
+        /// The slot of the node it claims to be from, or `NONE` for an id no node has (`claimedName`).
         claimed_slot,
         /// How many rejections follow.
         rejected_count,
@@ -116,7 +116,8 @@ record! {
         message_id,
         /// The sender's slot.
         sender,
-        /// The slot of the node it claims to be from, or -2 - i for the id `claimedNames()[i]`.
+        /// The slot of the node it claims to be from, or `FIRST_UNKNOWN_CLAIM - i` for the id
+        /// `claimedNames()[i]` that no node has.
         claimed_slot,
         /// The step it carries.
         global_step,

@@ -40,9 +40,9 @@ export interface NetworkSnapshot {
   now: number;
   /** Node ids by slot (creation order, removed nodes included). */
   nodeIds: string[];
-  /** `[status, globalStep, sent, received, rejected, ...]` by slot (see `MeshNetwork.nodeStates`). */
+  /** One `NODE_STATE_RECORD` per slot (see `MeshNetwork.nodeStates`). */
   nodeStates: Float64Array;
-  /** `[fromSlot, toSlot, progress, outlook, ...]` for each transfer in flight (see `MeshNetwork.transfers`). */
+  /** One `TRANSFER_RECORD` per transfer in flight (see `MeshNetwork.transfers`). */
   transfers: Float64Array;
   /** Running totals. */
   stats: SimulationStats;

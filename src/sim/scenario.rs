@@ -103,7 +103,9 @@ pub struct ScenarioEvent {
     pub at: f64,
     /// A node that broadcasts `data`.
     pub broadcast: Option<String>,
-    /// The payload of a broadcast (any JSON; the network hands it to handlers as parsed).
+    /// The payload of a broadcast (any JSON; the network hands it to handlers as parsed). A
+    /// `null` is a payload (`Some(Value::Null)`, whose bytes are `null`), unlike a missing one.
+    #[serde(default, deserialize_with = "present")]
     pub data: Option<serde_json::Value>,
     /// Two groups to cut apart.
     pub partition: Option<(Vec<String>, Vec<String>)>,
@@ -217,6 +219,11 @@ impl Scenario {
 
 /// Finds the live node with an id, naming `field` when there is none.
 type SlotOf = dyn Fn(&Simulation, String, &str) -> Result<Slot, MeshError>;
+
+/// A field's value when it is present, `null` included (serde reads a `null` `Option` as `None`).
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<serde_json::Value>, D::Error> {
+    serde::Deserialize::deserialize(deserializer).map(Some)
+}
 
 impl ScenarioEvent {
     /// The one action this event holds.

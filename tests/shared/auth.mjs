@@ -167,7 +167,7 @@ export const authCases = [
           version: 1,
           options: { seed: 11, auth, links: { latency: 5 }, tickInterval: 10, traffic: 0.3 },
           nodes: [{ nodeId: 'a' }, { nodeId: 'b' }, { nodeId: 'c' }],
-          events: [{ at: 3, broadcast: 'a', data }],
+          events: [{ at: 3, broadcast: 'a', data }, { at: 4, broadcast: 'b', data: null }],
         };
         const network = MeshNetwork.fromScenario(JSON.stringify(scenario));
         const heard = [];
@@ -176,13 +176,14 @@ export const authCases = [
         network.getNode('b').onBroadcast((m) => sent.push(m));
         network.broadcastBatch(['b'], data);
         network.runUntil(40);
-        const paths = heard.map((m) => (m.data === undefined ? 'traffic' : 'data'));
+        const paths = heard.map((m) => (m.data === undefined ? 'traffic' : m.data === null ? 'null' : 'data'));
         check(paths.filter((p) => p === 'traffic').length > 0, `${auth}: engine traffic reached c`);
         equal(paths.filter((p) => p === 'data').length, 3, `${auth}: the broadcast, the batch and the scenario event reached c`);
+        equal(paths.filter((p) => p === 'null').length, 1, `${auth}: the scenario event with data null reached c`);
         for (const m of heard) {
           check(Number.isSafeInteger(m.sequence) && m.sequence > 0, `${auth}: a sequence number on every path`);
           check(m.signature instanceof Uint8Array && m.signature.length === proofBytes, `${auth}: a ${proofBytes}-byte proof on every path`);
-          if (m.data !== undefined) equal(JSON.stringify(m.data), JSON.stringify(data), `${auth}: the data as sent`);
+          if (m.data !== undefined && m.data !== null) equal(JSON.stringify(m.data), JSON.stringify(data), `${auth}: the data as sent`);
         }
         equal([...sent[0].signature], [...heard.find((m) => m.sequence === sent[0].sequence && m.senderId === 'a').signature], `${auth}: the sender's message and the delivered one carry the same proof`);
         const twin = MeshNetwork.fromScenario(scenario);

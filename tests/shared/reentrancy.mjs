@@ -213,4 +213,34 @@ export const reentrancyCases = [
       equal(runOnce(), first, 'identical traces');
     },
   ],
+  [
+    'when reporting a handler error throws too (console.error replaced), the broadcast throws and later callbacks still run',
+    ({ MeshNetwork, MeshObserver }) => {
+      const network = new MeshNetwork();
+      const [a, b] = ['a', 'b'].map((id) => network.createNode(cfg(id)));
+      const observer = new MeshObserver({ seed: 8, phaseResetInterval: 100 });
+      observer.watch(network);
+      observer.onAnomaly(() => {
+        throw new Error('handler');
+      });
+      const saved = console.error;
+      console.error = () => {
+        throw new Error('console');
+      };
+      let threw = false;
+      try {
+        a.broadcast(1);
+      } catch {
+        threw = true;
+      } finally {
+        console.error = saved;
+      }
+      check(threw, 'the error the report threw reaches the caller');
+      observer.unwatch(network);
+      const synced = spy();
+      b.onSync(synced);
+      b.sync(5);
+      equal(synced.calls, [[5]], 'onSync still runs: the callback queue is not left running');
+    },
+  ],
 ];

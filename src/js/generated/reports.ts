@@ -11,7 +11,7 @@ export interface BroadcastStamp {
   messageId: number;
   /** 1 when every live node not listed as rejecting accepted it at once; 0 when it is scheduled. */
   instant: number;
-  /** The slot of the node it claims to be from, or -1 for an id no node has (`claimedName`). */
+  /** The slot of the node it claims to be from, or `NONE` for an id no node has (`claimedName`). */
   claimedSlot: number;
   /** How many rejections follow. */
   rejectedCount: number;
@@ -135,7 +135,7 @@ export interface SentEvent {
   messageId: number;
   /** The sender's slot. */
   sender: number;
-  /** The slot of the node it claims to be from, or -2 - i for the id `claimedNames()[i]`. */
+  /** The slot of the node it claims to be from, or `FIRST_UNKNOWN_CLAIM - i` for the id `claimedNames()[i]` that no node has. */
   claimedSlot: number;
   /** The step it carries. */
   globalStep: number;

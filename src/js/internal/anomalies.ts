@@ -13,7 +13,7 @@ void sameKinds;
 export type WatcherAnomaly<T> = [observer: ObserverCore<T>, kind: number, expected: number];
 
 /** The anomaly a watcher reported about `message`. */
-export function watcherAnomaly<T>(kind: number, expected: number, message: Message<T>): Anomaly<T> {
+function watcherAnomaly<T>(kind: number, expected: number, message: Message<T>): Anomaly<T> {
   const type = ANOMALY_KINDS[kind];
   switch (type) {
     case 'step-skew':

@@ -2,7 +2,8 @@
  * One FIFO queue of pending callback jobs for the whole module.
  *
  * Every API call finishes its work in wasm first, then queues the callbacks it caused and
- * flushes. A callback that calls back into the API (broadcast, sync, createNode, removeNode,
+ * flushes (a broadcast that starts no nested flush runs its callbacks as the flush's first job
+ * without queueing them: `startFlush`). A callback that calls back into the API (broadcast, sync, createNode, removeNode,
  * observe, ...) only queues more jobs: the outermost flush runs them in order. So delivery order
  * is deterministic (breadth first), nothing recurses, and wasm is never re-entered mid-mutation.
  */

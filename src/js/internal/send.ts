@@ -50,8 +50,9 @@ function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T
       deliver(record, message, receivers, rejected, anomalies);
     } catch (error) {
       reportError(error);
+    } finally {
+      finishFlush();
     }
-    finishFlush();
   } else {
     enqueue(() => deliver(record, message, receivers, rejected, anomalies));
     if (now) flush();

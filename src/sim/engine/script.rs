@@ -14,7 +14,8 @@ pub enum ScriptAction {
         sender: Slot,
         /// The scenario event whose `data` the message carries.
         payload: u32,
-        /// That `data` as the bytes a tag or signature covers (its compact JSON text).
+        /// That `data` as the bytes a tag or signature covers (`JSON.stringify`'s text, see
+        /// [`crate::payload`]).
         bytes: Box<[u8]>,
     },
     /// Cut the links between two groups.
