@@ -6,30 +6,31 @@
 use std::collections::BTreeMap;
 
 use hdrhistogram::Histogram;
-use serde::Serialize;
 
+use crate::boundary::record;
 use crate::error::MeshError;
 
 /// Durations are kept in the histogram as whole nanoseconds, to 3 significant digits.
 const NANOS_PER_MS: f64 = 1e6;
 
-/// Statistics of one timer, in milliseconds.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-pub struct Metrics {
-    /// How many durations were recorded.
-    pub count: u64,
-    /// Their mean.
-    pub avg: f64,
-    /// The shortest.
-    pub min: f64,
-    /// The longest.
-    pub max: f64,
-    /// The median (to 3 significant digits).
-    pub p50: f64,
-    /// The 95th percentile (to 3 significant digits).
-    pub p95: f64,
-    /// The 99th percentile (to 3 significant digits).
-    pub p99: f64,
+record! {
+    /// Statistics of one timer, in milliseconds.
+    pub struct Metrics {
+        /// How many durations were recorded.
+        pub count: u64,
+        /// Their mean.
+        pub avg: f64,
+        /// The shortest.
+        pub min: f64,
+        /// The longest.
+        pub max: f64,
+        /// The median (to 3 significant digits).
+        pub p50: f64,
+        /// The 95th percentile (to 3 significant digits).
+        pub p95: f64,
+        /// The 99th percentile (to 3 significant digits).
+        pub p99: f64,
+    }
 }
 
 #[derive(Debug, Clone)]

@@ -42,9 +42,41 @@ pub trait CodeTable: Sized + Copy + PartialEq + 'static {
     }
 }
 
-/// Declares a record of `f64` numbers: a struct with one public field per number, its
-/// [`Layout`], `LEN` and `write`, which appends the numbers in declared order.
+/// Declares a record of numbers: a struct with one public field per number, its [`Layout`],
+/// `LEN` and `write`, which appends the numbers in declared order. Fields are `f64`, unless the
+/// declaration gives each field as `pub name: Type` (a numeric type, written as `f64`).
 macro_rules! record {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            $( $(#[doc = $field_doc:literal])* pub $field:ident: $ty:ty, )*
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Default)]
+        pub struct $name {
+            $( $(#[doc = $field_doc])* pub $field: $ty, )*
+        }
+
+        impl $name {
+            /// How many numbers one record takes.
+            pub const LEN: usize = <Self as $crate::boundary::Layout>::FIELDS.len();
+
+            /// Appends the record's numbers, in declared order.
+            #[inline]
+            pub fn write(&self, out: &mut Vec<f64>) {
+                out.extend([$(self.$field as f64),*]);
+            }
+        }
+
+        impl $crate::boundary::Layout for $name {
+            const NAME: &'static str = stringify!($name);
+            const DOC: &'static str = concat!($($doc),*);
+            const FIELDS: &'static [$crate::boundary::Field] = &[
+                $($crate::boundary::Field { name: stringify!($field), doc: concat!($($field_doc),*) },)*
+            ];
+        }
+    };
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident {

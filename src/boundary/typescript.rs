@@ -5,6 +5,7 @@ use std::fmt::Write;
 use super::codes::{verdict, DrainEvent, ErrorCode, NodeStatus, FIRST_UNKNOWN_CLAIM, NONE};
 use super::layouts::*;
 use super::{CodeTable, Field, Layout};
+use crate::monitor::Metrics;
 use crate::observer::AnomalyKind;
 use crate::sim::engine::{Outlook, Refusal, SimStats};
 use crate::sim::trace::TraceKind;
@@ -43,6 +44,7 @@ fn arrays() -> String {
     out.layout::<TraceRecord>();
     out.layout::<AttackLabRecord>();
     out.layout::<SimStats>();
+    out.layout::<Metrics>();
     out.composite(
         "TickStatsRow",
         "One row of `drainTickStats()`: the tick, the running totals then, and how the live nodes stood.",

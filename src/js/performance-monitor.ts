@@ -2,7 +2,7 @@
 import { num, str, toRecord } from './internal/checks.js';
 import { freedError } from './internal/errors.js';
 import { raw, type RawPerformanceMonitor } from './internal/raw.js';
-import type { Metrics } from './types.js';
+import { METRICS, readMetrics, type Metrics } from './generated/arrays.js';
 
 /** Times named operations and reports count, mean, extremes and percentiles in milliseconds. */
 export class PerformanceMonitor {
@@ -30,12 +30,15 @@ export class PerformanceMonitor {
 
   /** The statistics of `name`, or `undefined` before its first recorded duration. */
   getMetrics(name: string): Metrics | undefined {
-    return this.#use().getMetrics(str('name', name)) as Metrics | undefined;
+    const values = this.#use().getMetrics(str('name', name));
+    return values === undefined ? undefined : readMetrics(values, 0);
   }
 
   /** The statistics of every timer, by name. */
   getAllMetrics(): Record<string, Metrics> {
-    return toRecord(this.#use().getAllMetrics());
+    const rawMonitor = this.#use();
+    const values = rawMonitor.allMetrics();
+    return toRecord(new Map(rawMonitor.metricNames().map((name, i) => [name, readMetrics(values, i * METRICS.length)])));
   }
 
   /** Forgets every timer. */

@@ -3,8 +3,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::errors::{js, JsResult};
-use super::to_js_value;
-use crate::monitor::PerformanceMonitor;
+use crate::monitor::{Metrics, PerformanceMonitor};
 
 #[wasm_bindgen]
 extern "C" {
@@ -45,16 +44,30 @@ impl RawPerformanceMonitor {
         self.inner.record(name, duration_ms);
     }
 
-    /// `{ count, avg, min, max, p50, p95, p99 }` for `name`, or `undefined` before its first duration.
-    #[wasm_bindgen(js_name = getMetrics, unchecked_return_type = "{ count: number; avg: number; min: number; max: number; p50: number; p95: number; p99: number } | undefined")]
-    pub fn get_metrics(&self, name: &str) -> JsResult<JsValue> {
-        self.inner.metrics(name).map_or(Ok(JsValue::UNDEFINED), |m| to_js_value(&m))
+    /// The `Metrics` record of `name`, or `undefined` before its first duration.
+    #[wasm_bindgen(js_name = getMetrics)]
+    pub fn get_metrics(&self, name: &str) -> Option<Vec<f64>> {
+        self.inner.metrics(name).map(|metrics| {
+            let mut out = Vec::with_capacity(Metrics::LEN);
+            metrics.write(&mut out);
+            out
+        })
     }
 
-    /// The metrics of every timer, by name.
-    #[wasm_bindgen(js_name = getAllMetrics, unchecked_return_type = "Map<string, { count: number; avg: number; min: number; max: number; p50: number; p95: number; p99: number }>")]
-    pub fn get_all_metrics(&self) -> JsResult<JsValue> {
-        to_js_value(&self.inner.all_metrics())
+    /// The names of every timer with a duration, in order (see `allMetrics`).
+    #[wasm_bindgen(js_name = metricNames)]
+    pub fn metric_names(&self) -> Vec<String> {
+        self.inner.all_metrics().into_keys().collect()
+    }
+
+    /// The `Metrics` record of every timer, in the order of `metricNames`.
+    #[wasm_bindgen(js_name = allMetrics)]
+    pub fn all_metrics(&self) -> Vec<f64> {
+        let mut out = Vec::new();
+        for metrics in self.inner.all_metrics().values() {
+            metrics.write(&mut out);
+        }
+        out
     }
 
     /// Forgets every timer.

@@ -121,6 +121,30 @@ export function readSimStats(numbers: ArrayLike<number>, at: number): SimStats {
   return { sent: numbers[at + SIM_STATS.sent], delivered: numbers[at + SIM_STATS.delivered], accepted: numbers[at + SIM_STATS.accepted], rejected: numbers[at + SIM_STATS.rejected], duplicates: numbers[at + SIM_STATS.duplicates], forwarded: numbers[at + SIM_STATS.forwarded], lost: numbers[at + SIM_STATS.lost], partitioned: numbers[at + SIM_STATS.partitioned], crashed: numbers[at + SIM_STATS.crashed], queueFull: numbers[at + SIM_STATS.queueFull], completed: numbers[at + SIM_STATS.completed], reach: numbers[at + SIM_STATS.reach], tampered: numbers[at + SIM_STATS.tampered], swallowed: numbers[at + SIM_STATS.swallowed], synced: numbers[at + SIM_STATS.synced], badSignatures: numbers[at + SIM_STATS.badSignatures], unknownSenders: numbers[at + SIM_STATS.unknownSenders], replays: numbers[at + SIM_STATS.replays] };
 }
 
+/** Statistics of one timer, in milliseconds. */
+export interface Metrics {
+  /** How many durations were recorded. */
+  count: number;
+  /** Their mean. */
+  avg: number;
+  /** The shortest. */
+  min: number;
+  /** The longest. */
+  max: number;
+  /** The median (to 3 significant digits). */
+  p50: number;
+  /** The 95th percentile (to 3 significant digits). */
+  p95: number;
+  /** The 99th percentile (to 3 significant digits). */
+  p99: number;
+}
+/** Where each field of a `Metrics` record sits, and how many numbers it takes. */
+export const METRICS = { count: 0, avg: 1, min: 2, max: 3, p50: 4, p95: 5, p99: 6, length: 7 } as const;
+/** Reads the `Metrics` record that starts at `at`. */
+export function readMetrics(numbers: ArrayLike<number>, at: number): Metrics {
+  return { count: numbers[at + METRICS.count], avg: numbers[at + METRICS.avg], min: numbers[at + METRICS.min], max: numbers[at + METRICS.max], p50: numbers[at + METRICS.p50], p95: numbers[at + METRICS.p95], p99: numbers[at + METRICS.p99] };
+}
+
 /** One row of `drainTickStats()`: the tick, the running totals then, and how the live nodes stood. */
 export interface TickStatsRow extends SimStats {
   /** The tick's number (1 for the first). */

@@ -54,23 +54,6 @@ export interface Statistics extends MessageCounts {
   anomaliesByKind: Partial<Record<AnomalyType, number>>;
 }
 
-/** Statistics of one timer of a `PerformanceMonitor`, in milliseconds. */
-export interface Metrics {
-  /** Durations recorded. */
-  count: number;
-  /** Mean. */
-  avg: number;
-  /** Shortest. */
-  min: number;
-  /** Longest. */
-  max: number;
-  /** Median (3 significant digits). */
-  p50: number;
-  /** 95th percentile (3 significant digits). */
-  p95: number;
-  /** 99th percentile (3 significant digits). */
-  p99: number;
-}
 
 /** A node's message counters. */
 export interface NodeStats {
