@@ -10,19 +10,8 @@ async function init() {}
 /** Does nothing in Node: the module is already instantiated. */
 function initSync() {}
 
-exports.MeshNetwork = api.MeshNetwork;
-exports.MeshNode = api.MeshNode;
-exports.MeshObserver = api.MeshObserver;
-exports.PatternGenerator = api.PatternGenerator;
-exports.PerformanceMonitor = api.PerformanceMonitor;
-exports.MeshWorker = api.MeshWorker;
-exports.serveNetworks = api.serveNetworks;
-exports.attackLab = api.attackLab;
-exports.canonicalBytes = api.canonicalBytes;
-exports.payloadBytes = api.payloadBytes;
-for (const name of ['NODE_STATE_RECORD', 'NODE_STATUSES', 'OUTLOOKS', 'TRACE_KINDS', 'TRACE_RECORD', 'TRANSFER_RECORD', 'readNodeStateRecord', 'readTraceRecord', 'readTransferRecord']) {
-  exports[name] = api[name];
-}
+// Every export of the facade (src/js/index.ts), then init and initSync.
+Object.assign(exports, api);
 exports.init = init;
 exports.initSync = initSync;
 exports.default = init;

@@ -7,6 +7,6 @@ test('a module worker runs a scenario and posts snapshots equal to a run on the 
   await page.goto('http://127.0.0.1:4180/tests/e2e/worker.html');
   await page.waitForFunction(() => window.ready === true);
   const result = await page.evaluate(() => window.runWorkerCase());
-  expect(result).toEqual({ isTyped: true, states: 100, step: 10, now: 1000, sameTrace: true, error: 'ERR_UNKNOWN_NODE' });
+  expect(result).toEqual({ isTyped: true, states: 20, step: 10, now: 1000, sameTrace: true, error: 'ERR_UNKNOWN_NODE' });
   expect(errors).toEqual([]);
 });

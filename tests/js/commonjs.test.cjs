@@ -16,6 +16,15 @@ test('import() and require() return the same classes', async () => {
   await esm.default();
 });
 
+test('import() and require() give every export of the facade, the same objects', async () => {
+  const esm = await import('data-mesh');
+  const facade = await import('../../pkg/esm/index.js');
+  const names = Object.keys(facade).sort();
+  assert.deepEqual(names.filter((name) => !(name in esm)), [], 'missing from the ES module entry');
+  for (const name of names) assert.equal(esm[name], api[name], name);
+  assert.deepEqual(Object.keys(api).filter((name) => !['init', 'initSync', 'default'].includes(name)).sort(), names, 'require() gives exactly the facade');
+});
+
 test('seed examples run through require()', async () => {
   const { seedExamples } = await import('../shared/seed-examples.mjs');
   for (const [, run] of seedExamples) run(api);

@@ -10,7 +10,7 @@ export const PINNED_TRACE_HASH = '228da17d144285f4';
 export const simulationCases = [
   [
     'with no options a network is instant; with latency a broadcast arrives when time reaches it',
-    ({ MeshNetwork }) => {
+    ({ MeshNetwork, TRANSFER_RECORD, readTransferRecord, OUTLOOKS }) => {
       const [instant] = build(MeshNetwork, undefined, 2);
       equal([instant.isInstant, instant.now], [true, 0], 'the seed network');
       const [network, [a, b, c]] = build(MeshNetwork, { links: { latency: 10 } }, 3);
@@ -20,9 +20,17 @@ export const simulationCases = [
       c.onMessage((m) => got.push(['c', m.data, network.now]) && handed.push(m));
       const sent = a.broadcast('hi');
       equal([network.isInstant, got.length], [false, 0], 'scheduled');
-      equal([...network.transfers()], [0, 1, 0, 0, 0, 2, 0, 0], 'two transfers in flight from n0, at progress 0, to be accepted');
+      const transfers = () => {
+        const numbers = network.transfers();
+        return Array.from({ length: numbers.length / TRANSFER_RECORD.length }, (_, i) => readTransferRecord(numbers, i * TRANSFER_RECORD.length));
+      };
+      equal(
+        transfers().map((t) => [t.from, t.to, t.progress, OUTLOOKS[t.outlook]]),
+        [[0, 1, 0, 'accepted'], [0, 2, 0, 'accepted']],
+        'two transfers in flight from n0, at progress 0, to be accepted',
+      );
       network.crash('n2');
-      equal([...network.transfers()].filter((_, i) => i % 4 === 3), [0, 2], 'the one to a crashed node will be dropped');
+      equal(transfers().map((t) => OUTLOOKS[t.outlook]), ['accepted', 'dropped'], 'the one to a crashed node will be dropped');
       network.restart('n2');
       network.runUntil(9.999);
       equal(got.length, 0, 'nothing before 10 ms');
@@ -123,7 +131,7 @@ export const simulationCases = [
   ],
   [
     'a recorded trace exports as JSON lines; connect, disconnect and setEdges change the links',
-    ({ MeshNetwork }) => {
+    ({ MeshNetwork, readNodeStateRecord, NODE_STATUSES }) => {
       const [network, [a]] = build(MeshNetwork, { recordTrace: true, links: { latency: 1 } }, 3);
       a.broadcast('x');
       network.run(1);
@@ -135,7 +143,8 @@ export const simulationCases = [
       network.setEdges([['n1', 'n2']]);
       equal([network.neighbours('n0'), network.neighbours('n1')], [[], ['n2']], 'exact edges');
       check(network.connect('n0', 'n1'), 'connect');
-      equal(Array.from(network.nodeStates().slice(0, 5)), [1, 0, 1, 0, 0], 'node 0: online, step 0, sent 1');
+      const node0 = readNodeStateRecord(network.nodeStates(), 0);
+      equal([NODE_STATUSES[node0.status], node0.globalStep, node0.sent, node0.received, node0.rejected], ['online', 0, 1, 0, 0], 'node 0: online, step 0, sent 1');
     },
   ],
   [
@@ -290,7 +299,7 @@ export const simulationCases = [
   ],
   [
     'drainTickStats gives one row per tick for charts; drainTrace gives recorded events in batches',
-    ({ MeshNetwork }) => {
+    ({ MeshNetwork, TRACE_RECORD, readTraceRecord, TRACE_KINDS }) => {
       const [network, [a]] = build(MeshNetwork, { globalTick: true, tickInterval: 10, recordTrace: true, links: { latency: 1 } }, 3);
       network.setDrift('n2', 1);
       network.crash('n1');
@@ -302,7 +311,8 @@ export const simulationCases = [
       equal(network.drainTickStats(), [], 'drained');
       const trace = network.drainTrace();
       const kinds = [];
-      for (let i = 0; i < trace.length; i += 5) kinds.push(MeshNetwork.traceKinds[trace[i + 1]]);
+      for (let at = 0; at < trace.length; at += TRACE_RECORD.length) kinds.push(TRACE_KINDS[readTraceRecord(trace, at).kind]);
+      equal(MeshNetwork.traceKinds, TRACE_KINDS, 'the static traceKinds are the generated table');
       equal(kinds, ['send', 'crashed', 'accept', 'tick', 'tick'], 'trace kinds in order');
     },
   ],
