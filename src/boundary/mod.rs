@@ -83,29 +83,11 @@ macro_rules! record {
             $( $(#[doc = $field_doc:literal])* $field:ident, )*
         }
     ) => {
-        $(#[doc = $doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Default)]
-        pub struct $name {
-            $( $(#[doc = $field_doc])* pub $field: f64, )*
-        }
-
-        impl $name {
-            /// How many numbers one record takes.
-            pub const LEN: usize = <Self as $crate::boundary::Layout>::FIELDS.len();
-
-            /// Appends the record's numbers, in declared order.
-            #[inline]
-            pub fn write(&self, out: &mut Vec<f64>) {
-                out.extend([$(self.$field),*]);
+        $crate::boundary::record! {
+            $(#[doc = $doc])*
+            pub struct $name {
+                $( $(#[doc = $field_doc])* pub $field: f64, )*
             }
-        }
-
-        impl $crate::boundary::Layout for $name {
-            const NAME: &'static str = stringify!($name);
-            const DOC: &'static str = concat!($($doc),*);
-            const FIELDS: &'static [$crate::boundary::Field] = &[
-                $($crate::boundary::Field { name: stringify!($field), doc: concat!($($field_doc),*) },)*
-            ];
         }
     };
 }
@@ -147,40 +129,3 @@ macro_rules! code_table {
     };
 }
 pub(crate) use code_table;
-
-/// Declares a record of running counts: a struct with one public `u64` field per count (taking
-/// the attributes given, such as derives), its [`Layout`], `LEN` and `write`, which appends the
-/// counts as numbers in declared order.
-macro_rules! counters {
-    (
-        $(#[$attr:meta])*
-        pub struct $name:ident {
-            $( $(#[doc = $field_doc:literal])* pub $field:ident: u64, )*
-        }
-    ) => {
-        $(#[$attr])*
-        pub struct $name {
-            $( $(#[doc = $field_doc])* pub $field: u64, )*
-        }
-
-        impl $name {
-            /// How many numbers one record takes.
-            pub const LEN: usize = <Self as $crate::boundary::Layout>::FIELDS.len();
-
-            /// Appends the counts, in declared order.
-            #[inline]
-            pub fn write(&self, out: &mut Vec<f64>) {
-                out.extend([$(self.$field as f64),*]);
-            }
-        }
-
-        impl $crate::boundary::Layout for $name {
-            const NAME: &'static str = stringify!($name);
-            const DOC: &'static str = "Running totals of a simulation.";
-            const FIELDS: &'static [$crate::boundary::Field] = &[
-                $($crate::boundary::Field { name: stringify!($field), doc: concat!($($field_doc),*) },)*
-            ];
-        }
-    };
-}
-pub(crate) use counters;

@@ -75,7 +75,7 @@ export function readAttackLabRecord(numbers: ArrayLike<number>, at: number): Att
   return { none: numbers[at + ATTACK_LAB_RECORD.none], hmac: numbers[at + ATTACK_LAB_RECORD.hmac], ed25519: numbers[at + ATTACK_LAB_RECORD.ed25519] };
 }
 
-/** Running totals of a simulation. */
+/** Engine-wide counters (every field is a running total); also the record `stats()` and each row of `drainTickStats()` carry across the boundary. */
 export interface SimStats {
   /** Messages sent by nodes (relays not included). */
   sent: number;

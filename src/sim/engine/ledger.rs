@@ -3,18 +3,14 @@
 
 use std::collections::vec_deque::{Drain, VecDeque};
 
-use serde::Serialize;
-
 use super::Refusal;
-use crate::boundary::counters;
+use crate::boundary::record;
 use crate::network::{Delivery, Slot};
 use crate::sim::trace::{Trace, TraceEvent, TraceKind};
 
-counters! {
+record! {
     /// Engine-wide counters (every field is a running total); also the record `stats()` and
     /// each row of `drainTickStats()` carry across the boundary.
-    #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-    #[serde(rename_all = "camelCase")]
     pub struct SimStats {
         /// Messages sent by nodes (relays not included).
         pub sent: u64,
