@@ -2,6 +2,7 @@
 import { ATTACK_LAB_RECORD, readAttackLabRecord } from './generated/arrays.js';
 import { num } from './internal/checks.js';
 import { raw } from './internal/raw.js';
+import { readRows } from './internal/rows.js';
 import type { AttackLabRow } from './types.js';
 
 /**
@@ -9,8 +10,7 @@ import type { AttackLabRow } from './types.js';
  * 100 000), and returns the share (0..1) of the attacker's deliveries that receivers turned away.
  */
 export function attackLab(messages = 100): AttackLabRow[] {
-  const cells = raw().attackLab(num('messages', messages));
-  return raw()
-    .attackNames()
-    .map((attack, i) => ({ attack, ...readAttackLabRecord(cells, i * ATTACK_LAB_RECORD.length) }));
+  const rows = readRows(raw().attackLab(num('messages', messages)), ATTACK_LAB_RECORD.length, readAttackLabRecord);
+  const attacks = raw().attackNames();
+  return rows.map((row, i) => ({ attack: attacks[i], ...row }));
 }

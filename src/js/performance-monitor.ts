@@ -2,6 +2,7 @@
 import { num, str, toRecord } from './internal/checks.js';
 import { freedError } from './internal/errors.js';
 import { raw, type RawPerformanceMonitor } from './internal/raw.js';
+import { readRows } from './internal/rows.js';
 import { METRICS, readMetrics, type Metrics } from './generated/arrays.js';
 
 /** Times named operations and reports count, mean, extremes and percentiles in milliseconds. */
@@ -37,8 +38,8 @@ export class PerformanceMonitor {
   /** The statistics of every timer, by name. */
   getAllMetrics(): Record<string, Metrics> {
     const rawMonitor = this.#use();
-    const values = rawMonitor.allMetrics();
-    return toRecord(new Map(rawMonitor.metricNames().map((name, i) => [name, readMetrics(values, i * METRICS.length)])));
+    const metrics = readRows(rawMonitor.allMetrics(), METRICS.length, readMetrics);
+    return toRecord(new Map(rawMonitor.metricNames().map((name, i) => [name, metrics[i]])));
   }
 
   /** Forgets every timer. */
