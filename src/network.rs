@@ -9,15 +9,17 @@ use std::rc::Rc;
 
 use crate::error::MeshError;
 use crate::ids::IdTable;
-use crate::message::{parse_step, verify, Stamp, Verdict};
+use crate::message::{verify, Stamp, Verdict};
 use crate::node::{NodeConfig, NodeCounters, NodeState};
 use crate::observer::{AnomalyKind, Observer, SharedObserver};
 use crate::pattern::PatternGenerator;
 use crate::validate::{safe_integer, MAX_SAFE_INTEGER};
 
 mod batch;
+mod receive;
 
 pub use batch::{Batch, BatchGroup};
+pub use receive::Reception;
 
 /// A node's position in its network: creation order, never reused.
 pub type Slot = u32;
@@ -83,15 +85,10 @@ pub struct Broadcast<'a> {
     pub deliveries: &'a [Delivery],
     /// Anomalies flagged by watching observers, in watch order.
     pub anomalies: &'a [WatcherAnomaly],
-}
-
-/// What a node concluded about a message handed to `receive`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Reception {
-    /// The message was well formed and validated.
-    Checked(Verdict),
-    /// The message broke a rule (negative or fractional step, ...).
-    Malformed(MeshError),
+    /// Whether no observer watches and every other live node accepted it. Until the network
+    /// changes otherwise, the sender's next broadcasts change nothing but ids and counters, so
+    /// they may wait and go as one batch ([`Network::broadcast_batch`]) to the same effect.
+    pub unanimous: bool,
 }
 
 /// An observer watching a network, with its sender key for each node slot once looked up.
@@ -289,7 +286,9 @@ impl Network {
             skew_limit,
             authentic: true,
         });
-        Ok(Broadcast { message, stamp, deliveries: &self.deliveries, anomalies: &self.anomalies })
+        let unanimous =
+            self.watchers.is_empty() && self.deliveries.iter().all(|d| matches!(d, Delivery::Accepted(_)));
+        Ok(Broadcast { message, stamp, deliveries: &self.deliveries, anomalies: &self.anomalies, unanimous })
     }
 
     /// Validates `times` messages stamped `stamp` from `sender` for every other live node, counts
@@ -404,32 +403,6 @@ impl Network {
     /// How many nodes were ever created (live or removed): slots are `0 .. slot_count()`.
     pub fn slot_count(&self) -> usize {
         self.nodes.len()
-    }
-
-    /// Validates a message handed to a live node from outside the network.
-    pub fn receive(
-        &mut self,
-        slot: Slot,
-        global_step: f64,
-        pattern_value: f64,
-    ) -> Result<Reception, MeshError> {
-        let pattern = self.live_node(slot)?.pattern;
-        let reception = match parse_step(global_step) {
-            Ok(step) => Reception::Checked(verify(&self.patterns[pattern as usize], step, pattern_value)),
-            Err(err) => Reception::Malformed(err),
-        };
-        let counters = &mut self.nodes[slot as usize].counters;
-        match reception {
-            Reception::Checked(Verdict::Accepted) => counters.received += 1,
-            _ => counters.rejected += 1,
-        }
-        Ok(reception)
-    }
-
-    /// Counts a message a live node refused before validation (a field of the wrong type).
-    pub fn reject_malformed(&mut self, slot: Slot) -> Result<(), MeshError> {
-        self.live_node_mut(slot)?.counters.rejected += 1;
-        Ok(())
     }
 }
 

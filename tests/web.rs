@@ -2,6 +2,7 @@
 //! in headless Chromium by `npm test`.
 #![cfg(target_arch = "wasm32")]
 
+use data_mesh::boundary::layouts::{BroadcastStamp, Rejection, WatcherAnomalyRecord};
 use data_mesh::wasm::errors::invalid_type_error;
 use data_mesh::wasm::message::message_problem;
 use data_mesh::wasm::monitor::RawPerformanceMonitor;
@@ -20,6 +21,24 @@ fn code(err: &JsValue) -> String {
     prop(err, "code").as_string().expect("errors carry a string code")
 }
 
+/// The numbers of a broadcast's report: its stamp's fields in order, then `rest`.
+fn stamp_report(stamp: [f64; 7], rest: &[f64]) -> Vec<f64> {
+    let [global_step, pattern_value, message_id, instant, claimed_slot, rejected_count, unanimous] = stamp;
+    let mut out = Vec::new();
+    BroadcastStamp {
+        global_step,
+        pattern_value,
+        message_id,
+        instant,
+        claimed_slot,
+        rejected_count,
+        unanimous,
+    }
+    .write(&mut out);
+    out.extend_from_slice(rest);
+    out
+}
+
 fn network(ids: &[&str]) -> RawNetwork {
     let mut net = RawNetwork::new();
     for id in ids {
@@ -33,9 +52,13 @@ fn broadcast_packs_stamp_and_receivers_in_creation_order() {
     let mut net = network(&["a", "b", "c"]);
     net.create_node(&"liar".into(), 3.0, 100.0).unwrap();
     net.sync(0, 1.0).unwrap();
-    assert_eq!(net.broadcast(0), 8);
-    // step 1, pattern 4, message 1, instant, from slot 0, one rejection: the liar (slot 3) expected 9.
-    assert_eq!(net.last_report(), [1.0, 4.0, 1.0, 1.0, 0.0, 1.0, 3.0, 9.0]);
+    // step 1, pattern 4, message 1, instant, from slot 0, one rejection (so not unanimous): the
+    // liar (slot 3) expected 9.
+    let mut rejection = Vec::new();
+    Rejection { slot: 3.0, expected: 9.0 }.write(&mut rejection);
+    let expected = stamp_report([1.0, 4.0, 1.0, 1.0, 0.0, 1.0, 0.0], &rejection);
+    assert_eq!(net.broadcast(0), expected.len());
+    assert_eq!(net.last_report(), expected);
     assert_eq!(net.counters(0).unwrap(), vec![1.0, 0.0, 0.0]);
     assert_eq!(net.counters(3).unwrap(), vec![0.0, 0.0, 1.0]);
 }
@@ -50,7 +73,7 @@ fn the_report_buffer_is_readable_through_wasm_memory() {
         net.report_ptr() as u32,
         written as u32,
     );
-    assert_eq!(view.to_vec(), [0.0, 7.0, 1.0, 1.0, 0.0, 0.0]);
+    assert_eq!(view.to_vec(), stamp_report([0.0, 7.0, 1.0, 1.0, 0.0, 0.0, 1.0], &[]), "unanimous");
     assert!(net.report_capacity() >= written);
 }
 
@@ -64,7 +87,10 @@ fn watcher_anomalies_follow_the_receivers() {
     assert!(net.broadcast(1) > 0);
     // The liar's message: rejected by "a" (slot 0) and flagged by watcher 0 as a pattern
     // mismatch (kind 0), both expecting 7.
-    assert_eq!(net.last_report(), [0.0, 3.0, 1.0, 1.0, 1.0, 1.0, 0.0, 7.0, 0.0, 0.0, 7.0]);
+    let mut rest = Vec::new();
+    Rejection { slot: 0.0, expected: 7.0 }.write(&mut rest);
+    WatcherAnomalyRecord { watcher: 0.0, kind: 0.0, expected: 7.0 }.write(&mut rest);
+    assert_eq!(net.last_report(), stamp_report([0.0, 3.0, 1.0, 1.0, 1.0, 1.0, 0.0], &rest));
     assert_eq!(net.unwatch(&observer), Some(0));
     assert_eq!(net.unwatch(&observer), None);
 }

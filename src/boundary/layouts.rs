@@ -22,6 +22,10 @@ record! {
         claimed_slot,
         /// How many rejections follow.
         rejected_count,
+        /// 1 when no observer watches and every live node accepted it at once: until the next
+        /// other call into the network, the sender's broadcasts may wait in JavaScript and be
+        /// sent as one `broadcastBatch`, to the same effect.
+        unanimous,
     }
 }
 

@@ -44,8 +44,8 @@ export class MeshNode<T = unknown> {
 
   #slot(): number {
     if (this.#freed) throw freedError('MeshNode');
-    const rawNetwork = this.#state.use();
-    if (!this.#record.alive) rawNetwork.assertAlive(this.#record.slot);
+    // A freed network marks every record dead, so use() throws for it here.
+    if (!this.#record.alive) this.#state.use().assertAlive(this.#record.slot);
     return this.#record.slot;
   }
 

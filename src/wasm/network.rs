@@ -169,6 +169,7 @@ impl RawNetwork {
             instant: f64::from(u8::from(report.instant)),
             claimed_slot,
             rejected_count,
+            unanimous: f64::from(u8::from(report.unanimous)),
         }
         .write(buffer);
         push_rejections(buffer, report.deliveries);

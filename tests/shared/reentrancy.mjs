@@ -168,7 +168,7 @@ export const reentrancyCases = [
     },
   ],
   [
-    'freeing a watching observer detaches it; messages are frozen and keep their stamped pattern',
+    'freeing a watching observer detaches it; a message keeps its stamped pattern',
     ({ MeshNetwork, MeshObserver }) => {
       const network = new MeshNetwork();
       const a = network.createNode(cfg('a'));
@@ -183,7 +183,6 @@ export const reentrancyCases = [
       const errors = spy();
       a.onError(errors);
       const message = liar.broadcast('lie');
-      check(Object.isFrozen(message), 'the envelope is frozen');
       equal(errors.calls[0][0].received, 3, 'received is the stamped value');
       const watcher = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
       watcher.watch(network);

@@ -15,12 +15,14 @@ export interface BroadcastStamp {
   claimedSlot: number;
   /** How many rejections follow. */
   rejectedCount: number;
+  /** 1 when no observer watches and every live node accepted it at once: until the next other call into the network, the sender's broadcasts may wait in JavaScript and be sent as one `broadcastBatch`, to the same effect. */
+  unanimous: number;
 }
 /** Where each field of a `BroadcastStamp` record sits, and how many numbers it takes. */
-export const BROADCAST_STAMP = { globalStep: 0, patternValue: 1, messageId: 2, instant: 3, claimedSlot: 4, rejectedCount: 5, length: 6 } as const;
+export const BROADCAST_STAMP = { globalStep: 0, patternValue: 1, messageId: 2, instant: 3, claimedSlot: 4, rejectedCount: 5, unanimous: 6, length: 7 } as const;
 /** Reads the `BroadcastStamp` record that starts at `at`. */
 export function readBroadcastStamp(numbers: ArrayLike<number>, at: number): BroadcastStamp {
-  return { globalStep: numbers[at + BROADCAST_STAMP.globalStep], patternValue: numbers[at + BROADCAST_STAMP.patternValue], messageId: numbers[at + BROADCAST_STAMP.messageId], instant: numbers[at + BROADCAST_STAMP.instant], claimedSlot: numbers[at + BROADCAST_STAMP.claimedSlot], rejectedCount: numbers[at + BROADCAST_STAMP.rejectedCount] };
+  return { globalStep: numbers[at + BROADCAST_STAMP.globalStep], patternValue: numbers[at + BROADCAST_STAMP.patternValue], messageId: numbers[at + BROADCAST_STAMP.messageId], instant: numbers[at + BROADCAST_STAMP.instant], claimedSlot: numbers[at + BROADCAST_STAMP.claimedSlot], rejectedCount: numbers[at + BROADCAST_STAMP.rejectedCount], unanimous: numbers[at + BROADCAST_STAMP.unanimous] };
 }
 
 /** A receiver that rejected a message: the value its own pattern expected. */

@@ -106,7 +106,7 @@ function deliverBatch<T, H>(
         continue;
       }
       const { sender, globalStep, patternValue, rejected, anomalies } = groups[table[slots[i]] - 1];
-      const message: Message<T> = Object.freeze({ senderId: sender.nodeId, globalStep, patternValue, data });
+      const message: Message<T> = { senderId: sender.nodeId, globalStep, patternValue, data };
       deliver(sender, message, receivers, rejected, anomalies);
       if (additions !== handlerAdditions()) {
         additions = handlerAdditions();

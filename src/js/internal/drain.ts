@@ -56,9 +56,9 @@ function arrival<T, H>(state: NetworkState<T, H>, report: Float64Array, at: numb
   const expected = report[at + ARRIVAL_EVENT.expected];
   const synced = report[at + ARRIVAL_EVENT.syncedTo];
   const refusal = report[at + ARRIVAL_EVENT.refusal];
-  const message = report[at + ARRIVAL_EVENT.tampered] === 1 ? Object.freeze({ ...sent, tampered: true as const }) : sent;
+  const message = report[at + ARRIVAL_EVENT.tampered] === 1 ? { ...sent, tampered: true as const } : sent;
   const from = state.records[report[at + ARRIVAL_EVENT.from]].nodeId;
-  const delivery: Delivery = Object.freeze({ from, hops: report[at + ARRIVAL_EVENT.hops] });
+  const delivery: Delivery = { from, hops: report[at + ARRIVAL_EVENT.hops] };
   return () => {
     if (refusal !== NONE) {
       record.emitError({ type: REFUSALS[refusal], nodeId: record.nodeId, message, delivery });
@@ -88,9 +88,7 @@ function engineSend<T, H>(
   const payload = report[at + SENT_EVENT.payload];
   const data = (payload === NONE ? undefined : state.payloads[payload]) as T;
   const stamp = { senderId, globalStep: report[at + SENT_EVENT.globalStep], patternValue: report[at + SENT_EVENT.patternValue], data };
-  const message: Message<T> = Object.freeze(
-    signature === undefined ? stamp : { ...stamp, sequence: report[at + SENT_EVENT.sequence], signature },
-  );
+  const message: Message<T> = signature === undefined ? stamp : { ...stamp, sequence: report[at + SENT_EVENT.sequence], signature };
   state.envelopes.set(report[at + SENT_EVENT.messageId], message);
   const start = at + SENT_EVENT.length;
   const anomalies = watcherAnomalies(state.watchers, report, start, start + WATCHER_ANOMALY_RECORD.length * report[at + SENT_EVENT.anomalyCount]);

@@ -2,6 +2,7 @@
 import { freedError } from './errors.js';
 import { raw, wasmMemory, type RawNetwork } from './raw.js';
 import { NodeRecord } from './node-record.js';
+import { WaitingSends } from './waiting-sends.js';
 import type { ObserverCore } from './observer-core.js';
 import type { Message, NodeConfig } from '../types.js';
 import { nodeConfig } from './checks.js';
@@ -24,6 +25,10 @@ export class NetworkState<T, H = unknown> {
   /** Whether messages carry a sequence number and a tag or signature (auth other than 'none'). */
   readonly authenticated: boolean;
   #raw: RawNetwork | undefined;
+  /** Broadcasts not yet sent to wasm; every other call into it sends them first (`use`). */
+  readonly #waiting = new WaitingSends();
+  /** Counts the calls into wasm through `use`: each may change what `letWait` was told. */
+  #epoch = 0;
 
   constructor(
     /** The class name used in `ERR_OBJECT_FREED` messages. */
@@ -110,15 +115,52 @@ export class NetworkState<T, H = unknown> {
   report(count: number): Float64Array {
     let view = this.#report;
     if (view === undefined || view.length < count) {
-      const rawNetwork = this.use();
+      const rawNetwork = this.#rawAsIs();
       view = new Float64Array(wasmMemory().buffer, rawNetwork.reportPtr(), rawNetwork.reportCapacity());
       this.#report = view;
     }
     return view;
   }
 
-  /** The raw network; throws `ERR_OBJECT_FREED` after `free()`. */
+  /** Whether a broadcast from `record` may wait (see `WaitingSends`): it was let since the last `use`. */
+  mayWait(record: NodeRecord<T, H>): boolean {
+    return record.waitEpoch === this.#epoch;
+  }
+
+  /**
+   * Lets the next broadcasts from `record` wait, stamped `globalStep` and `patternValue`, until the
+   * next `use`: its last one was unanimous (see `BROADCAST_STAMP.unanimous`).
+   */
+  letWait(record: NodeRecord<T, H>, globalStep: number, patternValue: number): void {
+    record.waitEpoch = this.#epoch;
+    record.waitStep = globalStep;
+    record.waitValue = patternValue;
+  }
+
+  /** Makes a broadcast from `record` wait; `mayWait(record)` must have said it may. */
+  wait(record: NodeRecord<T, H>): void {
+    if (this.#waiting.add(record.slot)) this.#waiting.send(this.#rawAsIs());
+  }
+
+  /** The raw network, with every waiting broadcast sent; throws `ERR_OBJECT_FREED` after `free()`. */
   use(): RawNetwork {
+    const rawNetwork = this.useForBroadcast();
+    this.#epoch++;
+    return rawNetwork;
+  }
+
+  /**
+   * `use` for a broadcast, keeping what `letWait` allowed: such a permission exists only in an
+   * instant network no observer watches, where a broadcast changes nothing but ids and counters.
+   */
+  useForBroadcast(): RawNetwork {
+    const rawNetwork = this.#rawAsIs();
+    if (this.#waiting.count !== 0) this.#waiting.send(rawNetwork);
+    return rawNetwork;
+  }
+
+  /** The raw network as it is; throws `ERR_OBJECT_FREED` after `free()`. */
+  #rawAsIs(): RawNetwork {
     if (this.#raw === undefined) throw freedError(this.owner);
     return this.#raw;
   }
@@ -132,6 +174,7 @@ export class NetworkState<T, H = unknown> {
   free(): void {
     this.#raw?.free();
     this.#raw = undefined;
+    this.#waiting.clear();
     for (const record of this.records) record.alive = false;
   }
 }

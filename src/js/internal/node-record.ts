@@ -14,6 +14,12 @@ export class NodeRecord<T, H = unknown> implements ThrowSink {
   readonly error = new Listeners<NodeError<T>>();
   /** `onSync` handlers. */
   readonly sync = new Listeners<number>();
+  /** The network's epoch in which this node's broadcasts may wait (see `NetworkState.letWait`). */
+  waitEpoch = -1;
+  /** The step such a broadcast carries. */
+  waitStep = 0;
+  /** The pattern value such a broadcast carries. */
+  waitValue = 0;
   /** The node's public handle (set once it is made). */
   handle: H | undefined = undefined;
   #direct: Delivery | undefined;
@@ -43,7 +49,7 @@ export class NodeRecord<T, H = unknown> implements ThrowSink {
     if (this.alive) callAll(this.error.list, error);
   }
 
-  /** How an instant broadcast of this node reaches everyone: straight from it, one hop (made once, frozen). */
+  /** How an instant broadcast of this node reaches everyone: straight from it, one hop (made once and shared by all its messages, so frozen). */
   direct(): Delivery {
     return (this.#direct ??= Object.freeze({ from: this.nodeId, hops: 1 }));
   }

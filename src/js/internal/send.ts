@@ -1,6 +1,6 @@
 /** Sending one message from a node and queueing the callbacks it causes. */
 import { BROADCAST_STAMP, REJECTION } from '../generated/reports.js';
-import { watcherAnomalies } from './anomalies.js';
+import { watcherAnomalies, type WatcherAnomaly } from './anomalies.js';
 import { encodePayload } from './payload.js';
 import { deliver, rejections } from './deliver.js';
 import { enqueue, finishFlush, flush, report as reportError, startFlush } from './dispatcher.js';
@@ -23,8 +23,15 @@ export function sendQueued<T, H>(state: NetworkState<T, H>, record: NodeRecord<T
 
 /** Sends `data` from `record`; runs its callbacks now (`now`, when no flush runs) or queues them. */
 function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T, now: boolean): Message<T> {
+  if (state.mayWait(record)) {
+    // Its last broadcast was unanimous and nothing changed since: wasm counts this one with the next batch.
+    const message: Message<T> = { senderId: record.nodeId, globalStep: record.waitStep, patternValue: record.waitValue, data };
+    state.wait(record);
+    runCallbacks(record, message, state.holdLive(), undefined, undefined, now);
+    return message;
+  }
   const slot = record.slot;
-  const rawNetwork = state.use();
+  const rawNetwork = state.useForBroadcast();
   const count = state.authenticated ? rawNetwork.broadcastCarrying(slot, encodePayload(data)) : rawNetwork.broadcast(slot);
   if (count === 0) throw rawNetwork.takeError();
   const report = state.report(count);
@@ -32,19 +39,31 @@ function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T
   const patternValue = report[BROADCAST_STAMP.patternValue];
   const id = report[BROADCAST_STAMP.messageId];
   const instant = report[BROADCAST_STAMP.instant] === 1;
+  const unanimous = report[BROADCAST_STAMP.unanimous] === 1;
   const claimed = report[BROADCAST_STAMP.claimedSlot];
   const rejectedEnd = BROADCAST_STAMP.length + REJECTION.length * report[BROADCAST_STAMP.rejectedCount];
   const rejected = rejectedEnd > BROADCAST_STAMP.length ? rejections(report, BROADCAST_STAMP.length, rejectedEnd) : undefined;
   const anomalies = count > rejectedEnd ? watcherAnomalies(state.watchers, report, rejectedEnd, count) : undefined;
   // Everything is read from the report now: claimedName() calls into wasm, which may move its memory.
   const senderId = claimed >= 0 ? state.records[claimed].nodeId : rawNetwork.claimedName();
-  const message: Message<T> = Object.freeze(
-    state.authenticated
-      ? { senderId, globalStep, patternValue, data, sequence: rawNetwork.lastSequence(), signature: rawNetwork.lastProof() }
-      : { senderId, globalStep, patternValue, data },
-  );
+  const message: Message<T> = state.authenticated
+    ? { senderId, globalStep, patternValue, data, sequence: rawNetwork.lastSequence(), signature: rawNetwork.lastProof() }
+    : { senderId, globalStep, patternValue, data };
   if (!instant && id !== 0) state.envelopes.set(id, message);
-  const receivers = instant ? state.holdLive() : [];
+  if (unanimous) state.letWait(record, globalStep, patternValue);
+  runCallbacks(record, message, instant ? state.holdLive() : [], rejected, anomalies, now);
+  return message;
+}
+
+/** Runs the callbacks of a broadcast (see `deliver`): at once when `now` and no flush runs, else in their turn. */
+function runCallbacks<T, H>(
+  record: NodeRecord<T, H>,
+  message: Message<T>,
+  receivers: readonly NodeRecord<T, H>[],
+  rejected: Map<number, number> | undefined,
+  anomalies: readonly WatcherAnomaly<T>[] | undefined,
+  now: boolean,
+): void {
   if (now && startFlush()) {
     try {
       deliver(record, message, receivers, rejected, anomalies);
@@ -57,5 +76,4 @@ function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T
     enqueue(() => deliver(record, message, receivers, rejected, anomalies));
     if (now) flush();
   }
-  return message;
 }

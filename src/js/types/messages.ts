@@ -19,28 +19,31 @@ export interface PatternConfig {
   phaseResetInterval: number;
 }
 
-/** A message as broadcast by a node and handed to receivers. */
+/**
+ * A message as broadcast by a node and handed to receivers. Every callback of one message gets the
+ * same object: read it, never change it (it is not frozen, which would cost a third of a broadcast).
+ */
 export interface Message<T = unknown> {
   /** Node that sent the message. */
-  senderId: string;
+  readonly senderId: string;
   /** The sender's global step when it broadcast. */
-  globalStep: number;
+  readonly globalStep: number;
   /** The sender's pattern value at that step. */
-  patternValue: number;
+  readonly patternValue: number;
   /** The payload, passed through unchanged (receivers get the same value). */
-  data: T;
+  readonly data: T;
   /** Set on the copy a node receives when a byzantine relay tampered with it on the way. */
-  tampered?: true;
+  readonly tampered?: true;
   /**
    * Authenticated networks: the sender's sequence number (1, 2, ...), covered by `signature`.
    * A receiver accepts each sequence number of a sender once (a 64-wide sliding window).
    */
-  sequence?: number;
+  readonly sequence?: number;
   /**
    * Authenticated networks: the HMAC-SHA256 tag (32 bytes, `auth: 'hmac'`) or the ed25519
    * signature (64 bytes, `auth: 'ed25519'`) of `canonicalBytes(message)`.
    */
-  signature?: Uint8Array;
+  readonly signature?: Uint8Array;
 }
 
 /** A message whose pattern value differs from the receiver's own pattern at its step. */
@@ -173,7 +176,7 @@ export type AnomalyType = Anomaly['type'];
 /** How the network delivered a message to a node. */
 export interface Delivery {
   /** The node it came from over the last link (its sender, unless a node relayed it). */
-  from: string;
+  readonly from: string;
   /** Links it travelled: 1 straight from its sender, more when relayed (flooding or gossip). */
-  hops: number;
+  readonly hops: number;
 }

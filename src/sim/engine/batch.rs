@@ -52,6 +52,23 @@ mod tests {
     }
 
     #[test]
+    fn a_broadcast_is_unanimous_when_every_live_node_accepts_it_and_nobody_watches() {
+        let mut sim = sim_with(SimConfig::default(), 3);
+        assert!(sim.broadcast(1).unwrap().unanimous, "three honest nodes of one pattern");
+        let liar = sim.create_node(&crate::node::NodeConfig { seed: 3, ..node("liar") }).unwrap();
+        assert!(!sim.broadcast(0).unwrap().unanimous, "the liar rejects it");
+        assert!(!sim.broadcast(liar).unwrap().unanimous, "everyone rejects the liar");
+        sim.remove_node(liar).unwrap();
+        assert!(sim.broadcast(0).unwrap().unanimous);
+        let pattern = crate::pattern::PatternGenerator::new(7, 100).unwrap();
+        let observer = std::rc::Rc::new(std::cell::RefCell::new(crate::observer::Observer::new(pattern)));
+        sim.network_mut().watch(observer);
+        assert!(!sim.broadcast(0).unwrap().unanimous, "a watcher must see each message at once");
+        let mut scheduled = sim_with(SimConfig { link: fixed(5.0), ..SimConfig::default() }, 3);
+        assert!(!scheduled.broadcast(0).unwrap().unanimous, "a scheduled message is judged later");
+    }
+
+    #[test]
     fn a_simulated_network_sends_nothing_in_a_batch() {
         let config = SimConfig { link: fixed(5.0), ..SimConfig::default() };
         let mut sim = sim_with(config, 3);

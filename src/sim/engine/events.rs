@@ -58,6 +58,8 @@ pub struct SimBroadcast<'a> {
     /// Whether every other live node judged it at once (the seed's broadcast), rather than it
     /// being scheduled.
     pub instant: bool,
+    /// Whether it was instant and unanimous ([`crate::network::Broadcast::unanimous`]).
+    pub unanimous: bool,
 }
 
 /// A delivery to a node whose owner asked to hear about them (see [`super::Simulation::set_listening`]).

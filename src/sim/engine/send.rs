@@ -51,7 +51,7 @@ impl Simulation {
     /// The seed's broadcast: every other live node judges the message at once.
     fn send_instant(&mut self, sender: Slot) -> Result<SimBroadcast<'_>, MeshError> {
         let skew_limit = self.skew_limit();
-        let Broadcast { message, stamp, deliveries, anomalies } =
+        let Broadcast { message, stamp, deliveries, anomalies, unanimous } =
             self.network.broadcast(sender, skew_limit)?;
         // Counted with its deliveries, so only traced (and `deliveries` still borrows the network).
         self.ledger.count_instant(1, deliveries);
@@ -66,6 +66,7 @@ impl Simulation {
             sequence: 0,
             proof: Proof::None,
             instant: true,
+            unanimous,
         })
     }
 
@@ -85,6 +86,7 @@ impl Simulation {
             sequence: 0,
             proof: Proof::None,
             instant: false,
+            unanimous: false,
         })
     }
 
@@ -133,6 +135,7 @@ impl Simulation {
             sequence,
             proof,
             instant: false,
+            unanimous: false,
         })
     }
 

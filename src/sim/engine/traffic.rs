@@ -73,8 +73,17 @@ impl Simulation {
     pub(super) fn engine_broadcast(&mut self, sender: Slot, payload: Option<u32>, bytes: &[u8]) {
         let listening = self.nodes.anyone_listening();
         let Ok(sent) = self.send(sender, true, bytes) else { return };
-        let SimBroadcast { message, sender: claimed, stamp, deliveries, anomalies, sequence, proof, instant } =
-            sent;
+        let SimBroadcast {
+            message,
+            sender: claimed,
+            stamp,
+            deliveries,
+            anomalies,
+            sequence,
+            proof,
+            instant,
+            ..
+        } = sent;
         if message == 0 || (!listening && anomalies.is_empty()) {
             return;
         }
