@@ -21,22 +21,31 @@ fn code(err: &JsValue) -> String {
     prop(err, "code").as_string().expect("errors carry a string code")
 }
 
-/// The numbers of a broadcast's report: its stamp's fields in order, then `rest`.
-fn stamp_report(stamp: [f64; 7], rest: &[f64]) -> Vec<f64> {
-    let [global_step, pattern_value, message_id, instant, claimed_slot, rejected_count, unanimous] = stamp;
+/// The numbers of a broadcast's report: `stamp`, then `rest`.
+fn stamp_report(stamp: BroadcastStamp, rest: &[f64]) -> Vec<f64> {
     let mut out = Vec::new();
+    stamp.write(&mut out);
+    out.extend_from_slice(rest);
+    out
+}
+
+/// A broadcast stamp of message 1 from slot `from`, instant: step, pattern value and rejections as given.
+fn stamp(
+    global_step: f64,
+    pattern_value: f64,
+    from: f64,
+    rejected_count: f64,
+    unanimous: f64,
+) -> BroadcastStamp {
     BroadcastStamp {
         global_step,
         pattern_value,
-        message_id,
-        instant,
-        claimed_slot,
+        message_id: 1.0,
+        instant: 1.0,
+        claimed_slot: from,
         rejected_count,
         unanimous,
     }
-    .write(&mut out);
-    out.extend_from_slice(rest);
-    out
 }
 
 fn network(ids: &[&str]) -> RawNetwork {
@@ -56,7 +65,7 @@ fn broadcast_packs_stamp_and_receivers_in_creation_order() {
     // liar (slot 3) expected 9.
     let mut rejection = Vec::new();
     Rejection { slot: 3.0, expected: 9.0 }.write(&mut rejection);
-    let expected = stamp_report([1.0, 4.0, 1.0, 1.0, 0.0, 1.0, 0.0], &rejection);
+    let expected = stamp_report(stamp(1.0, 4.0, 0.0, 1.0, 0.0), &rejection);
     assert_eq!(net.broadcast(0), expected.len());
     assert_eq!(net.last_report(), expected);
     assert_eq!(net.counters(0).unwrap(), vec![1.0, 0.0, 0.0]);
@@ -73,7 +82,7 @@ fn the_report_buffer_is_readable_through_wasm_memory() {
         net.report_ptr() as u32,
         written as u32,
     );
-    assert_eq!(view.to_vec(), stamp_report([0.0, 7.0, 1.0, 1.0, 0.0, 0.0, 1.0], &[]), "unanimous");
+    assert_eq!(view.to_vec(), stamp_report(stamp(0.0, 7.0, 0.0, 0.0, 1.0), &[]), "unanimous");
     assert!(net.report_capacity() >= written);
 }
 
@@ -90,7 +99,7 @@ fn watcher_anomalies_follow_the_receivers() {
     let mut rest = Vec::new();
     Rejection { slot: 0.0, expected: 7.0 }.write(&mut rest);
     WatcherAnomalyRecord { watcher: 0.0, kind: 0.0, expected: 7.0 }.write(&mut rest);
-    assert_eq!(net.last_report(), stamp_report([0.0, 3.0, 1.0, 1.0, 1.0, 1.0, 0.0], &rest));
+    assert_eq!(net.last_report(), stamp_report(stamp(0.0, 3.0, 1.0, 1.0, 0.0), &rest));
     assert_eq!(net.unwatch(&observer), Some(0));
     assert_eq!(net.unwatch(&observer), None);
 }
