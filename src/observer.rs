@@ -4,8 +4,6 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use serde::Serialize;
-
 use crate::boundary::{code_table, CodeTable};
 
 use crate::error::MeshError;
@@ -72,8 +70,7 @@ fn kind_map(counts: &KindCounts) -> BTreeMap<AnomalyKind, u64> {
 
 /// One sender's record with an observer: how many of its messages passed, and what was wrong
 /// with the others.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SenderStatistics {
     /// Messages observed.
     pub total: u64,
@@ -89,8 +86,7 @@ pub struct SenderStatistics {
 }
 
 /// What `getStatistics()` returns.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Statistics {
     /// Messages observed.
     pub total: u64,

@@ -4,7 +4,9 @@
 //! lengths the header gives. Every code field holds a position in a [`super::CodeTable`], and
 //! [`super::codes::NONE`] (-1) stands for "none".
 
-use super::record;
+use std::collections::BTreeMap;
+
+use super::{record, CodeTable, Field};
 
 record! {
     /// The head of a broadcast's report, followed by `rejectedCount` [`Rejection`]s, then one
@@ -231,6 +233,47 @@ record! {
     }
 }
 
+record! {
+    /// What an observer counted over every message: the record `statistics()` returns, followed
+    /// by [`ANOMALIES_BY_KIND`] (the generated `StatisticsTotals` reads both).
+    pub struct StatisticsTotals {
+        /// Messages observed.
+        pub total: u64,
+        /// Messages that passed every check.
+        pub valid: u64,
+        /// Messages flagged as anomalies.
+        pub anomalies: u64,
+        /// `valid / total` in 0..1; 1 before any message.
+        pub success_rate: f64,
+    }
+}
+
+record! {
+    /// One sender's counts with an observer: a row of `senderStatistics()` (one per id of
+    /// `senderIds()`, in that order), followed by [`ANOMALIES_BY_KIND`] (the generated
+    /// `SenderStatistics` reads both).
+    pub struct SenderTotals {
+        /// Messages observed.
+        pub total: u64,
+        /// Messages that passed every check.
+        pub valid: u64,
+        /// Messages flagged as anomalies.
+        pub anomalies: u64,
+        /// `valid / total` in 0..1 (1 before any message): the share of its messages that passed.
+        pub trust: f64,
+    }
+}
+
+/// The anomalies of each kind that follow a [`StatisticsTotals`] or a [`SenderTotals`]: one count
+/// per code of `ANOMALY_KINDS` (see [`write_counts`]), read in JavaScript as the kinds with one.
+pub const ANOMALIES_BY_KIND: Field =
+    Field { name: "anomalies_by_kind", doc: "Anomalies of each kind (kinds with none are absent)." };
+
+/// Appends one count per code of `C`, in code order (0 for a value `counts` lacks).
+pub fn write_counts<C: CodeTable + Ord>(counts: &BTreeMap<C, u64>, out: &mut Vec<f64>) {
+    out.extend(C::ALL.iter().map(|value| counts.get(value).map_or(0.0, |&count| count as f64)));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -243,6 +286,15 @@ mod tests {
         assert_eq!(out, [9.0, 3.0, 42.0]);
         assert_eq!(Rejection::LEN, 2);
         assert_eq!(Rejection::FIELDS[1].name, "expected");
+    }
+
+    #[test]
+    fn counts_follow_the_code_order_with_zeros_for_absent_codes() {
+        use crate::observer::AnomalyKind;
+        let counts = BTreeMap::from([(AnomalyKind::BadSignature, 2), (AnomalyKind::PatternMismatch, 5)]);
+        let mut out = Vec::new();
+        write_counts(&counts, &mut out);
+        assert_eq!(out, [5.0, 0.0, 0.0, 0.0, 0.0, 2.0]);
     }
 
     #[test]

@@ -37,14 +37,27 @@ fn reports() -> String {
 /// The records of the typed arrays handed to apps: drawing, trace, statistics, attack lab.
 fn arrays() -> String {
     let mut out = Module::headed(
-        "The records of the arrays a network hands out: drawing, trace, statistics, attack lab.",
+        "The records of the arrays the bindings hand out: drawing, trace, statistics, attack lab.",
     );
+    out.import_table(ANOMALY_KIND_NAMES);
     out.layout::<NodeStateRecord>();
     out.layout::<TransferRecord>();
     out.layout::<TraceRecord>();
     out.layout::<AttackLabRecord>();
     out.layout::<SimStats>();
     out.layout::<Metrics>();
+    out.counts_reader(ANOMALY_KIND_NAMES);
+    let by_kind = Counts { field: ANOMALIES_BY_KIND, table: ANOMALY_KIND_NAMES, len: AnomalyKind::ALL.len() };
+    out.counted::<StatisticsTotals>(
+        "StatisticsTotals",
+        "What an observer counted over every message (`MeshObserver.getStatistics()` adds `bySender`).",
+        by_kind,
+    );
+    out.counted::<SenderTotals>(
+        "SenderStatistics",
+        "One sender's record with an observer: its counts, how far it can be trusted, what it got wrong.",
+        by_kind,
+    );
     out.composite(
         "TickStatsRow",
         "One row of `drainTickStats()`: the tick, the running totals then, and how the live nodes stood.",
@@ -62,7 +75,7 @@ fn codes() -> String {
     out.table::<DrainEvent>("DRAIN_EVENTS", "DRAIN_EVENT", "DrainEvent");
     out.table::<Outlook>("OUTLOOKS", "OUTLOOK", "Outlook");
     out.table::<Refusal>("REFUSALS", "REFUSAL", "Refusal");
-    out.table::<AnomalyKind>("ANOMALY_KINDS", "ANOMALY_KIND", "AnomalyKind");
+    out.table::<AnomalyKind>(ANOMALY_KIND_NAMES.list, "ANOMALY_KIND", ANOMALY_KIND_NAMES.union);
     out.table::<TraceKind>("TRACE_KINDS", "TRACE_KIND", "TraceKind");
     out.table::<ErrorCode>("ERROR_CODES", "ERROR_CODE", "MeshErrorCode");
     out.verdicts();
@@ -73,6 +86,36 @@ fn codes() -> String {
     );
     let _ = writeln!(out.text, "export const FIRST_UNKNOWN_CLAIM = {FIRST_UNKNOWN_CLAIM};");
     out.text
+}
+
+/// A code table's names in TypeScript: its names in code order and their union type.
+#[derive(Clone, Copy)]
+struct TableNames {
+    list: &'static str,
+    union: &'static str,
+}
+
+impl TableNames {
+    /// The type of one count per name, read as the names with a count.
+    fn counts_type(self) -> String {
+        format!("Partial<Record<{}, number>>", self.union)
+    }
+
+    /// The name of the reader of one count per code.
+    fn counts_reader(self) -> String {
+        format!("read{}Counts", self.union)
+    }
+}
+
+/// The anomaly kinds' table in TypeScript.
+const ANOMALY_KIND_NAMES: TableNames = TableNames { list: "ANOMALY_KINDS", union: "AnomalyKind" };
+
+/// A field that holds one count per code of a table (`len` codes), read as the names with a count.
+#[derive(Clone, Copy)]
+struct Counts {
+    field: Field,
+    table: TableNames,
+    len: usize,
 }
 
 /// The module being written.
@@ -108,6 +151,11 @@ impl Module {
         let _ = writeln!(self.text, "{indent}/** {doc} */");
     }
 
+    /// Imports a code table's names and type from the module that declares them.
+    fn import_table(&mut self, table: TableNames) {
+        let _ = writeln!(self.text, "import {{ {}, type {} }} from './codes.js';\n", table.list, table.union);
+    }
+
     /// The offsets of `L`'s fields (and its length), its type, and its reader.
     fn layout<L: Layout>(&mut self) {
         self.record(L::NAME, L::DOC, L::FIELDS);
@@ -116,7 +164,30 @@ impl Module {
     /// The offsets of a record's fields (and its length), its type, and its reader.
     fn record(&mut self, name: &str, doc: &str, fields: &[Field]) {
         self.interface(name, doc, fields, None);
-        self.offsets_and_reader(name, fields);
+        self.offsets_and_reader(name, fields, None);
+    }
+
+    /// A record named `name` made of `L`'s fields followed by `counts`: its offsets (the counts'
+    /// field at the first count), its type (documented by `doc`) and its reader.
+    fn counted<L: Layout>(&mut self, name: &str, doc: &str, counts: Counts) {
+        self.open_interface(name, doc, L::FIELDS, None);
+        self.doc_indented("  ", counts.field.doc);
+        let _ = writeln!(self.text, "  {}: {};", camel(counts.field.name), counts.table.counts_type());
+        self.line("}");
+        self.offsets_and_reader(name, L::FIELDS, Some(counts));
+    }
+
+    /// The reader of one count per code of `table`, which keeps the names with a count.
+    fn counts_reader(&mut self, table: TableNames) {
+        let (list, type_name) = (table.list, table.counts_type());
+        self.doc(&format!(
+            "Reads one count per code of `{list}` from `at`: the names with a count, in code order, in an object without a prototype."
+        ));
+        let _ = writeln!(
+            self.text,
+            "export function {}(numbers: ArrayLike<number>, at: number): {type_name} {{\n  const counts: {type_name} = Object.create(null);\n  {list}.forEach((name, code) => {{\n    if (numbers[at + code] !== 0) counts[name] = numbers[at + code];\n  }});\n  return counts;\n}}\n",
+            table.counts_reader()
+        );
     }
 
     /// A record made of `head`, the fields of the record `base`, and `tail`, in that order: its
@@ -125,11 +196,17 @@ impl Module {
         let own: Vec<Field> = head.iter().chain(tail).copied().collect();
         self.interface(name, doc, &own, Some(base.0));
         let all: Vec<Field> = head.iter().chain(base.1).chain(tail).copied().collect();
-        self.offsets_and_reader(name, &all);
+        self.offsets_and_reader(name, &all, None);
     }
 
     /// The TypeScript interface of a record with `fields` (besides those of `base`).
     fn interface(&mut self, name: &str, doc: &str, fields: &[Field], base: Option<&str>) {
+        self.open_interface(name, doc, fields, base);
+        self.line("}");
+    }
+
+    /// The start of [`Module::interface`]: all but its closing brace.
+    fn open_interface(&mut self, name: &str, doc: &str, fields: &[Field], base: Option<&str>) {
         self.doc(doc);
         let extends = base.map(|base| format!(" extends {base}")).unwrap_or_default();
         let _ = writeln!(self.text, "export interface {name}{extends} {{");
@@ -137,29 +214,39 @@ impl Module {
             self.doc_indented("  ", field.doc);
             let _ = writeln!(self.text, "  {}: number;", camel(field.name));
         }
-        self.line("}");
     }
 
-    /// Where each of `fields` sits in a record named `name`, and the reader of such a record.
-    fn offsets_and_reader(&mut self, name: &str, fields: &[Field]) {
+    /// Where each of `fields` (then `counts`, if any) sits in a record named `name`, and the reader
+    /// of such a record.
+    fn offsets_and_reader(&mut self, name: &str, fields: &[Field], counts: Option<Counts>) {
         let constant = screaming(name);
-        self.doc(&format!("Where each field of a `{name}` record sits, and how many numbers it takes."));
-        let offsets: Vec<String> = fields
+        let counted =
+            counts.map(|c| format!(" (`{}`: one count per code of `{}`)", camel(c.field.name), c.table.list));
+        self.doc(&format!(
+            "Where each field of a `{name}` record sits{}, and how many numbers it takes.",
+            counted.unwrap_or_default()
+        ));
+        let mut offsets: Vec<String> = fields
             .iter()
             .enumerate()
             .map(|(offset, field)| format!("{}: {offset}", camel(field.name)))
             .collect();
+        offsets.extend(counts.map(|c| format!("{}: {}", camel(c.field.name), fields.len())));
         let _ = writeln!(
             self.text,
             "export const {constant} = {{ {}, length: {} }} as const;",
             offsets.join(", "),
-            fields.len()
+            fields.len() + counts.map_or(0, |c| c.len)
         );
         self.doc(&format!("Reads the `{name}` record that starts at `at`."));
-        let values: Vec<String> = fields
+        let mut values: Vec<String> = fields
             .iter()
             .map(|f| format!("{}: numbers[at + {constant}.{}]", camel(f.name), camel(f.name)))
             .collect();
+        values.extend(counts.map(|c| {
+            let field = camel(c.field.name);
+            format!("{field}: {}(numbers, at + {constant}.{field})", c.table.counts_reader())
+        }));
         let _ = writeln!(
             self.text,
             "export function read{name}(numbers: ArrayLike<number>, at: number): {name} {{\n  return {{ {} }};\n}}\n",
@@ -258,6 +345,24 @@ mod tests {
         assert!(ts.contains(
             "export function readTransferRecord(numbers: ArrayLike<number>, at: number): TransferRecord {"
         ));
+    }
+
+    #[test]
+    fn observer_statistics_carry_one_count_per_anomaly_kind() {
+        let ts = typescript();
+        let kinds = AnomalyKind::ALL.len();
+        assert!(ts.contains(&format!(
+            "export const SENDER_STATISTICS = {{ total: 0, valid: 1, anomalies: 2, trust: 3, anomaliesByKind: 4, length: {} }} as const;",
+            SenderTotals::LEN + kinds
+        )));
+        assert!(ts.contains(&format!(
+            ", successRate: 3, anomaliesByKind: 4, length: {} }}",
+            StatisticsTotals::LEN + kinds
+        )));
+        assert!(ts.contains(
+            "anomaliesByKind: readAnomalyKindCounts(numbers, at + STATISTICS_TOTALS.anomaliesByKind) };"
+        ));
+        assert!(ts.contains("export function readAnomalyKindCounts(numbers: ArrayLike<number>, at: number): Partial<Record<AnomalyKind, number>> {"));
     }
 
     #[test]

@@ -1,4 +1,5 @@
 /** MeshObserver: validates messages against its own pattern and flags anomalies. */
+import { SENDER_STATISTICS, readSenderStatistics, readStatisticsTotals } from './generated/arrays.js';
 import { VERDICT } from './generated/codes.js';
 import { fn, malformedSenderId, patternConfig, readMessage, toRecord } from './internal/checks.js';
 import { enqueue, flush } from './internal/dispatcher.js';
@@ -6,6 +7,7 @@ import type { NetworkState } from './internal/network-state.js';
 import { ObserverCore } from './internal/observer-core.js';
 import { raw } from './internal/raw.js';
 import { networkState } from './internal/registry.js';
+import { readRows } from './internal/rows.js';
 import type { MeshNetwork } from './mesh-network.js';
 import type { Anomaly, Handler, Message, PatternConfig, Statistics, Unsubscribe, ValidationResult } from './types.js';
 
@@ -84,9 +86,11 @@ export class MeshObserver<T = unknown> {
 
   /** `{ total, valid, anomalies, successRate, bySender, anomaliesByKind }`. */
   getStatistics(): Statistics {
-    const { bySender, anomaliesByKind, ...totals } = this.#core.use().statistics();
-    const senders = new Map([...bySender].map(([id, sender]) => [id, { ...sender, anomaliesByKind: toRecord(sender.anomaliesByKind) }]));
-    return { ...totals, bySender: toRecord(senders), anomaliesByKind: toRecord(anomaliesByKind) };
+    const rawObserver = this.#core.use();
+    const { anomaliesByKind, ...totals } = readStatisticsTotals(rawObserver.statistics(), 0);
+    const senders = readRows(rawObserver.senderStatistics(), SENDER_STATISTICS.length, readSenderStatistics);
+    const bySender = toRecord(new Map(rawObserver.senderIds().map((id, i) => [id, senders[i]])));
+    return { ...totals, bySender, anomaliesByKind };
   }
 
   /** Releases the observer's wasm memory; later calls throw `ERR_OBJECT_FREED`. */

@@ -18,12 +18,6 @@ pub mod simulation;
 
 use wasm_bindgen::prelude::*;
 
-/// A serde value as a JavaScript value: structs become plain objects, maps become `Map`s (so that
-/// no key can collide with `Object.prototype`; the facade turns them into null-prototype records).
-fn to_js_value<T: serde::Serialize>(value: &T) -> errors::JsResult<JsValue> {
-    Ok(value.serialize(&serde_wasm_bindgen::Serializer::new())?)
-}
-
 /// Installs the panic hook so that an (impossible) Rust panic is logged with its message.
 #[wasm_bindgen(start)]
 fn start() {

@@ -7,10 +7,11 @@ use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 
 use super::errors::{js, JsResult};
-use super::to_js_value;
 use crate::boundary::codes::verdict;
+use crate::boundary::layouts::{write_counts, SenderTotals, StatisticsTotals};
+use crate::boundary::CodeTable;
 use crate::message::Verdict;
-use crate::observer::{Observer, SharedObserver};
+use crate::observer::{AnomalyKind, Observer, SharedObserver};
 use crate::pattern::PatternGenerator;
 
 /// The text of a JS string, with each lone surrogate written as `\u{XXXX}` instead of U+FFFD.
@@ -63,13 +64,36 @@ impl RawObserver {
         self.inner.borrow_mut().observe_malformed(sender_key);
     }
 
-    /// `{ total, valid, anomalies, successRate, bySender, anomaliesByKind }`, each sender with its
-    /// trust and anomalies by kind.
-    #[wasm_bindgen(
-        unchecked_return_type = "{ total: number; valid: number; anomalies: number; successRate: number; bySender: Map<string, { total: number; valid: number; anomalies: number; trust: number; anomaliesByKind: Map<string, number> }>; anomaliesByKind: Map<string, number> }"
-    )]
-    pub fn statistics(&self) -> JsResult<JsValue> {
-        to_js_value(&self.inner.borrow().statistics())
+    /// The counts over every message: a `StatisticsTotals` record, then the anomalies of each kind.
+    pub fn statistics(&self) -> Vec<f64> {
+        let stats = self.inner.borrow().statistics();
+        let mut out = Vec::with_capacity(StatisticsTotals::LEN + AnomalyKind::ALL.len());
+        let (total, valid, anomalies) = (stats.total, stats.valid, stats.anomalies);
+        StatisticsTotals { total, valid, anomalies, success_rate: stats.success_rate }.write(&mut out);
+        write_counts(&stats.anomalies_by_kind, &mut out);
+        out
+    }
+
+    /// Every sender id counted so far, in the order of `senderStatistics` (as Rust orders strings;
+    /// a lone surrogate is written `\u{XXXX}`, see `senderKey`).
+    #[wasm_bindgen(js_name = senderIds)]
+    pub fn sender_ids(&self) -> Vec<String> {
+        self.inner.borrow().statistics().by_sender.into_keys().collect()
+    }
+
+    /// Each sender's counts, in the order of `senderIds`: a `SenderTotals` record, then its
+    /// anomalies of each kind.
+    #[wasm_bindgen(js_name = senderStatistics)]
+    pub fn sender_statistics(&self) -> Vec<f64> {
+        let stats = self.inner.borrow().statistics();
+        let mut out =
+            Vec::with_capacity(stats.by_sender.len() * (SenderTotals::LEN + AnomalyKind::ALL.len()));
+        for sender in stats.by_sender.values() {
+            let (total, valid, anomalies) = (sender.total, sender.valid, sender.anomalies);
+            SenderTotals { total, valid, anomalies, trust: sender.trust }.write(&mut out);
+            write_counts(&sender.anomalies_by_kind, &mut out);
+        }
+        out
     }
 
     /// The observer's seed.

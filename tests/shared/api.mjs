@@ -85,6 +85,48 @@ export const apiCases = [
     },
   ],
   [
+    'getStatistics() of a known sequence: exact counts, sender ids in the order wasm sorts them, objects without prototypes',
+    ({ MeshObserver, PatternGenerator }) => {
+      const observer = new MeshObserver({ seed: 7, phaseResetInterval: 100 });
+      const value = (step) => new PatternGenerator({ seed: 7, phaseResetInterval: 100 }).computeValue(step);
+      const send = (senderId, globalStep, patternValue = value(globalStep)) => observer.observe({ senderId, globalStep, patternValue });
+      send('b', 0);
+      send('b', 1, value(1) + 1);
+      send('a', 2);
+      send('a', 3);
+      send('7', -1, 7);
+      send('\uD800', 4);
+      send('\u00E9', 5, value(5) + 1);
+      send('\uFFFD', 6);
+      send('\u{1F600}', 1.5, 7);
+      observer.observe(null);
+      const stats = observer.getStatistics();
+      const sender = (total, valid, anomaliesByKind = {}) => ({ total, valid, anomalies: total - valid, trust: valid / total, anomaliesByKind });
+      equal(stats, {
+        total: 10,
+        valid: 5,
+        anomalies: 5,
+        successRate: 0.5,
+        bySender: {
+          7: sender(1, 0, { 'invalid-message': 1 }),
+          '\\u{D800}': sender(1, 1),
+          a: sender(2, 2),
+          b: sender(2, 1, { 'pattern-mismatch': 1 }),
+          '\u00E9': sender(1, 0, { 'pattern-mismatch': 1 }),
+          '\uFFFD': sender(1, 1),
+          '\u{1F600}': sender(1, 0, { 'invalid-message': 1 }),
+        },
+        anomaliesByKind: { 'pattern-mismatch': 2, 'invalid-message': 3 },
+      }, 'statistics');
+      equal(Object.keys(stats.bySender), ['7', '\\u{D800}', 'a', 'b', '\u00E9', '\uFFFD', '\u{1F600}'], 'an integer-like id first, then by UTF-8 bytes');
+      equal(Object.keys(stats.bySender.b), ['total', 'valid', 'anomalies', 'trust', 'anomaliesByKind'], 'sender fields in order');
+      const records = [stats.bySender, stats.anomaliesByKind, ...Object.values(stats.bySender).map((s) => s.anomaliesByKind)];
+      check(records.every((record) => Object.getPrototypeOf(record) === null), 'per-sender and per-kind records have no prototype');
+      check(Object.getPrototypeOf(stats) === Object.prototype, 'the statistics are a plain object');
+      equal(new MeshObserver({ seed: 7, phaseResetInterval: 100 }).getStatistics(), { total: 0, valid: 0, anomalies: 0, successRate: 1, bySender: {}, anomaliesByKind: {} }, 'before any message');
+    },
+  ],
+  [
     'memoryBytes counts the core state of a network and grows with its nodes',
     ({ MeshNetwork }) => {
       const network = new MeshNetwork();

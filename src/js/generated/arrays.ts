@@ -1,5 +1,7 @@
 // Generated from src/boundary/ by `npm run gen` (cargo run --bin gen-boundary): do not edit.
-// The records of the arrays a network hands out: drawing, trace, statistics, attack lab.
+// The records of the arrays the bindings hand out: drawing, trace, statistics, attack lab.
+
+import { ANOMALY_KINDS, type AnomalyKind } from './codes.js';
 
 /** One node of `nodeStates()`, by slot. */
 export interface NodeStateRecord {
@@ -143,6 +145,55 @@ export const METRICS = { count: 0, avg: 1, min: 2, max: 3, p50: 4, p95: 5, p99: 
 /** Reads the `Metrics` record that starts at `at`. */
 export function readMetrics(numbers: ArrayLike<number>, at: number): Metrics {
   return { count: numbers[at + METRICS.count], avg: numbers[at + METRICS.avg], min: numbers[at + METRICS.min], max: numbers[at + METRICS.max], p50: numbers[at + METRICS.p50], p95: numbers[at + METRICS.p95], p99: numbers[at + METRICS.p99] };
+}
+
+/** Reads one count per code of `ANOMALY_KINDS` from `at`: the names with a count, in code order, in an object without a prototype. */
+export function readAnomalyKindCounts(numbers: ArrayLike<number>, at: number): Partial<Record<AnomalyKind, number>> {
+  const counts: Partial<Record<AnomalyKind, number>> = Object.create(null);
+  ANOMALY_KINDS.forEach((name, code) => {
+    if (numbers[at + code] !== 0) counts[name] = numbers[at + code];
+  });
+  return counts;
+}
+
+/** What an observer counted over every message (`MeshObserver.getStatistics()` adds `bySender`). */
+export interface StatisticsTotals {
+  /** Messages observed. */
+  total: number;
+  /** Messages that passed every check. */
+  valid: number;
+  /** Messages flagged as anomalies. */
+  anomalies: number;
+  /** `valid / total` in 0..1; 1 before any message. */
+  successRate: number;
+  /** Anomalies of each kind (kinds with none are absent). */
+  anomaliesByKind: Partial<Record<AnomalyKind, number>>;
+}
+/** Where each field of a `StatisticsTotals` record sits (`anomaliesByKind`: one count per code of `ANOMALY_KINDS`), and how many numbers it takes. */
+export const STATISTICS_TOTALS = { total: 0, valid: 1, anomalies: 2, successRate: 3, anomaliesByKind: 4, length: 10 } as const;
+/** Reads the `StatisticsTotals` record that starts at `at`. */
+export function readStatisticsTotals(numbers: ArrayLike<number>, at: number): StatisticsTotals {
+  return { total: numbers[at + STATISTICS_TOTALS.total], valid: numbers[at + STATISTICS_TOTALS.valid], anomalies: numbers[at + STATISTICS_TOTALS.anomalies], successRate: numbers[at + STATISTICS_TOTALS.successRate], anomaliesByKind: readAnomalyKindCounts(numbers, at + STATISTICS_TOTALS.anomaliesByKind) };
+}
+
+/** One sender's record with an observer: its counts, how far it can be trusted, what it got wrong. */
+export interface SenderStatistics {
+  /** Messages observed. */
+  total: number;
+  /** Messages that passed every check. */
+  valid: number;
+  /** Messages flagged as anomalies. */
+  anomalies: number;
+  /** `valid / total` in 0..1 (1 before any message): the share of its messages that passed. */
+  trust: number;
+  /** Anomalies of each kind (kinds with none are absent). */
+  anomaliesByKind: Partial<Record<AnomalyKind, number>>;
+}
+/** Where each field of a `SenderStatistics` record sits (`anomaliesByKind`: one count per code of `ANOMALY_KINDS`), and how many numbers it takes. */
+export const SENDER_STATISTICS = { total: 0, valid: 1, anomalies: 2, trust: 3, anomaliesByKind: 4, length: 10 } as const;
+/** Reads the `SenderStatistics` record that starts at `at`. */
+export function readSenderStatistics(numbers: ArrayLike<number>, at: number): SenderStatistics {
+  return { total: numbers[at + SENDER_STATISTICS.total], valid: numbers[at + SENDER_STATISTICS.valid], anomalies: numbers[at + SENDER_STATISTICS.anomalies], trust: numbers[at + SENDER_STATISTICS.trust], anomaliesByKind: readAnomalyKindCounts(numbers, at + SENDER_STATISTICS.anomaliesByKind) };
 }
 
 /** One row of `drainTickStats()`: the tick, the running totals then, and how the live nodes stood. */

@@ -1,5 +1,5 @@
-/** What validation returns and the statistics observers, nodes and monitors keep. */
-import type { AnomalyType } from './messages.js';
+/** What validation returns and the statistics nodes and observers keep (an observer's records are generated). */
+import type { SenderStatistics, StatisticsTotals } from '../generated/arrays.js';
 
 /** What `MeshObserver.observe` returns for a well-formed message. */
 export interface CheckedResult {
@@ -26,34 +26,14 @@ export interface MalformedResult {
 /** What `MeshObserver.observe` returns. */
 export type ValidationResult = CheckedResult | MalformedResult;
 
-/** Message counts of all senders. */
-export interface MessageCounts {
-  /** Messages observed. */
-  total: number;
-  /** Messages that passed every check. */
-  valid: number;
-  /** Messages flagged as anomalies. */
-  anomalies: number;
-}
+/** Message counts: all, valid and anomalous. */
+export type MessageCounts = Pick<StatisticsTotals, 'total' | 'valid' | 'anomalies'>;
 
-/** One sender's record with an observer: its counts, how far it can be trusted, what it got wrong. */
-export interface SenderStatistics extends MessageCounts {
-  /** `valid / total` in 0..1 (1 before any message): the share of its messages that passed. */
-  trust: number;
-  /** Its anomalies of each kind (kinds with none are absent). */
-  anomaliesByKind: Partial<Record<AnomalyType, number>>;
-}
-
-/** What `MeshObserver.getStatistics` returns. */
-export interface Statistics extends MessageCounts {
-  /** `valid / total` in 0..1; 1 before any message. */
-  successRate: number;
-  /** The counts per sender id. */
+/** What `MeshObserver.getStatistics` returns: the totals, then the same per sender id. */
+export interface Statistics extends StatisticsTotals {
+  /** The counts per sender id (an object without a prototype). */
   bySender: Record<string, SenderStatistics>;
-  /** Anomalies of each kind flagged so far (kinds with none are absent). */
-  anomaliesByKind: Partial<Record<AnomalyType, number>>;
 }
-
 
 /** A node's message counters. */
 export interface NodeStats {
