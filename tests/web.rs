@@ -68,8 +68,10 @@ fn broadcast_packs_stamp_and_receivers_in_creation_order() {
     let expected = stamp_report(stamp(1.0, 4.0, 0.0, 1.0, 0.0), &rejection);
     assert_eq!(net.broadcast(0), expected.len());
     assert_eq!(net.last_report(), expected);
+    // One NodeStats record each: messages sent, received, rejected.
     assert_eq!(net.counters(0).unwrap(), vec![1.0, 0.0, 0.0]);
     assert_eq!(net.counters(3).unwrap(), vec![0.0, 0.0, 1.0]);
+    assert_eq!((net.node_seed(3).unwrap(), net.node_phase_reset_interval(3).unwrap()), (3.0, 100.0));
 }
 
 #[wasm_bindgen_test]

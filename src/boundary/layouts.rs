@@ -234,6 +234,18 @@ record! {
 }
 
 record! {
+    /// A node's message counters: the record `counters()` returns (`MeshNode.getStats()`).
+    pub struct NodeStats {
+        /// Messages the node broadcast.
+        pub messages_sent: u64,
+        /// Messages the node accepted.
+        pub messages_received: u64,
+        /// Messages the node rejected (pattern mismatch or malformed).
+        pub messages_rejected: u64,
+    }
+}
+
+record! {
     /// What an observer counted over every message: the record `statistics()` returns, followed
     /// by [`ANOMALIES_BY_KIND`] (the generated `StatisticsTotals` reads both).
     pub struct StatisticsTotals {

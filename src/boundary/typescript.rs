@@ -46,6 +46,7 @@ fn arrays() -> String {
     out.layout::<AttackLabRecord>();
     out.layout::<SimStats>();
     out.layout::<Metrics>();
+    out.layout::<NodeStats>();
     out.counts_reader(ANOMALY_KIND_NAMES);
     let by_kind = Counts { field: ANOMALIES_BY_KIND, table: ANOMALY_KIND_NAMES, len: AnomalyKind::ALL.len() };
     out.counted::<StatisticsTotals>(

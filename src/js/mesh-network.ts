@@ -127,7 +127,7 @@ export class MeshNetwork<T = unknown> {
 
   /** Replaces every link with exactly these `[nodeIdA, nodeIdB]` pairs. */
   setEdges(edges: readonly (readonly [string, string])[]): void {
-    this.#state.use().setEdges(edgeSlots(this.#state, edges));
+    this.#state.use().setEdges(...edgeSlots(this.#state, edges));
   }
 
   /** Links two nodes; returns false when they already were. */

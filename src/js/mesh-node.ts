@@ -1,4 +1,5 @@
 /** MeshNode: a network participant that broadcasts, receives, validates and syncs. */
+import { readNodeStats } from './generated/arrays.js';
 import { enqueue, flush } from './internal/dispatcher.js';
 import { fn, num } from './internal/checks.js';
 import { raw } from './internal/raw.js';
@@ -66,12 +67,12 @@ export class MeshNode<T = unknown> {
 
   /** The node's seed. */
   get seed(): number {
-    return this.#state.use().nodePattern(this.#slot())[0];
+    return this.#state.use().nodeSeed(this.#slot());
   }
 
   /** The node's phase-reset interval. */
   get phaseResetInterval(): number {
-    return this.#state.use().nodePattern(this.#slot())[1];
+    return this.#state.use().nodePhaseResetInterval(this.#slot());
   }
 
   /** `'online'`, or `'crashed'` after `MeshNetwork.crash` until `restart`. */
@@ -86,8 +87,7 @@ export class MeshNode<T = unknown> {
 
   /** The node's message counters. */
   getStats(): NodeStats {
-    const [messagesSent, messagesReceived, messagesRejected] = this.#state.use().counters(this.#slot());
-    return { messagesSent, messagesReceived, messagesRejected };
+    return readNodeStats(this.#state.use().counters(this.#slot()), 0);
   }
 
   /**

@@ -1,6 +1,6 @@
 /** Public types of data-mesh. `T` is always the user's payload type. */
 export type { AnomalyKind, MeshErrorCode, NodeStatus, Outlook, Refusal, TraceKind } from './generated/codes.js';
-export type { Metrics, SenderStatistics } from './generated/arrays.js';
+export type { Metrics, NodeStats, SenderStatistics } from './generated/arrays.js';
 export type * from './types/errors.js';
 export type * from './types/handlers.js';
 export type * from './types/messages.js';

@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use super::errors::{js, JsResult};
 use super::network::RawNetwork;
 use crate::boundary::codes::verdict::{ACCEPTED, MALFORMED};
+use crate::boundary::layouts::NodeStats;
 use crate::message::Verdict;
 use crate::network::Reception;
 
@@ -28,17 +29,25 @@ impl RawNetwork {
         js(self.inner.network().pattern_value(slot)).map(|v| v as f64)
     }
 
-    /// The node's `[seed, phaseResetInterval]`.
-    #[wasm_bindgen(js_name = nodePattern)]
-    pub fn node_pattern(&self, slot: u32) -> JsResult<Vec<f64>> {
-        let pattern = js(self.inner.network().pattern(slot))?;
-        Ok(vec![pattern.seed() as f64, pattern.phase_reset_interval() as f64])
+    /// The node's seed.
+    #[wasm_bindgen(js_name = nodeSeed)]
+    pub fn node_seed(&self, slot: u32) -> JsResult<f64> {
+        js(self.inner.network().pattern(slot)).map(|pattern| pattern.seed() as f64)
     }
 
-    /// The node's `[messagesSent, messagesReceived, messagesRejected]`.
+    /// The node's phase-reset interval.
+    #[wasm_bindgen(js_name = nodePhaseResetInterval)]
+    pub fn node_phase_reset_interval(&self, slot: u32) -> JsResult<f64> {
+        js(self.inner.network().pattern(slot)).map(|pattern| pattern.phase_reset_interval() as f64)
+    }
+
+    /// The node's message counters: one `NodeStats` record.
     pub fn counters(&self, slot: u32) -> JsResult<Vec<f64>> {
         let c = js(self.inner.network().counters(slot))?;
-        Ok(vec![c.sent as f64, c.received as f64, c.rejected as f64])
+        let mut out = Vec::with_capacity(NodeStats::LEN);
+        NodeStats { messages_sent: c.sent, messages_received: c.received, messages_rejected: c.rejected }
+            .write(&mut out);
+        Ok(out)
     }
 
     /// Sets the node's step; returns it.

@@ -72,10 +72,11 @@ impl RawNetwork {
         js(self.inner.set_topology(js(options.to_topology())?))
     }
 
-    /// Replaces every link with the pairs `a0, b0, a1, b1, ...` of slots.
+    /// Replaces every link with the links `from[i]`-`to[i]` between slots (`from` and `to` are
+    /// equally long).
     #[wasm_bindgen(js_name = setEdges)]
-    pub fn set_edges(&mut self, pairs: &[u32]) -> JsResult<()> {
-        let edges: Vec<(u32, u32)> = pairs.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+    pub fn set_edges(&mut self, from: &[u32], to: &[u32]) -> JsResult<()> {
+        let edges: Vec<(u32, u32)> = from.iter().copied().zip(to.iter().copied()).collect();
         js(self.inner.set_edges(&edges))
     }
 

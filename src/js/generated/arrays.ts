@@ -147,6 +147,22 @@ export function readMetrics(numbers: ArrayLike<number>, at: number): Metrics {
   return { count: numbers[at + METRICS.count], avg: numbers[at + METRICS.avg], min: numbers[at + METRICS.min], max: numbers[at + METRICS.max], p50: numbers[at + METRICS.p50], p95: numbers[at + METRICS.p95], p99: numbers[at + METRICS.p99] };
 }
 
+/** A node's message counters: the record `counters()` returns (`MeshNode.getStats()`). */
+export interface NodeStats {
+  /** Messages the node broadcast. */
+  messagesSent: number;
+  /** Messages the node accepted. */
+  messagesReceived: number;
+  /** Messages the node rejected (pattern mismatch or malformed). */
+  messagesRejected: number;
+}
+/** Where each field of a `NodeStats` record sits, and how many numbers it takes. */
+export const NODE_STATS = { messagesSent: 0, messagesReceived: 1, messagesRejected: 2, length: 3 } as const;
+/** Reads the `NodeStats` record that starts at `at`. */
+export function readNodeStats(numbers: ArrayLike<number>, at: number): NodeStats {
+  return { messagesSent: numbers[at + NODE_STATS.messagesSent], messagesReceived: numbers[at + NODE_STATS.messagesReceived], messagesRejected: numbers[at + NODE_STATS.messagesRejected] };
+}
+
 /** Reads one count per code of `ANOMALY_KINDS` from `at`: the names with a count, in code order, in an object without a prototype. */
 export function readAnomalyKindCounts(numbers: ArrayLike<number>, at: number): Partial<Record<AnomalyKind, number>> {
   const counts: Partial<Record<AnomalyKind, number>> = Object.create(null);

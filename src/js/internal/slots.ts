@@ -20,14 +20,16 @@ export function otherSlots<T, H>(state: NetworkState<T, H>, slots: Uint32Array):
   return Uint32Array.from(state.holdLive().filter((record) => !taken.has(record.slot)), (record) => record.slot);
 }
 
-/** The slots of `edges`, an array of `[nodeId, nodeId]` pairs, flattened. */
-export function edgeSlots<T, H>(state: NetworkState<T, H>, edges: unknown): Uint32Array {
+/** The slots of `edges`, an array of `[nodeId, nodeId]` pairs: edge `i` links `from[i]` and `to[i]`. */
+export function edgeSlots<T, H>(state: NetworkState<T, H>, edges: unknown): [from: Uint32Array, to: Uint32Array] {
   if (!Array.isArray(edges)) throw raw().invalidTypeError('edges', 'an array of [nodeId, nodeId] pairs', edges);
-  const slots = new Uint32Array(2 * edges.length);
+  const from = new Uint32Array(edges.length);
+  const to = new Uint32Array(edges.length);
   edges.forEach((edge: unknown, i) => {
     if (!Array.isArray(edge) || edge.length !== 2) throw raw().invalidTypeError(`edges[${i}]`, 'a [nodeId, nodeId] pair', edge);
-    slots[2 * i] = slotOf(state, `edges[${i}]`, edge[0]);
-    slots[2 * i + 1] = slotOf(state, `edges[${i}]`, edge[1]);
+    const [a, b]: unknown[] = edge;
+    from[i] = slotOf(state, `edges[${i}]`, a);
+    to[i] = slotOf(state, `edges[${i}]`, b);
   });
-  return slots;
+  return [from, to];
 }

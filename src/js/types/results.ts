@@ -1,4 +1,4 @@
-/** What validation returns and the statistics nodes and observers keep (an observer's records are generated). */
+/** What validation returns and the statistics observers keep (the records themselves are generated). */
 import type { SenderStatistics, StatisticsTotals } from '../generated/arrays.js';
 
 /** What `MeshObserver.observe` returns for a well-formed message. */
@@ -33,14 +33,4 @@ export type MessageCounts = Pick<StatisticsTotals, 'total' | 'valid' | 'anomalie
 export interface Statistics extends StatisticsTotals {
   /** The counts per sender id (an object without a prototype). */
   bySender: Record<string, SenderStatistics>;
-}
-
-/** A node's message counters. */
-export interface NodeStats {
-  /** Messages the node broadcast. */
-  messagesSent: number;
-  /** Messages the node accepted. */
-  messagesReceived: number;
-  /** Messages the node rejected (pattern mismatch or malformed). */
-  messagesRejected: number;
 }
