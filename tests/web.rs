@@ -2,7 +2,12 @@
 //! in headless Chromium by `npm test`.
 #![cfg(target_arch = "wasm32")]
 
-use data_mesh::boundary::layouts::{BroadcastStamp, Rejection, WatcherAnomalyRecord};
+use std::collections::BTreeMap;
+
+use data_mesh::boundary::layouts::{
+    write_counts, BroadcastStamp, NodeStats, Rejection, SenderTotals, StatisticsTotals, WatcherAnomalyRecord,
+};
+use data_mesh::observer::AnomalyKind;
 use data_mesh::wasm::errors::invalid_type_error;
 use data_mesh::wasm::message::message_problem;
 use data_mesh::wasm::monitor::RawPerformanceMonitor;
@@ -48,6 +53,13 @@ fn stamp(
     }
 }
 
+/// The `NodeStats` record of a node that sent, accepted and rejected that many messages.
+fn node_stats(messages_sent: u64, messages_received: u64, messages_rejected: u64) -> Vec<f64> {
+    let mut out = Vec::new();
+    NodeStats { messages_sent, messages_received, messages_rejected }.write(&mut out);
+    out
+}
+
 fn network(ids: &[&str]) -> RawNetwork {
     let mut net = RawNetwork::new();
     for id in ids {
@@ -68,9 +80,8 @@ fn broadcast_packs_stamp_and_receivers_in_creation_order() {
     let expected = stamp_report(stamp(1.0, 4.0, 0.0, 1.0, 0.0), &rejection);
     assert_eq!(net.broadcast(0), expected.len());
     assert_eq!(net.last_report(), expected);
-    // One NodeStats record each: messages sent, received, rejected.
-    assert_eq!(net.counters(0).unwrap(), vec![1.0, 0.0, 0.0]);
-    assert_eq!(net.counters(3).unwrap(), vec![0.0, 0.0, 1.0]);
+    assert_eq!(net.counters(0).unwrap(), node_stats(1, 0, 0));
+    assert_eq!(net.counters(3).unwrap(), node_stats(0, 0, 1));
     assert_eq!((net.node_seed(3).unwrap(), net.node_phase_reset_interval(3).unwrap()), (3.0, 100.0));
 }
 
@@ -123,7 +134,7 @@ fn a_batch_reports_one_group_per_sender_and_a_simulated_network_declines_it() {
         RawNetwork::with_options(js_sys::JSON::parse(r#"{"topology":"ring"}"#).unwrap()).unwrap();
     simulated.create_node(&"a".into(), 7.0, 100.0).unwrap();
     assert_eq!(simulated.broadcast_batch(&[0]).unwrap(), None);
-    assert_eq!(simulated.counters(0).unwrap(), vec![0.0, 0.0, 0.0], "nothing was sent");
+    assert_eq!(simulated.counters(0).unwrap(), node_stats(0, 0, 0), "nothing was sent");
 }
 
 #[wasm_bindgen_test]
@@ -223,11 +234,15 @@ fn observer_statistics_are_records_followed_by_a_count_per_anomaly_kind() {
     assert_eq!(observer.observe(key, 0.0, 7.0), -1.0);
     assert_eq!(observer.observe(key, 0.0, 9.0), 7.0);
     assert_eq!(observer.observe(key, 0.5, 9.0), -2.0);
-    // total, valid, anomalies, success rate or trust; then pattern-mismatch, invalid-message, ...
-    let row = [3.0, 1.0, 2.0, 1.0 / 3.0, 1.0, 1.0, 0.0, 0.0, 0.0, 0.0];
-    assert_eq!(observer.statistics(), row);
+    let by_kind = BTreeMap::from([(AnomalyKind::PatternMismatch, 1), (AnomalyKind::InvalidMessage, 1)]);
+    let (mut totals, mut sender) = (Vec::new(), Vec::new());
+    StatisticsTotals { total: 3, valid: 1, anomalies: 2, success_rate: 1.0 / 3.0 }.write(&mut totals);
+    write_counts(&by_kind, &mut totals);
+    SenderTotals { total: 3, valid: 1, anomalies: 2, trust: 1.0 / 3.0 }.write(&mut sender);
+    write_counts(&by_kind, &mut sender);
+    assert_eq!(observer.statistics(), totals);
     assert_eq!(observer.sender_ids(), ["s"]);
-    assert_eq!(observer.sender_statistics(), row, "the only sender has every message");
+    assert_eq!(observer.sender_statistics(), sender, "the only sender has every message");
 }
 
 #[wasm_bindgen_test]
