@@ -16,6 +16,7 @@ pub mod node;
 pub mod observer;
 pub mod pattern;
 pub mod payload;
+pub mod shape;
 pub mod sim;
 pub mod validate;
 

@@ -1,10 +1,11 @@
 //! Byzantine nodes: the ways a node can lie or misbehave, set per node.
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use crate::error::MeshError;
 use crate::message::Stamp;
 use crate::pattern::PatternGenerator;
+use crate::shape::{Field, Shape};
 use crate::validate::safe_integer;
 
 /// How a node misbehaves.
@@ -33,8 +34,7 @@ pub const BYZANTINE_KINDS: &str =
     "\"wrong-pattern\", \"replay\", \"forged-sender\", \"step-skew\", \"tamper\", \"black-hole\", \"outsider\"";
 
 /// A byzantine behaviour as JavaScript spells it: a kind, or `{ kind, as?, skew? }`.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum ByzantineOptions {
     /// A kind with its defaults.
     Kind(String),
@@ -42,17 +42,33 @@ pub enum ByzantineOptions {
     Spec(ByzantineSpec),
 }
 
+impl Shape for ByzantineOptions {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        match field.value() {
+            Some(Value::String(_)) => field.text().map(Self::Kind),
+            Some(Value::Object(_)) => field.as_one(|f| f.read().map(Self::Spec)),
+            _ => Err(field.wrong("a byzantine kind or { kind, ... }")),
+        }
+    }
+}
+
 /// A byzantine kind with its parameters.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ByzantineSpec {
     /// One of [`BYZANTINE_KINDS`].
     pub kind: String,
     /// For `forged-sender`: the id to claim (default: a random other live node).
-    #[serde(rename = "as")]
     pub claim: Option<String>,
     /// For `step-skew`: how far ahead to lie (default 1000).
     pub skew: Option<f64>,
+}
+
+impl Shape for ByzantineSpec {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let spec = Self { kind: o.read("kind"), claim: o.read("as"), skew: o.read("skew") };
+        o.end(spec)
+    }
 }
 
 impl ByzantineOptions {

@@ -1,55 +1,78 @@
 //! `new MeshNetwork(options)`: the options object as JavaScript (and scenario files) spell it.
 //!
-//! Every field is optional; [`NetworkOptions::to_config`] fills in the defaults of
-//! [`SimConfig`] and checks every rule, naming the field that breaks one.
+//! Reading checks the shape (types and keys, see [`crate::shape`]); [`NetworkOptions::to_config`]
+//! then fills in the defaults of [`SimConfig`] and checks every rule, naming the field that
+//! breaks one.
 
-use serde::Deserialize;
+use serde_json::Value;
 
 use crate::auth::AuthMode;
 use crate::error::MeshError;
+use crate::shape::{Field, Fields, Shape};
 use crate::sim::engine::SimConfig;
 use crate::sim::latency::{Latency, LATENCY_KINDS};
 use crate::sim::link::LinkSpec;
 use crate::sim::topology::{Topology, TOPOLOGY_KINDS};
 use crate::validate::{positive_integer, safe_integer};
 
-/// The options of a network.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+/// The options of a network, as given (`None`: left out).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkOptions {
-    /// RNG seed (default 0).
+    /// RNG seed.
     pub seed: Option<f64>,
-    /// Milliseconds per tick (default 100).
+    /// Milliseconds per tick.
     pub tick_interval: Option<f64>,
-    /// Whether each tick advances every running node's step (default false).
+    /// Whether each tick advances every running node's step.
     pub global_tick: Option<bool>,
-    /// Default link behaviour (default instant).
+    /// Default link behaviour.
     pub links: Option<LinkOptions>,
-    /// Topology (default `"full"`).
+    /// Topology.
     pub topology: Option<TopologyOptions>,
-    /// Maximum links a message travels (default 1).
+    /// Maximum links a message travels.
     pub ttl: Option<f64>,
-    /// Neighbours each relay sends to, 0 for all (default 0).
+    /// Neighbours each relay sends to, 0 for all.
     pub fanout: Option<f64>,
-    /// Whether a restarted node keeps its step (default true).
+    /// Whether a restarted node keeps its step.
     pub restart_keeps_step: Option<bool>,
-    /// Whether to keep trace events for export (default false).
+    /// Whether to keep trace events for export.
     pub record_trace: Option<bool>,
-    /// Whether nodes sync to valid messages ahead of them (default false).
+    /// Whether nodes sync to valid messages ahead of them.
     pub auto_sync: Option<bool>,
-    /// The largest step distance tolerated from the tick count, and followed by autoSync (default 10).
+    /// The largest step distance tolerated from the tick count, and followed by autoSync.
     pub max_step_skew: Option<f64>,
-    /// Probability that each running node broadcasts on each tick (default 0).
+    /// Probability that each running node broadcasts on each tick.
     pub traffic: Option<f64>,
-    /// Per-tick crash and restart probabilities (default none).
+    /// Per-tick crash and restart probabilities.
     pub churn: Option<ChurnOptions>,
-    /// `"none"` (default), `"hmac"` or `"ed25519"`.
+    /// `"none"`, `"hmac"` or `"ed25519"`.
     pub auth: Option<String>,
 }
 
+impl Shape for NetworkOptions {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let options = Self {
+            seed: o.read("seed"),
+            tick_interval: o.read("tickInterval"),
+            global_tick: o.read("globalTick"),
+            links: o.read("links"),
+            topology: o.read("topology"),
+            ttl: o.read("ttl"),
+            fanout: o.read("fanout"),
+            restart_keeps_step: o.read("restartKeepsStep"),
+            record_trace: o.read("recordTrace"),
+            auto_sync: o.read("autoSync"),
+            max_step_skew: o.read("maxStepSkew"),
+            traffic: o.read("traffic"),
+            churn: o.read("churn"),
+            auth: o.read("auth"),
+        };
+        o.end(options)
+    }
+}
+
 /// Random crashes and restarts on each tick.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ChurnOptions {
     /// Probability that a running node crashes on a tick.
     pub crash: Option<f64>,
@@ -57,9 +80,16 @@ pub struct ChurnOptions {
     pub restart: Option<f64>,
 }
 
-/// A link's behaviour.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+impl Shape for ChurnOptions {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let churn = Self { crash: o.read("crash"), restart: o.read("restart") };
+        o.end(churn)
+    }
+}
+
+/// A link's behaviour, as given (`None`: left out).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinkOptions {
     /// Milliseconds, or a distribution.
     pub latency: Option<LatencyOptions>,
@@ -73,9 +103,30 @@ pub struct LinkOptions {
     pub queue_limit: Option<f64>,
 }
 
+impl LinkOptions {
+    /// Reads the link fields of an object that may hold other keys too (a scenario's link
+    /// override); the caller ends the object.
+    pub fn read_from(o: &mut Fields<'_>) -> Self {
+        Self {
+            latency: o.read("latency"),
+            jitter: o.read("jitter"),
+            loss: o.read("loss"),
+            duplicate: o.read("duplicate"),
+            queue_limit: o.read("queueLimit"),
+        }
+    }
+}
+
+impl Shape for LinkOptions {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let link = Self::read_from(&mut o);
+        o.end(link)
+    }
+}
+
 /// A latency: a fixed number of milliseconds, or a named distribution.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum LatencyOptions {
     /// Fixed milliseconds.
     Fixed(f64),
@@ -83,9 +134,18 @@ pub enum LatencyOptions {
     Distribution(DistributionOptions),
 }
 
+impl Shape for LatencyOptions {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        match field.value() {
+            Some(Value::Number(_)) => field.number().map(Self::Fixed),
+            Some(Value::Object(_)) => field.as_one(|f| f.read().map(Self::Distribution)),
+            _ => Err(field.wrong("a number of milliseconds or { kind, ... }")),
+        }
+    }
+}
+
 /// A named latency distribution and its parameters.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DistributionOptions {
     /// `fixed`, `uniform`, `normal` or `exponential`.
     pub kind: String,
@@ -101,9 +161,23 @@ pub struct DistributionOptions {
     pub std: Option<f64>,
 }
 
+impl Shape for DistributionOptions {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let distribution = Self {
+            kind: o.read("kind"),
+            ms: o.read("ms"),
+            min: o.read("min"),
+            max: o.read("max"),
+            mean: o.read("mean"),
+            std: o.read("std"),
+        };
+        o.end(distribution)
+    }
+}
+
 /// A topology: a name, or a name with parameters.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum TopologyOptions {
     /// A topology that needs no parameters (or uses their defaults).
     Name(String),
@@ -111,9 +185,18 @@ pub enum TopologyOptions {
     Spec(TopologySpec),
 }
 
+impl Shape for TopologyOptions {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        match field.value() {
+            Some(Value::String(_)) => field.text().map(Self::Name),
+            Some(Value::Object(_)) => field.as_one(|f| f.read().map(Self::Spec)),
+            _ => Err(field.wrong("a topology name or { kind, ... }")),
+        }
+    }
+}
+
 /// A named topology and its parameters (defaults: columns 0, p 0.1, degree 4, beta 0.1, m 2).
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TopologySpec {
     /// One of [`TOPOLOGY_KINDS`].
     pub kind: String,
@@ -129,23 +212,19 @@ pub struct TopologySpec {
     pub m: Option<f64>,
 }
 
-/// Reads a `T` from any serde source (a JS object, JSON); a field of the wrong type or an unknown
-/// one is an `ERR_INVALID_TYPE` naming its path under `root` (such as `link.loss`; with an empty
-/// root the path alone, and `options` for the value itself).
-pub fn read_shape<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(
-    source: D,
-    root: &str,
-) -> Result<T, MeshError> {
-    serde_path_to_error::deserialize(source).map_err(|err| {
-        let path = err.path().to_string();
-        let field = match (root, path.as_str()) {
-            ("", ".") => "options".to_owned(),
-            (_, ".") => root.to_owned(),
-            ("", _) => path,
-            _ => format!("{root}.{path}"),
+impl Shape for TopologySpec {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let spec = Self {
+            kind: o.read("kind"),
+            columns: o.read("columns"),
+            p: o.read("p"),
+            degree: o.read("degree"),
+            beta: o.read("beta"),
+            m: o.read("m"),
         };
-        MeshError::BadShape { field, problem: err.into_inner().to_string() }
-    })
+        o.end(spec)
+    }
 }
 
 impl NetworkOptions {
@@ -315,7 +394,7 @@ mod tests {
     use super::*;
 
     fn parse(json: &str) -> Result<SimConfig, MeshError> {
-        read_shape::<NetworkOptions, _>(&mut serde_json::Deserializer::from_str(json), "")?.to_config()
+        crate::shape::read_shape::<NetworkOptions>(&serde_json::from_str(json).unwrap(), "")?.to_config()
     }
 
     #[test]

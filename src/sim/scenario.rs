@@ -1,20 +1,19 @@
 //! Scenarios: a whole simulation (options, nodes, links, faults, byzantine nodes, scripted
 //! events) as one JSON document, loaded with `MeshNetwork.fromScenario(json)`.
 //!
-//! The format (version 1) is documented in the README; [`Scenario::build`] checks every part
+//! The format (version 1) is documented in docs/scenarios.md; [`Scenario::build`] checks every part
 //! before it creates anything, so a bad scenario leaves nothing half-applied.
 
-use std::collections::BTreeMap;
-
-use serde::Deserialize;
+use serde_json::Value;
 
 use crate::error::MeshError;
 use crate::network::Slot;
 use crate::node::NodeConfig;
+use crate::shape::{read_shape, Entries, Field, Shape};
 use crate::sim::byzantine::ByzantineOptions;
 use crate::sim::engine::{ScriptAction, Simulation};
 use crate::sim::link::to_micros;
-use crate::sim::options::{read_shape, LinkOptions, NetworkOptions};
+use crate::sim::options::{LinkOptions, NetworkOptions};
 use crate::validate::{duration_ms, safe_integer};
 
 /// The most nodes a scenario may create (node slots are 32-bit).
@@ -24,8 +23,7 @@ pub const MAX_SCENARIO_NODES: u64 = 10_000_000;
 pub const SCENARIO_VERSION: u32 = 1;
 
 /// A scenario document.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Scenario {
     /// Format version: 1.
     pub version: u32,
@@ -42,18 +40,47 @@ pub struct Scenario {
     /// Link overrides for pairs of nodes.
     pub links: Option<Vec<LinkOverride>>,
     /// Byzantine behaviour by node id.
-    pub byzantine: Option<BTreeMap<String, ByzantineOptions>>,
+    pub byzantine: Option<Entries<ByzantineOptions>>,
     /// Clock drift rate by node id.
-    pub drift: Option<BTreeMap<String, f64>>,
+    pub drift: Option<Entries<f64>>,
     /// Actions at set times.
     pub events: Option<Vec<ScenarioEvent>>,
     /// How long the scenario is meant to run, in ms (for players; the network does not stop).
     pub duration: Option<f64>,
 }
 
+/// Checks the version before anything else: a document of another version (or not a scenario
+/// at all) is an `ERR_INVALID_SCENARIO` naming `version`.
+impl Shape for Scenario {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let version = field.value().and_then(|value| value.get("version")).and_then(Value::as_u64);
+        if version != Some(u64::from(SCENARIO_VERSION)) {
+            return Err(MeshError::InvalidScenario {
+                field: "version".into(),
+                problem: format!("must be {SCENARIO_VERSION} (the only scenario format version)"),
+            });
+        }
+        let mut o = field.object()?;
+        o.get("version");
+        let scenario = Self {
+            version: SCENARIO_VERSION,
+            name: o.read("name"),
+            description: o.read("description"),
+            options: o.read("options"),
+            nodes: o.read("nodes"),
+            edges: o.read("edges"),
+            links: o.read("links"),
+            byzantine: o.read("byzantine"),
+            drift: o.read("drift"),
+            events: o.read("events"),
+            duration: o.read("duration"),
+        };
+        o.end(scenario)
+    }
+}
+
 /// The nodes of a scenario.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Nodes {
     /// `count` nodes named `prefix0, prefix1, ...` (prefix default `"node-"`), sharing seed and
     /// interval (defaults 7 and 100).
@@ -65,16 +92,40 @@ pub enum Nodes {
         /// Shared seed.
         seed: Option<f64>,
         /// Shared interval.
-        #[serde(rename = "phaseResetInterval")]
         phase_reset_interval: Option<f64>,
     },
-    /// Each node's configuration (seed and interval default to 7 and 100).
+    /// Each node's configuration.
     List(Vec<NodeEntry>),
 }
 
-/// One node of a listed scenario.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+impl Default for Nodes {
+    /// No nodes.
+    fn default() -> Self {
+        Nodes::List(Vec::new())
+    }
+}
+
+impl Shape for Nodes {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        field.as_one(|field| match field.value() {
+            Some(Value::Object(_)) => {
+                let mut o = field.object()?;
+                let nodes = Self::Count {
+                    count: o.read("count"),
+                    prefix: o.read("prefix"),
+                    seed: o.read("seed"),
+                    phase_reset_interval: o.read("phaseResetInterval"),
+                };
+                o.end(nodes)
+            }
+            Some(Value::Array(_)) => field.read().map(Self::List),
+            _ => Err(field.wrong("{ count, ... } or an array of nodes")),
+        })
+    }
+}
+
+/// One node of a listed scenario (seed and interval default to 7 and 100).
+#[derive(Debug, Clone, PartialEq)]
 pub struct NodeEntry {
     /// The node's id.
     pub node_id: String,
@@ -84,29 +135,46 @@ pub struct NodeEntry {
     pub phase_reset_interval: Option<f64>,
 }
 
+impl Shape for NodeEntry {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let node = Self {
+            node_id: o.read("nodeId"),
+            seed: o.read("seed"),
+            phase_reset_interval: o.read("phaseResetInterval"),
+        };
+        o.end(node)
+    }
+}
+
 /// The behaviour of the link between two nodes.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LinkOverride {
     /// The two nodes.
     pub between: (String, String),
-    /// What the link does (as in the `links` option).
-    #[serde(flatten)]
+    /// What the link does (as in the `links` option), beside `between` in the same object.
     pub link: LinkOptions,
 }
 
+impl Shape for LinkOverride {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let link = Self { between: o.read("between"), link: LinkOptions::read_from(&mut o) };
+        o.end(link)
+    }
+}
+
 /// An action at a time; exactly one action field is set.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ScenarioEvent {
     /// When, in ms of virtual time.
     pub at: f64,
     /// A node that broadcasts `data`.
     pub broadcast: Option<String>,
-    /// The payload of a broadcast (any JSON; the network hands it to handlers as parsed). A
-    /// `null` is a payload (`Some(Value::Null)`, whose bytes are `null`), unlike a missing one.
-    #[serde(default, deserialize_with = "present")]
-    pub data: Option<serde_json::Value>,
+    /// The payload bytes of a broadcast: its `data` (any JSON, which the network hands to
+    /// handlers as parsed) as `JSON.stringify` writes it. A `null` is a payload (the bytes
+    /// `null`), unlike a missing one.
+    pub data: Option<Vec<u8>>,
     /// Two groups to cut apart.
     pub partition: Option<(Vec<String>, Vec<String>)>,
     /// `true` ends the partition.
@@ -125,20 +193,35 @@ pub struct ScenarioEvent {
     pub sync: Option<(String, f64)>,
 }
 
+impl Shape for ScenarioEvent {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let event = Self {
+            at: o.read("at"),
+            broadcast: o.read("broadcast"),
+            data: o.get("data").value().map(crate::payload::json_payload),
+            partition: o.read("partition"),
+            heal: o.read("heal"),
+            crash: o.read("crash"),
+            restart: o.read("restart"),
+            connect: o.read("connect"),
+            disconnect: o.read("disconnect"),
+            byzantine: o.read("byzantine"),
+            sync: o.read("sync"),
+        };
+        o.end(event)
+    }
+}
+
 impl Scenario {
     /// Parses a scenario from JSON text; a bad document is an `ERR_INVALID_SCENARIO` (bad JSON,
     /// unknown version) or the error of the field at fault.
     pub fn parse(json: &str) -> Result<Self, MeshError> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|err| {
-            MeshError::InvalidScenario { field: "scenario".into(), problem: format!("not valid JSON: {err}") }
+        let value: Value = serde_json::from_str(json).map_err(|err| MeshError::InvalidScenario {
+            field: "scenario".into(),
+            problem: format!("not valid JSON: {err}"),
         })?;
-        match value.get("version").and_then(serde_json::Value::as_u64) {
-            Some(v) if v == u64::from(SCENARIO_VERSION) => read_shape(value, ""),
-            _ => Err(MeshError::InvalidScenario {
-                field: "version".into(),
-                problem: format!("must be {SCENARIO_VERSION} (the only scenario format version)"),
-            }),
-        }
+        read_shape(&value, "")
     }
 
     /// A simulation set up as the scenario says, its events scheduled.
@@ -164,14 +247,14 @@ impl Scenario {
                 (slot(&sim, field.clone(), &link.between.0)?, slot(&sim, field.clone(), &link.between.1)?);
             sim.set_link(a, b, link.link.to_spec(&field)?)?;
         }
-        for (id, behaviour) in self.byzantine.iter().flatten() {
+        for (id, behaviour) in self.byzantine.iter().flat_map(|b| &b.0) {
             let field = format!("byzantine.{id}");
             let node = slot(&sim, field.clone(), id)?;
             sim.set_byzantine(node, Some(behaviour.to_byzantine(&field)?))?;
         }
-        for (id, &rate) in self.drift.iter().flatten() {
+        for (id, rate) in self.drift.iter().flat_map(|d| &d.0) {
             let node = slot(&sim, format!("drift.{id}"), id)?;
-            sim.set_drift(node, rate)?;
+            sim.set_drift(node, *rate)?;
         }
         for (i, event) in self.events.iter().flatten().enumerate() {
             let field = format!("events[{i}]");
@@ -220,11 +303,6 @@ impl Scenario {
 /// Finds the live node with an id, naming `field` when there is none.
 type SlotOf = dyn Fn(&Simulation, String, &str) -> Result<Slot, MeshError>;
 
-/// A field's value when it is present, `null` included (serde reads a `null` `Option` as `None`).
-fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<serde_json::Value>, D::Error> {
-    serde::Deserialize::deserialize(deserializer).map(Some)
-}
-
 impl ScenarioEvent {
     /// The one action this event holds.
     fn action(
@@ -239,7 +317,7 @@ impl ScenarioEvent {
             |name: &str, nodes: &[String]| nodes.iter().map(|n| id(name, n)).collect::<Result<Vec<_>, _>>();
         let mut actions = Vec::new();
         if let Some(sender) = &self.broadcast {
-            let bytes = self.data.as_ref().map(crate::payload::json_payload).unwrap_or_default();
+            let bytes = self.data.clone().unwrap_or_default();
             let sender = id("broadcast", sender)?;
             actions.push(ScriptAction::Broadcast { sender, payload: index, bytes: bytes.into() });
         }

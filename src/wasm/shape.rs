@@ -1,20 +1,19 @@
 //! Option objects from JavaScript, read as JSON values so that every key is checked.
 //!
-//! `serde_wasm_bindgen` reads only the fields a struct knows, so a misspelt option would pass
-//! unnoticed. Converting to a `serde_json::Value` first lets `deny_unknown_fields` see every key,
-//! and the same code then reads options from JavaScript and scenarios from JSON text.
+//! The JavaScript value becomes a `serde_json::Value`, which the core's readers
+//! ([`crate::shape`]) walk key by key: a misspelt option is refused, and the same code reads
+//! options from JavaScript and scenarios from JSON text.
 
 use js_sys::{Array, Object, Reflect};
-use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use wasm_bindgen::prelude::*;
 
 use super::errors::{describe, js, JsResult};
-use crate::sim::options::read_shape;
+use crate::shape::{read_shape, Shape};
 
 /// Reads a `T` from a JavaScript value, naming the path of a bad field under `root`.
-pub(crate) fn read_js<T: DeserializeOwned>(value: &JsValue, root: &str) -> JsResult<T> {
-    js(read_shape(to_json(value), root))
+pub(crate) fn read_js<T: Shape>(value: &JsValue, root: &str) -> JsResult<T> {
+    js(read_shape(&to_json(value), root))
 }
 
 /// The value as JSON. A number that is not finite, and anything JSON cannot hold (functions,

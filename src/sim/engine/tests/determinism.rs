@@ -46,7 +46,7 @@ fn the_trace_hash_is_the_same_natively_and_in_wasm() {
         "links": {"latency": {"kind": "normal", "mean": 20, "std": 5}, "jitter": 2, "loss": 0.05, "duplicate": 0.02},
         "topology": {"kind": "small-world", "degree": 6, "beta": 0.2}}"#;
     let options: crate::sim::options::NetworkOptions =
-        crate::sim::options::read_shape(&mut serde_json::Deserializer::from_str(options), "").unwrap();
+        crate::shape::read_shape(&serde_json::from_str(options).unwrap(), "").unwrap();
     let config = options.to_config().unwrap();
     assert_eq!(config, busy_config(42), "the options spell the busy scenario");
     assert_eq!(busy_run(config).0, PINNED_TRACE_HASH);
