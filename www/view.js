@@ -1,6 +1,6 @@
 // What the player shows of the run: the network view and its colour key, the counters, the
 // inspector, the log, the charts and the pattern view.
-import { OUTLOOKS } from 'data-mesh';
+import { NETWORK_OPTION_DEFAULTS, OUTLOOKS } from 'data-mesh';
 import { COLORS, PULSE_COLORS, draw } from './draw.js';
 import { Charts } from './charts.js';
 import { drawPattern } from './pattern-view.js';
@@ -33,7 +33,7 @@ export class View {
     this.refreshInspectList(run);
     $('scenario-description').textContent = run.scenario.description ?? '';
     $('time-slider').max = String(run.scenario.duration ?? 10_000);
-    $('time-slider').step = String(run.scenario.options.tickInterval ?? 100);
+    $('time-slider').step = String(run.scenario.options.tickInterval ?? NETWORK_OPTION_DEFAULTS.tickInterval);
   }
 
   /** The error shown for refused settings ('' for none). */

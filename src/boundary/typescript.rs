@@ -1,12 +1,17 @@
-//! Writes the TypeScript side of the boundary (`src/js/generated/`) from the schema.
+//! Writes the TypeScript side of the boundary (`src/js/generated/`) from the schema and the
+//! declared defaults ([`crate::sim::defaults`]).
 
 use std::fmt::Write;
 
 use super::codes::{verdict, DrainEvent, ErrorCode, NodeStatus, FIRST_UNKNOWN_CLAIM, NONE};
 use super::layouts::*;
 use super::{CodeTable, Field, Layout};
+use crate::error::JsNumber;
 use crate::monitor::Metrics;
 use crate::observer::AnomalyKind;
+use crate::sim::defaults::{
+    Entry, BYZANTINE_PARAMETERS, NETWORK_OPTIONS, SCENARIO_NODE_SETTINGS, TOPOLOGY_PARAMETERS,
+};
 use crate::sim::engine::{Outlook, Refusal, SimStats};
 use crate::sim::trace::TraceKind;
 
@@ -15,8 +20,8 @@ pub const DIR: &str = "src/js/generated";
 
 /// Each generated module: its file name in [`DIR`] and its full text. (No module re-exports the
 /// others: in the CommonJS build a re-export turns every read of a constant into a getter call.)
-pub fn modules() -> [(&'static str, String); 3] {
-    [("reports.ts", reports()), ("arrays.ts", arrays()), ("codes.ts", codes())]
+pub fn modules() -> [(&'static str, String); 4] {
+    [("reports.ts", reports()), ("arrays.ts", arrays()), ("codes.ts", codes()), ("defaults.ts", defaults())]
 }
 
 /// The records of the reports broadcasts, batches and runs write.
@@ -87,6 +92,47 @@ fn codes() -> String {
     );
     let _ = writeln!(out.text, "export const FIRST_UNKNOWN_CLAIM = {FIRST_UNKNOWN_CLAIM};");
     out.text
+}
+
+/// The defaults of the settings a caller may leave out.
+fn defaults() -> String {
+    let mut out =
+        Module::headed("The value of each setting a caller leaves out (declared in src/sim/defaults.rs).");
+    out.defaults(
+        "NETWORK_OPTION_DEFAULTS",
+        "What `new MeshNetwork(options)` takes for each option left out (`NetworkOptions`).",
+        NETWORK_OPTIONS,
+    );
+    out.defaults(
+        "TOPOLOGY_DEFAULTS",
+        "The parameters of a `TopologyOptions` kind, when left out.",
+        TOPOLOGY_PARAMETERS,
+    );
+    out.defaults(
+        "BYZANTINE_DEFAULTS",
+        "The parameters of a `ByzantineBehaviour`, when left out.",
+        BYZANTINE_PARAMETERS,
+    );
+    out.defaults(
+        "SCENARIO_NODE_DEFAULTS",
+        "What a scenario's `nodes` take for the settings left out (see docs/scenarios.md).",
+        SCENARIO_NODE_SETTINGS,
+    );
+    out.text
+}
+
+/// A setting's default as JavaScript writes it (a group: its settings' defaults, as an object).
+pub fn literal(entry: &Entry) -> String {
+    match entry {
+        Entry::Number(setting) => JsNumber(setting.default).to_string(),
+        Entry::Flag(setting) => setting.default.to_string(),
+        Entry::Text(setting) => format!("'{}'", setting.default),
+        Entry::Group(setting) => {
+            let fields: Vec<String> =
+                setting.default.iter().map(|entry| format!("{}: {}", entry.name(), literal(entry))).collect();
+            format!("{{ {} }}", fields.join(", "))
+        }
+    }
 }
 
 /// A code table's names in TypeScript: its names in code order and their union type.
@@ -269,6 +315,28 @@ impl Module {
         self.line("");
     }
 
+    /// The object `name` of each of `entries`' defaults, each documented (groups nested).
+    fn defaults(&mut self, name: &str, doc: &str, entries: &[Entry]) {
+        self.doc(doc);
+        let _ = writeln!(self.text, "export const {name} = {{");
+        self.entries("  ", entries);
+        self.line("} as const;");
+        self.line("");
+    }
+
+    fn entries(&mut self, indent: &str, entries: &[Entry]) {
+        for entry in entries {
+            self.doc_indented(indent, entry.doc());
+            if let Entry::Group(group) = entry {
+                let _ = writeln!(self.text, "{indent}{}: {{", group.name);
+                self.entries(&format!("{indent}  "), group.default);
+                let _ = writeln!(self.text, "{indent}}},");
+            } else {
+                let _ = writeln!(self.text, "{indent}{}: {},", entry.name(), literal(entry));
+            }
+        }
+    }
+
     fn verdicts(&mut self) {
         self.doc("What the raw receive and observe calls return besides an expected value (never negative).");
         self.line("export const VERDICT = {");
@@ -364,6 +432,50 @@ mod tests {
             "anomaliesByKind: readAnomalyKindCounts(numbers, at + STATISTICS_TOTALS.anomaliesByKind) };"
         ));
         assert!(ts.contains("export function readAnomalyKindCounts(numbers: ArrayLike<number>, at: number): Partial<Record<AnomalyKind, number>> {"));
+    }
+
+    #[test]
+    fn the_defaults_module_holds_the_declared_defaults() {
+        let ts = defaults();
+        assert!(ts.contains("export const NETWORK_OPTION_DEFAULTS = {\n  /** Seed of the one RNG"));
+        assert!(ts.contains("  tickInterval: 100,\n"));
+        assert!(ts.contains(
+            "  links: {\n    /** Milliseconds on the link (a fixed latency). */\n    latency: 0,\n"
+        ));
+        assert!(ts.contains("  topology: 'full',\n"));
+        assert!(ts.contains("  p: 0.1,\n"));
+        assert_eq!(literal(&Entry::Group(crate::sim::defaults::CHURN)), "{ crash: 0, restart: 0 }");
+    }
+
+    /// The docs show each default as a table row (`| \`seed\` | \`0\` |`) or after the name in
+    /// parentheses (`\`p\` (0.1)`, `\`skew\` (default 1000`).
+    #[test]
+    fn the_docs_show_the_declared_defaults() {
+        use crate::sim::defaults::LINK_OPTIONS;
+        let checks = [
+            ("docs/api.md", NETWORK_OPTIONS),
+            ("docs/api.md", LINK_OPTIONS),
+            ("docs/api.md", TOPOLOGY_PARAMETERS),
+            ("docs/api.md", BYZANTINE_PARAMETERS),
+            ("docs/scenarios.md", SCENARIO_NODE_SETTINGS),
+        ];
+        for (file, entries) in checks {
+            let doc = std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
+            for entry in entries.iter().filter(|entry| !matches!(entry, Entry::Group(_))) {
+                let (name, value) = (entry.name(), literal(entry));
+                let double_quoted = value.replace('\'', "\"");
+                let shown = [
+                    format!("| `{name}` | `{value}` |"),
+                    format!("`{name}` ({value}"),
+                    format!("`{name}` ({double_quoted}"),
+                    format!("`{name}` (default {value}"),
+                ];
+                assert!(
+                    shown.iter().any(|form| doc.contains(form.as_str())),
+                    "{file} shows no default {value} for {name}"
+                );
+            }
+        }
     }
 
     #[test]

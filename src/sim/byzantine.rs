@@ -6,6 +6,7 @@ use crate::error::MeshError;
 use crate::message::Stamp;
 use crate::pattern::PatternGenerator;
 use crate::shape::{Field, Shape};
+use crate::sim::defaults::SKEW;
 use crate::validate::safe_integer;
 
 /// How a node misbehaves.
@@ -57,16 +58,16 @@ impl Shape for ByzantineOptions {
 pub struct ByzantineSpec {
     /// One of [`BYZANTINE_KINDS`].
     pub kind: String,
-    /// For `forged-sender`: the id to claim (default: a random other live node).
+    /// For `forged-sender`: the id to claim (left out: a random other live node).
     pub claim: Option<String>,
-    /// For `step-skew`: how far ahead to lie (default 1000).
+    /// For `step-skew`: how far ahead to lie (left out: [`SKEW`]).
     pub skew: Option<f64>,
 }
 
 impl Shape for ByzantineSpec {
     fn read(field: &Field<'_>) -> Result<Self, MeshError> {
         let mut o = field.object()?;
-        let spec = Self { kind: o.read("kind"), claim: o.read("as"), skew: o.read("skew") };
+        let spec = Self { kind: o.read("kind"), claim: o.read("as"), skew: o.read(SKEW.name) };
         o.end(spec)
     }
 }
@@ -82,7 +83,7 @@ impl ByzantineOptions {
             "wrong-pattern" => Byzantine::WrongPattern,
             "replay" => Byzantine::Replay,
             "forged-sender" => Byzantine::ForgedSender(spec.claim),
-            "step-skew" => Byzantine::StepSkew(spec.skew.map_or(Ok(1000), |v| safe_integer("skew", v))?),
+            "step-skew" => Byzantine::StepSkew(safe_integer(SKEW.name, spec.skew.unwrap_or(SKEW.default))?),
             "tamper" => Byzantine::Tamper,
             "black-hole" => Byzantine::BlackHole,
             "outsider" => Byzantine::Outsider,

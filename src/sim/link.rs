@@ -21,8 +21,16 @@ pub struct LinkSpec {
 }
 
 impl Default for LinkSpec {
+    /// An instant link: every field at its declared default ([`crate::sim::defaults::LINK_OPTIONS`]).
     fn default() -> Self {
-        Self { latency: Latency::default(), jitter: 0.0, loss: 0.0, duplicate: 0.0, queue_limit: 0 }
+        use crate::sim::defaults::{DUPLICATE, JITTER, LATENCY, LOSS, QUEUE_LIMIT};
+        Self {
+            latency: Latency::Fixed { ms: LATENCY.default },
+            jitter: JITTER.default,
+            loss: LOSS.default,
+            duplicate: DUPLICATE.default,
+            queue_limit: QUEUE_LIMIT.default as u32,
+        }
     }
 }
 

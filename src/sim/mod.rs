@@ -4,6 +4,7 @@
 
 pub mod attack_lab;
 pub mod byzantine;
+pub mod defaults;
 pub mod engine;
 pub mod latency;
 pub mod link;

@@ -1,14 +1,15 @@
 //! `new MeshNetwork(options)`: the options object as JavaScript (and scenario files) spell it.
 //!
 //! Reading checks the shape (types and keys, see [`crate::shape`]); [`NetworkOptions::to_config`]
-//! then fills in the defaults of [`SimConfig`] and checks every rule, naming the field that
-//! breaks one.
+//! then fills in what was left out from the declared defaults ([`crate::sim::defaults`]) and
+//! checks every rule, naming the field that breaks one.
 
 use serde_json::Value;
 
 use crate::auth::AuthMode;
 use crate::error::MeshError;
 use crate::shape::{Field, Fields, Shape};
+use crate::sim::defaults::*;
 use crate::sim::engine::SimConfig;
 use crate::sim::latency::{Latency, LATENCY_KINDS};
 use crate::sim::link::LinkSpec;
@@ -52,20 +53,20 @@ impl Shape for NetworkOptions {
     fn read(field: &Field<'_>) -> Result<Self, MeshError> {
         let mut o = field.object()?;
         let options = Self {
-            seed: o.read("seed"),
-            tick_interval: o.read("tickInterval"),
-            global_tick: o.read("globalTick"),
-            links: o.read("links"),
-            topology: o.read("topology"),
-            ttl: o.read("ttl"),
-            fanout: o.read("fanout"),
-            restart_keeps_step: o.read("restartKeepsStep"),
-            record_trace: o.read("recordTrace"),
-            auto_sync: o.read("autoSync"),
-            max_step_skew: o.read("maxStepSkew"),
-            traffic: o.read("traffic"),
-            churn: o.read("churn"),
-            auth: o.read("auth"),
+            seed: o.read(SEED.name),
+            tick_interval: o.read(TICK_INTERVAL.name),
+            global_tick: o.read(GLOBAL_TICK.name),
+            links: o.read(LINKS.name),
+            topology: o.read(TOPOLOGY.name),
+            ttl: o.read(TTL.name),
+            fanout: o.read(FANOUT.name),
+            restart_keeps_step: o.read(RESTART_KEEPS_STEP.name),
+            record_trace: o.read(RECORD_TRACE.name),
+            auto_sync: o.read(AUTO_SYNC.name),
+            max_step_skew: o.read(MAX_STEP_SKEW.name),
+            traffic: o.read(TRAFFIC.name),
+            churn: o.read(CHURN.name),
+            auth: o.read(AUTH.name),
         };
         o.end(options)
     }
@@ -83,7 +84,7 @@ pub struct ChurnOptions {
 impl Shape for ChurnOptions {
     fn read(field: &Field<'_>) -> Result<Self, MeshError> {
         let mut o = field.object()?;
-        let churn = Self { crash: o.read("crash"), restart: o.read("restart") };
+        let churn = Self { crash: o.read(CRASH.name), restart: o.read(RESTART.name) };
         o.end(churn)
     }
 }
@@ -108,11 +109,11 @@ impl LinkOptions {
     /// override); the caller ends the object.
     pub fn read_from(o: &mut Fields<'_>) -> Self {
         Self {
-            latency: o.read("latency"),
-            jitter: o.read("jitter"),
-            loss: o.read("loss"),
-            duplicate: o.read("duplicate"),
-            queue_limit: o.read("queueLimit"),
+            latency: o.read(LATENCY.name),
+            jitter: o.read(JITTER.name),
+            loss: o.read(LOSS.name),
+            duplicate: o.read(DUPLICATE.name),
+            queue_limit: o.read(QUEUE_LIMIT.name),
         }
     }
 }
@@ -195,8 +196,8 @@ impl Shape for TopologyOptions {
     }
 }
 
-/// A named topology and its parameters (defaults: columns 0, p 0.1, degree 4, beta 0.1, m 2).
-#[derive(Debug, Clone, PartialEq)]
+/// A named topology and its parameters (left out: [`TOPOLOGY_PARAMETERS`]).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TopologySpec {
     /// One of [`TOPOLOGY_KINDS`].
     pub kind: String,
@@ -217,60 +218,42 @@ impl Shape for TopologySpec {
         let mut o = field.object()?;
         let spec = Self {
             kind: o.read("kind"),
-            columns: o.read("columns"),
-            p: o.read("p"),
-            degree: o.read("degree"),
-            beta: o.read("beta"),
-            m: o.read("m"),
+            columns: o.read(COLUMNS.name),
+            p: o.read(P.name),
+            degree: o.read(DEGREE.name),
+            beta: o.read(BETA.name),
+            m: o.read(M.name),
         };
         o.end(spec)
     }
 }
 
 impl NetworkOptions {
-    /// The engine settings these options ask for, every rule checked.
+    /// The engine settings these options ask for, the options left out at their defaults,
+    /// every rule checked.
     pub fn to_config(&self) -> Result<SimConfig, MeshError> {
-        let defaults = SimConfig::default();
+        let churn = self.churn.clone().unwrap_or_default();
         let config = SimConfig {
-            seed: self.seed.map(|v| safe_integer("seed", v)).transpose()?.unwrap_or(defaults.seed),
-            tick_ms: self.tick_interval.unwrap_or(defaults.tick_ms),
-            global_tick: self.global_tick.unwrap_or(defaults.global_tick),
-            link: self.links.as_ref().map(|l| l.to_spec("links")).transpose()?.unwrap_or(defaults.link),
-            topology: self
-                .topology
-                .as_ref()
-                .map(TopologyOptions::to_topology)
-                .transpose()?
-                .unwrap_or(defaults.topology),
-            ttl: self
-                .ttl
-                .map(|v| u32_setting("ttl", v, positive_integer))
-                .transpose()?
-                .unwrap_or(defaults.ttl),
-            fanout: self
-                .fanout
-                .map(|v| u32_setting("fanout", v, safe_integer))
-                .transpose()?
-                .unwrap_or(defaults.fanout),
-            restart_keeps_step: self.restart_keeps_step.unwrap_or(defaults.restart_keeps_step),
-            record_trace: self.record_trace.unwrap_or(defaults.record_trace),
-            auto_sync: self.auto_sync.unwrap_or(defaults.auto_sync),
-            max_step_skew: self
-                .max_step_skew
-                .map(|v| safe_integer("maxStepSkew", v))
-                .transpose()?
-                .unwrap_or(defaults.max_step_skew),
-            auth: self
-                .auth
-                .as_deref()
-                .map(|name| AuthMode::from_name("auth", name))
-                .transpose()?
-                .unwrap_or(defaults.auth),
-            traffic: self.traffic.unwrap_or(defaults.traffic),
-            churn: self
-                .churn
-                .as_ref()
-                .map_or(defaults.churn, |c| (c.crash.unwrap_or(0.0), c.restart.unwrap_or(0.0))),
+            seed: safe_integer(SEED.name, self.seed.unwrap_or(SEED.default))?,
+            tick_ms: self.tick_interval.unwrap_or(TICK_INTERVAL.default),
+            global_tick: self.global_tick.unwrap_or(GLOBAL_TICK.default),
+            link: self.links.clone().unwrap_or_default().to_spec(LINKS.name)?,
+            topology: match &self.topology {
+                Some(topology) => topology.to_topology()?,
+                None => TopologyOptions::Name(TOPOLOGY.default.to_owned()).to_topology()?,
+            },
+            ttl: u32_setting(TTL.name, self.ttl.unwrap_or(TTL.default), positive_integer)?,
+            fanout: u32_setting(FANOUT.name, self.fanout.unwrap_or(FANOUT.default), safe_integer)?,
+            restart_keeps_step: self.restart_keeps_step.unwrap_or(RESTART_KEEPS_STEP.default),
+            record_trace: self.record_trace.unwrap_or(RECORD_TRACE.default),
+            auto_sync: self.auto_sync.unwrap_or(AUTO_SYNC.default),
+            max_step_skew: safe_integer(
+                MAX_STEP_SKEW.name,
+                self.max_step_skew.unwrap_or(MAX_STEP_SKEW.default),
+            )?,
+            auth: AuthMode::from_name(AUTH.name, self.auth.as_deref().unwrap_or(AUTH.default))?,
+            traffic: self.traffic.unwrap_or(TRAFFIC.default),
+            churn: (churn.crash.unwrap_or(CRASH.default), churn.restart.unwrap_or(RESTART.default)),
         };
         config.validate()?;
         Ok(config)
@@ -353,28 +336,28 @@ impl LinkOptions {
 }
 
 impl TopologyOptions {
-    /// The topology, checked.
+    /// The topology, checked; parameters left out take their defaults ([`TOPOLOGY_PARAMETERS`]).
     pub fn to_topology(&self) -> Result<Topology, MeshError> {
         let spec = match self {
-            TopologyOptions::Name(kind) => {
-                TopologySpec { kind: kind.clone(), columns: None, p: None, degree: None, beta: None, m: None }
-            }
+            TopologyOptions::Name(kind) => TopologySpec { kind: kind.clone(), ..TopologySpec::default() },
             TopologyOptions::Spec(spec) => spec.clone(),
         };
-        let count = |name: &'static str, v: Option<f64>, default: u32| {
-            v.map_or(Ok(default), |v| u32_setting(name, v, safe_integer))
+        let count = |name: &'static str, value: Option<f64>, default: f64| {
+            u32_setting(name, value.unwrap_or(default), safe_integer)
         };
         let topology = match spec.kind.as_str() {
             "full" => Topology::Full,
             "ring" => Topology::Ring,
-            "grid" => Topology::Grid { columns: count("topology.columns", spec.columns, 0)? },
-            "random" => Topology::Random { p: spec.p.unwrap_or(0.1) },
-            "random-regular" => Topology::RandomRegular { degree: count("topology.degree", spec.degree, 4)? },
+            "grid" => Topology::Grid { columns: count("topology.columns", spec.columns, COLUMNS.default)? },
+            "random" => Topology::Random { p: spec.p.unwrap_or(P.default) },
+            "random-regular" => {
+                Topology::RandomRegular { degree: count("topology.degree", spec.degree, DEGREE.default)? }
+            }
             "small-world" => Topology::SmallWorld {
-                degree: count("topology.degree", spec.degree, 4)?,
-                beta: spec.beta.unwrap_or(0.1),
+                degree: count("topology.degree", spec.degree, DEGREE.default)?,
+                beta: spec.beta.unwrap_or(BETA.default),
             },
-            "scale-free" => Topology::ScaleFree { m: count("topology.m", spec.m, 2)? },
+            "scale-free" => Topology::ScaleFree { m: count("topology.m", spec.m, M.default)? },
             "edges" => Topology::Edges,
             other => {
                 return Err(MeshError::UnknownName {

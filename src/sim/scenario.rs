@@ -11,6 +11,7 @@ use crate::network::Slot;
 use crate::node::NodeConfig;
 use crate::shape::{read_shape, Entries, Field, Shape};
 use crate::sim::byzantine::ByzantineOptions;
+use crate::sim::defaults::{NODE_INTERVAL, NODE_PREFIX, NODE_SEED};
 use crate::sim::engine::{ScriptAction, Simulation};
 use crate::sim::link::to_micros;
 use crate::sim::options::{LinkOptions, NetworkOptions};
@@ -82,8 +83,8 @@ impl Shape for Scenario {
 /// The nodes of a scenario.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Nodes {
-    /// `count` nodes named `prefix0, prefix1, ...` (prefix default `"node-"`), sharing seed and
-    /// interval (defaults 7 and 100).
+    /// `count` nodes named `prefix0, prefix1, ...`, sharing seed and interval (left out:
+    /// [`NODE_PREFIX`], [`NODE_SEED`], [`NODE_INTERVAL`]).
     Count {
         /// How many.
         count: f64,
@@ -112,9 +113,9 @@ impl Shape for Nodes {
                 let mut o = field.object()?;
                 let nodes = Self::Count {
                     count: o.read("count"),
-                    prefix: o.read("prefix"),
-                    seed: o.read("seed"),
-                    phase_reset_interval: o.read("phaseResetInterval"),
+                    prefix: o.read(NODE_PREFIX.name),
+                    seed: o.read(NODE_SEED.name),
+                    phase_reset_interval: o.read(NODE_INTERVAL.name),
                 };
                 o.end(nodes)
             }
@@ -124,7 +125,7 @@ impl Shape for Nodes {
     }
 }
 
-/// One node of a listed scenario (seed and interval default to 7 and 100).
+/// One node of a listed scenario (seed and interval left out: [`NODE_SEED`], [`NODE_INTERVAL`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct NodeEntry {
     /// The node's id.
@@ -140,8 +141,8 @@ impl Shape for NodeEntry {
         let mut o = field.object()?;
         let node = Self {
             node_id: o.read("nodeId"),
-            seed: o.read("seed"),
-            phase_reset_interval: o.read("phaseResetInterval"),
+            seed: o.read(NODE_SEED.name),
+            phase_reset_interval: o.read(NODE_INTERVAL.name),
         };
         o.end(node)
     }
@@ -275,13 +276,13 @@ impl Scenario {
                         value: crate::error::JsNumber(count as f64),
                     });
                 }
-                let prefix = prefix.as_deref().unwrap_or("node-");
+                let prefix = prefix.as_deref().unwrap_or(NODE_PREFIX.default);
                 (0..count)
                     .map(|i| {
                         NodeConfig::new(
                             &format!("{prefix}{i}"),
-                            seed.unwrap_or(7.0),
-                            phase_reset_interval.unwrap_or(100.0),
+                            seed.unwrap_or(NODE_SEED.default),
+                            phase_reset_interval.unwrap_or(NODE_INTERVAL.default),
                         )
                     })
                     .collect()
@@ -291,8 +292,8 @@ impl Scenario {
                 .map(|n| {
                     NodeConfig::new(
                         &n.node_id,
-                        n.seed.unwrap_or(7.0),
-                        n.phase_reset_interval.unwrap_or(100.0),
+                        n.seed.unwrap_or(NODE_SEED.default),
+                        n.phase_reset_interval.unwrap_or(NODE_INTERVAL.default),
                     )
                 })
                 .collect(),
@@ -392,6 +393,20 @@ mod tests {
         assert_eq!(stats.sent, 2);
         assert!(stats.partitioned > 0 && sim.is_crashed(5));
         assert!(stats.delivered > 0);
+    }
+
+    #[test]
+    fn nodes_left_out_settings_take_their_declared_defaults() {
+        let configs = |nodes: serde_json::Value| {
+            let scenario = serde_json::json!({ "version": 1, "nodes": nodes }).to_string();
+            Scenario::parse(&scenario).unwrap().node_configs().unwrap()
+        };
+        let mut spelled = crate::sim::defaults::tests::object(crate::sim::defaults::SCENARIO_NODE_SETTINGS);
+        spelled.as_object_mut().unwrap().insert("count".into(), 2.into());
+        assert_eq!(configs(serde_json::json!({ "count": 2 })), configs(spelled));
+        assert_eq!(configs(serde_json::json!({ "count": 1 }))[0].node_id, "node-0");
+        let listed = configs(serde_json::json!([{ "nodeId": "node-0" }]));
+        assert_eq!(listed, configs(serde_json::json!({ "count": 1 })));
     }
 
     #[test]

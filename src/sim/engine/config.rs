@@ -3,10 +3,12 @@
 use crate::auth::AuthMode;
 use crate::error::MeshError;
 use crate::sim::link::LinkSpec;
+use crate::sim::options::NetworkOptions;
 use crate::sim::topology::Topology;
 use crate::validate::number_in;
 
-/// Engine settings. Every field has a default, listed on the field.
+/// Engine settings. Every field has a default, listed on the field (declared in
+/// [`crate::sim::defaults`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct SimConfig {
     /// Seed of the one RNG behind every random choice. Default: 0.
@@ -48,23 +50,10 @@ pub struct SimConfig {
 }
 
 impl Default for SimConfig {
+    /// The settings of `new MeshNetwork()`: every option left out, at its declared default
+    /// ([`crate::sim::defaults`]).
     fn default() -> Self {
-        Self {
-            seed: 0,
-            tick_ms: 100.0,
-            global_tick: false,
-            link: LinkSpec::default(),
-            topology: Topology::Full,
-            ttl: 1,
-            fanout: 0,
-            restart_keeps_step: true,
-            record_trace: false,
-            auto_sync: false,
-            max_step_skew: 10,
-            traffic: 0.0,
-            churn: (0.0, 0.0),
-            auth: AuthMode::None,
-        }
+        NetworkOptions::default().to_config().expect("the declared defaults follow every rule")
     }
 }
 
