@@ -54,8 +54,9 @@ pub struct Scenario {
 /// at all) is an `ERR_INVALID_SCENARIO` naming `version`.
 impl Shape for Scenario {
     fn read(field: &Field<'_>) -> Result<Self, MeshError> {
-        let version = field.value().and_then(|value| value.get("version")).and_then(Value::as_u64);
-        if version != Some(u64::from(SCENARIO_VERSION)) {
+        // As a float: a document from JavaScript holds every number as one.
+        let version = field.value().and_then(|value| value.get("version")).and_then(Value::as_f64);
+        if version != Some(f64::from(SCENARIO_VERSION)) {
             return Err(MeshError::InvalidScenario {
                 field: "version".into(),
                 problem: format!("must be {SCENARIO_VERSION} (the only scenario format version)"),
@@ -214,14 +215,16 @@ impl Shape for ScenarioEvent {
     }
 }
 
+/// The error for scenario text that is not JSON, with the parser's `problem`.
+pub fn not_json(problem: &str) -> MeshError {
+    MeshError::InvalidScenario { field: "scenario".into(), problem: format!("not valid JSON: {problem}") }
+}
+
 impl Scenario {
     /// Parses a scenario from JSON text; a bad document is an `ERR_INVALID_SCENARIO` (bad JSON,
     /// unknown version) or the error of the field at fault.
     pub fn parse(json: &str) -> Result<Self, MeshError> {
-        let value: Value = serde_json::from_str(json).map_err(|err| MeshError::InvalidScenario {
-            field: "scenario".into(),
-            problem: format!("not valid JSON: {err}"),
-        })?;
+        let value: Value = serde_json::from_str(json).map_err(|err| not_json(&err.to_string()))?;
         read_shape(&value, "")
     }
 
@@ -407,6 +410,23 @@ mod tests {
         assert_eq!(configs(serde_json::json!({ "count": 1 }))[0].node_id, "node-0");
         let listed = configs(serde_json::json!([{ "nodeId": "node-0" }]));
         assert_eq!(listed, configs(serde_json::json!({ "count": 1 })));
+    }
+
+    #[test]
+    fn a_document_whose_numbers_are_all_floats_reads_as_its_text_does() {
+        // What the wasm binding reads: JSON.parse's value, every number a float.
+        let mut floats: Value = serde_json::from_str(SMALL).unwrap();
+        fn to_floats(value: &mut Value) {
+            match value {
+                Value::Number(n) => *value = Value::from(n.as_f64().unwrap()),
+                Value::Array(items) => items.iter_mut().for_each(to_floats),
+                Value::Object(map) => map.values_mut().for_each(to_floats),
+                _ => {}
+            }
+        }
+        to_floats(&mut floats);
+        assert_eq!(floats["version"], Value::from(1.0));
+        assert_eq!(read_shape::<Scenario>(&floats, "").unwrap(), Scenario::parse(SMALL).unwrap());
     }
 
     #[test]

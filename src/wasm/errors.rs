@@ -76,6 +76,12 @@ pub fn invalid_type_error(
     to_js(wrong_type(field, expected, &value))
 }
 
+/// The `ERR_INVALID_SCENARIO` error for scenario text `JSON.parse` refused with `problem` (the facade throws it).
+#[wasm_bindgen(js_name = notJsonError, unchecked_return_type = "Error")]
+pub fn not_json_error(problem: &str) -> JsValue {
+    to_js(crate::sim::scenario::not_json(problem))
+}
+
 /// The `ERR_UNKNOWN_NODE` error for `nodeId` in `field` (the worker's facade throws it).
 #[wasm_bindgen(js_name = unknownNodeError, unchecked_return_type = "RangeError")]
 pub fn unknown_node_error(field: &str, node_id: &str) -> JsValue {

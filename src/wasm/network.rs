@@ -56,10 +56,13 @@ impl RawNetwork {
         Ok(Self::from_simulation(js(Simulation::new(js(options.to_config())?))?))
     }
 
-    /// A network built from a scenario document (JSON text), its events scheduled.
+    /// A network built from a scenario document (the value `JSON.parse` gives for its text), its
+    /// events scheduled.
     #[wasm_bindgen(js_name = fromScenario)]
-    pub fn from_scenario(json: &str) -> JsResult<RawNetwork> {
-        let scenario = js(Scenario::parse(json))?;
+    pub fn from_scenario(
+        #[wasm_bindgen(unchecked_param_type = "unknown")] document: JsValue,
+    ) -> JsResult<RawNetwork> {
+        let scenario: Scenario = read_js(&document, "")?;
         Ok(Self::from_simulation(js(scenario.build())?))
     }
 

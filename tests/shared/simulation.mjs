@@ -346,6 +346,14 @@ export const simulationCases = [
       throwsCode(() => MeshNetwork.fromScenario({ ...scenario, events: [{ at: 1, crash: 'zz' }] }), RangeError, 'ERR_UNKNOWN_NODE', 'events[0].crash');
       throwsCode(() => MeshNetwork.fromScenario({ ...scenario, nodez: 1 }), TypeError, 'ERR_INVALID_TYPE', 'nodez');
       throwsCode(() => MeshNetwork.fromScenario(42), RangeError, 'ERR_INVALID_SCENARIO', 'version');
+      const payloadError = throwsCode(
+        () => MeshNetwork.fromScenario({ ...scenario, events: [{ at: 1, broadcast: 'a', data: 10n }] }),
+        TypeError,
+        'ERR_INVALID_TYPE',
+        'scenario',
+      );
+      check(/JSON/.test(payloadError.message), `a document JSON cannot write names the rule: ${payloadError.message}`);
+      equal(MeshNetwork.fromScenario(scenario).getNodes().length, 2, 'and the next document still builds');
     },
   ],
   [

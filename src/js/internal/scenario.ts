@@ -9,10 +9,10 @@ import { raw } from './raw.js';
  * gives for a document that breaks a rule.
  */
 export function scenarioState<T, H>(scenario: unknown, bind: (state: NetworkState<T, H>, record: NodeRecord<T, H>) => H): NetworkState<T, H> {
-  const text = typeof scenario === 'string' ? scenario : JSON.stringify(scenario);
-  if (typeof text !== 'string') throw raw().invalidTypeError('scenario', 'JSON text or an object', scenario);
-  const state = new NetworkState<T, H>('MeshNetwork', raw().RawNetwork.fromScenario(text));
-  const events = (JSON.parse(text) as { events?: { data?: unknown }[] }).events ?? [];
+  const document = jsonDocument(scenario);
+  const state = new NetworkState<T, H>('MeshNetwork', raw().RawNetwork.fromScenario(document));
+  // wasm accepted the document, so its events are an array of objects, if there are any.
+  const events = (document as { events?: { data?: unknown }[] }).events ?? [];
   state.payloads = events.map((event) => event.data);
   const rawNetwork = state.use();
   for (let slot = 0; slot < rawNetwork.slotCount(); slot++) {
@@ -21,4 +21,23 @@ export function scenarioState<T, H>(scenario: unknown, bind: (state: NetworkStat
     bind(state, record);
   }
   return state;
+}
+
+/**
+ * `scenario` as the JSON document it stands for: text is parsed, an object goes through
+ * `JSON.stringify` first (so it reads exactly as its text would).
+ */
+function jsonDocument(scenario: unknown): unknown {
+  let text: unknown;
+  try {
+    text = typeof scenario === 'string' ? scenario : JSON.stringify(scenario);
+  } catch {
+    text = undefined; // a BigInt, a cycle or a throwing toJSON: not a JSON document
+  }
+  if (typeof text !== 'string') throw raw().invalidTypeError('scenario', 'JSON text or an object', scenario);
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw raw().notJsonError(error instanceof Error ? error.message : String(error));
+  }
 }
