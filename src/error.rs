@@ -172,6 +172,20 @@ pub enum MeshError {
         /// The timer's name.
         name: String,
     },
+    /// A unicast to a node the sender has no link to: itself, or a node that is not its
+    /// neighbour in a topology other than the full mesh.
+    #[error(
+        "{field} must name a neighbour of \"{sender}\" (see neighbours()), got \"{target}\"{}",
+        if .sender == .target { " (the sender itself)" } else { "" }
+    )]
+    NotLinked {
+        /// The argument naming the target, such as `toNodeId`.
+        field: String,
+        /// The sending node's id.
+        sender: String,
+        /// The target's id.
+        target: String,
+    },
 }
 
 impl MeshError {
@@ -200,6 +214,7 @@ impl MeshError {
             Self::UnknownNode { .. } => ErrorCode::UnknownNode,
             Self::InvalidScenario { .. } => ErrorCode::InvalidScenario,
             Self::BadKey { .. } => ErrorCode::BadKey,
+            Self::NotLinked { .. } => ErrorCode::NotLinked,
         }
     }
 
@@ -222,7 +237,8 @@ impl MeshError {
             | Self::UnknownNode { field, .. }
             | Self::InvalidScenario { field, .. }
             | Self::BadShape { field, .. }
-            | Self::BadKey { field, .. } => field,
+            | Self::BadKey { field, .. }
+            | Self::NotLinked { field, .. } => field,
         }
     }
 

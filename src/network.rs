@@ -17,9 +17,11 @@ use crate::validate::{safe_integer, MAX_SAFE_INTEGER};
 
 mod batch;
 mod receive;
+mod unicast;
 
 pub use batch::{Batch, BatchGroup};
 pub use receive::Reception;
+pub use unicast::TO_NODE_ID;
 
 /// A node's position in its network: creation order, never reused.
 pub type Slot = u32;

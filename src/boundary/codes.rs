@@ -68,6 +68,8 @@ code_table! {
         ObjectFreed = "ERR_OBJECT_FREED",
         /// A call before `await init()` in a browser (thrown by the facade).
         NotInitialized = "ERR_NOT_INITIALIZED",
+        /// A unicast to a node the sender has no link to (itself, or no neighbour).
+        NotLinked = "ERR_NOT_LINKED",
     }
 }
 

@@ -8,8 +8,8 @@
 //! the clock (`clock.rs`), the nodes' engine state (`nodes.rs`), the links (`links.rs`), the
 //! messages in flight and their transfers (`messages.rs`), the scenario's script (`script.rs`),
 //! the totals, trace and tick log (`ledger.rs`) and the keys (`keyring.rs`). This file holds the
-//! run loop; sending (`send.rs`) and arriving (`arrive.rs`) are the steps it runs, and the other
-//! files are the simulation's methods for one area each.
+//! run loop; sending (`send.rs`, and `unicast.rs` to one node) and arriving (`arrive.rs`) are
+//! the steps it runs, and the other files are the simulation's methods for one area each.
 
 use crate::auth::AuthMode;
 use crate::error::MeshError;
@@ -296,6 +296,7 @@ mod script;
 mod seen;
 mod send;
 mod traffic;
+mod unicast;
 mod warm;
 mod wiring;
 

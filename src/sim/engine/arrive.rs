@@ -36,7 +36,7 @@ impl Simulation {
         let cut = self.links.is_cut(from, to);
         let Some(record) = self.messages.get_mut(index) else { return };
         record.in_flight -= 1;
-        let stamp = record.stamp;
+        let (stamp, unicast) = (record.stamp, record.unicast);
         let event =
             TraceEvent { time_us: self.clock.now(), kind: TraceKind::Crashed, message: record.id, from, to };
         let dropped = if down {
@@ -53,8 +53,9 @@ impl Simulation {
             Some(kind) => self.ledger.note(TraceEvent { kind, ..event }),
             None => {
                 let (delivery, refusal) = self.judge(to, index, stamp, tampered);
+                let message = event.message;
                 let arrival =
-                    Arrival { message: event.message, from, hops, delivery, synced: None, tampered, refusal };
+                    Arrival { message, from, hops, delivery, synced: None, tampered, refusal, unicast };
                 self.receive(arrival, index, event);
             }
         }
@@ -77,9 +78,9 @@ impl Simulation {
     }
 
     /// Counts and traces a first arrival, lets the receiver sync and remember it, reports it to
-    /// a listening receiver, and relays it (as the receiver's behaviour allows).
+    /// a listening receiver, and relays it (as the receiver's behaviour allows; a unicast never).
     fn receive(&mut self, mut arrival: Arrival, index: u32, event: TraceEvent) {
-        let Arrival { from, hops, delivery, tampered, refusal, .. } = arrival;
+        let Arrival { from, hops, delivery, tampered, refusal, unicast, .. } = arrival;
         let to = event.to;
         self.ledger.count_delivery(tampered, refusal);
         let accepted = matches!(delivery, Delivery::Accepted(_));
@@ -98,7 +99,7 @@ impl Simulation {
         if tracked && self.nodes.is_listening(to) {
             self.events.push(EngineEvent::Arrived(arrival));
         }
-        if accepted && hops < self.config.ttl && self.config.topology != Topology::Full {
+        if accepted && hops < self.config.ttl && self.config.topology != Topology::Full && !unicast {
             if behaviour == Some(Byzantine::BlackHole) {
                 self.ledger.count_swallowed();
             } else {

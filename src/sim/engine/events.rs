@@ -80,4 +80,6 @@ pub struct Arrival {
     /// Why the receiver refused it before its pattern was checked (authenticated modes); its
     /// `delivery` is then a rejection with expected value 0.
     pub refusal: Option<Refusal>,
+    /// Whether it was sent to this node alone (a unicast), rather than broadcast.
+    pub unicast: bool,
 }

@@ -41,6 +41,8 @@ pub(super) struct MessageRecord {
     pub(super) tracked: bool,
     /// Who it claims to be from.
     pub(super) sender: Sender,
+    /// Whether it was sent to one node (`send_to`): its receiver never relays it.
+    pub(super) unicast: bool,
     /// Its step and pattern value.
     pub(super) stamp: Stamp,
     /// Its transfers still on their way.
@@ -216,6 +218,7 @@ mod tests {
             verified: None,
             tracked: false,
             sender: Sender::Node(0),
+            unicast: false,
             stamp: Stamp { global_step: 0, pattern_value: 7 },
             in_flight: 0,
             reached: 0,

@@ -1,5 +1,5 @@
 //! Sending: a broadcast delivered at once in an instant network, else its first transfers
-//! scheduled on the links; and the fan-out every relay uses too.
+//! scheduled on the links (a unicast's too: see `unicast.rs`); and the fan-out every relay uses.
 
 use super::authenticity::Credentials;
 use super::messages::MessageRecord;
@@ -40,19 +40,26 @@ impl Simulation {
     ) -> Result<SimBroadcast<'_>, MeshError> {
         self.refresh_topology();
         if self.is_instant() {
-            return self.send_instant(sender);
+            return self.send_instant(sender, None);
         }
         if self.is_crashed(sender) {
             return self.send_nowhere(sender);
         }
-        self.send_scheduled(sender, engine_made, payload)
+        self.send_scheduled(sender, None, engine_made, payload)
     }
 
-    /// The seed's broadcast: every other live node judges the message at once.
-    fn send_instant(&mut self, sender: Slot) -> Result<SimBroadcast<'_>, MeshError> {
+    /// The seed's broadcast: every other live node judges the message at once (or only
+    /// `unicast_to`, for a unicast).
+    pub(super) fn send_instant(
+        &mut self,
+        sender: Slot,
+        unicast_to: Option<Slot>,
+    ) -> Result<SimBroadcast<'_>, MeshError> {
         let skew_limit = self.skew_limit();
-        let Broadcast { message, stamp, deliveries, anomalies, unanimous } =
-            self.network.broadcast(sender, skew_limit)?;
+        let Broadcast { message, stamp, deliveries, anomalies, unanimous } = match unicast_to {
+            Some(receiver) => self.network.unicast(sender, receiver, skew_limit)?,
+            None => self.network.broadcast(sender, skew_limit)?,
+        };
         // Counted with its deliveries, so only traced (and `deliveries` still borrows the network).
         self.ledger.count_instant(1, deliveries);
         self.ledger.trace_sends(self.clock.now(), sender, message, 1);
@@ -70,8 +77,8 @@ impl Simulation {
         })
     }
 
-    /// A crashed node's broadcast: it goes nowhere, and is counted and traced as such.
-    fn send_nowhere(&mut self, sender: Slot) -> Result<SimBroadcast<'_>, MeshError> {
+    /// A crashed node's broadcast or unicast: it goes nowhere, and is counted and traced as such.
+    pub(super) fn send_nowhere(&mut self, sender: Slot) -> Result<SimBroadcast<'_>, MeshError> {
         let stamp = Stamp {
             global_step: self.network.global_step(sender)?,
             pattern_value: self.network.pattern_value(sender)?,
@@ -90,11 +97,12 @@ impl Simulation {
         })
     }
 
-    /// A broadcast over the links: the message (as a byzantine sender falsifies it) is shown to
-    /// watchers, recorded, and fanned out to the sender's neighbours.
-    fn send_scheduled(
+    /// A send over the links: the message (as a byzantine sender falsifies it) is shown to
+    /// watchers, recorded, and fanned out to the sender's neighbours, or to `unicast_to` alone.
+    pub(super) fn send_scheduled(
         &mut self,
         sender: Slot,
+        unicast_to: Option<Slot>,
         engine_made: bool,
         payload: &[u8],
     ) -> Result<SimBroadcast<'_>, MeshError> {
@@ -118,13 +126,28 @@ impl Simulation {
             verified,
             tracked,
             sender: claimed.clone(),
+            unicast: unicast_to.is_some(),
             stamp,
             in_flight: 0,
             reached: 0,
             seen: SeenSet::new(sender),
         };
         let index = self.messages.add(record);
-        self.fan_out(index, sender, None, 1, false);
+        match unicast_to {
+            Some(to) => {
+                // One transfer: the checked path serves every link, plain ones included.
+                let event = TraceEvent {
+                    time_us: self.clock.now(),
+                    kind: TraceKind::Lost,
+                    message,
+                    from: sender,
+                    to,
+                };
+                let copies = self.transmit_checked(event, index, 1, false);
+                self.messages.count_in_flight(index, copies);
+            }
+            None => self.fan_out(index, sender, None, 1, false),
+        }
         self.complete_if_done(index);
         Ok(SimBroadcast {
             message,

@@ -17,6 +17,7 @@ mod flooding;
 mod in_flight;
 mod links;
 mod timing;
+mod unicast;
 
 pub(super) fn node(id: &str) -> NodeConfig {
     NodeConfig { node_id: id.into(), seed: 7, phase_reset_interval: 100 }

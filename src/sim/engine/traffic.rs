@@ -120,6 +120,7 @@ impl Simulation {
                     synced: None,
                     tampered: false,
                     refusal: None,
+                    unicast: false,
                 };
                 self.events.push(EngineEvent::Arrived(arrival));
             }
