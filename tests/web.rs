@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use data_mesh::boundary::layouts::{
-    write_counts, BroadcastStamp, NodeStats, Rejection, SenderTotals, StatisticsTotals, WatcherAnomalyRecord,
+    write_counts, BroadcastStamp, NodeStats, Rejection, SenderTotals, StatisticsTotals, UnicastReport,
+    WatcherAnomalyRecord,
 };
 use data_mesh::observer::AnomalyKind;
 use data_mesh::wasm::errors::invalid_type_error;
@@ -153,12 +154,59 @@ fn a_scheduled_network_reports_arrivals_when_it_runs() {
         "message 1, scheduled, from slot 0, no rejections yet"
     );
     assert_eq!(net.run_until(9.0).unwrap(), 1, "no events yet");
-    assert_eq!(net.run_until(10.0).unwrap(), 12);
+    assert_eq!(net.run_until(10.0).unwrap(), 13);
     // Two events: message 1 arrives at listening node b (slot 1) from a (slot 0), accepted, no
-    // sync, untampered, not refused, after 1 hop (code 0); then message 1 completes (code 2).
-    assert_eq!(net.last_report(), [2.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 2.0, 1.0]);
+    // sync, untampered, not refused, after 1 hop, broadcast (code 0); then message 1 completes
+    // (code 2).
+    assert_eq!(net.last_report(), [2.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 0.0, 2.0, 1.0]);
     assert_eq!((net.now(), net.neighbours(0).unwrap()), (10.0, vec![1, 3]));
     assert_eq!(net.trace_hash().len(), 16);
+}
+
+/// The numbers of a unicast's report: its fields in order, then `rest`.
+fn unicast_report(fields: [f64; 7], rest: &[f64]) -> Vec<f64> {
+    let [global_step, pattern_value, message_id, instant, claimed_slot, receiver, expected] = fields;
+    let mut out = Vec::new();
+    UnicastReport { global_step, pattern_value, message_id, instant, claimed_slot, receiver, expected }
+        .write(&mut out);
+    out.extend_from_slice(rest);
+    out
+}
+
+#[wasm_bindgen_test]
+fn a_unicast_reports_its_one_receiver_and_a_bad_target_throws_naming_to_node_id() {
+    let mut net = network(&["a", "b"]);
+    net.create_node(&"liar".into(), 3.0, 100.0).unwrap();
+    let observer = RawObserver::new(7.0, 100.0).unwrap();
+    net.watch(&observer);
+    // Step 0, value 7, message 1, instant, from slot 0, to slot 1, accepted (expected -1).
+    assert_eq!(net.unicast(0, &"b".into(), &[]).unwrap(), UnicastReport::LEN);
+    assert_eq!(net.last_report(), unicast_report([0.0, 7.0, 1.0, 1.0, 0.0, 1.0, -1.0], &[]));
+    // The liar's message to a: rejected by a (expected 7) and flagged by watcher 0.
+    let mut anomaly = Vec::new();
+    WatcherAnomalyRecord { watcher: 0.0, kind: 0.0, expected: 7.0 }.write(&mut anomaly);
+    net.unicast(2, &"a".into(), &[]).unwrap();
+    assert_eq!(net.last_report(), unicast_report([0.0, 3.0, 2.0, 1.0, 2.0, 0.0, 7.0], &anomaly));
+    assert_eq!(net.counters(1).unwrap(), node_stats(0, 1, 0), "b accepted one");
+    assert_eq!(net.counters(2).unwrap(), node_stats(1, 0, 0), "the liar sent one and heard none");
+    for (target, expected) in [("ghost", "ERR_UNKNOWN_NODE"), ("a", "ERR_NOT_LINKED")] {
+        let err = net.unicast(0, &target.into(), &[]).unwrap_err();
+        assert!(err.is_instance_of::<RangeError>());
+        assert_eq!((code(&err), prop(&err, "field")), (expected.into(), "toNodeId".into()));
+    }
+
+    let options = js_sys::JSON::parse(r#"{"links": {"latency": 3}, "topology": "ring", "ttl": 4}"#).unwrap();
+    let mut ring = RawNetwork::with_options(options).unwrap();
+    for id in ["a", "b", "c", "d"] {
+        ring.create_node(&id.into(), 7.0, 100.0).unwrap();
+    }
+    ring.set_listening(1, true);
+    assert_eq!(code(&ring.unicast(0, &"c".into(), &[]).unwrap_err()), "ERR_NOT_LINKED");
+    ring.unicast(0, &"b".into(), &[]).unwrap();
+    assert_eq!(ring.last_report(), unicast_report([0.0, 7.0, 1.0, 0.0, 0.0, 1.0, -1.0], &[]), "scheduled");
+    assert_eq!(ring.run_until(3.0).unwrap(), 13);
+    // Message 1 arrives at b from a after 1 hop, as a unicast (1), and completes.
+    assert_eq!(ring.last_report(), [2.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 1.0, 2.0, 1.0]);
 }
 
 #[wasm_bindgen_test]

@@ -32,6 +32,27 @@ record! {
 }
 
 record! {
+    /// The report of a unicast (`send`), followed by one [`WatcherAnomalyRecord`] per watcher
+    /// anomaly up to the report's end.
+    pub struct UnicastReport {
+        /// The step the message carries.
+        global_step,
+        /// The pattern value it carries.
+        pattern_value,
+        /// Its id (0: a scheduled message from a crashed sender, which sent nothing).
+        message_id,
+        /// 1 when its receiver judged it at once; 0 when it is scheduled.
+        instant,
+        /// The slot of the node it claims to be from, or `NONE` for an id no node has (`claimedName`).
+        claimed_slot,
+        /// The receiver's slot.
+        receiver,
+        /// The value the receiver expected when it rejected it at once, else `NONE`.
+        expected,
+    }
+}
+
+record! {
     /// A receiver that rejected a message: the value its own pattern expected.
     pub struct Rejection {
         /// The receiver's slot.
@@ -110,6 +131,8 @@ record! {
         refusal,
         /// How many links it travelled.
         hops,
+        /// 1 when it was sent to this node alone (`send`), 0 for a broadcast.
+        unicast,
     }
 }
 

@@ -24,10 +24,12 @@ pub fn modules() -> [(&'static str, String); 4] {
     [("reports.ts", reports()), ("arrays.ts", arrays()), ("codes.ts", codes()), ("defaults.ts", defaults())]
 }
 
-/// The records of the reports broadcasts, batches and runs write.
+/// The records of the reports broadcasts, unicasts, batches and runs write.
 fn reports() -> String {
-    let mut out = Module::headed("The records of the reports a broadcast, a batch and a run write.");
+    let mut out =
+        Module::headed("The records of the reports a broadcast, a unicast, a batch and a run write.");
     out.layout::<BroadcastStamp>();
+    out.layout::<UnicastReport>();
     out.layout::<Rejection>();
     out.layout::<WatcherAnomalyRecord>();
     out.layout::<BatchHead>();
@@ -408,7 +410,7 @@ mod tests {
     fn the_module_declares_every_layout_and_table() {
         let ts = typescript();
         assert!(ts.contains("export const ARRIVAL_EVENT = { kind: 0, messageId: 1, "));
-        assert!(ts.contains(", hops: 8, length: 9 } as const;"));
+        assert!(ts.contains(", hops: 8, unicast: 9, length: 10 } as const;"));
         assert!(ts.contains("export const TRACE_KINDS = ['send', 'accept',"));
         assert!(ts.contains(", 'queue-full': 8, "));
         assert!(ts.contains(

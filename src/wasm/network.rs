@@ -11,7 +11,7 @@ use crate::boundary::codes::{code_of, NONE};
 use crate::boundary::layouts::{BatchGroup, BatchHead, BroadcastStamp, Rejection, WatcherAnomalyRecord};
 use crate::network::{Delivery, WatcherAnomaly};
 use crate::node::NodeConfig;
-use crate::sim::engine::{Sender, Simulation};
+use crate::sim::engine::{Sender, SimBroadcast, Simulation};
 use crate::sim::options::NetworkOptions;
 use crate::sim::scenario::Scenario;
 
@@ -20,12 +20,13 @@ use crate::sim::scenario::Scenario;
 pub struct RawNetwork {
     pub(super) inner: Simulation,
     pub(super) report: Vec<f64>,
-    claimed_name: String,
+    pub(super) claimed_name: String,
     pub(super) claimed_names: Vec<String>,
     /// The proofs of the last drain's engine-made sends, in order (see `sentProofs`).
     pub(super) sent_proofs: Vec<u8>,
-    /// The sequence number and tag or signature of the last broadcast (authenticated modes).
-    last_proof: (u64, Vec<u8>),
+    /// The sequence number and tag or signature of the last broadcast or unicast (authenticated
+    /// modes).
+    pub(super) last_proof: (u64, Vec<u8>),
     /// The error of the last call that reported a refusal by returning 0.
     error: Option<crate::MeshError>,
 }
@@ -149,18 +150,7 @@ impl RawNetwork {
                 return 0;
             }
         };
-        self.last_proof.0 = report.sequence;
-        if !(self.last_proof.1.is_empty() && report.proof.bytes().is_empty()) {
-            self.last_proof.1.clear();
-            self.last_proof.1.extend_from_slice(report.proof.bytes());
-        }
-        let claimed_slot = match &report.sender {
-            Sender::Node(slot) => f64::from(*slot),
-            Sender::Unknown(name) => {
-                self.claimed_name = name.to_string();
-                NONE
-            }
-        };
+        let claimed_slot = keep_credentials(&mut self.last_proof, &mut self.claimed_name, &report);
         let buffer = &mut self.report;
         buffer.clear();
         let stamp = report.stamp;
@@ -246,6 +236,28 @@ impl RawNetwork {
     #[wasm_bindgen(js_name = reportCapacity)]
     pub fn report_capacity(&self) -> usize {
         self.report.capacity()
+    }
+}
+
+/// Keeps the sequence number and proof of `report` (for `lastSequence` and `lastProof`) and the
+/// id it claims when no node has it (for `claimedName`); returns the claimed slot, or `NONE`.
+#[inline]
+pub(super) fn keep_credentials(
+    last_proof: &mut (u64, Vec<u8>),
+    claimed_name: &mut String,
+    report: &SimBroadcast,
+) -> f64 {
+    last_proof.0 = report.sequence;
+    if !(last_proof.1.is_empty() && report.proof.bytes().is_empty()) {
+        last_proof.1.clear();
+        last_proof.1.extend_from_slice(report.proof.bytes());
+    }
+    match &report.sender {
+        Sender::Node(slot) => f64::from(*slot),
+        Sender::Unknown(name) => {
+            *claimed_name = name.to_string();
+            NONE
+        }
     }
 }
 

@@ -318,6 +318,7 @@ impl RawNetwork {
                         tampered: f64::from(u8::from(arrival.tampered)),
                         refusal: code_or_none(arrival.refusal),
                         hops: f64::from(arrival.hops),
+                        unicast: f64::from(u8::from(arrival.unicast)),
                     }
                     .write(buffer);
                 }

@@ -1,5 +1,5 @@
 // Generated from src/boundary/ by `npm run gen` (cargo run --bin gen-boundary): do not edit.
-// The records of the reports a broadcast, a batch and a run write.
+// The records of the reports a broadcast, a unicast, a batch and a run write.
 
 /** The head of a broadcast's report, followed by `rejectedCount` `Rejection`s, then one `WatcherAnomalyRecord` per watcher anomaly up to the report's end. */
 export interface BroadcastStamp {
@@ -23,6 +23,30 @@ export const BROADCAST_STAMP = { globalStep: 0, patternValue: 1, messageId: 2, i
 /** Reads the `BroadcastStamp` record that starts at `at`. */
 export function readBroadcastStamp(numbers: ArrayLike<number>, at: number): BroadcastStamp {
   return { globalStep: numbers[at + BROADCAST_STAMP.globalStep], patternValue: numbers[at + BROADCAST_STAMP.patternValue], messageId: numbers[at + BROADCAST_STAMP.messageId], instant: numbers[at + BROADCAST_STAMP.instant], claimedSlot: numbers[at + BROADCAST_STAMP.claimedSlot], rejectedCount: numbers[at + BROADCAST_STAMP.rejectedCount], unanimous: numbers[at + BROADCAST_STAMP.unanimous] };
+}
+
+/** The report of a unicast (`send`), followed by one `WatcherAnomalyRecord` per watcher anomaly up to the report's end. */
+export interface UnicastReport {
+  /** The step the message carries. */
+  globalStep: number;
+  /** The pattern value it carries. */
+  patternValue: number;
+  /** Its id (0: a scheduled message from a crashed sender, which sent nothing). */
+  messageId: number;
+  /** 1 when its receiver judged it at once; 0 when it is scheduled. */
+  instant: number;
+  /** The slot of the node it claims to be from, or `NONE` for an id no node has (`claimedName`). */
+  claimedSlot: number;
+  /** The receiver's slot. */
+  receiver: number;
+  /** The value the receiver expected when it rejected it at once, else `NONE`. */
+  expected: number;
+}
+/** Where each field of a `UnicastReport` record sits, and how many numbers it takes. */
+export const UNICAST_REPORT = { globalStep: 0, patternValue: 1, messageId: 2, instant: 3, claimedSlot: 4, receiver: 5, expected: 6, length: 7 } as const;
+/** Reads the `UnicastReport` record that starts at `at`. */
+export function readUnicastReport(numbers: ArrayLike<number>, at: number): UnicastReport {
+  return { globalStep: numbers[at + UNICAST_REPORT.globalStep], patternValue: numbers[at + UNICAST_REPORT.patternValue], messageId: numbers[at + UNICAST_REPORT.messageId], instant: numbers[at + UNICAST_REPORT.instant], claimedSlot: numbers[at + UNICAST_REPORT.claimedSlot], receiver: numbers[at + UNICAST_REPORT.receiver], expected: numbers[at + UNICAST_REPORT.expected] };
 }
 
 /** A receiver that rejected a message: the value its own pattern expected. */
@@ -121,12 +145,14 @@ export interface ArrivalEvent {
   refusal: number;
   /** How many links it travelled. */
   hops: number;
+  /** 1 when it was sent to this node alone (`send`), 0 for a broadcast. */
+  unicast: number;
 }
 /** Where each field of a `ArrivalEvent` record sits, and how many numbers it takes. */
-export const ARRIVAL_EVENT = { kind: 0, messageId: 1, from: 2, receiver: 3, expected: 4, syncedTo: 5, tampered: 6, refusal: 7, hops: 8, length: 9 } as const;
+export const ARRIVAL_EVENT = { kind: 0, messageId: 1, from: 2, receiver: 3, expected: 4, syncedTo: 5, tampered: 6, refusal: 7, hops: 8, unicast: 9, length: 10 } as const;
 /** Reads the `ArrivalEvent` record that starts at `at`. */
 export function readArrivalEvent(numbers: ArrayLike<number>, at: number): ArrivalEvent {
-  return { kind: numbers[at + ARRIVAL_EVENT.kind], messageId: numbers[at + ARRIVAL_EVENT.messageId], from: numbers[at + ARRIVAL_EVENT.from], receiver: numbers[at + ARRIVAL_EVENT.receiver], expected: numbers[at + ARRIVAL_EVENT.expected], syncedTo: numbers[at + ARRIVAL_EVENT.syncedTo], tampered: numbers[at + ARRIVAL_EVENT.tampered], refusal: numbers[at + ARRIVAL_EVENT.refusal], hops: numbers[at + ARRIVAL_EVENT.hops] };
+  return { kind: numbers[at + ARRIVAL_EVENT.kind], messageId: numbers[at + ARRIVAL_EVENT.messageId], from: numbers[at + ARRIVAL_EVENT.from], receiver: numbers[at + ARRIVAL_EVENT.receiver], expected: numbers[at + ARRIVAL_EVENT.expected], syncedTo: numbers[at + ARRIVAL_EVENT.syncedTo], tampered: numbers[at + ARRIVAL_EVENT.tampered], refusal: numbers[at + ARRIVAL_EVENT.refusal], hops: numbers[at + ARRIVAL_EVENT.hops], unicast: numbers[at + ARRIVAL_EVENT.unicast] };
 }
 
 /** The engine sent a message, followed by `anomalyCount` `WatcherAnomalyRecord`s. */
