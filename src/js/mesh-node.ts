@@ -1,13 +1,14 @@
 /** MeshNode: a network participant that broadcasts, receives, validates and syncs. */
 import { readNodeStats } from './generated/arrays.js';
 import { enqueue, flush } from './internal/dispatcher.js';
-import { fn, num } from './internal/checks.js';
+import { fn, num, str } from './internal/checks.js';
 import { raw } from './internal/raw.js';
 import { freedError } from './internal/errors.js';
 import { NetworkState, NodeBinding } from './internal/network-state.js';
 import type { NodeRecord } from './internal/node-record.js';
 import { receiveAt } from './internal/receive.js';
 import { sendNow } from './internal/send.js';
+import { unicastNow } from './internal/unicast.js';
 import type { Handler, Message, MessageHandler, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
 
 /** The slot of a node handle in a given network (set up inside the class, which owns its fields). */
@@ -100,6 +101,19 @@ export class MeshNode<T = unknown> {
   broadcast(data: T): Message<T> {
     this.#slot(); // throws for a freed handle or a removed node
     return sendNow(this.#state, this.#record, data);
+  }
+
+  /**
+   * Stamps `data` as `broadcast` does and sends it to the node `toNodeId` alone: inside the call in
+   * an instant network, else over the link between the two, arriving while the network runs and
+   * never relayed. The receiver validates it as a broadcast, and its `onMessage` or `onError` gets a
+   * delivery with `unicast: true`; watchers classify it; `onBroadcast` does not run. Returns the
+   * message (signed in an authenticated network). Throws `ERR_UNKNOWN_NODE` (no live node has the
+   * id) or `ERR_NOT_LINKED` (the node itself, or no neighbour), naming `toNodeId`.
+   */
+  send(toNodeId: string, data: T): Message<T> {
+    this.#slot(); // throws for a freed handle or a removed node
+    return unicastNow(this.#state, this.#record, str('toNodeId', toNodeId), data);
   }
 
   /**

@@ -38,7 +38,8 @@ async function main(): Promise<void> {
   const stop = gateway.onMessage((message: Message<Reading>, delivery?: Delivery) => {
     const celsius: number = message.data.temperature;
     const hops: number | undefined = delivery?.hops;
-    console.log(celsius, message.senderId, message.globalStep, message.patternValue, hops, delivery?.from);
+    const toThisNodeAlone: true | undefined = delivery?.unicast;
+    console.log(celsius, message.senderId, message.globalStep, message.patternValue, hops, delivery?.from, toThisNodeAlone);
   });
   gateway.onError((error: NodeError<Reading>) => {
     switch (error.type) {
@@ -55,6 +56,11 @@ async function main(): Promise<void> {
   });
   gateway.onSync((step: number) => console.log(step));
   const sent: Message<Reading> = sensor.broadcast({ temperature: 23.5, unit: 'celsius' });
+  const unicast: Message<Reading> = sensor.send('gateway-001', { temperature: 22, unit: 'celsius' });
+  // @ts-expect-error a unicast's payload type is enforced too
+  sensor.send('gateway-001', { temperature: 'warm' });
+  // @ts-expect-error the target is a node id, not a handle
+  sensor.send(gateway, { temperature: 22, unit: 'celsius' });
   stop();
   // @ts-expect-error the payload type is enforced
   sensor.broadcast({ temperature: 'hot' });
@@ -66,7 +72,7 @@ async function main(): Promise<void> {
 
   const found: MeshNode<Reading> | undefined = network.getNode('gateway-001');
   const removed: boolean = network.removeNode('gateway-001');
-  console.log(found?.isValid(), removed, network.size, network.getNodes().length, sent.data.unit);
+  console.log(found?.isValid(), removed, network.size, network.getNodes().length, sent.data.unit, unicast.senderId);
 
   const observer = new MeshObserver<Reading>({ seed: 7, phaseResetInterval: 100 });
   observer.watch(network);

@@ -58,7 +58,8 @@ function arrival<T, H>(state: NetworkState<T, H>, report: Float64Array, at: numb
   const refusal = report[at + ARRIVAL_EVENT.refusal];
   const message = report[at + ARRIVAL_EVENT.tampered] === 1 ? { ...sent, tampered: true as const } : sent;
   const from = state.records[report[at + ARRIVAL_EVENT.from]].nodeId;
-  const delivery: Delivery = { from, hops: report[at + ARRIVAL_EVENT.hops] };
+  const hops = report[at + ARRIVAL_EVENT.hops];
+  const delivery: Delivery = report[at + ARRIVAL_EVENT.unicast] === 1 ? { from, hops, unicast: true } : { from, hops };
   return () => {
     if (refusal !== NONE) {
       record.emitError({ type: REFUSALS[refusal], nodeId: record.nodeId, message, delivery });

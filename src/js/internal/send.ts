@@ -6,6 +6,7 @@ import { deliver, rejections } from './deliver.js';
 import { enqueue, finishFlush, flush, report as reportError, startFlush } from './dispatcher.js';
 import type { NetworkState } from './network-state.js';
 import type { NodeRecord } from './node-record.js';
+import type { RawNetwork } from './raw.js';
 import type { Message } from '../types.js';
 
 /**
@@ -44,15 +45,30 @@ function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T
   const rejectedEnd = BROADCAST_STAMP.length + REJECTION.length * report[BROADCAST_STAMP.rejectedCount];
   const rejected = rejectedEnd > BROADCAST_STAMP.length ? rejections(report, BROADCAST_STAMP.length, rejectedEnd) : undefined;
   const anomalies = count > rejectedEnd ? watcherAnomalies(state.watchers, report, rejectedEnd, count) : undefined;
-  // Everything is read from the report now: claimedName() calls into wasm, which may move its memory.
-  const senderId = claimed >= 0 ? state.records[claimed].nodeId : rawNetwork.claimedName();
-  const message: Message<T> = state.authenticated
-    ? { senderId, globalStep, patternValue, data, sequence: rawNetwork.lastSequence(), signature: rawNetwork.lastProof() }
-    : { senderId, globalStep, patternValue, data };
+  const message = sentMessage(state, rawNetwork, claimed, globalStep, patternValue, data);
   if (!instant && id !== 0) state.envelopes.set(id, message);
   if (unanimous) state.letWait(record, globalStep, patternValue);
   runCallbacks(record, message, instant ? state.holdLive() : [], rejected, anomalies, now);
   return message;
+}
+
+/**
+ * The message a send report describes, claiming the node in slot `claimed` (or `claimedName()`, for
+ * an id no node has) and carrying its proof in an authenticated network. Read everything else from
+ * the report first: this may call into wasm, which may move its memory.
+ */
+export function sentMessage<T, H>(
+  state: NetworkState<T, H>,
+  rawNetwork: RawNetwork,
+  claimed: number,
+  globalStep: number,
+  patternValue: number,
+  data: T,
+): Message<T> {
+  const senderId = claimed >= 0 ? state.records[claimed].nodeId : rawNetwork.claimedName();
+  return state.authenticated
+    ? { senderId, globalStep, patternValue, data, sequence: rawNetwork.lastSequence(), signature: rawNetwork.lastProof() }
+    : { senderId, globalStep, patternValue, data };
 }
 
 /** Runs the callbacks of a broadcast (see `deliver`): at once when `now` and no flush runs, else in their turn. */

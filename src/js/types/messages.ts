@@ -179,4 +179,9 @@ export interface Delivery {
   readonly from: string;
   /** Links it travelled: 1 straight from its sender, more when relayed (flooding or gossip). */
   readonly hops: number;
+  /**
+   * Set when the message was sent to this node alone (`MeshNode.send`), so `from` is its sender and
+   * `hops` is 1; absent for a broadcast.
+   */
+  readonly unicast?: true;
 }
