@@ -24,7 +24,11 @@ impl fmt::Display for JsNumber {
             v if v.is_nan() => f.write_str("NaN"),
             v if v == f64::INFINITY => f.write_str("Infinity"),
             v if v == f64::NEG_INFINITY => f.write_str("-Infinity"),
-            v => write!(f, "{v}"),
+            v => {
+                let mut text = String::new();
+                crate::payload::write_number(&mut text, v);
+                f.write_str(&text)
+            }
         }
     }
 }
@@ -248,5 +252,17 @@ impl MeshError {
             Self::WrongType { .. } | Self::NodeRemoved { .. } | Self::BadShape { .. } => ErrorClass::Type,
             _ => ErrorClass::Range,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::JsNumber;
+
+    #[test]
+    fn numbers_in_messages_read_as_javascript_prints_them() {
+        let printed =
+            [f64::NAN, f64::NEG_INFINITY, 3.0, -1.5, 1e21, 1e300, 1e-7].map(|v| JsNumber(v).to_string());
+        assert_eq!(printed, ["NaN", "-Infinity", "3", "-1.5", "1e+21", "1e+300", "1e-7"]);
     }
 }

@@ -65,7 +65,12 @@ type KindCounts = [u64; AnomalyKind::ALL.len()];
 
 /// The kinds with a count, and their counts.
 fn kind_map(counts: &KindCounts) -> BTreeMap<AnomalyKind, u64> {
-    AnomalyKind::ALL.iter().zip(counts).filter(|&(_, &n)| n > 0).map(|(&kind, &n)| (kind, n)).collect()
+    // Inserted one by one: collect() would sort them (they come in order), which costs wasm size.
+    let mut map = BTreeMap::new();
+    for (&kind, &n) in AnomalyKind::ALL.iter().zip(counts).filter(|&(_, &n)| n > 0) {
+        map.insert(kind, n);
+    }
+    map
 }
 
 /// One sender's record with an observer: how many of its messages passed, and what was wrong
@@ -186,6 +191,23 @@ impl Observer {
         }
     }
 
+    /// Each sender's counts, by id (inserted one by one: collect() would sort them with code of its own).
+    fn by_sender(&self) -> BTreeMap<String, SenderStatistics> {
+        let mut map = BTreeMap::new();
+        for key in 0..self.senders.len() {
+            let Tally { total, valid, anomalies } = self.per_sender[key];
+            let statistics = SenderStatistics {
+                total,
+                valid,
+                anomalies,
+                trust: self.per_sender[key].success_rate(),
+                anomalies_by_kind: kind_map(&self.per_sender_kinds[key]),
+            };
+            map.insert(self.senders.get(key as u32).to_owned(), statistics);
+        }
+        map
+    }
+
     /// Totals, success rate and per-sender counts.
     pub fn statistics(&self) -> Statistics {
         Statistics {
@@ -193,19 +215,7 @@ impl Observer {
             valid: self.totals.valid,
             anomalies: self.totals.anomalies,
             success_rate: self.totals.success_rate(),
-            by_sender: (0..self.senders.len())
-                .map(|key| {
-                    let Tally { total, valid, anomalies } = self.per_sender[key];
-                    let statistics = SenderStatistics {
-                        total,
-                        valid,
-                        anomalies,
-                        trust: self.per_sender[key].success_rate(),
-                        anomalies_by_kind: kind_map(&self.per_sender_kinds[key]),
-                    };
-                    (self.senders.get(key as u32).to_owned(), statistics)
-                })
-                .collect(),
+            by_sender: self.by_sender(),
             anomalies_by_kind: kind_map(&self.by_kind),
         }
     }

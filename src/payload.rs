@@ -41,13 +41,19 @@ fn write_value(out: &mut String, value: &Value) {
 /// An object's members in JavaScript's property order: array-index keys ascending, then the others
 /// in the order they were written.
 fn write_object(out: &mut String, map: &Map<String, Value>) {
-    let mut indexed: Vec<(u32, &String, &Value)> =
-        map.iter().filter_map(|(key, value)| array_index(key).map(|index| (index, key, value))).collect();
-    indexed.sort_by_key(|&(index, _, _)| index);
-    let named = map.iter().filter(|(key, _)| array_index(key).is_none());
+    let members: Vec<(&String, &Value)> = map.iter().collect();
+    // (array index, position) pairs: indices are unique, so an unstable sort keeps the order, and
+    // sorting pairs of u32 reuses the sort the topology already brings into the wasm.
+    let mut indexed: Vec<(u32, u32)> = members
+        .iter()
+        .enumerate()
+        .filter_map(|(at, (key, _))| array_index(key).map(|index| (index, at as u32)))
+        .collect();
+    indexed.sort_unstable();
+    let indexed = indexed.into_iter().map(|(_, at)| members[at as usize]);
+    let named = members.iter().copied().filter(|(key, _)| array_index(key).is_none());
     out.push('{');
-    for (i, (key, value)) in indexed.into_iter().map(|(_, key, value)| (key, value)).chain(named).enumerate()
-    {
+    for (i, (key, value)) in indexed.chain(named).enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -70,7 +76,7 @@ fn write_string(out: &mut String, text: &str) {
 }
 
 /// A finite number as JavaScript's `Number.prototype.toString()` writes it.
-fn write_number(out: &mut String, x: f64) {
+pub(crate) fn write_number(out: &mut String, x: f64) {
     if x == 0.0 {
         out.push('0');
         return;

@@ -57,14 +57,14 @@ impl RawPerformanceMonitor {
     /// The names of every timer with a duration, in order (see `allMetrics`).
     #[wasm_bindgen(js_name = metricNames)]
     pub fn metric_names(&self) -> Vec<String> {
-        self.inner.all_metrics().into_keys().collect()
+        self.inner.all_metrics().map(|(name, _)| name.to_owned()).collect()
     }
 
     /// The `Metrics` record of every timer, in the order of `metricNames`.
     #[wasm_bindgen(js_name = allMetrics)]
     pub fn all_metrics(&self) -> Vec<f64> {
         let mut out = Vec::new();
-        for metrics in self.inner.all_metrics().values() {
+        for (_, metrics) in self.inner.all_metrics() {
             metrics.write(&mut out);
         }
         out
