@@ -62,6 +62,8 @@ impl IdTable {
     }
 }
 
+/// Entry `index` of `arena`, whose entries end at `ends`.
+#[inline]
 fn text<'a>(arena: &'a str, ends: &[u32], index: u32) -> &'a str {
     let index = index as usize;
     let start = if index == 0 { 0 } else { ends[index - 1] as usize };

@@ -283,7 +283,7 @@ export class MeshNetwork<T = unknown> {
 
   /** The slot of `senders[index]`, a node handle of this network or the id of one of its nodes. */
   #senderSlot(sender: unknown, index: number): number {
-    if (sender instanceof MeshNode) return handleSlot(this.#state, sender, `senders[${index}]`);
+    if (sender instanceof MeshNode) return handleSlot(this.#state, sender, 'senders', index);
     if (typeof sender === 'string') return slotOf(this.#state, `senders[${index}]`, sender);
     throw raw().invalidTypeError(`senders[${index}]`, 'a MeshNode of this network or a node id', sender);
   }

@@ -12,7 +12,7 @@ import { unicastNow } from './internal/unicast.js';
 import type { Handler, Message, MessageHandler, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
 
 /** The slot of a node handle in a given network (set up inside the class, which owns its fields). */
-let slotIn: <T>(node: MeshNode<T>, state: NetworkState<T, MeshNode<T>>, field: string) => number;
+let slotIn: <T>(node: MeshNode<T>, state: NetworkState<T, MeshNode<T>>, list: string, index: number) => number;
 
 /**
  * A node of a mesh. Get one from `MeshNetwork.createNode`, or construct one on its own
@@ -38,8 +38,8 @@ export class MeshNode<T = unknown> {
   }
 
   static {
-    slotIn = (node, state, field) => {
-      if (node.#state !== state) throw raw().invalidTypeError(field, 'a MeshNode of this network', node);
+    slotIn = (node, state, list, index) => {
+      if (node.#state !== state) throw raw().invalidTypeError(`${list}[${index}]`, 'a MeshNode of this network', node);
       return node.#slot();
     };
   }
@@ -177,9 +177,11 @@ export class MeshNode<T = unknown> {
 }
 
 /**
- * @internal The slot of `node` when it is a live node of `state`'s network; throws `ERR_INVALID_TYPE`
- * naming `field` for a node of another network, `ERR_NODE_REMOVED` or `ERR_OBJECT_FREED`.
+ * @internal The slot of `node`, item `index` of the argument `list`, when it is a live node of
+ * `state`'s network; throws `ERR_INVALID_TYPE` naming `list[index]` for a node of another network,
+ * `ERR_NODE_REMOVED` or `ERR_OBJECT_FREED`. The name is built only for an error: a batch asks this
+ * once per message.
  */
-export function handleSlot<T>(state: NetworkState<T, MeshNode<T>>, node: MeshNode<T>, field: string): number {
-  return slotIn(node, state, field);
+export function handleSlot<T>(state: NetworkState<T, MeshNode<T>>, node: MeshNode<T>, list: string, index: number): number {
+  return slotIn(node, state, list, index);
 }

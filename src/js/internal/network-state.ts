@@ -7,6 +7,9 @@ import type { ObserverCore } from './observer-core.js';
 import type { Message, NodeConfig } from '../types.js';
 import { nodeConfig } from './checks.js';
 
+/** Numbers per slot in the table of broadcasts that may wait. */
+const WAIT_STRIDE = 3;
+
 /** A raw network plus the JS-side records of its nodes and watchers; `H` is the node handle type. */
 export class NetworkState<T, H = unknown> {
   /** One record per slot ever created. */
@@ -27,6 +30,8 @@ export class NetworkState<T, H = unknown> {
   #raw: RawNetwork | undefined;
   /** Broadcasts not yet sent to wasm; every other call into it sends them first (`use`). */
   readonly #waiting = new WaitingSends();
+  /** By slot, `WAIT_STRIDE` numbers: the epoch its broadcasts may wait in (see `letWait`), their step and pattern value. */
+  #waits = new Float64Array(0);
   /** Counts the calls into wasm through `use`: each may change what `letWait` was told. */
   #epoch = 0;
 
@@ -124,7 +129,8 @@ export class NetworkState<T, H = unknown> {
 
   /** Whether a broadcast from `record` may wait (see `WaitingSends`): it was let since the last `use`. */
   mayWait(record: NodeRecord<T, H>): boolean {
-    return record.waitEpoch === this.#epoch;
+    // Beyond the table's end the read is undefined, never the epoch.
+    return this.#waits[WAIT_STRIDE * record.slot] === this.#epoch;
   }
 
   /**
@@ -132,9 +138,25 @@ export class NetworkState<T, H = unknown> {
    * next `use`: its last one was unanimous (see `BROADCAST_STAMP.unanimous`).
    */
   letWait(record: NodeRecord<T, H>, globalStep: number, patternValue: number): void {
-    record.waitEpoch = this.#epoch;
-    record.waitStep = globalStep;
-    record.waitValue = patternValue;
+    const at = WAIT_STRIDE * record.slot;
+    if (this.#waits.length <= at) {
+      const grown = new Float64Array(Math.max(at + WAIT_STRIDE, 2 * this.#waits.length)).fill(-1);
+      grown.set(this.#waits);
+      this.#waits = grown;
+    }
+    this.#waits[at] = this.#epoch;
+    this.#waits[at + 1] = globalStep;
+    this.#waits[at + 2] = patternValue;
+  }
+
+  /** The step a broadcast from `record` carries while it may wait. */
+  waitStep(record: NodeRecord<T, H>): number {
+    return this.#waits[WAIT_STRIDE * record.slot + 1];
+  }
+
+  /** The pattern value a broadcast from `record` carries while it may wait. */
+  waitValue(record: NodeRecord<T, H>): number {
+    return this.#waits[WAIT_STRIDE * record.slot + 2];
   }
 
   /** Makes a broadcast from `record` wait; `mayWait(record)` must have said it may. */

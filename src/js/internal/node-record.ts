@@ -14,12 +14,6 @@ export class NodeRecord<T, H = unknown> implements ThrowSink {
   readonly error = new Listeners<NodeError<T>>();
   /** `onSync` handlers. */
   readonly sync = new Listeners<number>();
-  /** The network's epoch in which this node's broadcasts may wait (see `NetworkState.letWait`). */
-  waitEpoch = -1;
-  /** The step such a broadcast carries. */
-  waitStep = 0;
-  /** The pattern value such a broadcast carries. */
-  waitValue = 0;
   /** The node's public handle (set once it is made). */
   handle: H | undefined = undefined;
   #direct: Delivery | undefined;

@@ -26,7 +26,7 @@ export function sendQueued<T, H>(state: NetworkState<T, H>, record: NodeRecord<T
 function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T, now: boolean): Message<T> {
   if (state.mayWait(record)) {
     // Its last broadcast was unanimous and nothing changed since: wasm counts this one with the next batch.
-    const message: Message<T> = { senderId: record.nodeId, globalStep: record.waitStep, patternValue: record.waitValue, data };
+    const message: Message<T> = { senderId: record.nodeId, globalStep: state.waitStep(record), patternValue: state.waitValue(record), data };
     state.wait(record);
     runCallbacks(record, message, state.holdLive(), undefined, undefined, now);
     return message;
