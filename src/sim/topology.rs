@@ -138,12 +138,14 @@ impl Adjacency {
         }
     }
 
-    /// The neighbours of `a`, sorted.
+    /// The neighbours of `a`, sorted. An empty list may start past the arena's end (the arena
+    /// shrinks when its last list does), so its range is looked up, not indexed.
     #[inline]
     pub fn neighbours(&self, a: u32) -> &[u32] {
         self.spans
             .get(a as usize)
-            .map_or(&[], |s| &self.arena[s.start as usize..s.start as usize + s.len as usize])
+            .and_then(|s| self.arena.get(s.start as usize..s.start as usize + s.len as usize))
+            .unwrap_or(&[])
     }
 
     /// Whether `a` and `b` are linked.
