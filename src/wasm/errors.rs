@@ -26,6 +26,14 @@ pub(crate) fn js<T>(result: Result<T, MeshError>) -> JsResult<T> {
     result.map_err(to_js)
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// `Array.isArray(value)`, with what it throws caught (it throws for a revoked proxy): an
+    /// exception thrown through wasm would leave the object being called borrowed for good.
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray, catch)]
+    pub(crate) fn is_array(value: &JsValue) -> Result<bool, JsValue>;
+}
+
 /// How a JavaScript value reads in an error message ("a string", "undefined", "NaN", ...).
 pub(crate) fn describe(value: &JsValue) -> String {
     if value.is_undefined() {
@@ -44,7 +52,7 @@ pub(crate) fn describe(value: &JsValue) -> String {
         "a bigint".into()
     } else if value.is_symbol() {
         "a symbol".into()
-    } else if js_sys::Array::is_array(value) {
+    } else if is_array(value).unwrap_or(false) {
         "an array".into()
     } else {
         "an object".into()
