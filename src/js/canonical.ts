@@ -1,5 +1,5 @@
 /** The canonical encoding that tags and signatures cover, for apps that sign with WebCrypto. */
-import { num, str } from './internal/checks.js';
+import { num, object, read, str } from './internal/checks.js';
 import { encodePayload } from './internal/payload.js';
 import { raw } from './internal/raw.js';
 import type { Message } from './types.js';
@@ -23,10 +23,11 @@ export function payloadBytes(data: unknown): Uint8Array {
 export function canonicalBytes(
   message: Pick<Message, 'senderId' | 'globalStep' | 'patternValue' | 'sequence' | 'data'>,
 ): Uint8Array<ArrayBuffer> {
-  const senderId = str('senderId', message.senderId);
-  const globalStep = num('globalStep', message.globalStep);
-  const patternValue = num('patternValue', message.patternValue);
-  const sequence = num('sequence', message.sequence ?? 0);
-  const payload = encodePayload(message.data);
+  const m = object('message', message);
+  const senderId = str('senderId', read(m, 'senderId', 'a string'));
+  const globalStep = num('globalStep', read(m, 'globalStep', 'a number'));
+  const patternValue = num('patternValue', read(m, 'patternValue', 'a number'));
+  const sequence = num('sequence', read(m, 'sequence', 'a number') ?? 0);
+  const payload = encodePayload(read(m, 'data', 'a payload'));
   return raw().canonicalBytes(senderId, globalStep, patternValue, sequence, payload) as Uint8Array<ArrayBuffer>;
 }

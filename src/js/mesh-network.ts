@@ -2,7 +2,7 @@
 import { TICK_STATS_ROW, readSimStats, readTickStatsRow } from './generated/arrays.js';
 import { TRACE_KINDS } from './generated/codes.js';
 import { sendBatch } from './internal/batch.js';
-import { bytes, num, str } from './internal/checks.js';
+import { bytes, isInstance, num, str } from './internal/checks.js';
 import { dispatchEvents } from './internal/drain.js';
 import { NetworkState, NodeBinding } from './internal/network-state.js';
 import type { NodeRecord } from './internal/node-record.js';
@@ -26,7 +26,7 @@ export class MeshNetwork<T = unknown> {
   /** A network; see `NetworkOptions` for every option and its default. */
   constructor(options?: NetworkOptions);
   constructor(options?: NetworkOptions | NetworkState<T, MeshNode<T>>) {
-    this.#state = options instanceof NetworkState ? options : NetworkState.create('MeshNetwork', options);
+    this.#state = isInstance<NetworkState<T, MeshNode<T>>>(options, NetworkState) ? options : NetworkState.create('MeshNetwork', options);
     registerNetwork(this, this.#state);
   }
 
@@ -283,7 +283,7 @@ export class MeshNetwork<T = unknown> {
 
   /** The slot of `senders[index]`, a node handle of this network or the id of one of its nodes. */
   #senderSlot(sender: unknown, index: number): number {
-    if (sender instanceof MeshNode) return handleSlot(this.#state, sender, 'senders', index);
+    if (isInstance<MeshNode<T>>(sender, MeshNode)) return handleSlot(this.#state, sender, 'senders', index);
     if (typeof sender === 'string') return slotOf(this.#state, `senders[${index}]`, sender);
     throw raw().invalidTypeError(`senders[${index}]`, 'a MeshNode of this network or a node id', sender);
   }

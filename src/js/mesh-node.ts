@@ -1,7 +1,7 @@
 /** MeshNode: a network participant that broadcasts, receives, validates and syncs. */
 import { readNodeStats } from './generated/arrays.js';
 import { enqueue, flush } from './internal/dispatcher.js';
-import { fn, num, str } from './internal/checks.js';
+import { fn, isInstance, num, str } from './internal/checks.js';
 import { raw } from './internal/raw.js';
 import { freedError } from './internal/errors.js';
 import { NetworkState, NodeBinding } from './internal/network-state.js';
@@ -27,7 +27,7 @@ export class MeshNode<T = unknown> {
   /** A standalone node outside any network. */
   constructor(config: NodeConfig);
   constructor(config: NodeConfig | NodeBinding<T, MeshNode<T>>) {
-    if (config instanceof NodeBinding) {
+    if (isInstance<NodeBinding<T, MeshNode<T>>>(config, NodeBinding)) {
       this.#state = config.state;
       this.#record = config.record;
     } else {

@@ -1,11 +1,11 @@
 /** The callbacks of a `broadcastBatch` in an instant network, read from its report. */
 import { BATCH_GROUP, BATCH_HEAD, REJECTION, WATCHER_ANOMALY_RECORD } from '../generated/reports.js';
 import { watcherAnomalies, type WatcherAnomaly } from './anomalies.js';
+import { items } from './checks.js';
 import { deliver, rejections } from './deliver.js';
 import { enqueue, flush, handlerAdditions } from './dispatcher.js';
 import type { NetworkState } from './network-state.js';
 import type { NodeRecord } from './node-record.js';
-import { raw } from './raw.js';
 import { sendQueued } from './send.js';
 import type { Message } from '../types.js';
 
@@ -28,9 +28,9 @@ interface Group<T, H> {
  * the callbacks. `senderSlot` gives the slot of `senders[index]` or throws, so nothing is sent when
  * one is not a live node; a run of one sender is looked up once.
  */
-export function sendBatch<T, H>(state: NetworkState<T, H>, senders: unknown, data: T, senderSlot: (sender: unknown, index: number) => number): void {
+export function sendBatch<T, H>(state: NetworkState<T, H>, given: unknown, data: T, senderSlot: (sender: unknown, index: number) => number): void {
   const rawNetwork = state.use();
-  if (!Array.isArray(senders)) throw raw().invalidTypeError('senders', 'an array of MeshNode handles or node ids', senders);
+  const senders = items('senders', given, 'an array of MeshNode handles or node ids');
   const slots = new Uint32Array(senders.length);
   let previous: unknown;
   let previousSlot = 0;

@@ -17,9 +17,31 @@ export function str(field: string, value: unknown): string {
   return typeof value === 'string' ? value : wrongType(field, 'a string', value);
 }
 
+/** `value instanceof Class`, or false when that throws (a proxy whose `getPrototypeOf` trap throws). */
+export function isInstance<C>(value: unknown, Class: abstract new (...args: never[]) => C): value is C {
+  try {
+    return value instanceof Class;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A copy of `value` if it is an array, else throws `ERR_INVALID_TYPE` naming `field`, also when
+ * reading it throws (a revoked proxy, a throwing trap or getter).
+ */
+export function items(field: string, value: unknown, expected: string): unknown[] {
+  try {
+    if (Array.isArray(value)) return Array.from(value as unknown[]);
+  } catch {
+    // Unreadable: refused below, as a value of the wrong type.
+  }
+  return wrongType(field, expected, value);
+}
+
 /** `value` if it is a `Uint8Array`, else throws `ERR_INVALID_TYPE` naming `field`. */
 export function bytes(field: string, value: unknown): Uint8Array {
-  return value instanceof Uint8Array ? value : wrongType(field, 'a Uint8Array', value);
+  return isInstance(value, Uint8Array) ? value : wrongType(field, 'a Uint8Array', value);
 }
 
 /** `value` if it is a function, else throws `ERR_INVALID_TYPE` naming `field`. */
@@ -27,20 +49,30 @@ export function fn<F>(field: string, value: F): F {
   return typeof value === 'function' ? value : wrongType(field, 'a function', value);
 }
 
-function object(field: string, value: unknown): Record<string, unknown> {
+/** `value` if it is an object, else throws `ERR_INVALID_TYPE` naming `field`. */
+export function object(field: string, value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : wrongType(field, 'an object', value);
+}
+
+/** `c[key]`; when reading it throws (a getter, a proxy's trap), the `ERR_INVALID_TYPE` error naming `key`. */
+export function read(c: Record<string, unknown>, key: string, expected: string): unknown {
+  try {
+    return c[key];
+  } catch (thrown) {
+    return wrongType(key, `${expected} that can be read (reading it threw)`, thrown);
+  }
 }
 
 /** The fields of a pattern configuration, type-checked (ranges are checked in wasm). */
 export function patternConfig(config: PatternConfig): [seed: number, interval: number] {
   const c = object('config', config);
-  return [num('seed', c.seed), num('phaseResetInterval', c.phaseResetInterval)];
+  return [num('seed', read(c, 'seed', 'a number')), num('phaseResetInterval', read(c, 'phaseResetInterval', 'a number'))];
 }
 
 /** The fields of a node configuration, type-checked (ranges are checked in wasm). */
 export function nodeConfig(config: NodeConfig): [nodeId: string, seed: number, interval: number] {
   const c = object('config', config);
-  return [str('nodeId', c.nodeId), num('seed', c.seed), num('phaseResetInterval', c.phaseResetInterval)];
+  return [str('nodeId', read(c, 'nodeId', 'a string')), num('seed', read(c, 'seed', 'a number')), num('phaseResetInterval', read(c, 'phaseResetInterval', 'a number'))];
 }
 
 /** The fields a message is validated by, read once. */

@@ -1,6 +1,6 @@
 /** A message handed to a node's `receive()`: checked in wasm, then its callbacks queued. */
 import { REFUSALS, VERDICT } from '../generated/codes.js';
-import { readMessage, type MessageFields } from './checks.js';
+import { isInstance, readMessage, type MessageFields } from './checks.js';
 import { enqueue } from './dispatcher.js';
 import { encodePayload } from './payload.js';
 import { raw, type RawNetwork } from './raw.js';
@@ -41,13 +41,18 @@ export function receiveAt<T, H>(state: NetworkState<T, H>, record: NodeRecord<T,
  * bytes are not the signed ones) are bad signatures.
  */
 function receiveSigned<T>(rawNetwork: RawNetwork, slot: number, fields: MessageFields, message: Message<T>): number {
-  const { sequence, signature, tampered } = message;
   const badSignature = (): number => {
     rawNetwork.rejectMalformed(slot);
     return VERDICT.refused;
   };
+  let sequence, signature, tampered;
+  try {
+    ({ sequence, signature, tampered } = message);
+  } catch {
+    return badSignature(); // a getter threw
+  }
   if (typeof sequence !== 'number' || !Number.isSafeInteger(sequence) || sequence < 0) return badSignature();
-  if (!(signature instanceof Uint8Array) || tampered === true) return badSignature();
+  if (!isInstance(signature, Uint8Array) || tampered === true) return badSignature();
   let payload: Uint8Array;
   try {
     payload = encodePayload(message.data);
