@@ -326,7 +326,7 @@ impl Network {
 
     /// Validates `stamp` for the live node `receiver` and counts the outcome (inlined: every
     /// arrival of a scheduled message comes through here).
-    #[inline]
+    #[inline(always)]
     pub fn accept(&mut self, receiver: Slot, stamp: Stamp) -> Result<Delivery, MeshError> {
         let verdict = self.judge(receiver, stamp)?;
         Ok(count_delivery(&mut self.nodes[receiver as usize], receiver, verdict, 1))
