@@ -7,6 +7,15 @@ const config = (over) => ({ nodeId: 'n', seed: 7, phaseResetInterval: 100, ...ov
 /** `[name, run(api)]` pairs, shared by Node and browser tests. */
 export const badInputCases = [
   [
+    'attackLab: messages beyond 100 000 are refused, not silently clamped',
+    ({ attackLab }) => {
+      throwsCode(() => attackLab(100_001), RangeError, 'ERR_OUT_OF_RANGE', 'messages');
+      throwsCode(() => attackLab(2 ** 53 - 1), RangeError, 'ERR_OUT_OF_RANGE', 'messages');
+      throwsCode(() => attackLab(0), RangeError, 'ERR_NOT_POSITIVE', 'messages');
+      equal(attackLab(1).length > 0, true, 'one attack per cell still runs');
+    },
+  ],
+  [
     'seed: negative, fractional, NaN, Infinity, above 2^53-1 or not a number',
     ({ MeshNetwork, MeshNode, MeshObserver, PatternGenerator }) => {
       const network = new MeshNetwork();
