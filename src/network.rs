@@ -280,7 +280,7 @@ impl Network {
         let stamp = self.stamp(sender)?;
         let message = self.new_message_id();
         self.deliveries.clear();
-        self.judge_receivers(sender, stamp, 1);
+        let all_accepted = self.judge_receivers(sender, stamp, 1);
         self.classify_for_watchers(Sighting {
             claim: Claim::Node(sender),
             message,
@@ -288,15 +288,16 @@ impl Network {
             skew_limit,
             authentic: true,
         });
-        let unanimous =
-            self.watchers.is_empty() && self.deliveries.iter().all(|d| matches!(d, Delivery::Accepted(_)));
+        let unanimous = all_accepted && self.watchers.is_empty();
         Ok(Broadcast { message, stamp, deliveries: &self.deliveries, anomalies: &self.anomalies, unanimous })
     }
 
     /// Validates `times` messages stamped `stamp` from `sender` for every other live node, counts
-    /// them, and appends one delivery per receiver (a verdict is computed once per pattern).
-    fn judge_receivers(&mut self, sender: Slot, stamp: Stamp, times: u64) {
+    /// them, and appends one delivery per receiver (a verdict is computed once per pattern);
+    /// returns whether every receiver accepted them.
+    fn judge_receivers(&mut self, sender: Slot, stamp: Stamp, times: u64) -> bool {
         let (step, received) = (stamp.global_step, stamp.pattern_value as f64);
+        let mut all_accepted = true;
         let (mut cached_pattern, mut cached_verdict) =
             (self.nodes[sender as usize].pattern, Verdict::Accepted);
         for (slot, node) in self.nodes.iter_mut().enumerate() {
@@ -306,9 +307,12 @@ impl Network {
             if node.pattern != cached_pattern {
                 cached_pattern = node.pattern;
                 cached_verdict = verify(&self.patterns[cached_pattern as usize], step, received);
+                // A verdict is computed for the receiver at hand, so a mismatch reaches someone.
+                all_accepted &= cached_verdict == Verdict::Accepted;
             }
             self.deliveries.push(count_delivery(node, slot as Slot, cached_verdict, times));
         }
+        all_accepted
     }
 
     /// Stamps a message from a live node with its step and pattern value, counting it as sent.

@@ -5,6 +5,7 @@ use wasm_bindgen::prelude::*;
 use super::errors::{js, JsResult};
 use crate::boundary::layouts::AttackLabRecord;
 use crate::sim::attack_lab::{matrix, ATTACKS};
+use crate::validate::number_in;
 
 /// The most attacks per cell `attackLab` runs in one call.
 const MAX_MESSAGES: u32 = 100_000;
@@ -13,18 +14,10 @@ const MAX_MESSAGES: u32 = 100_000;
 /// per cell: one [`AttackLabRecord`] per attack (row names from `attackNames`).
 #[wasm_bindgen(js_name = attackLab)]
 pub fn attack_lab(messages: f64) -> JsResult<Vec<f64>> {
-    let messages = js(crate::validate::positive_integer("messages", messages))?;
-    let messages = match u32::try_from(messages) {
-        Ok(n) if n <= MAX_MESSAGES => n,
-        // Refused, not clamped: a caller asking for more would be told less silently.
-        _ => {
-            return Err(super::errors::to_js(crate::MeshError::OutOfRange {
-                field: "messages".into(),
-                rule: "at most 100000 (each cell runs that many attacks)",
-                value: crate::error::JsNumber(messages as f64),
-            }))
-        }
-    };
+    js(crate::validate::positive_integer("messages", messages))?;
+    // Refused, not clamped: a caller asking for more would be told less silently.
+    let rule = "at most 100000 (each cell runs that many attacks)";
+    let messages = js(number_in("messages", messages, 1.0, f64::from(MAX_MESSAGES), rule))? as u32;
     let mut out = Vec::new();
     for [none, hmac, ed25519] in matrix(messages) {
         AttackLabRecord { none, hmac, ed25519 }.write(&mut out);
