@@ -190,6 +190,26 @@ pub enum MeshError {
         /// The target's id.
         target: String,
     },
+    /// A paused node asked to send, or to pause again.
+    #[error("node \"{node_id}\" is paused: it cannot send or be paused again until resume()")]
+    NodePaused {
+        /// The argument naming the node, such as `nodeId` or `senders[2]`.
+        field: String,
+        /// The paused node's id.
+        node_id: String,
+    },
+    /// A crashed node asked to pause.
+    #[error("node \"{node_id}\" is crashed: it cannot be paused (restart it first)")]
+    NodeCrashed {
+        /// The crashed node's id.
+        node_id: String,
+    },
+    /// `resume` of a node that is not paused.
+    #[error("node \"{node_id}\" is not paused: only a paused node can be resumed")]
+    NodeNotPaused {
+        /// The node's id.
+        node_id: String,
+    },
 }
 
 impl MeshError {
@@ -219,6 +239,9 @@ impl MeshError {
             Self::InvalidScenario { .. } => ErrorCode::InvalidScenario,
             Self::BadKey { .. } => ErrorCode::BadKey,
             Self::NotLinked { .. } => ErrorCode::NotLinked,
+            Self::NodePaused { .. } => ErrorCode::NodePaused,
+            Self::NodeCrashed { .. } => ErrorCode::NodeCrashed,
+            Self::NodeNotPaused { .. } => ErrorCode::NodeNotPaused,
         }
     }
 
@@ -234,7 +257,10 @@ impl MeshError {
             | Self::TooLarge { field, .. }
             | Self::Empty { field }
             | Self::NotWellFormed { field } => field,
-            Self::DuplicateNodeId { .. } | Self::NodeRemoved { .. } => "nodeId",
+            Self::DuplicateNodeId { .. }
+            | Self::NodeRemoved { .. }
+            | Self::NodeCrashed { .. }
+            | Self::NodeNotPaused { .. } => "nodeId",
             Self::TimerNotStarted { .. } => "name",
             Self::OutOfRange { field, .. }
             | Self::UnknownName { field, .. }
@@ -242,7 +268,8 @@ impl MeshError {
             | Self::InvalidScenario { field, .. }
             | Self::BadShape { field, .. }
             | Self::BadKey { field, .. }
-            | Self::NotLinked { field, .. } => field,
+            | Self::NotLinked { field, .. }
+            | Self::NodePaused { field, .. } => field,
         }
     }
 

@@ -12,6 +12,8 @@ code_table! {
         Online = "online",
         /// The node is live and crashed.
         Crashed = "crashed",
+        /// The node is live and paused: it holds what arrives until resumed.
+        Paused = "paused",
     }
 }
 
@@ -70,6 +72,12 @@ code_table! {
         NotInitialized = "ERR_NOT_INITIALIZED",
         /// A unicast to a node the sender has no link to (itself, or no neighbour).
         NotLinked = "ERR_NOT_LINKED",
+        /// A paused node asked to send, or to pause again.
+        NodePaused = "ERR_NODE_PAUSED",
+        /// A crashed node asked to pause.
+        NodeCrashed = "ERR_NODE_CRASHED",
+        /// `resume` of a node that is not paused.
+        NodeNotPaused = "ERR_NODE_NOT_PAUSED",
     }
 }
 
@@ -136,7 +144,8 @@ mod tests {
         codes_are_positions::<TraceKind>();
         // The engine casts these to numbers directly.
         assert_eq!(Outlook::Dropped as u8, Outlook::Dropped.code());
-        assert_eq!(TraceKind::Tick as u8, TraceKind::Tick.code());
+        assert_eq!(TraceKind::Held as u8, TraceKind::Held.code());
+        assert!(TraceKind::ALL.len() <= 16, "a trace kind fits the 4 bits a hashed entry has for it");
     }
 
     #[test]

@@ -245,7 +245,7 @@ record! {
 record! {
     /// The end of a row of `drainTickStats()`: how the live nodes stood at the tick.
     pub struct TickTail {
-        /// Live nodes that are running.
+        /// Live nodes that are not crashed (paused ones included).
         online,
         /// Live nodes that are crashed.
         crashed_nodes,

@@ -4,15 +4,13 @@ import { TRACE_KINDS } from './generated/codes.js';
 import { sendBatch } from './internal/batch.js';
 import { bytes, isInstance, num, str } from './internal/checks.js';
 import { dispatchEvents } from './internal/drain.js';
-import { NetworkState, NodeBinding } from './internal/network-state.js';
-import type { NodeRecord } from './internal/node-record.js';
+import { NetworkState } from './internal/network-state.js';
 import { scenarioState } from './internal/scenario.js';
 import { edgeSlots, otherSlots, slotOf, slotsOf } from './internal/slots.js';
-import { raw } from './internal/raw.js';
 import { registerNetwork } from './internal/registry.js';
 import { readRows } from './internal/rows.js';
-import { MeshNode, handleSlot } from './mesh-node.js';
-import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, SimulationStats, TickStats, TopologyOptions, TraceKind } from './types.js';
+import { MeshNode, bindHandle, senderSlot } from './mesh-node.js';
+import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, PartitionOptions, SimulationStats, TickStats, TopologyOptions, TraceKind } from './types.js';
 
 /**
  * A network of nodes. With no options a broadcast reaches every other live node at once, in
@@ -117,7 +115,7 @@ export class MeshNetwork<T = unknown> {
    * anything if a sender is not a live node of this network.
    */
   broadcastBatch(senders: readonly (MeshNode<T> | string)[], data: T): void {
-    sendBatch(this.#state, senders, data, (sender, index) => this.#senderSlot(sender, index));
+    sendBatch(this.#state, senders, data, (sender, index) => senderSlot(this.#state, sender, index));
   }
 
   /** Replaces every link with a generated topology over the live nodes. */
@@ -160,13 +158,13 @@ export class MeshNetwork<T = unknown> {
   }
 
   /**
-   * Cuts every link between the nodes of `groupA` and those of `groupB` (default: every other
-   * live node) until `heal()`. Messages in flight across the cut are dropped when they arrive.
+   * Cuts every link between the nodes of `groupA` and those of `groupB` (default: every other live node) until `heal()`:
+   * both ways, or with `{ oneWay: true }` only from `groupA` to `groupB`. Messages in flight across the cut are dropped.
    */
-  partition(groupA: readonly string[], groupB?: readonly string[]): void {
+  partition(groupA: readonly string[], groupB?: readonly string[], options?: PartitionOptions): void {
     const a = slotsOf(this.#state, 'groupA', groupA);
     const b = groupB === undefined ? otherSlots(this.#state, a) : slotsOf(this.#state, 'groupB', groupB);
-    this.#state.use().partition(a, b);
+    this.#state.use().partition(a, b, options);
   }
 
   /** Ends the partition. */
@@ -174,7 +172,7 @@ export class MeshNetwork<T = unknown> {
     this.#state.use().heal();
   }
 
-  /** Crashes a node: it neither sends, receives, relays nor ticks until `restart`. */
+  /** Crashes a node: it neither sends, receives, relays nor ticks until `restart` (a paused node drops what it held). */
   crash(nodeId: string): void {
     this.#state.use().crash(slotOf(this.#state, 'nodeId', nodeId));
   }
@@ -182,6 +180,16 @@ export class MeshNetwork<T = unknown> {
   /** Restarts a crashed node (its step is kept unless `restartKeepsStep` is false). */
   restart(nodeId: string): void {
     this.#state.use().restart(slotOf(this.#state, 'nodeId', nodeId));
+  }
+
+  /** Pauses a node until `resume`: it neither ticks, relays nor sends (`ERR_NODE_PAUSED`), and holds what arrives, unjudged. */
+  pause(nodeId: string): void {
+    this.#state.use().pause(slotOf(this.#state, 'nodeId', nodeId));
+  }
+
+  /** Resumes a paused node, which handles what it held in arrival order (handlers run before this returns), then runs on. */
+  resume(nodeId: string): void {
+    dispatchEvents(this.#state, this.#state.use().resume(slotOf(this.#state, 'nodeId', nodeId)));
   }
 
   /** Makes a node byzantine (see `ByzantineBehaviour`), or honest again with `null`. */
@@ -275,26 +283,14 @@ export class MeshNetwork<T = unknown> {
   /**
    * Every node ever created, by slot (creation order), for drawing (a copy): one record each laid
    * out as `NODE_STATE_RECORD` says (`status, globalStep, sent, received, rejected`), the status
-   * indexing `NODE_STATUSES` (removed, online, crashed).
+   * indexing `NODE_STATUSES` (removed, online, crashed, paused).
    */
   nodeStates(): Float64Array {
     return this.#state.use().nodeStates();
-  }
-
-  /** The slot of `senders[index]`, a node handle of this network or the id of one of its nodes. */
-  #senderSlot(sender: unknown, index: number): number {
-    if (isInstance<MeshNode<T>>(sender, MeshNode)) return handleSlot(this.#state, sender, 'senders', index);
-    if (typeof sender === 'string') return slotOf(this.#state, `senders[${index}]`, sender);
-    throw raw().invalidTypeError(`senders[${index}]`, 'a MeshNode of this network or a node id', sender);
   }
 
   /** Releases the network's wasm memory; it and all its nodes throw `ERR_OBJECT_FREED` afterwards. */
   free(): void {
     this.#state.free();
   }
-}
-
-/** Makes the handle of a node `record` of `state` and returns it. */
-function bindHandle<T>(state: NetworkState<T, MeshNode<T>>, record: NodeRecord<T, MeshNode<T>>): MeshNode<T> {
-  return new MeshNode<T>(new NodeBinding(state, record) as unknown as NodeConfig);
 }

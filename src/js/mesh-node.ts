@@ -7,9 +7,10 @@ import { freedError } from './internal/errors.js';
 import { NetworkState, NodeBinding } from './internal/network-state.js';
 import type { NodeRecord } from './internal/node-record.js';
 import { receiveAt } from './internal/receive.js';
+import { slotOf } from './internal/slots.js';
 import { sendNow } from './internal/send.js';
 import { unicastNow } from './internal/unicast.js';
-import type { Handler, Message, MessageHandler, NodeConfig, NodeError, NodeStats, Unsubscribe } from './types.js';
+import type { Handler, Message, MessageHandler, NodeConfig, NodeError, NodeStats, NodeStatus, Unsubscribe } from './types.js';
 
 /** The slot of a node handle in a given network (set up inside the class, which owns its fields). */
 let slotIn: <T>(node: MeshNode<T>, state: NetworkState<T, MeshNode<T>>, list: string, index: number) => number;
@@ -76,9 +77,11 @@ export class MeshNode<T = unknown> {
     return this.#state.use().nodePhaseResetInterval(this.#slot());
   }
 
-  /** `'online'`, or `'crashed'` after `MeshNetwork.crash` until `restart`. */
-  get status(): 'online' | 'crashed' {
-    return this.#state.use().isCrashed(this.#slot()) ? 'crashed' : 'online';
+  /** `'online'`; `'crashed'` after `MeshNetwork.crash` until `restart`; `'paused'` after `MeshNetwork.pause` until `resume`. */
+  get status(): Exclude<NodeStatus, 'removed'> {
+    const rawNetwork = this.#state.use();
+    const slot = this.#slot();
+    return rawNetwork.isCrashed(slot) ? 'crashed' : rawNetwork.isPaused(slot) ? 'paused' : 'online';
   }
 
   /** Whether the node can still be used (not removed, not freed). */
@@ -184,4 +187,16 @@ export class MeshNode<T = unknown> {
  */
 export function handleSlot<T>(state: NetworkState<T, MeshNode<T>>, node: MeshNode<T>, list: string, index: number): number {
   return slotIn(node, state, list, index);
+}
+
+/** @internal The slot of `senders[index]`, a node handle of `state`'s network or the id of one of its nodes. */
+export function senderSlot<T>(state: NetworkState<T, MeshNode<T>>, sender: unknown, index: number): number {
+  if (isInstance<MeshNode<T>>(sender, MeshNode)) return handleSlot(state, sender, 'senders', index);
+  if (typeof sender === 'string') return slotOf(state, `senders[${index}]`, sender);
+  throw raw().invalidTypeError(`senders[${index}]`, 'a MeshNode of this network or a node id', sender);
+}
+
+/** @internal Makes the handle of a node `record` of `state` and returns it. */
+export function bindHandle<T>(state: NetworkState<T, MeshNode<T>>, record: NodeRecord<T, MeshNode<T>>): MeshNode<T> {
+  return new MeshNode<T>(new NodeBinding(state, record) as unknown as NodeConfig);
 }

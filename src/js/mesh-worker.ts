@@ -29,6 +29,8 @@ export type WorkerMethod =
   | 'heal'
   | 'crash'
   | 'restart'
+  | 'pause'
+  | 'resume'
   | 'setByzantine'
   | 'setDrift'
   | 'traceHash'

@@ -6,7 +6,7 @@
 //!
 //! [`Simulation`] holds the network and one table per kind of state, each owning its rules:
 //! the clock (`clock.rs`), the nodes' engine state (`nodes.rs`), the links (`links.rs`), the
-//! messages in flight and their transfers (`messages.rs`), the scenario's script (`script.rs`),
+//! messages in flight and their transfers (`messages.rs`), what paused nodes hold (`held.rs`), the scenario's script (`script.rs`),
 //! the totals, trace and tick log (`ledger.rs`) and the keys (`keyring.rs`). This file holds the
 //! run loop; sending (`send.rs`, and `unicast.rs` to one node) and arriving (`arrive.rs`) are
 //! the steps it runs, and the other files are the simulation's methods for one area each.
@@ -35,8 +35,10 @@ pub struct Simulation {
     config: SimConfig,
     /// Who is linked to whom and how each link behaves.
     links: Links,
-    /// Each node's engine state: crashed, removed, listening, faults.
+    /// Each node's engine state: paused, crashed, removed, listening, faults.
     nodes: Nodes,
+    /// What reached paused nodes, held until they resume.
+    held: Held,
     /// The one generator behind every random choice.
     rng: SimRng,
     /// Virtual time and ticks.
@@ -77,6 +79,7 @@ impl Simulation {
             config,
             links: Links::default(),
             nodes: Nodes::default(),
+            held: Held::default(),
             messages: Messages::default(),
             warmer: Warmer::default(),
             events: Vec::new(),
@@ -122,6 +125,7 @@ impl Simulation {
     pub fn heap_bytes(&self) -> usize {
         self.links.heap_bytes()
             + self.nodes.heap_bytes()
+            + self.held.heap_bytes()
             + self.messages.heap_bytes()
             + self.keyring.heap_bytes()
     }
@@ -141,11 +145,12 @@ impl Simulation {
         Ok(slot)
     }
 
-    /// Removes a live node and its links.
+    /// Removes a live node and its links; what it held while paused is dropped.
     pub fn remove_node(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.remove_node(slot)?;
         self.links.remove_node(slot, &self.config.topology);
         self.nodes.remove(slot);
+        self.release_held(slot);
         Ok(())
     }
 
@@ -159,7 +164,7 @@ impl Simulation {
         self.config.topology == Topology::Full
             && self.config.link.is_instant()
             && self.links.uniform()
-            && self.nodes.none_crashed()
+            && self.nodes.all_running()
             && self.nodes.all_honest()
             && self.config.auth == AuthMode::None
     }
@@ -226,11 +231,11 @@ impl Simulation {
 
     /// Whether a duplicate arrival needs nothing but counting: every link is plain (no partition,
     /// override or queue limit), no link load is left to count down from an earlier queue limit,
-    /// and no node is crashed or removed.
+    /// and no node is crashed, paused (it holds duplicates too) or removed.
     fn is_healthy(&self) -> bool {
         self.links.plain(&self.config.link)
             && self.links.unloaded()
-            && self.nodes.none_crashed()
+            && self.nodes.all_running()
             && self.network.live_count() == self.network.slot_count()
     }
 
@@ -286,6 +291,7 @@ mod clock;
 mod config;
 mod events;
 mod faults;
+mod held;
 mod in_flight;
 mod keyring;
 mod ledger;
@@ -303,6 +309,7 @@ mod wiring;
 use clock::{Clock, Due};
 pub use config::SimConfig;
 pub use events::{Arrival, EngineEvent, EngineSend, SimBroadcast};
+use held::Held;
 pub use in_flight::{InFlight, Outlook};
 use ledger::Ledger;
 pub use ledger::{SimStats, TickStats};

@@ -89,6 +89,21 @@ impl Shape for ChurnOptions {
     }
 }
 
+/// The options of `partition(groupA, groupB, options)`, as given (`None`: left out).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PartitionOptions {
+    /// `true`: cut only what `groupA` sends to `groupB` (default: both ways).
+    pub one_way: Option<bool>,
+}
+
+impl Shape for PartitionOptions {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let options = Self { one_way: o.read("oneWay") };
+        o.end(options)
+    }
+}
+
 /// A link's behaviour, as given (`None`: left out).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinkOptions {
@@ -447,6 +462,27 @@ mod tests {
         for (json, code, field) in cases {
             let err = parse(json).unwrap_err();
             assert_eq!((err.code(), err.field()), (code, field), "{json}: {err}");
+        }
+    }
+
+    #[test]
+    fn partition_options_read_one_way_and_nothing_else() {
+        let read = |json: &str| {
+            crate::shape::read_shape::<Option<PartitionOptions>>(
+                &serde_json::from_str(json).unwrap(),
+                "options",
+            )
+        };
+        assert_eq!(read("null").unwrap(), None);
+        assert_eq!(read(r#"{"oneWay": true}"#).unwrap().unwrap().one_way, Some(true));
+        assert_eq!(read("{}").unwrap(), Some(PartitionOptions::default()));
+        for (json, field) in [
+            (r#"{"oneWay": 1}"#, "options.oneWay"),
+            (r#"{"oneway": true}"#, "options.oneway"),
+            ("7", "options"),
+        ] {
+            let err = read(json).unwrap_err();
+            assert_eq!((err.code(), err.field()), ("ERR_INVALID_TYPE", field), "{json}: {err}");
         }
     }
 }

@@ -179,12 +179,18 @@ pub struct ScenarioEvent {
     pub data: Option<Vec<u8>>,
     /// Two groups to cut apart.
     pub partition: Option<(Vec<String>, Vec<String>)>,
+    /// `true` cuts only the partition's first group off from its second (beside `partition`).
+    pub one_way: Option<bool>,
     /// `true` ends the partition.
     pub heal: Option<bool>,
     /// A node to crash.
     pub crash: Option<String>,
     /// A node to restart.
     pub restart: Option<String>,
+    /// A node to pause.
+    pub pause: Option<String>,
+    /// A paused node to resume.
+    pub resume: Option<String>,
     /// Two nodes to link.
     pub connect: Option<(String, String)>,
     /// Two nodes to unlink.
@@ -203,9 +209,12 @@ impl Shape for ScenarioEvent {
             broadcast: o.read("broadcast"),
             data: o.get("data").value().map(crate::payload::json_payload),
             partition: o.read("partition"),
+            one_way: o.read("oneWay"),
             heal: o.read("heal"),
             crash: o.read("crash"),
             restart: o.read("restart"),
+            pause: o.read("pause"),
+            resume: o.read("resume"),
             connect: o.read("connect"),
             disconnect: o.read("disconnect"),
             byzantine: o.read("byzantine"),
@@ -326,7 +335,18 @@ impl ScenarioEvent {
             actions.push(ScriptAction::Broadcast { sender, payload: index, bytes: bytes.into() });
         }
         if let Some((a, b)) = &self.partition {
-            actions.push(ScriptAction::Partition(ids("partition", a)?, ids("partition", b)?));
+            let (a, b) = (ids("partition", a)?, ids("partition", b)?);
+            let one_way = self.one_way == Some(true);
+            actions.push(if one_way {
+                ScriptAction::PartitionOneWay(a, b)
+            } else {
+                ScriptAction::Partition(a, b)
+            });
+        } else if self.one_way.is_some() {
+            return Err(MeshError::InvalidScenario {
+                field: format!("{field}.oneWay"),
+                problem: "oneWay goes beside partition, in the same event".into(),
+            });
         }
         if self.heal == Some(true) {
             actions.push(ScriptAction::Heal);
@@ -336,6 +356,12 @@ impl ScenarioEvent {
         }
         if let Some(node) = &self.restart {
             actions.push(ScriptAction::Restart(id("restart", node)?));
+        }
+        if let Some(node) = &self.pause {
+            actions.push(ScriptAction::Pause(id("pause", node)?));
+        }
+        if let Some(node) = &self.resume {
+            actions.push(ScriptAction::Resume(id("resume", node)?));
         }
         if let Some((a, b)) = &self.connect {
             actions.push(ScriptAction::Connect(id("connect", a)?, id("connect", b)?));
@@ -356,7 +382,7 @@ impl ScenarioEvent {
             n => Err(MeshError::InvalidScenario {
                 field: field.to_owned(),
                 problem: format!(
-                    "an event holds exactly one of broadcast, partition, heal, crash, restart, connect, disconnect, byzantine, sync (this one has {n})"
+                    "an event holds exactly one of broadcast, partition, heal, crash, restart, pause, resume, connect, disconnect, byzantine, sync (this one has {n})"
                 ),
             }),
         }
@@ -396,6 +422,35 @@ mod tests {
         assert_eq!(stats.sent, 2);
         assert!(stats.partitioned > 0 && sim.is_crashed(5));
         assert!(stats.delivered > 0);
+    }
+
+    #[test]
+    fn a_scenario_pauses_resumes_and_cuts_one_way() {
+        let scenario = r#"{
+            "version": 1,
+            "options": {"links": {"latency": 5}, "topology": "ring", "ttl": 3},
+            "nodes": {"count": 4, "prefix": "n"},
+            "events": [
+                {"at": 0, "partition": [["n0"], ["n1"]], "oneWay": true},
+                {"at": 0, "pause": "n3"},
+                {"at": 10, "broadcast": "n0"},
+                {"at": 10, "broadcast": "n1"},
+                {"at": 50, "resume": "n3"}
+            ]
+        }"#;
+        let mut sim = Scenario::parse(scenario).unwrap().build().unwrap();
+        sim.run_until(40_000);
+        assert!(sim.is_paused(3) && sim.is_cut(0, 1) && !sim.is_cut(1, 0));
+        let stats = *sim.stats();
+        assert_eq!(
+            (stats.partitioned, stats.delivered),
+            (1, 2),
+            "n0 -> n1 is cut, n1 -> n0 is not; n3 holds"
+        );
+        sim.run_until(100_000);
+        assert!(!sim.is_paused(3));
+        // n3 takes both messages on resuming and relays n0's on to n2, which relays it to n1.
+        assert_eq!(sim.stats().delivered, 6);
     }
 
     #[test]
@@ -475,6 +530,31 @@ mod tests {
                 r#"{"version": 1, "nodes": {"count": 2}, "events": [{"at": 1, "crash": "node-9"}]}"#,
                 "ERR_UNKNOWN_NODE",
                 "events[0].crash",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "events": [{"at": 1, "heal": true, "oneWay": true}]}"#,
+                "ERR_INVALID_SCENARIO",
+                "events[0].oneWay",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "events": [{"at": 1, "partition": [["node-0"], ["node-1"]], "oneWay": 1}]}"#,
+                "ERR_INVALID_TYPE",
+                "events[0].oneWay",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "events": [{"at": 1, "pause": "node-9"}]}"#,
+                "ERR_UNKNOWN_NODE",
+                "events[0].pause",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "events": [{"at": 1, "resume": 3}]}"#,
+                "ERR_INVALID_TYPE",
+                "events[0].resume",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "events": [{"at": 1, "pause": "node-0", "resume": "node-0"}]}"#,
+                "ERR_INVALID_SCENARIO",
+                "events[0]",
             ),
             (
                 r#"{"version": 1, "nodes": [{"nodeId": "a"}, {"nodeId": "a"}]}"#,

@@ -28,6 +28,12 @@ code_table! {
         QueueFull = "queue-full",
         /// The global tick advanced every node's step.
         Tick = "tick",
+        /// A node was paused (`from` and `to` are the node).
+        Pause = "pause",
+        /// A paused node resumed (`from` and `to` are the node); what it held follows.
+        Resume = "resume",
+        /// A message reached a paused node, which holds it until it resumes.
+        Held = "held",
     }
 }
 

@@ -16,7 +16,7 @@ use crate::network::Delivery;
 use crate::sim::byzantine::ByzantineOptions;
 use crate::sim::engine::{EngineEvent, Sender, SimStats};
 use crate::sim::link::to_micros;
-use crate::sim::options::{LinkOptions, TopologyOptions};
+use crate::sim::options::{LinkOptions, PartitionOptions, TopologyOptions};
 
 #[wasm_bindgen]
 impl RawNetwork {
@@ -122,9 +122,20 @@ impl RawNetwork {
         js(self.inner.set_link(a, b, js(options.to_spec_over(base, "link"))?))
     }
 
-    /// Cuts every link between the slots of `groupA` and those of `groupB`.
-    pub fn partition(&mut self, group_a: &[u32], group_b: &[u32]) -> JsResult<()> {
-        js(self.inner.partition(group_a, group_b))
+    /// Cuts every link between the slots of `groupA` and those of `groupB`: both ways, or only
+    /// from `groupA` to `groupB` with `options.oneWay` (`options` may be `undefined`).
+    pub fn partition(
+        &mut self,
+        group_a: &[u32],
+        group_b: &[u32],
+        #[wasm_bindgen(unchecked_param_type = "unknown")] options: JsValue,
+    ) -> JsResult<()> {
+        let options: Option<PartitionOptions> = read_js(&options, "options")?;
+        if options.and_then(|o| o.one_way) == Some(true) {
+            js(self.inner.partition_one_way(group_a, group_b))
+        } else {
+            js(self.inner.partition(group_a, group_b))
+        }
     }
 
     /// Ends the partition.
@@ -146,6 +157,24 @@ impl RawNetwork {
     #[wasm_bindgen(js_name = isCrashed)]
     pub fn is_crashed(&self, slot: u32) -> bool {
         self.inner.is_crashed(slot)
+    }
+
+    /// Pauses a node: it holds what arrives until `resume`.
+    pub fn pause(&mut self, slot: u32) -> JsResult<()> {
+        js(self.inner.pause(slot))
+    }
+
+    /// Resumes a paused node, which handles what it held now; writes the arrivals report and
+    /// returns its length (see `drain`).
+    pub fn resume(&mut self, slot: u32) -> JsResult<usize> {
+        js(self.inner.resume(slot))?;
+        Ok(self.drain())
+    }
+
+    /// Whether a node is paused.
+    #[wasm_bindgen(js_name = isPaused)]
+    pub fn is_paused(&self, slot: u32) -> bool {
+        self.inner.is_paused(slot)
     }
 
     /// Makes a node byzantine (`"replay"`, `{ kind: "step-skew", skew: 50 }`, ...) or, with
@@ -270,6 +299,8 @@ impl RawNetwork {
                 Some(c) => NodeStateRecord {
                     status: code_of(if self.inner.is_crashed(slot) {
                         NodeStatus::Crashed
+                    } else if self.inner.is_paused(slot) {
+                        NodeStatus::Paused
                     } else {
                         NodeStatus::Online
                     }),

@@ -227,4 +227,36 @@ export const badInputCases = [
       equal([stats.total, stats.anomalies, stats.bySender.a.anomalies], [2, 2, 1], 'counted');
     },
   ],
+  [
+    'partition options, pause and resume, and the new scenario fields: typed errors naming the field',
+    ({ MeshNetwork }) => {
+      const network = new MeshNetwork();
+      for (const id of ['a', 'b']) network.createNode(config({ nodeId: id }));
+      for (const [options, field] of [[7, 'options'], ['oneWay', 'options'], [{ oneWay: 1 }, 'options.oneWay'], [{ oneWay: 'yes' }, 'options.oneWay'], [{ oneway: true }, 'options.oneway']]) {
+        throwsCode(() => network.partition(['a'], ['b'], options), TypeError, 'ERR_INVALID_TYPE', field);
+      }
+      equal(network.isInstant, true, 'a refused partition changes nothing');
+      network.partition(['a'], undefined, { oneWay: false });
+      network.partition(['a'], ['b'], null);
+      network.heal();
+      for (const bad of [3, undefined, null]) throwsCode(() => network.pause(bad), TypeError, 'ERR_INVALID_TYPE', 'nodeId');
+      throwsCode(() => network.resume({}), TypeError, 'ERR_INVALID_TYPE', 'nodeId');
+      throwsCode(() => network.resume('a'), RangeError, 'ERR_NODE_NOT_PAUSED', 'nodeId');
+      const scenario = (event) => JSON.stringify({ version: 1, nodes: { count: 2 }, events: [{ at: 1, ...event }] });
+      const cases = [
+        [{ heal: true, oneWay: true }, RangeError, 'ERR_INVALID_SCENARIO', 'events[0].oneWay'],
+        [{ partition: [['node-0'], ['node-1']], oneWay: 'true' }, TypeError, 'ERR_INVALID_TYPE', 'events[0].oneWay'],
+        [{ pause: 'node-7' }, RangeError, 'ERR_UNKNOWN_NODE', 'events[0].pause'],
+        [{ resume: ['node-0'] }, TypeError, 'ERR_INVALID_TYPE', 'events[0].resume'],
+        [{ pause: 'node-0', crash: 'node-1' }, RangeError, 'ERR_INVALID_SCENARIO', 'events[0]'],
+      ];
+      for (const [event, Class, code, field] of cases) {
+        throwsCode(() => MeshNetwork.fromScenario(scenario(event)), Class, code, field);
+      }
+      const a = network.getNode('a');
+      a.broadcast('still works');
+      equal(a.getStats().messagesSent, 1, 'the network keeps working');
+      network.free();
+    },
+  ],
 ];

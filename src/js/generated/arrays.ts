@@ -218,7 +218,7 @@ export interface TickStatsRow extends SimStats {
   tick: number;
   /** Its virtual time in ms. */
   time: number;
-  /** Live nodes that are running. */
+  /** Live nodes that are not crashed (paused ones included). */
   online: number;
   /** Live nodes that are crashed. */
   crashedNodes: number;

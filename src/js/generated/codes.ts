@@ -2,11 +2,11 @@
 // The code tables: a code is a name's position.
 
 /** A node's status in `nodeStates()`. Names in code order: a code is its position. */
-export const NODE_STATUSES = ['removed', 'online', 'crashed'] as const;
+export const NODE_STATUSES = ['removed', 'online', 'crashed', 'paused'] as const;
 /** A node's status in `nodeStates()`. */
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 /** The code of each name of `NODE_STATUSES`. */
-export const NODE_STATUS = { removed: 0, online: 1, crashed: 2 } as const;
+export const NODE_STATUS = { removed: 0, online: 1, crashed: 2, paused: 3 } as const;
 
 /** The kinds of event in the report `run`, `runUntil` and `step` write. Names in code order: a code is its position. */
 export const DRAIN_EVENTS = ['arrived', 'sent', 'completed'] as const;
@@ -37,18 +37,18 @@ export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 export const ANOMALY_KIND = { 'pattern-mismatch': 0, 'invalid-message': 1, 'step-skew': 2, replay: 3, 'unknown-sender': 4, 'bad-signature': 5 } as const;
 
 /** What happened to a message (or to the clock) at one moment. Names in code order: a code is its position. */
-export const TRACE_KINDS = ['send', 'accept', 'reject', 'duplicate', 'forward', 'lost', 'partitioned', 'crashed', 'queue-full', 'tick'] as const;
+export const TRACE_KINDS = ['send', 'accept', 'reject', 'duplicate', 'forward', 'lost', 'partitioned', 'crashed', 'queue-full', 'tick', 'pause', 'resume', 'held'] as const;
 /** What happened to a message (or to the clock) at one moment. */
 export type TraceKind = (typeof TRACE_KINDS)[number];
 /** The code of each name of `TRACE_KINDS`. */
-export const TRACE_KIND = { send: 0, accept: 1, reject: 2, duplicate: 3, forward: 4, lost: 5, partitioned: 6, crashed: 7, 'queue-full': 8, tick: 9 } as const;
+export const TRACE_KIND = { send: 0, accept: 1, reject: 2, duplicate: 3, forward: 4, lost: 5, partitioned: 6, crashed: 7, 'queue-full': 8, tick: 9, pause: 10, resume: 11, held: 12 } as const;
 
 /** The stable machine-readable `code` of every error data-mesh throws. Names in code order: a code is its position. */
-export const ERROR_CODES = ['ERR_INVALID_TYPE', 'ERR_NOT_FINITE', 'ERR_NOT_INTEGER', 'ERR_NEGATIVE', 'ERR_UNSAFE_INTEGER', 'ERR_NOT_POSITIVE', 'ERR_EMPTY', 'ERR_NOT_WELL_FORMED', 'ERR_DUPLICATE_NODE_ID', 'ERR_NODE_REMOVED', 'ERR_TOO_LARGE', 'ERR_TIMER_NOT_STARTED', 'ERR_OUT_OF_RANGE', 'ERR_UNKNOWN_NAME', 'ERR_UNKNOWN_NODE', 'ERR_INVALID_SCENARIO', 'ERR_BAD_KEY', 'ERR_OBJECT_FREED', 'ERR_NOT_INITIALIZED', 'ERR_NOT_LINKED'] as const;
+export const ERROR_CODES = ['ERR_INVALID_TYPE', 'ERR_NOT_FINITE', 'ERR_NOT_INTEGER', 'ERR_NEGATIVE', 'ERR_UNSAFE_INTEGER', 'ERR_NOT_POSITIVE', 'ERR_EMPTY', 'ERR_NOT_WELL_FORMED', 'ERR_DUPLICATE_NODE_ID', 'ERR_NODE_REMOVED', 'ERR_TOO_LARGE', 'ERR_TIMER_NOT_STARTED', 'ERR_OUT_OF_RANGE', 'ERR_UNKNOWN_NAME', 'ERR_UNKNOWN_NODE', 'ERR_INVALID_SCENARIO', 'ERR_BAD_KEY', 'ERR_OBJECT_FREED', 'ERR_NOT_INITIALIZED', 'ERR_NOT_LINKED', 'ERR_NODE_PAUSED', 'ERR_NODE_CRASHED', 'ERR_NODE_NOT_PAUSED'] as const;
 /** The stable machine-readable `code` of every error data-mesh throws. */
 export type MeshErrorCode = (typeof ERROR_CODES)[number];
 /** The code of each name of `ERROR_CODES`. */
-export const ERROR_CODE = { ERR_INVALID_TYPE: 0, ERR_NOT_FINITE: 1, ERR_NOT_INTEGER: 2, ERR_NEGATIVE: 3, ERR_UNSAFE_INTEGER: 4, ERR_NOT_POSITIVE: 5, ERR_EMPTY: 6, ERR_NOT_WELL_FORMED: 7, ERR_DUPLICATE_NODE_ID: 8, ERR_NODE_REMOVED: 9, ERR_TOO_LARGE: 10, ERR_TIMER_NOT_STARTED: 11, ERR_OUT_OF_RANGE: 12, ERR_UNKNOWN_NAME: 13, ERR_UNKNOWN_NODE: 14, ERR_INVALID_SCENARIO: 15, ERR_BAD_KEY: 16, ERR_OBJECT_FREED: 17, ERR_NOT_INITIALIZED: 18, ERR_NOT_LINKED: 19 } as const;
+export const ERROR_CODE = { ERR_INVALID_TYPE: 0, ERR_NOT_FINITE: 1, ERR_NOT_INTEGER: 2, ERR_NEGATIVE: 3, ERR_UNSAFE_INTEGER: 4, ERR_NOT_POSITIVE: 5, ERR_EMPTY: 6, ERR_NOT_WELL_FORMED: 7, ERR_DUPLICATE_NODE_ID: 8, ERR_NODE_REMOVED: 9, ERR_TOO_LARGE: 10, ERR_TIMER_NOT_STARTED: 11, ERR_OUT_OF_RANGE: 12, ERR_UNKNOWN_NAME: 13, ERR_UNKNOWN_NODE: 14, ERR_INVALID_SCENARIO: 15, ERR_BAD_KEY: 16, ERR_OBJECT_FREED: 17, ERR_NOT_INITIALIZED: 18, ERR_NOT_LINKED: 19, ERR_NODE_PAUSED: 20, ERR_NODE_CRASHED: 21, ERR_NODE_NOT_PAUSED: 22 } as const;
 
 /** What the raw receive and observe calls return besides an expected value (never negative). */
 export const VERDICT = {

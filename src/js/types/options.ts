@@ -26,6 +26,12 @@ export interface LinkOptions {
   queueLimit?: number;
 }
 
+/** Options of `MeshNetwork.partition`. */
+export interface PartitionOptions {
+  /** `true`: cut only what `groupA` sends to `groupB`, so that `groupB` still reaches `groupA` (default: both ways). */
+  oneWay?: boolean;
+}
+
 /**
  * Who is linked to whom. Sizes beyond what the node count allows are capped; parameters left out
  * take their `TOPOLOGY_DEFAULTS` value.

@@ -1,5 +1,6 @@
-//! Arrivals: a transfer reaches its receiver, which drops it (crashed, cut off, or already has
-//! the message) or judges, reports and relays it; a message completes with its last arrival.
+//! Arrivals: a transfer reaches its receiver, which holds it (paused), drops it (crashed, cut
+//! off, or already has the message) or judges, reports and relays it; a message completes with
+//! its last arrival.
 
 use super::{Arrival, EngineEvent, Refusal, Simulation};
 use crate::message::Stamp;
@@ -27,13 +28,41 @@ impl Simulation {
         true
     }
 
-    /// Delivers `transfer`: it is lost to a crash or a partition, a duplicate, or a first arrival.
+    /// Delivers `transfer` off its link: a paused receiver holds it (unless a partition cuts it),
+    /// else it lands.
     pub(super) fn arrive(&mut self, transfer: Transfer) {
-        let Transfer { message: index, from, to, hops, tampered, .. } = transfer;
+        let Transfer { from, to, .. } = transfer;
         self.links.deliver(from, to);
+        let cut = self.links.is_cut(from, to);
+        if !cut && self.nodes.is_paused(to) {
+            self.hold(transfer);
+            return;
+        }
+        self.land(transfer, cut);
+    }
+
+    /// Keeps `transfer` for its paused receiver until it resumes, and traces it as held.
+    #[cold]
+    fn hold(&mut self, transfer: Transfer) {
+        let message = self.messages.get(transfer.message).map_or(0, |record| record.id);
+        self.trace_now(TraceKind::Held, message, transfer.from, transfer.to);
+        self.held.hold(transfer);
+    }
+
+    /// Lands every transfer held for `slot`, in arrival order: judged now when it runs again,
+    /// dropped when it crashed or was removed.
+    pub(super) fn release_held(&mut self, slot: Slot) {
+        for transfer in self.held.take(slot) {
+            self.land(transfer, false);
+        }
+    }
+
+    /// Lands `transfer` at its receiver: it is lost to a crash or (`cut`) a partition, a
+    /// duplicate, or a first arrival.
+    fn land(&mut self, transfer: Transfer, cut: bool) {
+        let Transfer { message: index, from, to, hops, tampered, .. } = transfer;
         let slots = self.network.slot_count();
         let down = self.nodes.is_down(to);
-        let cut = self.links.is_cut(from, to);
         let Some(record) = self.messages.get_mut(index) else { return };
         record.in_flight -= 1;
         let (stamp, unicast) = (record.stamp, record.unicast);

@@ -7,10 +7,17 @@ use crate::network::{Batch, Slot};
 impl Simulation {
     /// Broadcasts one message from each of `senders`, in order, as that many
     /// [`Simulation::broadcast`] calls would (see [`crate::network::Network::broadcast_batch`]);
-    /// `None`, sending nothing, when the network is not instant and messages must go one by one.
+    /// `None`, sending nothing, when the network is not instant and messages must go one by one;
+    /// then fails with `ERR_NODE_PAUSED` naming `senders[i]` when sender `i` is paused, so that
+    /// none is sent.
     pub fn broadcast_batch(&mut self, senders: &[Slot]) -> Result<Option<Batch<'_>>, MeshError> {
         self.refresh_topology();
         if !self.is_instant() {
+            if !self.nodes.none_paused() {
+                if let Some(i) = senders.iter().position(|&sender| self.nodes.is_paused(sender)) {
+                    self.refuse_paused(&format!("senders[{i}]"), senders[i])?;
+                }
+            }
             return Ok(None);
         }
         let skew_limit = self.skew_limit();

@@ -1,19 +1,33 @@
-//! Faults: partitions, crashes and restarts, byzantine behaviour and clock drift.
+//! Faults: partitions (both ways or one way), pauses, crashes and restarts, byzantine behaviour
+//! and clock drift.
 
 use super::Simulation;
 use crate::error::MeshError;
 use crate::network::Slot;
 use crate::sim::byzantine::Byzantine;
+use crate::sim::trace::TraceKind;
 use crate::validate::number_in;
 
 impl Simulation {
-    /// Cuts every link between `group_a` and `group_b` until [`Simulation::heal`]; other nodes
-    /// are unaffected. Transfers already in flight across the cut are dropped on arrival.
+    /// Cuts every link between `group_a` and `group_b`, both ways, until [`Simulation::heal`]
+    /// (replacing any partition before); other nodes are unaffected. Transfers already in flight
+    /// across the cut are dropped on arrival.
     pub fn partition(&mut self, group_a: &[Slot], group_b: &[Slot]) -> Result<(), MeshError> {
+        self.cut(group_a, group_b, false)
+    }
+
+    /// [`Simulation::partition`] one way: only transfers from `group_a` to `group_b` are cut;
+    /// `group_b` still reaches `group_a`.
+    pub fn partition_one_way(&mut self, group_a: &[Slot], group_b: &[Slot]) -> Result<(), MeshError> {
+        self.cut(group_a, group_b, true)
+    }
+
+    /// Partitions `group_a` from `group_b` (live slots), `one_way` or both ways.
+    fn cut(&mut self, group_a: &[Slot], group_b: &[Slot], one_way: bool) -> Result<(), MeshError> {
         for &slot in group_a.iter().chain(group_b) {
             self.network.counters(slot)?;
         }
-        self.links.partition(self.network.slot_count(), group_a, group_b);
+        self.links.partition(self.network.slot_count(), group_a, group_b, one_way);
         Ok(())
     }
 
@@ -22,15 +36,17 @@ impl Simulation {
         self.links.heal();
     }
 
-    /// Whether a partition separates `a` and `b`.
-    pub fn is_cut(&self, a: Slot, b: Slot) -> bool {
-        self.links.is_cut(a, b)
+    /// Whether a partition cuts transfers from `from` to `to`.
+    pub fn is_cut(&self, from: Slot, to: Slot) -> bool {
+        self.links.is_cut(from, to)
     }
 
-    /// Crashes a live node: it neither sends, receives, relays nor ticks until restarted.
+    /// Crashes a live node: it neither sends, receives, relays nor ticks until restarted. A
+    /// paused node's pause ends, and what it held is dropped.
     pub fn crash(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.counters(slot)?;
         self.nodes.crash(slot);
+        self.release_held(slot);
         Ok(())
     }
 
@@ -46,6 +62,47 @@ impl Simulation {
     /// Whether the live node `slot` is crashed.
     pub fn is_crashed(&self, slot: Slot) -> bool {
         self.nodes.is_crashed(slot)
+    }
+
+    /// Pauses a live node: until [`Simulation::resume`] it neither ticks, relays nor sends
+    /// (`ERR_NODE_PAUSED`), and what reaches it is held, unjudged. Fails with `ERR_NODE_CRASHED`
+    /// for a crashed node and `ERR_NODE_PAUSED` for a paused one.
+    pub fn pause(&mut self, slot: Slot) -> Result<(), MeshError> {
+        self.network.counters(slot)?;
+        if self.nodes.is_crashed(slot) {
+            return Err(MeshError::NodeCrashed { node_id: self.network.node_id(slot).to_owned() });
+        }
+        self.refuse_paused("nodeId", slot)?;
+        self.nodes.pause(slot);
+        self.trace_now(TraceKind::Pause, 0, slot, slot);
+        Ok(())
+    }
+
+    /// Resumes a paused node: it handles what it held now, in arrival order (judging, reporting
+    /// and relaying each as on arrival), then runs as before. Fails with `ERR_NODE_NOT_PAUSED`
+    /// for a node that is not paused.
+    pub fn resume(&mut self, slot: Slot) -> Result<(), MeshError> {
+        self.network.counters(slot)?;
+        if !self.nodes.resume(slot) {
+            return Err(MeshError::NodeNotPaused { node_id: self.network.node_id(slot).to_owned() });
+        }
+        self.trace_now(TraceKind::Resume, 0, slot, slot);
+        self.release_held(slot);
+        Ok(())
+    }
+
+    /// Whether the live node `slot` is paused.
+    pub fn is_paused(&self, slot: Slot) -> bool {
+        self.nodes.is_paused(slot)
+    }
+
+    /// `ERR_NODE_PAUSED` naming `field` when `slot` is paused: it cannot send.
+    pub(super) fn refuse_paused(&self, field: &str, slot: Slot) -> Result<(), MeshError> {
+        if self.nodes.is_paused(slot) {
+            let node_id = self.network.node_id(slot).to_owned();
+            return Err(MeshError::NodePaused { field: field.to_owned(), node_id });
+        }
+        Ok(())
     }
 
     /// Makes a live node byzantine (or honest again with `None`).

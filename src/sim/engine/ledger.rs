@@ -64,7 +64,8 @@ impl SimStats {
         self.rejected += times * rejected;
     }
 
-    /// Adds one to the counter of what `kind` traces (a tick counts nothing).
+    /// Adds one to the counter of what `kind` traces (a tick, a pause, a resume and a held
+    /// arrival count nothing).
     #[inline(always)]
     fn count(&mut self, kind: TraceKind) {
         let counter = match kind {
@@ -77,7 +78,7 @@ impl SimStats {
             TraceKind::Partitioned => &mut self.partitioned,
             TraceKind::Crashed => &mut self.crashed,
             TraceKind::QueueFull => &mut self.queue_full,
-            TraceKind::Tick => return,
+            TraceKind::Tick | TraceKind::Pause | TraceKind::Resume | TraceKind::Held => return,
         };
         *counter += 1;
     }
@@ -92,7 +93,7 @@ pub struct TickStats {
     pub time_ms: f64,
     /// The engine's running totals then.
     pub totals: SimStats,
-    /// Live nodes that are running (not crashed).
+    /// Live nodes that are not crashed (paused ones included).
     pub online: u32,
     /// Live nodes that are crashed.
     pub crashed: u32,
@@ -109,7 +110,7 @@ const TICK_LOG_LIMIT: usize = 65_536;
 /// ones' steps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Census {
-    /// Live nodes that are running.
+    /// Live nodes that are not crashed (paused ones included).
     pub(super) online: u32,
     /// Live nodes that are crashed.
     pub(super) crashed: u32,

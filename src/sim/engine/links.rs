@@ -1,5 +1,5 @@
-//! The links between nodes: the graph, per-link overrides, a partition, and the copies queued on
-//! links with a queue limit.
+//! The links between nodes: the graph, per-link overrides, a partition (both ways or one way),
+//! and the copies queued on links with a queue limit.
 
 use std::collections::BTreeMap;
 
@@ -12,6 +12,15 @@ use crate::sim::trace::TraceKind;
 /// The key of the link between `a` and `b` (links go both ways).
 fn key(a: Slot, b: Slot) -> (Slot, Slot) {
     (a.min(b), a.max(b))
+}
+
+/// A partition: each slot's side, and which way it cuts.
+#[derive(Debug)]
+struct Partition {
+    /// Each slot's side (0: in no group; 1 and 2: the two sides).
+    groups: Vec<u8>,
+    /// Whether only transfers from side 1 to side 2 are cut (else both ways are).
+    one_way: bool,
 }
 
 /// Who is linked to whom, and how each link behaves beyond the default (the topology and the
@@ -29,8 +38,8 @@ pub(super) struct Links {
     stale: bool,
     /// How links that do not behave as the default one behave, by link.
     overrides: BTreeMap<(Slot, Slot), LinkSpec>,
-    /// Each slot's side of the partition, while there is one.
-    partition: Option<Vec<u8>>,
+    /// The partition, while there is one.
+    partition: Option<Partition>,
     /// Copies queued on links with a queue limit, by link.
     load: BTreeMap<(Slot, Slot), u32>,
 }
@@ -39,8 +48,8 @@ impl Links {
     /// Makes room for a new slot, which has no links yet; a generated topology is drawn again.
     pub(super) fn add_node(&mut self, topology: &Topology) {
         self.stale |= topology.is_generated();
-        if let Some(groups) = &mut self.partition {
-            groups.push(0);
+        if let Some(partition) = &mut self.partition {
+            partition.groups.push(0);
         }
     }
 
@@ -93,9 +102,9 @@ impl Links {
         self.overrides.insert(key(a, b), spec);
     }
 
-    /// Cuts every link between `group_a` and `group_b` (slots below `slots`), replacing any
-    /// partition before.
-    pub(super) fn partition(&mut self, slots: usize, group_a: &[Slot], group_b: &[Slot]) {
+    /// Cuts every link between `group_a` and `group_b` (slots below `slots`), both ways or, with
+    /// `one_way`, only from `group_a` to `group_b`, replacing any partition before.
+    pub(super) fn partition(&mut self, slots: usize, group_a: &[Slot], group_b: &[Slot], one_way: bool) {
         let mut groups = vec![0u8; slots];
         for &slot in group_a {
             groups[slot as usize] = 1;
@@ -103,7 +112,7 @@ impl Links {
         for &slot in group_b {
             groups[slot as usize] = 2;
         }
-        self.partition = Some(groups);
+        self.partition = Some(Partition { groups, one_way });
     }
 
     /// Ends the partition.
@@ -111,11 +120,16 @@ impl Links {
         self.partition = None;
     }
 
-    /// Whether the partition separates `a` and `b`: both are in a group, not the same one.
-    pub(super) fn is_cut(&self, a: Slot, b: Slot) -> bool {
-        self.partition.as_ref().is_some_and(|g| {
-            let (x, y) = (g[a as usize], g[b as usize]);
-            x != 0 && y != 0 && x != y
+    /// Whether the partition cuts transfers from `from` to `to`: both are in a group, not the
+    /// same one, and (one way) `from` is on the side cut off from the other.
+    pub(super) fn is_cut(&self, from: Slot, to: Slot) -> bool {
+        self.partition.as_ref().is_some_and(|p| {
+            let (x, y) = (p.groups[from as usize], p.groups[to as usize]);
+            if p.one_way {
+                x == 1 && y == 2
+            } else {
+                x != 0 && y != 0 && x != y
+            }
         })
     }
 
@@ -171,7 +185,7 @@ impl Links {
 
     /// Bytes of heap held: the graph and the partition.
     pub(super) fn heap_bytes(&self) -> usize {
-        self.adjacency.heap_bytes() + self.partition.as_ref().map_or(0, Vec::capacity)
+        self.adjacency.heap_bytes() + self.partition.as_ref().map_or(0, |p| p.groups.capacity())
     }
 }
 
@@ -183,7 +197,7 @@ mod tests {
     #[test]
     fn a_partition_cuts_only_links_between_its_two_sides() {
         let mut links = Links::default();
-        links.partition(5, &[0, 1], &[2, 3]);
+        links.partition(5, &[0, 1], &[2, 3], false);
         links.add_node(&Topology::Full);
         assert!(links.is_cut(0, 2) && links.is_cut(3, 1));
         assert!(!links.is_cut(0, 1) && !links.is_cut(2, 3), "same side");
@@ -191,6 +205,23 @@ mod tests {
         assert!(!links.uniform());
         links.heal();
         assert!(!links.is_cut(0, 2) && links.uniform());
+    }
+
+    #[test]
+    fn a_one_way_partition_cuts_only_from_the_first_side_to_the_second() {
+        let mut links = Links::default();
+        links.partition(5, &[0, 1], &[2, 3], true);
+        links.add_node(&Topology::Full);
+        assert!(links.is_cut(0, 2) && links.is_cut(1, 3));
+        assert!(!links.is_cut(2, 0) && !links.is_cut(3, 1), "the other way is open");
+        assert!(
+            !links.is_cut(0, 1) && !links.is_cut(4, 2) && !links.is_cut(0, 5),
+            "same side, or in no group"
+        );
+        assert_eq!(links.admit(2, 0, &LinkSpec::default()), Ok(LinkSpec::default()));
+        assert_eq!(links.admit(0, 2, &LinkSpec::default()), Err(TraceKind::Partitioned));
+        links.partition(5, &[0, 1], &[2, 3], false);
+        assert!(links.is_cut(2, 0), "a new partition replaces it");
     }
 
     #[test]
@@ -217,7 +248,7 @@ mod tests {
         assert_eq!(links.admit(1, 2, &LinkSpec::default()), Ok(slow));
         assert_eq!(links.admit(0, 2, &LinkSpec::default()), Ok(LinkSpec::default()));
         assert!(!links.uniform());
-        links.partition(3, &[1], &[2]);
+        links.partition(3, &[1], &[2], false);
         assert_eq!(links.admit(1, 2, &LinkSpec::default()), Err(TraceKind::Partitioned));
     }
 

@@ -1,5 +1,5 @@
-//! The engine's state of each node: running, crashed or removed, listened to or not, and its
-//! faults (byzantine behaviour, a drifting clock, the last message a replayer heard).
+//! The engine's state of each node: running, paused, crashed or removed, listened to or not, and
+//! its faults (byzantine behaviour, a drifting clock, the last message a replayer heard).
 
 use std::collections::BTreeMap;
 
@@ -18,6 +18,19 @@ const REMOVED: u8 = 2;
 const LISTENING: u8 = 4;
 /// The node has an entry in [`Nodes::faults`].
 const FAULTY: u8 = 8;
+/// The node is paused: it neither sends, handles arrivals (they are held), relays nor ticks.
+const PAUSED: u8 = 16;
+
+/// Sets (`on`) or clears `bit` in a slot's `flags`, keeping `count` (of the slots with it set)
+/// right; returns whether it was set before.
+fn switch(flags: &mut u8, count: &mut usize, bit: u8, on: bool) -> bool {
+    let was = *flags & bit != 0;
+    if was != on {
+        *flags ^= bit;
+        *count = if on { *count + 1 } else { *count - 1 };
+    }
+    was
+}
 
 /// A drifting node's clock: `rate` extra steps per tick, and the fraction carried over.
 #[derive(Debug, Clone, Copy)]
@@ -73,19 +86,21 @@ impl Faults {
 /// Per-node engine state, indexed by slot.
 ///
 /// Every fact is kept once. One byte per slot holds what the hot paths read (crashed, removed,
-/// listening, and whether the node has faults); the faults themselves are in a map of the few
-/// nodes that have any. The methods keep these invariants: [`FAULTY`] is set exactly for the
-/// slots in `faults`, whose entries are never empty; a removed slot is neither crashed nor
-/// faulty; `crashed`, `listening` and `byzantine` count the slots crashed, listening and with a
-/// byzantine behaviour.
+/// listening, paused, and whether the node has faults); the faults themselves are in a map of the
+/// few nodes that have any. The methods keep these invariants: [`FAULTY`] is set exactly for the
+/// slots in `faults`, whose entries are never empty; a removed slot is neither crashed, paused nor
+/// faulty; no slot is both crashed and paused; `crashed`, `paused`, `listening` and `byzantine`
+/// count the slots crashed, paused, listening and with a byzantine behaviour.
 #[derive(Debug, Default)]
 pub(super) struct Nodes {
-    /// Each slot's [`CRASHED`], [`REMOVED`], [`LISTENING`] and [`FAULTY`] bits.
+    /// Each slot's [`CRASHED`], [`REMOVED`], [`LISTENING`], [`FAULTY`] and [`PAUSED`] bits.
     flags: Vec<u8>,
     /// The faults of the nodes that have any.
     faults: BTreeMap<Slot, Faults>,
     /// Slots crashed.
     crashed: usize,
+    /// Slots paused.
+    paused: usize,
     /// Slots listening.
     listening: usize,
     /// Slots with a byzantine behaviour.
@@ -101,9 +116,8 @@ impl Nodes {
     /// Marks `slot` removed, dropping everything else about it.
     pub(super) fn remove(&mut self, slot: Slot) {
         self.set_listening(slot, false);
-        if self.is_crashed(slot) {
-            self.crashed -= 1;
-        }
+        self.restart(slot);
+        self.resume(slot);
         if let Some(faults) = self.faults.remove(&slot) {
             self.byzantine -= usize::from(faults.byzantine.is_some());
         }
@@ -118,9 +132,7 @@ impl Nodes {
     /// Whether `slot`'s owner hears of its arrivals (any slot, removed ones included).
     pub(super) fn set_listening(&mut self, slot: Slot, listening: bool) {
         if let Some(flags) = self.flags.get_mut(slot as usize) {
-            let was = *flags & LISTENING != 0;
-            *flags = if listening { *flags | LISTENING } else { *flags & !LISTENING };
-            self.listening = self.listening + usize::from(listening) - usize::from(was);
+            switch(flags, &mut self.listening, LISTENING, listening);
         }
     }
 
@@ -134,27 +146,37 @@ impl Nodes {
         self.listening > 0
     }
 
-    /// Crashes `slot` (a live node); nothing changes when it is crashed already.
+    /// Crashes `slot` (a live node), which is then no longer paused; nothing changes when it is
+    /// crashed already.
     pub(super) fn crash(&mut self, slot: Slot) {
-        if !self.is_crashed(slot) {
-            self.flags[slot as usize] |= CRASHED;
-            self.crashed += 1;
-        }
+        self.resume(slot);
+        switch(&mut self.flags[slot as usize], &mut self.crashed, CRASHED, true);
     }
 
     /// Restarts `slot` (a live node); false, changing nothing, when it was not crashed.
     pub(super) fn restart(&mut self, slot: Slot) -> bool {
-        let crashed = self.is_crashed(slot);
-        if crashed {
-            self.flags[slot as usize] &= !CRASHED;
-            self.crashed -= 1;
-        }
-        crashed
+        switch(&mut self.flags[slot as usize], &mut self.crashed, CRASHED, false)
     }
 
     /// Whether `slot` is crashed (false for a slot never created).
     pub(super) fn is_crashed(&self, slot: Slot) -> bool {
         self.flags.get(slot as usize).is_some_and(|f| f & CRASHED != 0)
+    }
+
+    /// Pauses `slot` (a live node that is not crashed); nothing changes when it is paused already.
+    pub(super) fn pause(&mut self, slot: Slot) {
+        switch(&mut self.flags[slot as usize], &mut self.paused, PAUSED, true);
+    }
+
+    /// Resumes `slot`; false, changing nothing, when it was not paused.
+    pub(super) fn resume(&mut self, slot: Slot) -> bool {
+        switch(&mut self.flags[slot as usize], &mut self.paused, PAUSED, false)
+    }
+
+    /// Whether `slot` is paused (false for a slot never created).
+    #[inline(always)]
+    pub(super) fn is_paused(&self, slot: Slot) -> bool {
+        self.flags.get(slot as usize).is_some_and(|f| f & PAUSED != 0)
     }
 
     /// Whether `slot` is crashed or removed: nothing reaches it.
@@ -163,9 +185,14 @@ impl Nodes {
         self.flags[slot as usize] & (CRASHED | REMOVED) != 0
     }
 
-    /// Whether no node is crashed.
-    pub(super) fn none_crashed(&self) -> bool {
-        self.crashed == 0
+    /// Whether every node runs: none is crashed or paused.
+    pub(super) fn all_running(&self) -> bool {
+        self.crashed == 0 && self.paused == 0
+    }
+
+    /// Whether no node is paused.
+    pub(super) fn none_paused(&self) -> bool {
+        self.paused == 0
     }
 
     /// Whether no node has a byzantine behaviour.
@@ -207,10 +234,11 @@ impl Nodes {
         self.change_faults(slot, |faults| faults.heard = Some(heard));
     }
 
-    /// The steps `slot` advances on a tick: none when crashed, else one, or as its clock drifts.
+    /// The steps `slot` advances on a tick: none when crashed or paused, else one, or as its clock
+    /// drifts.
     pub(super) fn tick_steps(&mut self, slot: Slot) -> Option<u64> {
         let flags = self.flags[slot as usize];
-        if flags & CRASHED != 0 {
+        if flags & (CRASHED | PAUSED) != 0 {
             return None;
         }
         if flags & FAULTY == 0 {
@@ -227,7 +255,8 @@ impl Nodes {
         u64::from(self.flags.get(slot as usize).copied().unwrap_or(0))
     }
 
-    /// How the live nodes of `network` stand: running and crashed, and the running ones' steps.
+    /// How the live nodes of `network` stand: not crashed (running or paused) and crashed, and
+    /// the steps of those not crashed.
     pub(super) fn census(&self, network: &Network) -> Census {
         let (mut online, mut crashed, mut min_step, mut max_step) = (0u32, 0u32, u64::MAX, 0u64);
         for slot in 0..network.slot_count() as Slot {
@@ -289,9 +318,9 @@ mod tests {
         nodes.crash(1);
         nodes.set_listening(2, true);
         nodes.set_listening(2, true);
-        assert!(!nodes.none_crashed() && nodes.anyone_listening());
+        assert!(!nodes.all_running() && nodes.anyone_listening());
         assert!(nodes.is_crashed(1) && nodes.is_down(1) && !nodes.is_crashed(7));
-        assert!(nodes.restart(1) && !nodes.restart(1) && nodes.none_crashed());
+        assert!(nodes.restart(1) && !nodes.restart(1) && nodes.all_running());
         nodes.set_listening(2, false);
         assert!(!nodes.anyone_listening());
     }
@@ -303,10 +332,28 @@ mod tests {
         nodes.set_listening(0, true);
         nodes.set_byzantine(0, Some(Byzantine::BlackHole));
         nodes.set_drift(0, 0.5);
+        nodes.pause(1);
         nodes.remove(0);
-        assert!(nodes.none_crashed() && !nodes.anyone_listening() && nodes.all_honest());
+        nodes.remove(1);
+        assert!(nodes.all_running() && !nodes.anyone_listening() && nodes.all_honest());
+        assert!(!nodes.is_paused(1) && nodes.none_paused());
         assert!(nodes.is_down(0) && !nodes.is_crashed(0) && nodes.faults.is_empty());
         assert_eq!(nodes.tick_steps(0), Some(1), "a removed slot is left to the network, which skips it");
+    }
+
+    #[test]
+    fn a_pause_is_counted_once_ends_with_a_resume_or_a_crash_and_stops_the_clock() {
+        let mut nodes = nodes(3);
+        nodes.pause(1);
+        nodes.pause(1);
+        assert!(nodes.is_paused(1) && !nodes.is_down(1));
+        assert!(!nodes.all_running() && !nodes.none_paused() && !nodes.is_paused(9));
+        assert_eq!(nodes.tick_steps(1), None, "a paused node does not tick");
+        assert!(nodes.resume(1) && !nodes.resume(1) && nodes.all_running());
+        assert_eq!(nodes.tick_steps(1), Some(1));
+        nodes.pause(2);
+        nodes.crash(2);
+        assert!(nodes.is_crashed(2) && !nodes.is_paused(2) && nodes.none_paused(), "a crash ends the pause");
     }
 
     #[test]

@@ -18,14 +18,20 @@ pub enum ScriptAction {
         /// [`crate::payload`]).
         bytes: Box<[u8]>,
     },
-    /// Cut the links between two groups.
+    /// Cut the links between two groups, both ways.
     Partition(Vec<Slot>, Vec<Slot>),
+    /// Cut the links from the first group to the second only.
+    PartitionOneWay(Vec<Slot>, Vec<Slot>),
     /// End the partition.
     Heal,
     /// Crash a node.
     Crash(Slot),
     /// Restart a node.
     Restart(Slot),
+    /// Pause a node.
+    Pause(Slot),
+    /// Resume a paused node.
+    Resume(Slot),
     /// Link two nodes.
     Connect(Slot, Slot),
     /// Unlink two nodes.

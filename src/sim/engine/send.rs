@@ -30,8 +30,8 @@ impl Simulation {
         self.send(sender, false, payload)
     }
 
-    /// Sends a message from a live node; an engine-made one is tracked only when someone may
-    /// hear of it (a node listens, or a watcher flags it).
+    /// Sends a message from a live node (`ERR_NODE_PAUSED` from a paused one); an engine-made one
+    /// is tracked only when someone may hear of it (a node listens, or a watcher flags it).
     pub(super) fn send(
         &mut self,
         sender: Slot,
@@ -45,6 +45,7 @@ impl Simulation {
         if self.is_crashed(sender) {
             return self.send_nowhere(sender);
         }
+        self.refuse_paused("nodeId", sender)?;
         self.send_scheduled(sender, None, engine_made, payload)
     }
 

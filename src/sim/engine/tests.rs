@@ -16,6 +16,7 @@ mod faults;
 mod flooding;
 mod in_flight;
 mod links;
+mod pauses;
 mod timing;
 mod unicast;
 

@@ -11,7 +11,9 @@ impl Simulation {
         self.script.schedule(time_us, action);
     }
 
-    /// Runs the next scripted action. An action whose node is gone by then does nothing.
+    /// Runs the next scripted action. An action whose node is gone by then, or in a state it does
+    /// not apply to (a broadcast from a paused node, a pause of a crashed one, a resume of one not
+    /// paused), does nothing.
     pub(super) fn run_script(&mut self) {
         let Some(action) = self.script.pop() else { return };
         let _gone: Result<(), MeshError> = match action {
@@ -20,12 +22,15 @@ impl Simulation {
                 Ok(())
             }
             ScriptAction::Partition(a, b) => self.partition(&a, &b),
+            ScriptAction::PartitionOneWay(a, b) => self.partition_one_way(&a, &b),
             ScriptAction::Heal => {
                 self.heal();
                 Ok(())
             }
             ScriptAction::Crash(slot) => self.crash(slot),
             ScriptAction::Restart(slot) => self.restart(slot),
+            ScriptAction::Pause(slot) => self.pause(slot),
+            ScriptAction::Resume(slot) => self.resume(slot),
             ScriptAction::Connect(a, b) => self.connect(a, b).map(drop),
             ScriptAction::Disconnect(a, b) => self.disconnect(a, b).map(drop),
             ScriptAction::SetByzantine(slot, behaviour) => self.set_byzantine(slot, behaviour),
@@ -33,8 +38,8 @@ impl Simulation {
         };
     }
 
-    /// On a tick: each running node crashes, and each crashed one restarts, with the churn
-    /// probabilities.
+    /// On a tick: each live node not crashed (paused ones too) crashes, and each crashed one
+    /// restarts, with the churn probabilities.
     pub(super) fn churn(&mut self) {
         let (crash, restart) = self.config.churn;
         if crash == 0.0 && restart == 0.0 {
@@ -55,14 +60,17 @@ impl Simulation {
         }
     }
 
-    /// On a tick: each running node broadcasts with the traffic probability.
+    /// On a tick: each running node (not crashed or paused) broadcasts with the traffic
+    /// probability.
     pub(super) fn make_traffic(&mut self) {
         let rate = self.config.traffic;
         if rate == 0.0 {
             return;
         }
         for slot in 0..self.network.slot_count() as Slot {
-            if self.network.is_alive(slot) && !self.nodes.is_crashed(slot) && self.rng.chance(rate) {
+            let running =
+                self.network.is_alive(slot) && !self.nodes.is_crashed(slot) && !self.nodes.is_paused(slot);
+            if running && self.rng.chance(rate) {
                 self.engine_broadcast(slot, None, &[]);
             }
         }

@@ -14,7 +14,7 @@ impl Simulation {
     /// broadcast is. Fails, changing nothing, when the sender is not live (`ERR_NODE_REMOVED`),
     /// the receiver is not live (`ERR_UNKNOWN_NODE`), or the receiver is the sender or, in a
     /// topology other than the full mesh, not its neighbour (`ERR_NOT_LINKED`); both name
-    /// `toNodeId`.
+    /// `toNodeId`; or when the sender is paused (`ERR_NODE_PAUSED` naming `nodeId`).
     pub fn send_to(
         &mut self,
         sender: Slot,
@@ -33,6 +33,7 @@ impl Simulation {
         if self.is_crashed(sender) {
             return self.send_nowhere(sender);
         }
+        self.refuse_paused("nodeId", sender)?;
         self.send_scheduled(sender, Some(receiver), false, payload)
     }
 }
