@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use data_mesh::boundary::layouts::{
-    write_counts, BroadcastStamp, NodeStats, Rejection, SenderTotals, StatisticsTotals, UnicastReport,
-    WatcherAnomalyRecord,
+    write_counts, BroadcastStamp, DrainHead, NodeStats, Rejection, SenderTotals, StatisticsTotals,
+    UnicastReport, WatcherAnomalyRecord,
 };
 use data_mesh::observer::AnomalyKind;
 use data_mesh::wasm::errors::invalid_type_error;
@@ -153,12 +153,12 @@ fn a_scheduled_network_reports_arrivals_when_it_runs() {
         [1.0, 0.0, 0.0, 0.0],
         "message 1, scheduled, from slot 0, no rejections yet"
     );
-    assert_eq!(net.run_until(9.0).unwrap(), 1, "no events yet");
-    assert_eq!(net.run_until(10.0).unwrap(), 13);
-    // Two events: message 1 arrives at listening node b (slot 1) from a (slot 0), accepted, no
+    assert_eq!(net.run_until(9.0).unwrap(), DrainHead::LEN, "no events yet");
+    assert_eq!(net.run_until(10.0).unwrap(), 14);
+    // Two events, not paused for timers (-1): message 1 arrives at listening node b (slot 1) from a (slot 0), accepted, no
     // sync, untampered, not refused, after 1 hop, broadcast (code 0); then message 1 completes
     // (code 2).
-    assert_eq!(net.last_report(), [2.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 0.0, 2.0, 1.0]);
+    assert_eq!(net.last_report(), [2.0, -1.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 0.0, 2.0, 1.0]);
     assert_eq!((net.now(), net.neighbours(0).unwrap()), (10.0, vec![1, 3]));
     assert_eq!(net.trace_hash().len(), 16);
 }
@@ -204,9 +204,13 @@ fn a_unicast_reports_its_one_receiver_and_a_bad_target_throws_naming_to_node_id(
     assert_eq!(code(&ring.unicast(0, &"c".into(), &[]).unwrap_err()), "ERR_NOT_LINKED");
     ring.unicast(0, &"b".into(), &[]).unwrap();
     assert_eq!(ring.last_report(), unicast_report([0.0, 7.0, 1.0, 0.0, 0.0, 1.0, -1.0], &[]), "scheduled");
-    assert_eq!(ring.run_until(3.0).unwrap(), 13);
-    // Message 1 arrives at b from a after 1 hop, as a unicast (1), and completes.
-    assert_eq!(ring.last_report(), [2.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 1.0, 2.0, 1.0]);
+    assert_eq!(ring.run_until(3.0).unwrap(), 14);
+    // Two events, not paused for timers; message 1 arrives at b from a after 1 hop, as a unicast
+    // (1), and completes.
+    assert_eq!(
+        ring.last_report(),
+        [2.0, -1.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 1.0, 2.0, 1.0]
+    );
 }
 
 #[wasm_bindgen_test]

@@ -26,6 +26,8 @@ code_table! {
         Sent = "sent",
         /// A message has nothing left in flight.
         Completed = "completed",
+        /// A timer fired or was dropped.
+        Timer = "timer",
     }
 }
 

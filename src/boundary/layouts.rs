@@ -107,6 +107,23 @@ record! {
     pub struct DrainHead {
         /// How many events follow.
         event_count,
+        /// When timers fired and the run stopped at their time: the time in microseconds it was
+        /// running to (go on with `resumeUntil` once their callbacks ran), else -1.
+        paused_until,
+    }
+}
+
+record! {
+    /// A timer is done with (timer events come last in a report, in order): it fired, and the run
+    /// stopped at its time for its callback to run; or it was dropped unfired (cancelled, voided
+    /// by its node's crash or removal, or its node was down). Either way its id may be reused.
+    pub struct TimerEvent {
+        /// The event's code (`timer`).
+        kind,
+        /// The timer's id (from `setTimer`).
+        timer_id,
+        /// 1 when it fired, 0 when it was dropped.
+        fired,
     }
 }
 

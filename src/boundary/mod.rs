@@ -67,6 +67,12 @@ macro_rules! record {
             pub fn write(&self, out: &mut Vec<f64>) {
                 out.extend([$(self.$field as f64),*]);
             }
+
+            /// Writes the record's numbers over the first ones of `out` (a head filled in last).
+            #[inline]
+            pub fn write_over(&self, out: &mut [f64]) {
+                out[..Self::LEN].copy_from_slice(&[$(self.$field as f64),*]);
+            }
         }
 
         impl $crate::boundary::Layout for $name {

@@ -38,6 +38,7 @@ fn reports() -> String {
     out.layout::<ArrivalEvent>();
     out.layout::<SentEvent>();
     out.layout::<CompletedEvent>();
+    out.layout::<TimerEvent>();
     out.text
 }
 

@@ -2,15 +2,16 @@
 import { TICK_STATS_ROW, readSimStats, readTickStatsRow } from './generated/arrays.js';
 import { TRACE_KINDS } from './generated/codes.js';
 import { sendBatch } from './internal/batch.js';
-import { bytes, isInstance, num, str } from './internal/checks.js';
+import { bytes, fn, isInstance, num, str } from './internal/checks.js';
 import { dispatchEvents } from './internal/drain.js';
+import { finishRun } from './internal/run-loop.js';
 import { NetworkState } from './internal/network-state.js';
 import { scenarioState } from './internal/scenario.js';
 import { edgeSlots, otherSlots, slotOf, slotsOf } from './internal/slots.js';
 import { registerNetwork } from './internal/registry.js';
 import { readRows } from './internal/rows.js';
 import { MeshNode, bindHandle, senderSlot } from './mesh-node.js';
-import type { ByzantineBehaviour, LinkOptions, NetworkOptions, NodeConfig, PartitionOptions, SimulationStats, TickStats, TopologyOptions, TraceKind } from './types.js';
+import type { ByzantineBehaviour, CancelTimer, LinkOptions, NetworkOptions, NodeConfig, PartitionOptions, SimulationStats, TickStats, TimerCallback, TopologyOptions, TraceKind } from './types.js';
 
 /**
  * A network of nodes. With no options a broadcast reaches every other live node at once, in
@@ -29,9 +30,8 @@ export class MeshNetwork<T = unknown> {
   }
 
   /**
-   * A network set up by a scenario document (JSON text or the parsed object; see the scenario
-   * format in docs/scenarios.md): options, nodes, links, byzantine nodes, drift, and events that run at
-   * their times as the network runs. Throws a typed error naming the part at fault.
+   * A network set up by a scenario document (JSON text or the parsed object; docs/scenarios.md):
+   * options, nodes, links, faults, and timed events. Throws a typed error naming the part at fault.
    */
   static fromScenario<T = unknown>(scenario: string | object): MeshNetwork<T> {
     return new MeshNetwork<T>(scenarioState(scenario, bindHandle<T>) as unknown as NetworkOptions);
@@ -89,30 +89,35 @@ export class MeshNetwork<T = unknown> {
     return this.#state.use().isInstant();
   }
 
-  /** Advances virtual time by `ticks` ticks (default 1), delivering what arrives meanwhile. */
+  /** Advances virtual time by `ticks` ticks (default 1), delivering what arrives and running timers meanwhile. */
   run(ticks = 1): void {
-    dispatchEvents(this.#state, this.#state.use().run(num('ticks', ticks)));
+    finishRun(this.#state, this.#state.use().run(num('ticks', ticks)));
   }
 
-  /** Advances virtual time to `time` ms, delivering what arrives up to then. */
+  /** Advances virtual time to `time` ms, delivering what arrives up to then and running timers at their times. */
   runUntil(time: number): void {
-    dispatchEvents(this.#state, this.#state.use().runUntil(num('time', time)));
+    finishRun(this.#state, this.#state.use().runUntil(num('time', time)));
   }
 
-  /** Runs the next moment anything is due; returns false when nothing was left to run. */
+  /** Runs the next moment anything is due (tick, scenario event, timers, arrivals); false when nothing was. */
   step(): boolean {
-    const length = this.#state.use().step();
-    dispatchEvents(this.#state, length);
-    return length > 0;
+    return finishRun(this.#state, this.#state.use().step());
   }
 
   /**
-   * Broadcasts `data` from each of `senders` (node handles or ids; a node may appear more than
-   * once), in order: what as many `node.broadcast(data)` calls do, except that the callbacks run
-   * after the last message is sent (still message by message, in order). In an instant network
-   * the whole batch crosses into wasm once and only the messages a callback hears of become
-   * objects; a simulated or authenticated network sends them one by one. Throws before sending
-   * anything if a sender is not a live node of this network.
+   * Calls `callback` at `timeMs` of virtual time (from now to 1e12) during a run, after the tick,
+   * scenario events and earlier timers due then, before arrivals; returns its cancel function.
+   */
+  at(timeMs: number, callback: TimerCallback): CancelTimer {
+    fn('callback', callback);
+    const state = this.#state;
+    return state.timers.add(state.use().setTimerAt(num('timeMs', timeMs)), callback, undefined);
+  }
+
+  /**
+   * Broadcasts `data` from each of `senders` (handles or ids, repeats allowed) in order, as many
+   * `broadcast` calls would, but with the callbacks after the last send (in order); an instant
+   * network crosses into wasm once. Throws before sending if a sender is no live node of it.
    */
   broadcastBatch(senders: readonly (MeshNode<T> | string)[], data: T): void {
     sendBatch(this.#state, senders, data, (sender, index) => senderSlot(this.#state, sender, index));
@@ -214,9 +219,8 @@ export class MeshNetwork<T = unknown> {
   }
 
   /**
-   * Registers a node's ed25519 public key (32 bytes) for a key pair kept outside the simulator,
-   * such as one made with WebCrypto: messages the app signs for the node pass `receive`; the
-   * simulator can no longer sign for it, so its own broadcasts carry no valid signature.
+   * Registers a node's ed25519 public key (32 bytes) of a key pair kept outside (WebCrypto): the
+   * app's signed messages pass `receive`, and the simulator can no longer sign for the node.
    */
   setPublicKey(nodeId: string, publicKey: Uint8Array): void {
     this.#state.use().setPublicKey(slotOf(this.#state, 'nodeId', nodeId), bytes('publicKey', publicKey));
@@ -271,19 +275,16 @@ export class MeshNetwork<T = unknown> {
   static readonly traceKinds: readonly TraceKind[] = Object.freeze([...TRACE_KINDS]);
 
   /**
-   * Transfers in flight, for drawing (a copy): one record each laid out as `TRANSFER_RECORD`
-   * says (`from, to, progress 0..1, outlook`). The outlook indexes `OUTLOOKS`: how the transfer
-   * ends if nothing changes before it arrives (accepted; rejected: wrong pattern, bad tag or
-   * signature; dropped: the receiver has it already, is down, or is across a partition).
+   * Transfers in flight, for drawing (a copy): one `TRANSFER_RECORD` each (`from, to, progress
+   * 0..1, outlook`); the outlook indexes `OUTLOOKS`: how it ends if nothing changes before it arrives.
    */
   transfers(): Float64Array {
     return this.#state.use().transfers();
   }
 
   /**
-   * Every node ever created, by slot (creation order), for drawing (a copy): one record each laid
-   * out as `NODE_STATE_RECORD` says (`status, globalStep, sent, received, rejected`), the status
-   * indexing `NODE_STATUSES` (removed, online, crashed, paused).
+   * Every node ever created, by slot (creation order), for drawing (a copy): one `NODE_STATE_RECORD`
+   * each (`status, globalStep, sent, received, rejected`), the status indexing `NODE_STATUSES`.
    */
   nodeStates(): Float64Array {
     return this.#state.use().nodeStates();

@@ -10,7 +10,7 @@ import { receiveAt } from './internal/receive.js';
 import { slotOf } from './internal/slots.js';
 import { sendNow } from './internal/send.js';
 import { unicastNow } from './internal/unicast.js';
-import type { Handler, Message, MessageHandler, NodeConfig, NodeError, NodeStats, NodeStatus, Unsubscribe } from './types.js';
+import type { CancelTimer, Handler, Message, MessageHandler, NodeConfig, NodeError, NodeStats, NodeStatus, TimerCallback, Unsubscribe } from './types.js';
 
 /** The slot of a node handle in a given network (set up inside the class, which owns its fields). */
 let slotIn: <T>(node: MeshNode<T>, state: NetworkState<T, MeshNode<T>>, list: string, index: number) => number;
@@ -129,6 +129,20 @@ export class MeshNode<T = unknown> {
     this.#slot();
     receiveAt(this.#state, this.#record, message);
     flush();
+  }
+
+  /**
+   * Calls `callback` `delayMs` milliseconds of virtual time from now (at most 1e12), during the
+   * network's `run`, `runUntil` or `step`, if the node is running then (a paused node's wait for
+   * its resume) and has not crashed or been removed since. Timers due at one time run in the order they were set, after the tick and
+   * scenario events due then and before the arrivals. What the callback throws goes to this node's
+   * `onError` as a 'handler-error'. Returns a function that cancels the timer.
+   */
+  setTimer(delayMs: number, callback: TimerCallback): CancelTimer {
+    const slot = this.#slot();
+    fn('callback', callback);
+    const state = this.#state;
+    return state.timers.add(state.use().setTimer(num('delayMs', delayMs), slot), callback, this.#record);
   }
 
   /** Sets the node's global step to `targetStep` and fires `onSync(step)`. */

@@ -59,6 +59,10 @@ pub struct Simulation {
     script: Script,
     /// Keys, sequence numbers and replay windows (authenticated modes).
     keyring: Keyring,
+    /// The owner's virtual timers.
+    timers: Timers,
+    /// When the last run stopped early because timers fired: the time it was running to.
+    paused_until: Option<u64>,
 }
 
 impl Simulation {
@@ -87,6 +91,8 @@ impl Simulation {
             scratch: Vec::new(),
             script: Script::default(),
             keyring: Keyring::new(config_auth, config_seed),
+            timers: Timers::default(),
+            paused_until: None,
         }
     }
 
@@ -128,6 +134,7 @@ impl Simulation {
             + self.held.heap_bytes()
             + self.messages.heap_bytes()
             + self.keyring.heap_bytes()
+            + self.timers.heap_bytes()
     }
 
     /// Transfers in flight.
@@ -148,6 +155,7 @@ impl Simulation {
     /// Removes a live node and its links; what it held while paused is dropped.
     pub fn remove_node(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.remove_node(slot)?;
+        self.timers.void_node(slot);
         self.links.remove_node(slot, &self.config.topology);
         self.nodes.remove(slot);
         self.release_held(slot);
@@ -174,19 +182,57 @@ impl Simulation {
         self.config.global_tick.then_some((self.clock.ticks(), self.config.max_step_skew))
     }
 
-    /// Runs every transfer, scripted action and tick due up to `time_us`, in time order; at equal
-    /// times the tick runs first, then scripted actions in the order they were scheduled, then
-    /// transfers in the order they were scheduled.
+    /// When the next of each kind of thing is due.
+    fn upcoming(&mut self) -> Upcoming {
+        Upcoming {
+            tick: self.clock.next_tick(),
+            script: self.script.next_time(),
+            timer: self.timers.next_time(),
+            transfer: self.messages.next_time(),
+        }
+    }
+
+    /// Runs every transfer, scripted action, timer and tick due up to `time_us`, in time order;
+    /// at equal times the tick runs first, then scripted actions, then timers, then transfers,
+    /// each kind in the order it was scheduled.
+    ///
+    /// When timers fire the run stops at their time, so that their owner can run the callbacks
+    /// ([`Simulation::drain_timers`]) before anything later happens; [`Simulation::paused_until`]
+    /// then says where to run on to.
     pub fn run_until(&mut self, time_us: u64) {
         self.refresh_topology();
+        self.paused_until = None;
         loop {
-            let transfer = self.messages.next_time();
-            let script = self.script.next_time();
-            match Due::next(time_us, self.clock.next_tick(), script, transfer) {
+            match Due::next(time_us, self.upcoming()) {
                 Due::Tick => self.tick(),
                 Due::Script(at) => {
                     self.clock.set(at);
                     self.run_script();
+                }
+                Due::Timers(at) => {
+                    self.clock.set(at);
+                    let (nodes, network, ledger) = (&self.nodes, &self.network, &mut self.ledger);
+                    let fate = |slot| match (
+                        network.is_alive(slot) && !nodes.is_crashed(slot),
+                        nodes.is_paused(slot),
+                    ) {
+                        (false, _) => Fate::Drop,
+                        (true, true) => Fate::Hold,
+                        (true, false) => Fate::Fire,
+                    };
+                    let trace = |id, owner| {
+                        ledger.note(TraceEvent {
+                            time_us: at,
+                            kind: TraceKind::Timer,
+                            message: id,
+                            from: owner,
+                            to: owner,
+                        })
+                    };
+                    if self.timers.fire_due(at, fate, trace) {
+                        self.paused_until = Some(time_us);
+                        return;
+                    }
                 }
                 Due::Transfers(until) => self.run_transfers(until),
                 Due::Nothing => break,
@@ -201,19 +247,49 @@ impl Simulation {
         self.run_until(self.clock.now().saturating_add(span));
     }
 
-    /// Runs everything due at the next moment anything is due (a tick or a transfer); returns
-    /// false when nothing is left to run.
+    /// Runs everything due at the next moment anything is due (a tick, scripted action, timer or
+    /// transfer); returns false when nothing is left to run.
     pub fn step(&mut self) -> bool {
-        let next_tick = self.clock.next_tick().unwrap_or(u64::MAX);
-        let next = [self.messages.next_time(), self.script.next_time()]
-            .into_iter()
-            .flatten()
-            .fold(next_tick, u64::min);
-        if next == u64::MAX {
-            return false;
+        match self.upcoming().earliest() {
+            Some(next) => {
+                self.run_until(next);
+                true
+            }
+            None => false,
         }
-        self.run_until(next);
-        true
+    }
+
+    /// When the last run stopped early because timers fired: the time it was running to (run
+    /// on with [`Simulation::run_until`] once their callbacks ran).
+    pub fn paused_until(&self) -> Option<u64> {
+        self.paused_until
+    }
+
+    /// Sets a timer due `delay_us` from now, of the live node `owner` or of the network (`None`);
+    /// returns its id (a small number, reused once the timer fired or was dropped). A node's timer fires only if the node is running then and has not crashed
+    /// or been removed since.
+    pub fn set_timer(&mut self, delay_us: u64, owner: TimerOwner) -> Result<u64, MeshError> {
+        if let Some(slot) = owner {
+            self.network.counters(slot)?;
+        }
+        Ok(self.timers.set(self.clock.now().saturating_add(delay_us), owner))
+    }
+
+    /// Cancels the pending timer `id` (only pending ids name the timer they were given for).
+    pub fn cancel_timer(&mut self, id: u64) {
+        self.timers.cancel(id);
+    }
+
+    /// The timers done with since the last call, in order: each id, and whether it fired (the
+    /// run stopped for those) or was dropped unfired (cancelled, voided by its node's crash or
+    /// removal, or its node down at its time); either way its id may name a later timer now.
+    pub fn drain_timers(&mut self) -> std::vec::Drain<'_, (u64, bool)> {
+        self.timers.drain_done()
+    }
+
+    /// Timers pending (cancelled ones included until their time).
+    pub fn pending_timers(&self) -> usize {
+        self.timers.len()
     }
 
     /// Runs every transfer due up to `until` in one tight loop. Nothing that runs here crashes,
@@ -301,12 +377,14 @@ mod nodes;
 mod script;
 mod seen;
 mod send;
+mod timer_queue;
+mod timers;
 mod traffic;
 mod unicast;
 mod warm;
 mod wiring;
 
-use clock::{Clock, Due};
+use clock::{Clock, Due, Upcoming};
 pub use config::SimConfig;
 pub use events::{Arrival, EngineEvent, EngineSend, SimBroadcast};
 use held::Held;
@@ -318,6 +396,8 @@ use messages::Messages;
 use nodes::Nodes;
 use script::Script;
 pub use script::ScriptAction;
+pub use timers::TimerOwner;
+use timers::{Fate, Timers};
 use warm::Warmer;
 
 pub use authenticity::{Claimed, Refusal};

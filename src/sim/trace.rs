@@ -34,6 +34,9 @@ code_table! {
         Resume = "resume",
         /// A message reached a paused node, which holds it until it resumes.
         Held = "held",
+        /// A timer fired (`message`: its id; `from` and `to`: its node, or 4294967295 for the
+        /// network's).
+        Timer = "timer",
     }
 }
 

@@ -15,6 +15,7 @@ pub mod observer;
 pub mod pattern;
 mod shape;
 pub mod simulation;
+pub mod timers;
 pub mod unicast;
 
 use wasm_bindgen::prelude::*;

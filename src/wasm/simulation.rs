@@ -9,8 +9,8 @@ use super::network::RawNetwork;
 use super::shape::read_js;
 use crate::boundary::codes::{code_of, code_or_none, unknown_claim, DrainEvent, NodeStatus, NONE};
 use crate::boundary::layouts::{
-    ArrivalEvent, CompletedEvent, DrainHead, NodeStateRecord, SentEvent, TickHead, TickTail, TraceRecord,
-    TransferRecord,
+    ArrivalEvent, CompletedEvent, DrainHead, NodeStateRecord, SentEvent, TickHead, TickTail, TimerEvent,
+    TraceRecord, TransferRecord,
 };
 use crate::network::Delivery;
 use crate::sim::byzantine::ByzantineOptions;
@@ -50,6 +50,15 @@ impl RawNetwork {
     pub fn run_until(&mut self, time_ms: f64) -> JsResult<usize> {
         let time_ms = js(crate::validate::duration_ms("time", time_ms))?;
         self.inner.run_until(to_micros(time_ms));
+        Ok(self.drain())
+    }
+
+    /// Runs on to `untilUs` microseconds after a run stopped for timers (the report's
+    /// `pausedUntil`); writes the report and returns its length.
+    #[wasm_bindgen(js_name = resumeUntil)]
+    pub fn resume_until(&mut self, until_us: f64) -> JsResult<usize> {
+        let until_us = js(crate::validate::safe_integer("untilUs", until_us))?;
+        self.inner.run_until(until_us);
         Ok(self.drain())
     }
 
@@ -323,7 +332,8 @@ impl RawNetwork {
     /// Writes what happened since the last drain into the report buffer, in order, and returns
     /// its length: a [`DrainHead`], then each event as an [`ArrivalEvent`] (an arrival at a
     /// listening node), a [`SentEvent`] and its watcher anomalies (an engine-made send), or a
-    /// [`CompletedEvent`] (a message with nothing left in flight).
+    /// [`CompletedEvent`] (a message with nothing left in flight); then a [`TimerEvent`] per timer
+    /// done with (fired, when the run stopped for their callbacks, or dropped).
     fn drain(&mut self) -> usize {
         self.claimed_names.clear();
         self.sent_proofs.clear();
@@ -383,7 +393,17 @@ impl RawNetwork {
                 }
             }
         }
-        buffer[0] = f64::from(count);
+        for (timer_id, fired) in self.inner.drain_timers() {
+            count += 1;
+            TimerEvent {
+                kind: code_of(DrainEvent::Timer),
+                timer_id: timer_id as f64,
+                fired: f64::from(u8::from(fired)),
+            }
+            .write(buffer);
+        }
+        let paused_until = self.inner.paused_until().map_or(NONE, |us| us as f64);
+        DrainHead { event_count: f64::from(count), paused_until }.write_over(buffer);
         buffer.len()
     }
 }

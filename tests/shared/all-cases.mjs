@@ -1,4 +1,4 @@
-// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication, batches, waiting broadcasts, unicast, more faults, hostile arguments), for the runners that take them all (the browser page and its spec).
+// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication, batches, waiting broadcasts, unicast, more faults, hostile arguments, timers), for the runners that take them all (the browser page and its spec).
 import { seedExamples } from './seed-examples.mjs';
 import { badInputCases } from './bad-input.mjs';
 import { reentrancyCases } from './reentrancy.mjs';
@@ -10,6 +10,7 @@ import { waitingCases } from './waiting.mjs';
 import { unicastCases } from './unicast.mjs';
 import { faultCases } from './faults.mjs';
 import { hostileCases } from './hostile.mjs';
+import { timerCases } from './timers.mjs';
 
 /** `[name, run(api)]` pairs from every shared file. */
-export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...hostileCases];
+export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...hostileCases, ...timerCases];

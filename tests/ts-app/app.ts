@@ -10,6 +10,7 @@ import init, {
   payloadBytes,
   type Anomaly,
   type ByzantineBehaviour,
+  type CancelTimer,
   type Delivery,
   type Message,
   type SenderStatistics,
@@ -19,6 +20,7 @@ import init, {
   type NetworkOptions,
   type NodeError,
   type SimulationStats,
+  type TimerCallback,
   type Statistics,
   type ValidationResult,
 } from 'data-mesh';
@@ -150,6 +152,18 @@ async function main(): Promise<void> {
   const sender: SenderStatistics | undefined = stats.bySender['sensor-001'];
   const byKind: number | undefined = sender?.anomaliesByKind['bad-signature'];
   console.log(sender?.trust, byKind, payloadBytes({ temp: 1 }).length);
+
+  // Virtual timers: a heartbeat every 50 ms of virtual time, stopped by a network timer.
+  const timed = new MeshNetwork<string>({ links: { latency: 5 } });
+  const beat = timed.createNode({ nodeId: 'beat', seed: 7, phaseResetInterval: 100 });
+  let stopBeat: CancelTimer = () => false;
+  const heartbeat: TimerCallback = () => {
+    beat.broadcast('beat');
+    stopBeat = beat.setTimer(50, heartbeat);
+  };
+  stopBeat = beat.setTimer(0, heartbeat);
+  timed.at(200, () => console.log('stopped a pending timer:', stopBeat()));
+  timed.runUntil(300);
 }
 
 void main();

@@ -9,11 +9,11 @@ export type NodeStatus = (typeof NODE_STATUSES)[number];
 export const NODE_STATUS = { removed: 0, online: 1, crashed: 2, paused: 3 } as const;
 
 /** The kinds of event in the report `run`, `runUntil` and `step` write. Names in code order: a code is its position. */
-export const DRAIN_EVENTS = ['arrived', 'sent', 'completed'] as const;
+export const DRAIN_EVENTS = ['arrived', 'sent', 'completed', 'timer'] as const;
 /** The kinds of event in the report `run`, `runUntil` and `step` write. */
 export type DrainEvent = (typeof DRAIN_EVENTS)[number];
 /** The code of each name of `DRAIN_EVENTS`. */
-export const DRAIN_EVENT = { arrived: 0, sent: 1, completed: 2 } as const;
+export const DRAIN_EVENT = { arrived: 0, sent: 1, completed: 2, timer: 3 } as const;
 
 /** How a transfer in flight ends if nothing changes before it arrives. Names in code order: a code is its position. */
 export const OUTLOOKS = ['accepted', 'rejected', 'dropped'] as const;
@@ -37,11 +37,11 @@ export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
 export const ANOMALY_KIND = { 'pattern-mismatch': 0, 'invalid-message': 1, 'step-skew': 2, replay: 3, 'unknown-sender': 4, 'bad-signature': 5 } as const;
 
 /** What happened to a message (or to the clock) at one moment. Names in code order: a code is its position. */
-export const TRACE_KINDS = ['send', 'accept', 'reject', 'duplicate', 'forward', 'lost', 'partitioned', 'crashed', 'queue-full', 'tick', 'pause', 'resume', 'held'] as const;
+export const TRACE_KINDS = ['send', 'accept', 'reject', 'duplicate', 'forward', 'lost', 'partitioned', 'crashed', 'queue-full', 'tick', 'pause', 'resume', 'held', 'timer'] as const;
 /** What happened to a message (or to the clock) at one moment. */
 export type TraceKind = (typeof TRACE_KINDS)[number];
 /** The code of each name of `TRACE_KINDS`. */
-export const TRACE_KIND = { send: 0, accept: 1, reject: 2, duplicate: 3, forward: 4, lost: 5, partitioned: 6, crashed: 7, 'queue-full': 8, tick: 9, pause: 10, resume: 11, held: 12 } as const;
+export const TRACE_KIND = { send: 0, accept: 1, reject: 2, duplicate: 3, forward: 4, lost: 5, partitioned: 6, crashed: 7, 'queue-full': 8, tick: 9, pause: 10, resume: 11, held: 12, timer: 13 } as const;
 
 /** The stable machine-readable `code` of every error data-mesh throws. Names in code order: a code is its position. */
 export const ERROR_CODES = ['ERR_INVALID_TYPE', 'ERR_NOT_FINITE', 'ERR_NOT_INTEGER', 'ERR_NEGATIVE', 'ERR_UNSAFE_INTEGER', 'ERR_NOT_POSITIVE', 'ERR_EMPTY', 'ERR_NOT_WELL_FORMED', 'ERR_DUPLICATE_NODE_ID', 'ERR_NODE_REMOVED', 'ERR_TOO_LARGE', 'ERR_TIMER_NOT_STARTED', 'ERR_OUT_OF_RANGE', 'ERR_UNKNOWN_NAME', 'ERR_UNKNOWN_NODE', 'ERR_INVALID_SCENARIO', 'ERR_BAD_KEY', 'ERR_OBJECT_FREED', 'ERR_NOT_INITIALIZED', 'ERR_NOT_LINKED', 'ERR_NODE_PAUSED', 'ERR_NODE_CRASHED', 'ERR_NODE_NOT_PAUSED'] as const;

@@ -117,12 +117,14 @@ export function readBatchGroup(numbers: ArrayLike<number>, at: number): BatchGro
 export interface DrainHead {
   /** How many events follow. */
   eventCount: number;
+  /** When timers fired and the run stopped at their time: the time in microseconds it was running to (go on with `resumeUntil` once their callbacks ran), else -1. */
+  pausedUntil: number;
 }
 /** Where each field of a `DrainHead` record sits, and how many numbers it takes. */
-export const DRAIN_HEAD = { eventCount: 0, length: 1 } as const;
+export const DRAIN_HEAD = { eventCount: 0, pausedUntil: 1, length: 2 } as const;
 /** Reads the `DrainHead` record that starts at `at`. */
 export function readDrainHead(numbers: ArrayLike<number>, at: number): DrainHead {
-  return { eventCount: numbers[at + DRAIN_HEAD.eventCount] };
+  return { eventCount: numbers[at + DRAIN_HEAD.eventCount], pausedUntil: numbers[at + DRAIN_HEAD.pausedUntil] };
 }
 
 /** A scheduled message arrived at a node that listens. */
@@ -197,5 +199,21 @@ export const COMPLETED_EVENT = { kind: 0, messageId: 1, length: 2 } as const;
 /** Reads the `CompletedEvent` record that starts at `at`. */
 export function readCompletedEvent(numbers: ArrayLike<number>, at: number): CompletedEvent {
   return { kind: numbers[at + COMPLETED_EVENT.kind], messageId: numbers[at + COMPLETED_EVENT.messageId] };
+}
+
+/** A timer is done with (timer events come last in a report, in order): it fired, and the run stopped at its time for its callback to run; or it was dropped unfired (cancelled, voided by its node's crash or removal, or its node was down). Either way its id may be reused. */
+export interface TimerEvent {
+  /** The event's code (`timer`). */
+  kind: number;
+  /** The timer's id (from `setTimer`). */
+  timerId: number;
+  /** 1 when it fired, 0 when it was dropped. */
+  fired: number;
+}
+/** Where each field of a `TimerEvent` record sits, and how many numbers it takes. */
+export const TIMER_EVENT = { kind: 0, timerId: 1, fired: 2, length: 3 } as const;
+/** Reads the `TimerEvent` record that starts at `at`. */
+export function readTimerEvent(numbers: ArrayLike<number>, at: number): TimerEvent {
+  return { kind: numbers[at + TIMER_EVENT.kind], timerId: numbers[at + TIMER_EVENT.timerId], fired: numbers[at + TIMER_EVENT.fired] };
 }
 

@@ -1,5 +1,5 @@
 /** Reading the report `run`, `runUntil` and `step` write, and running its callbacks in order. */
-import { ARRIVAL_EVENT, COMPLETED_EVENT, DRAIN_HEAD, SENT_EVENT, WATCHER_ANOMALY_RECORD } from '../generated/reports.js';
+import { ARRIVAL_EVENT, COMPLETED_EVENT, DRAIN_HEAD, SENT_EVENT, TIMER_EVENT, WATCHER_ANOMALY_RECORD } from '../generated/reports.js';
 import { DRAIN_EVENT, FIRST_UNKNOWN_CLAIM, NONE, REFUSALS } from '../generated/codes.js';
 import { watcherAnomalies } from './anomalies.js';
 import { deliver } from './deliver.js';
@@ -10,20 +10,25 @@ import type { Delivery, Message } from '../types.js';
 /** A callback job. */
 type Job = () => void;
 
+/** No timer fired. */
+const NO_TIMERS: readonly number[] = Object.freeze([]);
+
 /**
  * Runs the handlers for the drain report of `length` numbers, in the order things happened,
  * after the wasm call has returned: an engine-made send goes to its sender's `onBroadcast` and to
  * the watchers' `onAnomaly`; an arrival at a listening node to its `onMessage` (or `onError` when
- * rejected or refused, then `onSync` when it synced to the message).
+ * rejected or refused, then `onSync` when it synced to the message). Timers dropped unfired are
+ * forgotten; returns the ids of those that fired, in order, for the caller to run (`finishRun`).
  */
-export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number): void {
-  if (length === 0) return;
+export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number): readonly number[] {
+  if (length === 0) return NO_TIMERS;
   // Fetched before the report is read: a call into wasm may move its memory.
   const names = state.use().claimedNames();
   const proofs = state.authenticated ? state.use().sentProofs() : undefined;
   let proofAt = 0;
   const report = state.report(length);
   const jobs: Job[] = [];
+  let fired: number[] | undefined;
   let at: number = DRAIN_HEAD.length;
   for (let n = 0; n < report[DRAIN_HEAD.eventCount]; n++) {
     const kind = report[at + ARRIVAL_EVENT.kind];
@@ -36,16 +41,23 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
       jobs.push(engineSend(state, report, at, names, proofs?.slice(proofAt, proofAt + proofLength)));
       proofAt += proofLength;
       at += SENT_EVENT.length + WATCHER_ANOMALY_RECORD.length * report[at + SENT_EVENT.anomalyCount];
-    } else {
+    } else if (kind === DRAIN_EVENT.completed) {
       state.envelopes.delete(report[at + COMPLETED_EVENT.messageId]);
       at += COMPLETED_EVENT.length;
+    } else {
+      const id = report[at + TIMER_EVENT.timerId];
+      if (report[at + TIMER_EVENT.fired] === 1) (fired ??= []).push(id);
+      else state.timers.dropped(id);
+      at += TIMER_EVENT.length;
     }
   }
-  if (jobs.length === 0) return;
-  enqueue(() => {
-    for (const job of jobs) job();
-  });
-  flush();
+  if (jobs.length !== 0) {
+    enqueue(() => {
+      for (const job of jobs) job();
+    });
+    flush();
+  }
+  return fired ?? NO_TIMERS;
 }
 
 /** The handlers of the arrival at `report[at..]`, or undefined for a message never heard of. */

@@ -2,6 +2,7 @@
 import { freedError } from './errors.js';
 import { raw, wasmMemory, type RawNetwork } from './raw.js';
 import { NodeRecord } from './node-record.js';
+import { TimerTable } from './timers.js';
 import { WaitingSends } from './waiting-sends.js';
 import type { ObserverCore } from './observer-core.js';
 import type { Message, NodeConfig } from '../types.js';
@@ -25,6 +26,8 @@ export class NetworkState<T, H = unknown> {
   readonly envelopes = new Map<number, Message<T>>();
   /** The payloads of a scenario's scripted broadcasts, by event index. */
   payloads: readonly unknown[] = [];
+  /** The callbacks of the pending virtual timers. */
+  readonly timers = new TimerTable(() => this.use());
   /** Whether messages carry a sequence number and a tag or signature (auth other than 'none'). */
   readonly authenticated: boolean;
   #raw: RawNetwork | undefined;
@@ -197,6 +200,7 @@ export class NetworkState<T, H = unknown> {
     this.#raw?.free();
     this.#raw = undefined;
     this.#waiting.clear();
+    this.timers.clear();
     for (const record of this.records) record.alive = false;
   }
 }

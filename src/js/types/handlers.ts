@@ -13,3 +13,9 @@ export type MessageHandler<T> = (message: Message<T>, delivery?: Delivery) => vo
 
 /** Returned by every `on*` method: call it to remove the handler. */
 export type Unsubscribe = () => void;
+
+/** A timer's callback (`MeshNode.setTimer`, `MeshNetwork.at`); it runs at the timer's virtual time. */
+export type TimerCallback = () => void;
+
+/** Returned by `setTimer` and `at`: call it to cancel the timer; true when it was still pending. */
+export type CancelTimer = () => boolean;

@@ -64,6 +64,26 @@ impl Clock {
     }
 }
 
+/// When the next of each kind of thing is due (`None`: nothing of that kind is pending).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(super) struct Upcoming {
+    /// The next tick.
+    pub(super) tick: Option<u64>,
+    /// The next scripted action.
+    pub(super) script: Option<u64>,
+    /// The next timer.
+    pub(super) timer: Option<u64>,
+    /// The next transfer's arrival.
+    pub(super) transfer: Option<u64>,
+}
+
+impl Upcoming {
+    /// The earliest of them all.
+    pub(super) fn earliest(&self) -> Option<u64> {
+        [self.tick, self.script, self.timer, self.transfer].into_iter().flatten().min()
+    }
+}
+
 /// What the run loop does next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Due {
@@ -71,34 +91,38 @@ pub(super) enum Due {
     Tick,
     /// The next scripted action, due at this time.
     Script(u64),
-    /// Every transfer due up to this time (before the next tick and scripted action).
+    /// The timers due at this time.
+    Timers(u64),
+    /// Every transfer due up to this time (before the next tick, scripted action and timer).
     Transfers(u64),
     /// Nothing before the limit.
     Nothing,
 }
 
 impl Due {
-    /// What runs next up to `limit`, given when the next tick, scripted action and transfer are
-    /// due. At equal times the tick runs first, then scripted actions, then transfers; arrivals
-    /// schedule neither ticks nor actions, so every transfer due before the next of them can run
-    /// at once.
-    pub(super) fn next(limit: u64, tick: Option<u64>, script: Option<u64>, transfer: Option<u64>) -> Due {
-        let transfer = transfer.filter(|&t| t <= limit);
-        let script = script.filter(|&t| t <= limit);
-        let other = match (transfer, script) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+    /// What runs next up to `limit`. At equal times the tick runs first, then scripted actions,
+    /// then timers, then transfers; arrivals schedule no ticks, actions or timers, so every
+    /// transfer due before the next of those can run at once.
+    pub(super) fn next(limit: u64, upcoming: Upcoming) -> Due {
+        let within = |time: Option<u64>| time.filter(|&t| t <= limit);
+        let (tick, script, timer, transfer) = (
+            within(upcoming.tick),
+            within(upcoming.script),
+            within(upcoming.timer),
+            within(upcoming.transfer),
+        );
+        let Some(first) = [tick, script, timer, transfer].into_iter().flatten().min() else {
+            return Due::Nothing;
         };
-        let tick_due = tick.is_some_and(|tick| tick <= limit && other.is_none_or(|t| tick <= t));
-        if tick_due {
+        if tick == Some(first) {
             Due::Tick
-        } else if let Some(at) = script.filter(|&s| transfer.is_none_or(|t| s <= t)) {
-            Due::Script(at)
-        } else if transfer.is_some() {
-            let before = tick.unwrap_or(u64::MAX).min(script.unwrap_or(u64::MAX)).saturating_sub(1);
-            Due::Transfers(before.min(limit))
+        } else if script == Some(first) {
+            Due::Script(first)
+        } else if timer == Some(first) {
+            Due::Timers(first)
         } else {
-            Due::Nothing
+            let before = [upcoming.tick, upcoming.script, upcoming.timer].into_iter().flatten().min();
+            Due::Transfers(before.map_or(limit, |b| b.saturating_sub(1).min(limit)))
         }
     }
 }
@@ -117,19 +141,32 @@ mod tests {
         assert_eq!((clock.now(), clock.next_tick(), clock.ticks()), (2_500, Some(5_000), 1));
     }
 
+    fn due(
+        limit: u64,
+        tick: Option<u64>,
+        script: Option<u64>,
+        timer: Option<u64>,
+        transfer: Option<u64>,
+    ) -> Due {
+        Due::next(limit, Upcoming { tick, script, timer, transfer })
+    }
+
     #[test]
-    fn at_equal_times_the_tick_runs_first_then_the_script_then_transfers() {
-        assert_eq!(Due::next(100, Some(50), Some(50), Some(50)), Due::Tick);
-        assert_eq!(Due::next(100, Some(60), Some(50), Some(50)), Due::Script(50));
-        assert_eq!(Due::next(100, Some(60), Some(55), Some(50)), Due::Transfers(54));
-        assert_eq!(Due::next(100, None, None, Some(50)), Due::Transfers(100));
-        assert_eq!(Due::next(100, Some(70), None, Some(80)), Due::Tick);
+    fn at_equal_times_the_tick_runs_first_then_the_script_then_timers_then_transfers() {
+        assert_eq!(due(100, Some(50), Some(50), Some(50), Some(50)), Due::Tick);
+        assert_eq!(due(100, Some(60), Some(50), Some(50), Some(50)), Due::Script(50));
+        assert_eq!(due(100, Some(60), Some(51), Some(50), Some(50)), Due::Timers(50));
+        assert_eq!(due(100, Some(60), Some(55), Some(52), Some(50)), Due::Transfers(51));
+        assert_eq!(due(100, None, None, None, Some(50)), Due::Transfers(100));
+        assert_eq!(due(100, Some(70), None, None, Some(80)), Due::Tick);
     }
 
     #[test]
     fn nothing_runs_beyond_the_limit() {
-        assert_eq!(Due::next(40, Some(50), Some(45), Some(41)), Due::Nothing);
-        assert_eq!(Due::next(45, Some(50), Some(45), Some(41)), Due::Transfers(44));
-        assert_eq!(Due::next(u64::MAX, None, None, None), Due::Nothing, "no tick at the end of time");
+        assert_eq!(due(40, Some(50), Some(45), Some(42), Some(41)), Due::Nothing);
+        assert_eq!(due(45, Some(50), Some(45), None, Some(41)), Due::Transfers(44));
+        assert_eq!(due(u64::MAX, None, None, None, None), Due::Nothing, "no tick at the end of time");
+        let upcoming = Upcoming { tick: None, script: Some(9), timer: Some(3), transfer: Some(5) };
+        assert_eq!(upcoming.earliest(), Some(3));
     }
 }

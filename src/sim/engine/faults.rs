@@ -45,6 +45,9 @@ impl Simulation {
     /// paused node's pause ends, and what it held is dropped.
     pub fn crash(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.counters(slot)?;
+        if !self.nodes.is_crashed(slot) {
+            self.timers.void_node(slot);
+        }
         self.nodes.crash(slot);
         self.release_held(slot);
         Ok(())
@@ -87,6 +90,7 @@ impl Simulation {
             return Err(MeshError::NodeNotPaused { node_id: self.network.node_id(slot).to_owned() });
         }
         self.trace_now(TraceKind::Resume, 0, slot, slot);
+        self.timers.release(slot, self.clock.now());
         self.release_held(slot);
         Ok(())
     }

@@ -64,8 +64,8 @@ impl SimStats {
         self.rejected += times * rejected;
     }
 
-    /// Adds one to the counter of what `kind` traces (a tick, a pause, a resume and a held
-    /// arrival count nothing).
+    /// Adds one to the counter of what `kind` traces (a tick, a pause, a resume, a held arrival
+    /// and a timer count nothing).
     #[inline(always)]
     fn count(&mut self, kind: TraceKind) {
         let counter = match kind {
@@ -78,7 +78,9 @@ impl SimStats {
             TraceKind::Partitioned => &mut self.partitioned,
             TraceKind::Crashed => &mut self.crashed,
             TraceKind::QueueFull => &mut self.queue_full,
-            TraceKind::Tick | TraceKind::Pause | TraceKind::Resume | TraceKind::Held => return,
+            TraceKind::Tick | TraceKind::Pause | TraceKind::Resume | TraceKind::Held | TraceKind::Timer => {
+                return
+            }
         };
         *counter += 1;
     }

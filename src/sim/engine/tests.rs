@@ -17,6 +17,7 @@ mod flooding;
 mod in_flight;
 mod links;
 mod pauses;
+mod timers;
 mod timing;
 mod unicast;
 

@@ -1,0 +1,25 @@
+/** Running a network: its report's handlers, then its timers' callbacks, until the run ends. */
+import { DRAIN_HEAD } from '../generated/reports.js';
+import { NONE } from '../generated/codes.js';
+import { dispatchEvents } from './drain.js';
+import type { NetworkState } from './network-state.js';
+
+/**
+ * Finishes a run whose first report is `length` numbers long. Each time the engine stops for
+ * timers, the handlers of what happened until then run, then the timers' callbacks (at their
+ * virtual time: what they send leaves then), and the run goes on to where it was headed. A
+ * callback may call any API, free the network included. Returns false when the run had nothing
+ * to do (`step` with nothing due: a `length` of 0).
+ */
+export function finishRun<T, H>(state: NetworkState<T, H>, length: number): boolean {
+  const ran = length > 0;
+  while (length > 0) {
+    const pausedUntil = state.report(length)[DRAIN_HEAD.pausedUntil];
+    const fired = dispatchEvents(state, length);
+    if (pausedUntil === NONE) break;
+    state.timers.fire(fired);
+    if (state.freed) break;
+    length = state.use().resumeUntil(pausedUntil);
+  }
+  return ran;
+}

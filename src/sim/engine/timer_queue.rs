@@ -1,0 +1,137 @@
+//! A monotone priority queue for timers (a radix heap): items by due time, in insertion order at
+//! equal times, where no item is ever due before the last one taken.
+
+/// Items keyed by due time; [`TimerQueue::push`] never gets a key below the last one popped.
+///
+/// Bucket 0 holds the items due at the last popped key, in insertion order; bucket `i` those
+/// whose key differs from it first in bit `i - 1`. When bucket 0 runs out, the lowest non-empty
+/// bucket is spread over the buckets below it around its smallest key. Every move is an append
+/// in order, so items due together keep their insertion order, and each item moves at most once
+/// per bit of its distance from the last key: no item is ever compared with the whole queue, and
+/// the buffers are read and written in sequence (a binary heap of a million timers spends its
+/// time waiting for cache misses).
+#[derive(Debug)]
+pub(super) struct TimerQueue<T> {
+    /// The 65 buckets.
+    buckets: Vec<Vec<(u64, T)>>,
+    /// How many items of bucket 0 were taken already.
+    taken: usize,
+    /// The last key popped (the keys of bucket 0).
+    last: u64,
+    /// Items queued.
+    len: usize,
+}
+
+impl<T> Default for TimerQueue<T> {
+    fn default() -> Self {
+        Self { buckets: (0..65).map(|_| Vec::new()).collect(), taken: 0, last: 0, len: 0 }
+    }
+}
+
+impl<T: Copy> TimerQueue<T> {
+    /// Queues `item` due at `key` (at least the last key popped; an earlier one counts as it).
+    pub(super) fn push(&mut self, key: u64, item: T) {
+        let key = key.max(self.last);
+        let bucket = self.bucket(key);
+        self.buckets[bucket].push((key, item));
+        self.len += 1;
+    }
+
+    /// The earliest item and its key, without taking it.
+    pub(super) fn peek(&mut self) -> Option<(u64, T)> {
+        if self.taken == self.buckets[0].len() && !self.spread() {
+            return None;
+        }
+        Some(self.buckets[0][self.taken])
+    }
+
+    /// Takes the earliest item (the first queued among the earliest).
+    pub(super) fn pop(&mut self) -> Option<(u64, T)> {
+        let top = self.peek()?;
+        self.taken += 1;
+        self.len -= 1;
+        Some(top)
+    }
+
+    /// Items queued.
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Bytes of heap held.
+    pub(super) fn heap_bytes(&self) -> usize {
+        self.buckets.iter().map(Vec::capacity).sum::<usize>() * std::mem::size_of::<(u64, T)>()
+            + self.buckets.capacity() * std::mem::size_of::<Vec<(u64, T)>>()
+    }
+
+    /// The bucket of `key`: 0 when it is the last key, else one more than the highest bit in
+    /// which they differ.
+    fn bucket(&self, key: u64) -> usize {
+        64 - (key ^ self.last).leading_zeros() as usize
+    }
+
+    /// Refills the used-up bucket 0 from the lowest non-empty bucket; false when none is left.
+    fn spread(&mut self) -> bool {
+        self.buckets[0].clear();
+        self.taken = 0;
+        let Some(lowest) = (1..self.buckets.len()).find(|&b| !self.buckets[b].is_empty()) else {
+            return false;
+        };
+        let items = std::mem::take(&mut self.buckets[lowest]);
+        self.last = items.iter().map(|&(key, _)| key).min().unwrap_or(self.last);
+        for &(key, item) in &items {
+            let bucket = self.bucket(key);
+            self.buckets[bucket].push((key, item));
+        }
+        // Keep the emptied buffer for the next items of that bucket.
+        let mut emptied = items;
+        emptied.clear();
+        self.buckets[lowest] = emptied;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+
+    #[test]
+    fn matches_a_heap_on_time_then_insertion_order() {
+        let mut rng = crate::sim::rng::SimRng::new(5);
+        let mut queue = TimerQueue::default();
+        let mut reference = BinaryHeap::new();
+        let mut now = 0;
+        for order in 0..50_000u32 {
+            // Coarse delays make many ties; some are due at once, some far ahead.
+            let delay = match order % 5 {
+                0 => 0,
+                1 => u64::from(rng.below(1 << 30)),
+                _ => u64::from(rng.below(2_000)) / 50 * 50,
+            };
+            queue.push(now + delay, order);
+            reference.push(Reverse((now + delay, order)));
+            if order % 2 == 0 {
+                let popped = queue.pop();
+                assert_eq!(popped, reference.pop().map(|Reverse(x)| x));
+                now = popped.map_or(now, |(key, _)| key);
+            }
+        }
+        assert_eq!(queue.len(), reference.len());
+        while let Some(Reverse(expected)) = reference.pop() {
+            assert_eq!(queue.pop(), Some(expected));
+        }
+        assert_eq!((queue.pop(), queue.len()), (None, 0));
+    }
+
+    #[test]
+    fn a_key_before_the_last_popped_counts_as_it() {
+        let mut queue = TimerQueue::default();
+        queue.push(10, 'a');
+        queue.push(20, 'b');
+        assert_eq!(queue.pop(), Some((10, 'a')));
+        queue.push(3, 'c');
+        assert_eq!(queue.peek(), Some((10, 'c')));
+    }
+}
