@@ -1,8 +1,9 @@
 //! Random operation sequences on a [`Simulation`] with settings drawn from the input: nodes
 //! created and removed, broadcasts (single, batched, with payloads), unicasts, runs, steps,
-//! partitions, crashes, restarts, byzantine behaviour, drift, topologies, links and keys. After
-//! every call the live count matches what was created and removed, the clock never goes back,
-//! tick statistics are finite, and watching observers' counts add up.
+//! partitions (two-way and one-way), crashes, restarts, pauses and resumes, byzantine behaviour,
+//! drift, topologies, links and keys. After every call the live count matches what was created
+//! and removed, the clock never goes back, tick statistics are finite, and watching observers'
+//! counts add up.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -158,9 +159,12 @@ enum Op {
     Step,
     RunBriefly,
     Partition(Vec<u8>, Vec<u8>),
+    PartitionOneWay(Vec<u8>, Vec<u8>),
     Heal,
     Crash(u8),
     Restart(u8),
+    Pause(u8),
+    Resume(u8),
     SetByzantine(u8, Byz),
     SetDrift(u8, i8),
     SetTopology(Topo),
@@ -224,12 +228,22 @@ fuzz_target!(|input: Input| {
                 let (a, b) = (slots(&sim, &a), slots(&sim, &b));
                 checked(sim.partition(&a, &b));
             }
+            Op::PartitionOneWay(a, b) => {
+                let (a, b) = (slots(&sim, &a), slots(&sim, &b));
+                checked(sim.partition_one_way(&a, &b));
+            }
             Op::Heal => sim.heal(),
             Op::Crash(n) => {
                 checked(sim.crash(slot(&sim, n)));
             }
             Op::Restart(n) => {
                 checked(sim.restart(slot(&sim, n)));
+            }
+            Op::Pause(n) => {
+                checked(sim.pause(slot(&sim, n)));
+            }
+            Op::Resume(n) => {
+                checked(sim.resume(slot(&sim, n)));
             }
             Op::SetByzantine(n, byz) => {
                 checked(sim.set_byzantine(slot(&sim, n), byz.behaviour()));
