@@ -1,9 +1,9 @@
 //! Random operation sequences on a [`Simulation`] with settings drawn from the input: nodes
 //! created and removed, broadcasts (single, batched, with payloads), unicasts, runs, steps,
 //! partitions (two-way and one-way), crashes, restarts, pauses and resumes, byzantine behaviour,
-//! drift, topologies, links and keys. After every call the live count matches what was created
-//! and removed, the clock never goes back, tick statistics are finite, and watching observers'
-//! counts add up.
+//! drift, topologies, links, keys and timers (a run stopped by timers runs on later). After every
+//! call the live count matches what was created and removed, the clock never goes back, tick
+//! statistics are finite, and watching observers' counts add up.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -180,6 +180,9 @@ enum Op {
     SetMeshKey(Vec<u8>),
     SetNodeSecret(u8, Vec<u8>),
     SetPublicKey(u8, Vec<u8>),
+    SetTimer(Option<u8>, u16),
+    CancelTimer(u8),
+    RunOn,
     Watch { seed: u16, interval: u8 },
     Unwatch(u8),
     Drain,
@@ -314,7 +317,18 @@ fuzz_target!(|input: Input| {
                 }
             }
             Op::Unwatch(index) => sim.network_mut().unwatch(usize::from(index)),
+            Op::SetTimer(owner, ms) => {
+                let owner = owner.map(|n| slot(&sim, n));
+                checked(sim.set_timer(u64::from(ms) * 1000, owner));
+            }
+            Op::CancelTimer(id) => sim.cancel_timer(u64::from(id)),
+            Op::RunOn => {
+                if let Some(until) = sim.paused_until() {
+                    sim.run_until(until);
+                }
+            }
             Op::Drain => {
+                sim.drain_timers().for_each(drop);
                 sim.drain_events().for_each(drop);
                 sim.drain_trace();
             }
