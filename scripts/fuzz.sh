@@ -4,8 +4,9 @@
 # of each target and a total line; exits non-zero if any target crashed. Installs what is missing
 # (the nightly toolchain, cargo-fuzz) without changing the default toolchain. Compiling holds the
 # lock file $BUILD_LOCK (default /tmp/dm-build.lock) so that it never runs beside another build;
-# fuzzing does not. Seeds come from the bundled scenarios and fuzz/seeds/; the corpus grows in
-# fuzz/corpus/, crashes land in fuzz/artifacts/, and each target's log in test-output/.
+# fuzzing does not (so do not run this script itself under that lock: it would wait on itself).
+# Seeds come from the bundled scenarios and fuzz/seeds/; the corpus grows in fuzz/corpus/, crashes
+# land in fuzz/artifacts/, and each target's log in test-output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
