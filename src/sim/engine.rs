@@ -210,26 +210,7 @@ impl Simulation {
                     self.run_script();
                 }
                 Due::Timers(at) => {
-                    self.clock.set(at);
-                    let (nodes, network, ledger) = (&self.nodes, &self.network, &mut self.ledger);
-                    let fate = |slot| match (
-                        network.is_alive(slot) && !nodes.is_crashed(slot),
-                        nodes.is_paused(slot),
-                    ) {
-                        (false, _) => Fate::Drop,
-                        (true, true) => Fate::Hold,
-                        (true, false) => Fate::Fire,
-                    };
-                    let trace = |id, owner| {
-                        ledger.note(TraceEvent {
-                            time_us: at,
-                            kind: TraceKind::Timer,
-                            message: id,
-                            from: owner,
-                            to: owner,
-                        })
-                    };
-                    if self.timers.fire_due(at, fate, trace) {
+                    if self.fire_timers(at) {
                         self.paused_until = Some(time_us);
                         return;
                     }
@@ -239,6 +220,29 @@ impl Simulation {
             }
         }
         self.clock.set(self.clock.now().max(time_us));
+    }
+
+    /// Moves the clock to `at` and fires the timers due then (see [`Timers::fire_due`]); returns
+    /// whether any fired. Kept out of the run loop, which it would otherwise weigh down.
+    #[inline(never)]
+    fn fire_timers(&mut self, at: u64) -> bool {
+        self.clock.set(at);
+        let (nodes, network, ledger) = (&self.nodes, &self.network, &mut self.ledger);
+        let fate = |slot| match (network.is_alive(slot) && !nodes.is_crashed(slot), nodes.is_paused(slot)) {
+            (false, _) => Fate::Drop,
+            (true, true) => Fate::Hold,
+            (true, false) => Fate::Fire,
+        };
+        let trace = |id, owner| {
+            ledger.note(TraceEvent {
+                time_us: at,
+                kind: TraceKind::Timer,
+                message: id,
+                from: owner,
+                to: owner,
+            })
+        };
+        self.timers.fire_due(at, fate, trace)
     }
 
     /// Runs `ticks` ticks of virtual time.
