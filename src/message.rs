@@ -4,6 +4,15 @@ use crate::error::MeshError;
 use crate::pattern::PatternGenerator;
 use crate::validate::safe_integer;
 
+/// The bytes every message counts besides its payload (sender, step, pattern value, sequence and
+/// framing), for link bandwidth and byte statistics.
+pub const HEADER_BYTES: u32 = 32;
+
+/// The size in bytes of a message carrying `payload`: its header plus the payload.
+pub fn message_size(payload: &[u8]) -> u32 {
+    HEADER_BYTES.saturating_add(u32::try_from(payload.len()).unwrap_or(u32::MAX))
+}
+
 /// The step and pattern value a sender stamps on a broadcast.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stamp {

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use data_mesh::boundary::codes::{NEEDS_SIZE, NONE};
 use data_mesh::boundary::layouts::{
     write_counts, BroadcastStamp, DrainHead, NodeStats, Rejection, SenderTotals, StatisticsTotals,
     UnicastReport, WatcherAnomalyRecord,
@@ -79,7 +80,7 @@ fn broadcast_packs_stamp_and_receivers_in_creation_order() {
     let mut rejection = Vec::new();
     Rejection { slot: 3.0, expected: 9.0 }.write(&mut rejection);
     let expected = stamp_report(stamp(1.0, 4.0, 0.0, 1.0, 0.0), &rejection);
-    assert_eq!(net.broadcast(0), expected.len());
+    assert_eq!(net.broadcast(0, NONE), expected.len());
     assert_eq!(net.last_report(), expected);
     assert_eq!(net.counters(0).unwrap(), node_stats(1, 0, 0));
     assert_eq!(net.counters(3).unwrap(), node_stats(0, 0, 1));
@@ -89,7 +90,7 @@ fn broadcast_packs_stamp_and_receivers_in_creation_order() {
 #[wasm_bindgen_test]
 fn the_report_buffer_is_readable_through_wasm_memory() {
     let mut net = network(&["a", "b"]);
-    let written = net.broadcast(0);
+    let written = net.broadcast(0, NONE);
     let memory: js_sys::WebAssembly::Memory = data_mesh::wasm::wasm_memory().unchecked_into();
     let view = js_sys::Float64Array::new_with_byte_offset_and_length(
         &memory.buffer(),
@@ -107,7 +108,7 @@ fn watcher_anomalies_follow_the_receivers() {
     let observer = RawObserver::new(7.0, 100.0).unwrap();
     assert_eq!(net.watch(&observer), 0);
     assert_eq!(net.watch(&observer), 0, "watching twice is one watcher");
-    assert!(net.broadcast(1) > 0);
+    assert!(net.broadcast(1, NONE) > 0);
     // The liar's message: rejected by "a" (slot 0) and flagged by watcher 0 as a pattern
     // mismatch (kind 0), both expecting 7.
     let mut rest = Vec::new();
@@ -147,7 +148,9 @@ fn a_scheduled_network_reports_arrivals_when_it_runs() {
         net.create_node(&id.into(), 7.0, 100.0).unwrap();
     }
     net.set_listening(1, true);
-    assert!(net.broadcast(0) > 0);
+    assert_eq!(net.broadcast(0, NONE), NEEDS_SIZE, "a scheduled network asks for an unsized message's size");
+    assert_eq!(net.counters(0).unwrap(), node_stats(0, 0, 0), "and sends nothing meanwhile");
+    assert!(net.broadcast(0, 40.0) > 0);
     assert_eq!(
         net.last_report()[2..6],
         [1.0, 0.0, 0.0, 0.0],
@@ -180,17 +183,17 @@ fn a_unicast_reports_its_one_receiver_and_a_bad_target_throws_naming_to_node_id(
     let observer = RawObserver::new(7.0, 100.0).unwrap();
     net.watch(&observer);
     // Step 0, value 7, message 1, instant, from slot 0, to slot 1, accepted (expected -1).
-    assert_eq!(net.unicast(0, &"b".into(), &[]).unwrap(), UnicastReport::LEN);
+    assert_eq!(net.unicast(0, &"b".into(), &[], NONE).unwrap(), UnicastReport::LEN);
     assert_eq!(net.last_report(), unicast_report([0.0, 7.0, 1.0, 1.0, 0.0, 1.0, -1.0], &[]));
     // The liar's message to a: rejected by a (expected 7) and flagged by watcher 0.
     let mut anomaly = Vec::new();
     WatcherAnomalyRecord { watcher: 0.0, kind: 0.0, expected: 7.0 }.write(&mut anomaly);
-    net.unicast(2, &"a".into(), &[]).unwrap();
+    net.unicast(2, &"a".into(), &[], NONE).unwrap();
     assert_eq!(net.last_report(), unicast_report([0.0, 3.0, 2.0, 1.0, 2.0, 0.0, 7.0], &anomaly));
     assert_eq!(net.counters(1).unwrap(), node_stats(0, 1, 0), "b accepted one");
     assert_eq!(net.counters(2).unwrap(), node_stats(1, 0, 0), "the liar sent one and heard none");
     for (target, expected) in [("ghost", "ERR_UNKNOWN_NODE"), ("a", "ERR_NOT_LINKED")] {
-        let err = net.unicast(0, &target.into(), &[]).unwrap_err();
+        let err = net.unicast(0, &target.into(), &[], NONE).unwrap_err();
         assert!(err.is_instance_of::<RangeError>());
         assert_eq!((code(&err), prop(&err, "field")), (expected.into(), "toNodeId".into()));
     }
@@ -201,8 +204,9 @@ fn a_unicast_reports_its_one_receiver_and_a_bad_target_throws_naming_to_node_id(
         ring.create_node(&id.into(), 7.0, 100.0).unwrap();
     }
     ring.set_listening(1, true);
-    assert_eq!(code(&ring.unicast(0, &"c".into(), &[]).unwrap_err()), "ERR_NOT_LINKED");
-    ring.unicast(0, &"b".into(), &[]).unwrap();
+    assert_eq!(ring.unicast(0, &"b".into(), &[], NONE).unwrap(), NEEDS_SIZE, "scheduled: size it first");
+    assert_eq!(code(&ring.unicast(0, &"c".into(), &[], 40.0).unwrap_err()), "ERR_NOT_LINKED");
+    ring.unicast(0, &"b".into(), &[], 40.0).unwrap();
     assert_eq!(ring.last_report(), unicast_report([0.0, 7.0, 1.0, 0.0, 0.0, 1.0, -1.0], &[]), "scheduled");
     assert_eq!(ring.run_until(3.0).unwrap(), 14);
     // Two events, not paused for timers; message 1 arrives at b from a after 1 hop, as a unicast
@@ -240,7 +244,7 @@ fn errors_are_typed_js_errors_with_code_and_field() {
     assert_eq!(code(&err), "ERR_DUPLICATE_NODE_ID");
 
     net.remove_node(0).unwrap();
-    assert_eq!(net.broadcast(0), 0, "a refused broadcast writes no report");
+    assert_eq!(net.broadcast(0, NONE), 0, "a refused broadcast writes no report");
     let err = net.take_error();
     assert!(err.is_instance_of::<TypeError>());
     assert_eq!(code(&err), "ERR_NODE_REMOVED");

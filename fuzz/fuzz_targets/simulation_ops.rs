@@ -1,9 +1,9 @@
 //! Random operation sequences on a [`Simulation`] with settings drawn from the input: nodes
-//! created and removed, broadcasts (single, batched, with payloads), unicasts, runs, steps,
-//! partitions (two-way and one-way), crashes, restarts, pauses and resumes, byzantine behaviour,
-//! drift, topologies, links, keys and timers (a run stopped by timers runs on later). After every
-//! call the live count matches what was created and removed, the clock never goes back, tick
-//! statistics are finite, and watching observers' counts add up.
+//! created and removed, broadcasts (single, batched, with payloads or sizes), unicasts, runs,
+//! steps, partitions (two-way and one-way), crashes, restarts, pauses and resumes, byzantine
+//! behaviour, drift, topologies, links (with bandwidths), keys and timers (a run stopped by timers
+//! runs on later). After every call the live count matches what was created and removed, the
+//! clock never goes back, tick statistics are finite, and watching observers' counts add up.
 #![no_main]
 
 use arbitrary::Arbitrary;
@@ -74,6 +74,7 @@ struct Link {
     loss: u8,
     duplicate: u8,
     queue_limit: u8,
+    bandwidth: u8,
 }
 
 impl Link {
@@ -87,6 +88,7 @@ impl Link {
             loss: f64::from(self.loss) / 255.0,
             duplicate: f64::from(self.duplicate) / 255.0,
             queue_limit: u32::from(self.queue_limit % 8),
+            bandwidth: f64::from(self.bandwidth % 4) * 250.0,
         };
         checked(spec.validate("link")).map(|()| spec)
     }
@@ -186,6 +188,7 @@ enum Op {
     Watch { seed: u16, interval: u8 },
     Unwatch(u8),
     Drain,
+    BroadcastSized(u8, u16),
 }
 
 /// The settings, then the calls.
@@ -331,6 +334,9 @@ fuzz_target!(|input: Input| {
                 sim.drain_timers().for_each(drop);
                 sim.drain_events().for_each(drop);
                 sim.drain_trace();
+            }
+            Op::BroadcastSized(n, size) => {
+                checked(sim.broadcast_sized(slot(&sim, n), &[], u32::from(size)));
             }
         }
         check_simulation(&mut sim, made.live, before);

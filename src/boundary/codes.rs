@@ -100,8 +100,13 @@ pub mod verdict {
     ];
 }
 
-/// The value in the report for "none" in a field that otherwise holds a code, slot or step.
+/// The value in the report for "none" in a field that otherwise holds a code, slot or step; also
+/// the size a caller passes for a message it has not sized.
 pub const NONE: f64 = -1.0;
+
+/// What `broadcast` and `unicast` return, sending nothing, when a scheduled network needs the size
+/// of a message the caller did not size (it then sizes it and calls again).
+pub const NEEDS_SIZE: usize = u32::MAX as usize;
 
 /// An engine-made send's `claimedSlot` for the first id no node has (`claimedNames()[0]`); the
 /// `i`-th such id is `FIRST_UNKNOWN_CLAIM - i`.

@@ -3,10 +3,11 @@
 
 use std::fmt::Write;
 
-use super::codes::{verdict, DrainEvent, ErrorCode, NodeStatus, FIRST_UNKNOWN_CLAIM, NONE};
+use super::codes::{verdict, DrainEvent, ErrorCode, NodeStatus, FIRST_UNKNOWN_CLAIM, NEEDS_SIZE, NONE};
 use super::layouts::*;
 use super::{CodeTable, Field, Layout};
 use crate::error::JsNumber;
+use crate::message::HEADER_BYTES;
 use crate::monitor::Metrics;
 use crate::observer::AnomalyKind;
 use crate::sim::defaults::{
@@ -94,6 +95,10 @@ fn codes() -> String {
         "An engine-made send's `claimedSlot` for the first claimed id no node has; the i-th is this minus i.",
     );
     let _ = writeln!(out.text, "export const FIRST_UNKNOWN_CLAIM = {FIRST_UNKNOWN_CLAIM};");
+    out.doc("What `broadcast` and `unicast` return, sending nothing, when a scheduled network needs the size of a message sent unsized.");
+    let _ = writeln!(out.text, "export const NEEDS_SIZE = {NEEDS_SIZE};");
+    out.doc("The bytes every message counts besides its payload, for link bandwidth and byte statistics.");
+    let _ = writeln!(out.text, "export const MESSAGE_HEADER_BYTES = {HEADER_BYTES};");
     out.text
 }
 

@@ -8,7 +8,7 @@ export { MeshWorker, serveNetworks } from './mesh-worker.js';
 export { attackLab } from './attack-lab.js';
 export { canonicalBytes, payloadBytes } from './canonical.js';
 export { NODE_STATE_RECORD, TRACE_RECORD, TRANSFER_RECORD, readNodeStateRecord, readTraceRecord, readTransferRecord } from './generated/arrays.js';
-export { NODE_STATUSES, OUTLOOKS, TRACE_KINDS } from './generated/codes.js';
+export { MESSAGE_HEADER_BYTES, NODE_STATUSES, OUTLOOKS, TRACE_KINDS } from './generated/codes.js';
 export { BYZANTINE_DEFAULTS, NETWORK_OPTION_DEFAULTS, SCENARIO_NODE_DEFAULTS, TOPOLOGY_DEFAULTS } from './generated/defaults.js';
 export type { NodeStateRecord, TraceRecord, TransferRecord } from './generated/arrays.js';
 export type { MessageEndpoint, NetworkSnapshot, WorkerMethod, WorkerRequest } from './mesh-worker.js';

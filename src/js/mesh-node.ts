@@ -1,5 +1,6 @@
 /** MeshNode: a network participant that broadcasts, receives, validates and syncs. */
 import { readNodeStats } from './generated/arrays.js';
+import { NONE } from './generated/codes.js';
 import { enqueue, flush } from './internal/dispatcher.js';
 import { fn, isInstance, num, str } from './internal/checks.js';
 import { raw } from './internal/raw.js';
@@ -10,7 +11,7 @@ import { receiveAt } from './internal/receive.js';
 import { slotOf } from './internal/slots.js';
 import { sendNow } from './internal/send.js';
 import { unicastNow } from './internal/unicast.js';
-import type { CancelTimer, Handler, Message, MessageHandler, NodeConfig, NodeError, NodeStats, NodeStatus, TimerCallback, Unsubscribe } from './types.js';
+import type { CancelTimer, Handler, Message, MessageHandler, NodeConfig, NodeError, NodeStats, NodeStatus, SendOptions, TimerCallback, Unsubscribe } from './types.js';
 
 /** The slot of a node handle in a given network (set up inside the class, which owns its fields). */
 let slotIn: <T>(node: MeshNode<T>, state: NetworkState<T, MeshNode<T>>, list: string, index: number) => number;
@@ -99,11 +100,12 @@ export class MeshNode<T = unknown> {
    * live node of the network, in creation order (in a simulated network: to its neighbours, over
    * its links, arriving while the network runs). Does not advance the step. Returns the message;
    * in an authenticated network it carries its `sequence` and `signature`, and `data` must be a
-   * `Uint8Array` or a value `JSON.stringify` can write (else `ERR_INVALID_TYPE`).
+   * `Uint8Array` or a value `JSON.stringify` can write (else `ERR_INVALID_TYPE`). `options.size`
+   * sets its size in bytes (see `SendOptions`).
    */
-  broadcast(data: T): Message<T> {
+  broadcast(data: T, options?: SendOptions): Message<T> {
     this.#slot(); // throws for a freed handle or a removed node
-    return sendNow(this.#state, this.#record, data);
+    return sendNow(this.#state, this.#record, data, sizeOption(options));
   }
 
   /**
@@ -112,11 +114,12 @@ export class MeshNode<T = unknown> {
    * never relayed. The receiver validates it as a broadcast, and its `onMessage` or `onError` gets a
    * delivery with `unicast: true`; watchers classify it; `onBroadcast` does not run. Returns the
    * message (signed in an authenticated network). Throws `ERR_UNKNOWN_NODE` (no live node has the
-   * id) or `ERR_NOT_LINKED` (the node itself, or no neighbour), naming `toNodeId`.
+   * id) or `ERR_NOT_LINKED` (the node itself, or no neighbour), naming `toNodeId`. `options` as
+   * for `broadcast`.
    */
-  send(toNodeId: string, data: T): Message<T> {
+  send(toNodeId: string, data: T, options?: SendOptions): Message<T> {
     this.#slot(); // throws for a freed handle or a removed node
-    return unicastNow(this.#state, this.#record, str('toNodeId', toNodeId), data);
+    return unicastNow(this.#state, this.#record, str('toNodeId', toNodeId), data, sizeOption(options));
   }
 
   /**
@@ -213,4 +216,9 @@ export function senderSlot<T>(state: NetworkState<T, MeshNode<T>>, sender: unkno
 /** @internal Makes the handle of a node `record` of `state` and returns it. */
 export function bindHandle<T>(state: NetworkState<T, MeshNode<T>>, record: NodeRecord<T, MeshNode<T>>): MeshNode<T> {
   return new MeshNode<T>(new NodeBinding(state, record) as unknown as NodeConfig);
+}
+
+/** The size `options` sets for a message (checked in wasm), or `NONE` when it sets none. */
+function sizeOption(options: SendOptions | undefined): number {
+  return options === undefined ? NONE : raw().sendSize(options);
 }

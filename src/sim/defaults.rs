@@ -101,6 +101,8 @@ settings! {
     DUPLICATE: f64 = "duplicate", 0.0;
     /// Messages a link holds in flight before it drops new ones; 0 is unlimited.
     QUEUE_LIMIT: f64 = "queueLimit", 0.0;
+    /// Bytes per second a link puts on the wire in each direction; 0 is unlimited.
+    BANDWIDTH: f64 = "bandwidth", 0.0;
 
     /// Probability that a running node crashes on a tick.
     CRASH: f64 = "crash", 0.0;
@@ -154,6 +156,7 @@ pub const LINK_OPTIONS: &[Entry] = &[
     Entry::Number(LOSS),
     Entry::Number(DUPLICATE),
     Entry::Number(QUEUE_LIMIT),
+    Entry::Number(BANDWIDTH),
 ];
 
 /// The `churn` option.

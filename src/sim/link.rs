@@ -1,9 +1,10 @@
-//! What a link does to a message: delay it, lose it, duplicate it, or refuse it when full.
+//! What a link does to a message: delay it, lose it, duplicate it, refuse it when full, or take
+//! time to put it on the wire (its bandwidth).
 
 use crate::error::MeshError;
 use crate::sim::latency::Latency;
 use crate::sim::rng::SimRng;
-use crate::validate::{duration_ms, probability};
+use crate::validate::{duration_ms, number_in, probability};
 
 /// The behaviour of a link (the network-wide default, or an override for one pair of nodes).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -18,18 +19,21 @@ pub struct LinkSpec {
     pub duplicate: f64,
     /// Messages a link holds in flight before it drops new ones; 0 means unlimited. Default: 0.
     pub queue_limit: u32,
+    /// Bytes per second the link puts on the wire in each direction; 0 means unlimited. Default: 0.
+    pub bandwidth: f64,
 }
 
 impl Default for LinkSpec {
     /// An instant link: every field at its declared default ([`crate::sim::defaults::LINK_OPTIONS`]).
     fn default() -> Self {
-        use crate::sim::defaults::{DUPLICATE, JITTER, LATENCY, LOSS, QUEUE_LIMIT};
+        use crate::sim::defaults::{BANDWIDTH, DUPLICATE, JITTER, LATENCY, LOSS, QUEUE_LIMIT};
         Self {
             latency: Latency::Fixed { ms: LATENCY.default },
             jitter: JITTER.default,
             loss: LOSS.default,
             duplicate: DUPLICATE.default,
             queue_limit: QUEUE_LIMIT.default as u32,
+            bandwidth: BANDWIDTH.default,
         }
     }
 }
@@ -48,18 +52,46 @@ pub enum Transit {
     },
 }
 
+impl Transit {
+    /// The same fate, `wait_us` later (a copy that waited for the wire).
+    pub fn after(self, wait_us: u64) -> Transit {
+        match self {
+            Transit::Lost => Transit::Lost,
+            Transit::Arrives { delay_us, duplicate_us } => Transit::Arrives {
+                delay_us: delay_us.saturating_add(wait_us),
+                duplicate_us: duplicate_us.map(|us| us.saturating_add(wait_us)),
+            },
+        }
+    }
+}
+
 impl LinkSpec {
     /// Checks every field; `field` prefixes the names in errors, such as `links`.
     pub fn validate(&self, field: &str) -> Result<(), MeshError> {
         duration_ms(&format!("{field}.jitter"), self.jitter)?;
         probability(&format!("{field}.loss"), self.loss)?;
         probability(&format!("{field}.duplicate"), self.duplicate)?;
+        let rule = "a number of bytes per second, 0 (unlimited) or more";
+        number_in(&format!("{field}.bandwidth"), self.bandwidth, 0.0, f64::MAX, rule)?;
         Ok(())
     }
 
     /// Whether the link delivers every message at once, exactly once.
     pub fn is_instant(&self) -> bool {
-        self.latency.is_zero() && self.jitter == 0.0 && self.loss == 0.0 && self.duplicate == 0.0
+        self.latency.is_zero()
+            && self.jitter == 0.0
+            && self.loss == 0.0
+            && self.duplicate == 0.0
+            && self.bandwidth == 0.0
+    }
+
+    /// Microseconds the link takes to put a message of `size` bytes on the wire: `size /
+    /// bandwidth` seconds, rounded up (0 without a bandwidth; saturates at `u64::MAX`).
+    pub fn serialization_us(&self, size: u32) -> u64 {
+        if self.bandwidth == 0.0 {
+            return 0;
+        }
+        libm::ceil(f64::from(size) * 1e6 / self.bandwidth) as u64
     }
 
     /// Draws the fate of one message. Draws happen in a fixed order (loss, latency, jitter,
@@ -167,5 +199,23 @@ mod tests {
         assert_eq!(bad.validate("links").unwrap_err().field(), "links.jitter");
         let bad = LinkSpec { duplicate: f64::NAN, ..LinkSpec::default() };
         assert_eq!(bad.validate("x").unwrap_err().field(), "x.duplicate");
+        for bandwidth in [-1.0, f64::NAN, f64::INFINITY] {
+            let bad = LinkSpec { bandwidth, ..LinkSpec::default() };
+            let err = bad.validate("links").unwrap_err();
+            assert_eq!((err.code(), err.field()), ("ERR_OUT_OF_RANGE", "links.bandwidth"));
+        }
+        assert!(!LinkSpec { bandwidth: 1.0, ..LinkSpec::default() }.is_instant());
+    }
+
+    #[test]
+    fn a_bandwidth_takes_size_over_bandwidth_rounded_up_to_the_microsecond() {
+        let link = LinkSpec { bandwidth: 1000.0, ..LinkSpec::default() };
+        assert_eq!(link.serialization_us(100), 100_000, "100 bytes at 1000 B/s: 0.1 s");
+        assert_eq!(LinkSpec { bandwidth: 3e6, ..link }.serialization_us(1), 1, "a third of a µs rounds up");
+        assert_eq!(LinkSpec::default().serialization_us(u32::MAX), 0, "unlimited");
+        assert_eq!(LinkSpec { bandwidth: 1e-300, ..link }.serialization_us(1), u64::MAX, "saturates");
+        let later = Transit::Arrives { delay_us: 5, duplicate_us: Some(7) }.after(10);
+        assert_eq!(later, Transit::Arrives { delay_us: 15, duplicate_us: Some(17) });
+        assert_eq!(Transit::Lost.after(10), Transit::Lost);
     }
 }

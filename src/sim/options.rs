@@ -104,6 +104,28 @@ impl Shape for PartitionOptions {
     }
 }
 
+/// The options of `broadcast(data, options)` and `send(to, data, options)`, as given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SendOptions {
+    /// The message's size in bytes, instead of its payload's plus the header.
+    pub size: Option<f64>,
+}
+
+impl Shape for SendOptions {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let options = Self { size: o.read("size") };
+        o.end(options)
+    }
+}
+
+impl SendOptions {
+    /// The size the sender set, checked (a whole number of bytes that fits 32 bits), if any.
+    pub fn size(&self) -> Result<Option<u32>, MeshError> {
+        self.size.map(|size| u32_setting("options.size", size, safe_integer)).transpose()
+    }
+}
+
 /// A link's behaviour, as given (`None`: left out).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct LinkOptions {
@@ -117,6 +139,8 @@ pub struct LinkOptions {
     pub duplicate: Option<f64>,
     /// Messages in flight per link before new ones drop (0: unlimited).
     pub queue_limit: Option<f64>,
+    /// Bytes per second in each direction (0: unlimited).
+    pub bandwidth: Option<f64>,
 }
 
 impl LinkOptions {
@@ -129,6 +153,7 @@ impl LinkOptions {
             loss: o.read(LOSS.name),
             duplicate: o.read(DUPLICATE.name),
             queue_limit: o.read(QUEUE_LIMIT.name),
+            bandwidth: o.read(BANDWIDTH.name),
         }
     }
 }
@@ -344,6 +369,7 @@ impl LinkOptions {
             loss: self.loss.unwrap_or(base.loss),
             duplicate: self.duplicate.unwrap_or(base.duplicate),
             queue_limit,
+            bandwidth: self.bandwidth.unwrap_or(base.bandwidth),
         };
         spec.validate(field)?;
         Ok(spec)
@@ -406,7 +432,7 @@ mod tests {
             r#"{"seed": 42, "tickInterval": 10, "globalTick": true, "ttl": 5, "fanout": 3,
                 "restartKeepsStep": false, "recordTrace": true, "autoSync": true, "maxStepSkew": 5,
                 "links": {"latency": {"kind": "normal", "mean": 20, "std": 5}, "jitter": 2,
-                          "loss": 0.1, "duplicate": 0.01, "queueLimit": 8},
+                          "loss": 0.1, "duplicate": 0.01, "queueLimit": 8, "bandwidth": 1e6},
                 "topology": {"kind": "small-world", "degree": 6, "beta": 0.2}}"#,
         )
         .unwrap();
@@ -418,6 +444,7 @@ mod tests {
         assert_eq!(config.max_step_skew, 5);
         assert_eq!(config.link.latency, Latency::Normal { mean: 20.0, std: 5.0 });
         assert_eq!((config.link.jitter, config.link.loss, config.link.queue_limit), (2.0, 0.1, 8));
+        assert_eq!(config.link.bandwidth, 1e6);
         assert_eq!(config.topology, Topology::SmallWorld { degree: 6, beta: 0.2 });
         assert_eq!(
             parse(r#"{"links": {"latency": 15}, "topology": "ring"}"#).unwrap().link.latency,
@@ -458,9 +485,34 @@ mod tests {
             (r#"{"links": {"queueLimit": 1.5}}"#, "ERR_OUT_OF_RANGE", "links.queueLimit"),
             (r#"{"links": {"latency": 1e300}}"#, "ERR_OUT_OF_RANGE", "links.latency.ms"),
             (r#"{"churn": {"crash": 0.1, "restart": -1}}"#, "ERR_OUT_OF_RANGE", "churn.restart"),
+            (r#"{"links": {"bandwidth": -1}}"#, "ERR_OUT_OF_RANGE", "links.bandwidth"),
+            (r#"{"links": {"bandwidth": "fast"}}"#, "ERR_INVALID_TYPE", "links.bandwidth"),
         ];
         for (json, code, field) in cases {
             let err = parse(json).unwrap_err();
+            assert_eq!((err.code(), err.field()), (code, field), "{json}: {err}");
+        }
+    }
+
+    #[test]
+    fn send_options_read_a_size_that_fits_32_bits() {
+        let size = |json: &str| {
+            let options: Option<SendOptions> =
+                crate::shape::read_shape(&serde_json::from_str(json).unwrap(), "options")?;
+            options.unwrap_or_default().size()
+        };
+        assert_eq!(size("null"), Ok(None));
+        assert_eq!(size(r#"{"size": 1500}"#), Ok(Some(1500)));
+        assert_eq!(size(r#"{"size": 0}"#), Ok(Some(0)));
+        for (json, code, field) in [
+            (r#"{"size": -1}"#, "ERR_NEGATIVE", "options.size"),
+            (r#"{"size": 1.5}"#, "ERR_NOT_INTEGER", "options.size"),
+            (r#"{"size": 4294967296}"#, "ERR_OUT_OF_RANGE", "options.size"),
+            (r#"{"size": "big"}"#, "ERR_INVALID_TYPE", "options.size"),
+            (r#"{"bytes": 1}"#, "ERR_INVALID_TYPE", "options.bytes"),
+            ("[]", "ERR_INVALID_TYPE", "options"),
+        ] {
+            let err = size(json).unwrap_err();
             assert_eq!((err.code(), err.field()), (code, field), "{json}: {err}");
         }
     }

@@ -15,6 +15,7 @@ pub mod observer;
 pub mod pattern;
 mod shape;
 pub mod simulation;
+pub mod sizes;
 pub mod timers;
 pub mod unicast;
 

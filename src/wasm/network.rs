@@ -7,7 +7,7 @@ use js_sys::JsString;
 use super::errors::{js, well_formed, JsResult};
 use super::observer::RawObserver;
 use super::shape::read_js;
-use crate::boundary::codes::{code_of, NONE};
+use crate::boundary::codes::{code_of, NEEDS_SIZE, NONE};
 use crate::boundary::layouts::{BatchGroup, BatchHead, BroadcastStamp, Rejection, WatcherAnomalyRecord};
 use crate::network::{Delivery, WatcherAnomaly};
 use crate::node::NodeConfig;
@@ -135,15 +135,21 @@ impl RawNetwork {
     ///
     /// Returns 0 instead of throwing when the broadcast is refused (the hot path then needs no
     /// `Result` crossing): `takeError` gives the error to throw.
-    pub fn broadcast(&mut self, slot: u32) -> usize {
-        self.broadcast_carrying(slot, &[])
+    ///
+    /// `size` is the message's size in bytes, or `NONE` when the caller has not computed it: an
+    /// instant network needs none, and a scheduled one then returns `NEEDS_SIZE`, sending nothing,
+    /// so that the caller computes it and calls again.
+    pub fn broadcast(&mut self, slot: u32, size: f64) -> usize {
+        self.broadcast_carrying(slot, &[], size)
     }
 
     /// `broadcast`, for a message whose payload is `payload` (the bytes its tag or signature
-    /// covers); read the proof with `lastSequence` and `lastProof`.
+    /// covers, and its size with the header when `size` is `NONE`); read the proof with
+    /// `lastSequence` and `lastProof`.
     #[wasm_bindgen(js_name = broadcastCarrying)]
-    pub fn broadcast_carrying(&mut self, slot: u32, payload: &[u8]) -> usize {
-        let report = match self.inner.broadcast_carrying(slot, payload) {
+    pub fn broadcast_carrying(&mut self, slot: u32, payload: &[u8], size: f64) -> usize {
+        let Some(size) = self.size_for(payload, size) else { return NEEDS_SIZE };
+        let report = match self.inner.broadcast_sized(slot, payload, size) {
             Ok(report) => report,
             Err(error) => {
                 self.error = Some(error);

@@ -264,7 +264,8 @@ const NETWORK_OPTIONS = [
   { topology: { kind: 'small-world', degree: 3 } },
 ];
 const TOPOLOGIES = ['full', 'ring', 'grid', { kind: 'random-regular', degree: 2 }, { kind: 'scale-free', m: 1 }, 'edges', 'hypercube'];
-const LINKS = [{}, { latency: 3 }, { loss: 0.5 }, { latency: { kind: 'exponential', mean: 4 }, queueLimit: 2 }, { jitter: -1 }, { lag: 1 }];
+const LINKS = [{}, { latency: 3 }, { loss: 0.5 }, { latency: { kind: 'exponential', mean: 4 }, queueLimit: 2 }, { jitter: -1 }, { lag: 1 }, { bandwidth: 500 }, { bandwidth: -1 }];
+const SEND_OPTIONS = [undefined, { size: 100 }, { size: 0 }, { size: -1 }, { size: 2 ** 32 }, { heft: 1 }];
 const BEHAVIOURS = [null, 'wrong-pattern', 'replay', 'forged-sender', { kind: 'forged-sender', as: 'ghost' }, { kind: 'step-skew', skew: 20 }, 'tamper', 'black-hole', 'saint'];
 const PAYLOADS = [undefined, 1, 'text', { reading: 21.5 }, new Uint8Array([1, 2, 3]), null];
 
@@ -414,9 +415,10 @@ const CALLS = [
     if (!node) return;
     const usable = !record.freed && record.live.has(node) && !ctx.freedHandles.has(node);
     const data = ctx.r.chance(0.8) ? ctx.r.pick(PAYLOADS) : ctx.r.pick(hostileValues());
+    const options = ctx.r.chance(0.8) ? undefined : anyOf(ctx, SEND_OPTIONS);
     const [ok] = ctx.r.chance(0.7)
-      ? attempt(ctx, 'broadcast', () => node.broadcast(data))
-      : attempt(ctx, 'send', () => node.send(anyId(ctx), data));
+      ? attempt(ctx, 'broadcast', () => node.broadcast(data, options))
+      : attempt(ctx, 'send', () => node.send(anyId(ctx), data, options));
     if (ok && !usable) ctx.problems.push('a removed or freed node sent');
   }],
   [4, (ctx) => {

@@ -259,4 +259,37 @@ export const badInputCases = [
       network.free();
     },
   ],
+  [
+    'bandwidth and message size: out of range or of the wrong type, typed errors naming the field',
+    ({ MeshNetwork }) => {
+      for (const [bandwidth, Class, code] of [[-1, RangeError, 'ERR_OUT_OF_RANGE'], [NaN, TypeError, 'ERR_INVALID_TYPE'], [Infinity, TypeError, 'ERR_INVALID_TYPE'], ['fast', TypeError, 'ERR_INVALID_TYPE']]) {
+        throwsCode(() => new MeshNetwork({ links: { bandwidth } }), Class, code, 'links.bandwidth');
+      }
+      const network = new MeshNetwork({ links: { latency: 1 } });
+      const a = network.createNode(config({ nodeId: 'a' }));
+      network.createNode(config({ nodeId: 'b' }));
+      throwsCode(() => network.setLinks({ bandwidth: -5 }), RangeError, 'ERR_OUT_OF_RANGE', 'links.bandwidth');
+      throwsCode(() => network.setLink('a', 'b', { bandwidth: -5 }), RangeError, 'ERR_OUT_OF_RANGE', 'link.bandwidth');
+      const sizes = [
+        [{ size: -1 }, RangeError, 'ERR_NEGATIVE', 'options.size'],
+        [{ size: 1.5 }, RangeError, 'ERR_NOT_INTEGER', 'options.size'],
+        [{ size: NaN }, TypeError, 'ERR_INVALID_TYPE', 'options.size'],
+        [{ size: 2 ** 32 }, RangeError, 'ERR_OUT_OF_RANGE', 'options.size'],
+        [{ size: '10' }, TypeError, 'ERR_INVALID_TYPE', 'options.size'],
+        [{ bytes: 10 }, TypeError, 'ERR_INVALID_TYPE', 'options.bytes'],
+        [7, TypeError, 'ERR_INVALID_TYPE', 'options'],
+        ['big', TypeError, 'ERR_INVALID_TYPE', 'options'],
+      ];
+      for (const [options, Class, code, field] of sizes) {
+        throwsCode(() => a.broadcast('x', options), Class, code, field);
+        throwsCode(() => a.send('b', 'x', options), Class, code, field);
+      }
+      equal(network.getSimulationStats().sent, 0, 'nothing was sent');
+      a.broadcast('x', { size: 0 });
+      a.broadcast('x', null);
+      network.run(1);
+      equal(network.getSimulationStats().bytesSent, 0 + 3 + 32, 'a size of 0, then the payload-and-header size');
+      network.free();
+    },
+  ],
 ];

@@ -64,3 +64,7 @@ export const VERDICT = {
 export const NONE = -1;
 /** An engine-made send's `claimedSlot` for the first claimed id no node has; the i-th is this minus i. */
 export const FIRST_UNKNOWN_CLAIM = -2;
+/** What `broadcast` and `unicast` return, sending nothing, when a scheduled network needs the size of a message sent unsized. */
+export const NEEDS_SIZE = 4294967295;
+/** The bytes every message counts besides its payload, for link bandwidth and byte statistics. */
+export const MESSAGE_HEADER_BYTES = 32;

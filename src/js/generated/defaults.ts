@@ -21,6 +21,8 @@ export const NETWORK_OPTION_DEFAULTS = {
     duplicate: 0,
     /** Messages a link holds in flight before it drops new ones; 0 is unlimited. */
     queueLimit: 0,
+    /** Bytes per second a link puts on the wire in each direction; 0 is unlimited. */
+    bandwidth: 0,
   },
   /** Who is linked to whom. */
   topology: 'full',

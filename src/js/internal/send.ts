@@ -1,7 +1,8 @@
 /** Sending one message from a node and queueing the callbacks it causes. */
 import { BROADCAST_STAMP, REJECTION } from '../generated/reports.js';
+import { NONE } from '../generated/codes.js';
 import { watcherAnomalies, type WatcherAnomaly } from './anomalies.js';
-import { encodePayload } from './payload.js';
+import { encodePayload, sized } from './payload.js';
 import { deliver, rejections } from './deliver.js';
 import { enqueue, finishFlush, flush, report as reportError, startFlush } from './dispatcher.js';
 import type { NetworkState } from './network-state.js';
@@ -10,20 +11,21 @@ import type { RawNetwork } from './raw.js';
 import type { Message } from '../types.js';
 
 /**
- * Sends `data` from the live node `record` and runs the callbacks it causes (see
- * `MeshNode.broadcast`): at once when no flush is running, else in their turn. Returns the message.
+ * Sends `data` from the live node `record` in a message of `size` bytes (`NONE`: sized by its
+ * payload, when needed) and runs the callbacks it causes (see `MeshNode.broadcast`): at once when
+ * no flush is running, else in their turn. Returns the message.
  */
-export function sendNow<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T): Message<T> {
-  return send(state, record, data, true);
+export function sendNow<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T, size: number): Message<T> {
+  return send(state, record, data, size, true);
 }
 
 /** Sends `data` from the live node `record` and queues the callbacks it causes, without flushing. */
 export function sendQueued<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T): Message<T> {
-  return send(state, record, data, false);
+  return send(state, record, data, NONE, false);
 }
 
 /** Sends `data` from `record`; runs its callbacks now (`now`, when no flush runs) or queues them. */
-function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T, now: boolean): Message<T> {
+function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T, size: number, now: boolean): Message<T> {
   if (state.mayWait(record)) {
     // Its last broadcast was unanimous and nothing changed since: wasm counts this one with the next batch.
     const message: Message<T> = { senderId: record.nodeId, globalStep: state.waitStep(record), patternValue: state.waitValue(record), data };
@@ -33,7 +35,9 @@ function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T
   }
   const slot = record.slot;
   const rawNetwork = state.useForBroadcast();
-  const count = state.authenticated ? rawNetwork.broadcastCarrying(slot, encodePayload(data)) : rawNetwork.broadcast(slot);
+  const count = state.authenticated
+    ? rawNetwork.broadcastCarrying(slot, encodePayload(data), size)
+    : sized(data, size, (given) => rawNetwork.broadcast(slot, given));
   if (count === 0) throw rawNetwork.takeError();
   const report = state.report(count);
   const globalStep = report[BROADCAST_STAMP.globalStep];

@@ -3,7 +3,7 @@ import { UNICAST_REPORT } from '../generated/reports.js';
 import { NONE } from '../generated/codes.js';
 import { emitAnomalies, watcherAnomalies } from './anomalies.js';
 import { enqueue, flush } from './dispatcher.js';
-import { encodePayload } from './payload.js';
+import { encodePayload, sized } from './payload.js';
 import { sentMessage } from './send.js';
 import type { NetworkState } from './network-state.js';
 import type { NodeRecord } from './node-record.js';
@@ -13,14 +13,16 @@ import type { Delivery, Message } from '../types.js';
 const NO_PAYLOAD = new Uint8Array(0);
 
 /**
- * Sends `data` from the live node `record` to the node `toNodeId` alone (see `MeshNode.send`) and
- * runs the callbacks it causes: in an instant network the receiver's `onMessage` or `onError`, then
- * the watchers' `onAnomaly`; in a scheduled one the watchers' at once and the receiver's as it
- * arrives. Returns the message. Waiting broadcasts go first (`use`).
+ * Sends `data` from the live node `record` to the node `toNodeId` alone, in a message of `size`
+ * bytes (`NONE`: sized by its payload, when needed; see `MeshNode.send`), and runs the callbacks it
+ * causes: in an instant network the receiver's `onMessage` or `onError`, then the watchers'
+ * `onAnomaly`; in a scheduled one the watchers' at once and the receiver's as it arrives. Returns
+ * the message. Waiting broadcasts go first (`use`).
  */
-export function unicastNow<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, toNodeId: string, data: T): Message<T> {
+export function unicastNow<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, toNodeId: string, data: T, size: number): Message<T> {
   const rawNetwork = state.use();
-  const count = rawNetwork.unicast(record.slot, toNodeId, state.authenticated ? encodePayload(data) : NO_PAYLOAD);
+  const payload = state.authenticated ? encodePayload(data) : NO_PAYLOAD;
+  const count = sized(data, size, (given) => rawNetwork.unicast(record.slot, toNodeId, payload, given));
   const report = state.report(count);
   const globalStep = report[UNICAST_REPORT.globalStep];
   const patternValue = report[UNICAST_REPORT.patternValue];

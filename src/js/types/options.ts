@@ -24,6 +24,20 @@ export interface LinkOptions {
   duplicate?: number;
   /** Messages a link holds in flight before it drops new ones; 0 is unlimited. */
   queueLimit?: number;
+  /**
+   * Bytes per second the link puts on the wire in each direction; 0 is unlimited. A message of
+   * `size` bytes takes `size / bandwidth` seconds, after those sent before it that way.
+   */
+  bandwidth?: number;
+}
+
+/** Options of `MeshNode.broadcast` and `MeshNode.send`. */
+export interface SendOptions {
+  /**
+   * The message's size in bytes (a whole number up to 4294967295), instead of its payload's bytes
+   * (see `payloadBytes`) plus `MESSAGE_HEADER_BYTES`: what link bandwidth and byte statistics count.
+   */
+  size?: number;
 }
 
 /** Options of `MeshNetwork.partition`. */

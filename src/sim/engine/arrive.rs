@@ -65,7 +65,7 @@ impl Simulation {
         let down = self.nodes.is_down(to);
         let Some(record) = self.messages.get_mut(index) else { return };
         record.in_flight -= 1;
-        let (stamp, unicast) = (record.stamp, record.unicast);
+        let (stamp, unicast, size) = (record.stamp, record.unicast, record.size);
         let event =
             TraceEvent { time_us: self.clock.now(), kind: TraceKind::Crashed, message: record.id, from, to };
         let dropped = if down {
@@ -85,7 +85,7 @@ impl Simulation {
                 let message = event.message;
                 let arrival =
                     Arrival { message, from, hops, delivery, synced: None, tampered, refusal, unicast };
-                self.receive(arrival, index, event);
+                self.receive(arrival, index, size, event);
             }
         }
         self.complete_if_done(index);
@@ -106,12 +106,13 @@ impl Simulation {
         (delivery, refusal)
     }
 
-    /// Counts and traces a first arrival, lets the receiver sync and remember it, reports it to
-    /// a listening receiver, and relays it (as the receiver's behaviour allows; a unicast never).
-    fn receive(&mut self, mut arrival: Arrival, index: u32, event: TraceEvent) {
+    /// Counts and traces a first arrival of message `index` (of `size` bytes), lets the receiver
+    /// sync and remember it, reports it to a listening receiver, and relays it (as the receiver's
+    /// behaviour allows; a unicast never).
+    fn receive(&mut self, mut arrival: Arrival, index: u32, size: u32, event: TraceEvent) {
         let Arrival { from, hops, delivery, tampered, refusal, unicast, .. } = arrival;
         let to = event.to;
-        self.ledger.count_delivery(tampered, refusal);
+        self.ledger.count_delivery(size, tampered, refusal);
         let accepted = matches!(delivery, Delivery::Accepted(_));
         let kind = if accepted { TraceKind::Accept } else { TraceKind::Reject };
         self.ledger.note(TraceEvent { kind, ..event });

@@ -48,6 +48,11 @@ record! {
         pub unknown_senders: u64,
         /// Deliveries refused as replays (a sequence number seen before).
         pub replays: u64,
+        /// Bytes nodes put on links: each copy sent or relayed over a link, its message's size
+        /// (a copy the link then loses too; none in an instant network, which sizes nothing).
+        pub bytes_sent: u64,
+        /// Bytes of the transfers counted under `delivered`.
+        pub bytes_delivered: u64,
     }
 }
 
@@ -182,9 +187,11 @@ impl Ledger {
         self.trace.push_sends(time_us, sender, first_message, count);
     }
 
-    /// Counts a first arrival (a delivery), `tampered` or not, and the receiver's `refusal`.
-    pub(super) fn count_delivery(&mut self, tampered: bool, refusal: Option<Refusal>) {
+    /// Counts a first arrival (a delivery) of `size` bytes, `tampered` or not, and the
+    /// receiver's `refusal`.
+    pub(super) fn count_delivery(&mut self, size: u32, tampered: bool, refusal: Option<Refusal>) {
         self.totals.delivered += 1;
+        self.totals.bytes_delivered += u64::from(size);
         self.totals.tampered += u64::from(tampered);
         match refusal {
             Some(Refusal::BadSignature) => self.totals.bad_signatures += 1,
@@ -192,6 +199,11 @@ impl Ledger {
             Some(Refusal::Replay) => self.totals.replays += 1,
             None => {}
         }
+    }
+
+    /// Counts `copies` copies of `size` bytes put on links.
+    pub(super) fn count_bytes_sent(&mut self, size: u32, copies: usize) {
+        self.totals.bytes_sent += u64::from(size) * copies as u64;
     }
 
     /// Counts a relay a black hole swallowed.

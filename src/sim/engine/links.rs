@@ -1,5 +1,6 @@
 //! The links between nodes: the graph, per-link overrides, a partition (both ways or one way),
-//! and the copies queued on links with a queue limit.
+//! the copies queued on links with a queue limit, and when each direction of a link with a
+//! bandwidth is free to put the next message on the wire.
 
 use std::collections::BTreeMap;
 
@@ -42,6 +43,9 @@ pub(super) struct Links {
     partition: Option<Partition>,
     /// Copies queued on links with a queue limit, by link.
     load: BTreeMap<(Slot, Slot), u32>,
+    /// When each direction (from, to) of a link with a bandwidth has put its last message on the
+    /// wire, in microseconds.
+    busy: BTreeMap<(Slot, Slot), u64>,
 }
 
 impl Links {
@@ -139,9 +143,9 @@ impl Links {
     }
 
     /// Whether a transfer needs no per-link lookup: every link is the default one `default`,
-    /// without a queue limit, and no partition cuts any.
+    /// without a queue limit or bandwidth, and no partition cuts any.
     pub(super) fn plain(&self, default: &LinkSpec) -> bool {
-        self.uniform() && default.queue_limit == 0
+        self.uniform() && default.queue_limit == 0 && default.bandwidth == 0.0
     }
 
     /// Whether no copy is counted on any link.
@@ -169,6 +173,19 @@ impl Links {
         if spec.queue_limit > 0 && copies > 0 {
             *self.load.entry(key(from, to)).or_default() += copies;
         }
+    }
+
+    /// Puts a message of `size` bytes on the wire from `from` to `to` (a link that behaves as
+    /// `spec`) at `now_us`, after every message sent that way before it (first in, first out; the
+    /// other direction is independent); returns the microseconds it waits and takes, after which
+    /// it travels the link's latency. 0, keeping nothing, without a bandwidth.
+    pub(super) fn serialize(&mut self, from: Slot, to: Slot, spec: &LinkSpec, size: u32, now_us: u64) -> u64 {
+        if spec.bandwidth == 0.0 {
+            return 0;
+        }
+        let free = self.busy.entry((from, to)).or_default();
+        *free = (*free).max(now_us).saturating_add(spec.serialization_us(size));
+        *free - now_us
     }
 
     /// Counts down a copy arriving over the link from `from` to `to`, if copies are counted on it
@@ -238,6 +255,18 @@ mod tests {
         assert!(links.unloaded(), "no zero is kept");
         links.deliver(0, 1);
         assert!(links.unloaded(), "an uncounted arrival changes nothing");
+    }
+
+    #[test]
+    fn each_direction_puts_messages_on_the_wire_one_after_another() {
+        let mut links = Links::default();
+        let spec = LinkSpec { bandwidth: 1000.0, ..LinkSpec::default() };
+        assert!(!links.plain(&spec));
+        assert_eq!(links.serialize(0, 1, &spec, 100, 0), 100_000, "100 bytes at 1000 B/s");
+        assert_eq!(links.serialize(0, 1, &spec, 50, 20_000), 130_000, "waits for the first, then 50 ms");
+        assert_eq!(links.serialize(1, 0, &spec, 10, 20_000), 10_000, "the other direction is free");
+        assert_eq!(links.serialize(0, 1, &spec, 10, 500_000), 10_000, "free again once done");
+        assert_eq!(links.serialize(0, 1, &LinkSpec::default(), 10, 0), 0, "no bandwidth, no wait");
     }
 
     #[test]

@@ -45,6 +45,8 @@ pub(super) struct MessageRecord {
     pub(super) unicast: bool,
     /// Its step and pattern value.
     pub(super) stamp: Stamp,
+    /// Its size in bytes (see [`crate::message::message_size`]), for bandwidth and statistics.
+    pub(super) size: u32,
     /// Its transfers still on their way.
     pub(super) in_flight: u32,
     /// Nodes it reached (first arrivals).
@@ -220,6 +222,7 @@ mod tests {
             sender: Sender::Node(0),
             unicast: false,
             stamp: Stamp { global_step: 0, pattern_value: 7 },
+            size: 0,
             in_flight: 0,
             reached: 0,
             seen: SeenSet::new(0),

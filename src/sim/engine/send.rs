@@ -6,7 +6,7 @@ use super::messages::MessageRecord;
 use super::seen::SeenSet;
 use super::{Proof, Sender, SimBroadcast, Simulation};
 use crate::error::MeshError;
-use crate::message::Stamp;
+use crate::message::{message_size, Stamp};
 use crate::network::{Broadcast, Sighting, Slot};
 use crate::sim::byzantine::Byzantine;
 use crate::sim::link::Transit;
@@ -15,19 +15,33 @@ use crate::sim::topology::Topology;
 use crate::sim::trace::{TraceEvent, TraceKind};
 
 impl Simulation {
-    /// Sends a message from a live node: delivered at once in instant mode, else scheduled.
+    /// Sends a message from a live node: delivered at once in instant mode, else scheduled. It
+    /// has no payload: its size is the header's.
     pub fn broadcast(&mut self, sender: Slot) -> Result<SimBroadcast<'_>, MeshError> {
-        self.send(sender, false, &[])
+        self.broadcast_carrying(sender, &[])
     }
 
     /// Sends a message carrying `payload` (the bytes its tag or signature covers, in the
-    /// authenticated modes; see [`crate::auth::canonical_bytes`]).
+    /// authenticated modes; see [`crate::auth::canonical_bytes`]), sized by it
+    /// ([`message_size`]).
     pub fn broadcast_carrying(
         &mut self,
         sender: Slot,
         payload: &[u8],
     ) -> Result<SimBroadcast<'_>, MeshError> {
-        self.send(sender, false, payload)
+        self.broadcast_sized(sender, payload, message_size(payload))
+    }
+
+    /// [`Simulation::broadcast_carrying`] for a message of `size` bytes, which links with a
+    /// bandwidth take time to put on the wire and the byte statistics count (an instant network
+    /// sizes nothing).
+    pub fn broadcast_sized(
+        &mut self,
+        sender: Slot,
+        payload: &[u8],
+        size: u32,
+    ) -> Result<SimBroadcast<'_>, MeshError> {
+        self.send(sender, false, payload, size)
     }
 
     /// Sends a message from a live node (`ERR_NODE_PAUSED` from a paused one); an engine-made one
@@ -37,6 +51,7 @@ impl Simulation {
         sender: Slot,
         engine_made: bool,
         payload: &[u8],
+        size: u32,
     ) -> Result<SimBroadcast<'_>, MeshError> {
         self.refresh_topology();
         if self.is_instant() {
@@ -46,7 +61,7 @@ impl Simulation {
             return self.send_nowhere(sender);
         }
         self.refuse_paused("nodeId", sender)?;
-        self.send_scheduled(sender, None, engine_made, payload)
+        self.send_scheduled(sender, None, engine_made, payload, size)
     }
 
     /// The seed's broadcast: every other live node judges the message at once (or only
@@ -98,14 +113,16 @@ impl Simulation {
         })
     }
 
-    /// A send over the links: the message (as a byzantine sender falsifies it) is shown to
-    /// watchers, recorded, and fanned out to the sender's neighbours, or to `unicast_to` alone.
+    /// A send over the links: the message (as a byzantine sender falsifies it, of `size` bytes) is
+    /// shown to watchers, recorded, and fanned out to the sender's neighbours, or to `unicast_to`
+    /// alone.
     pub(super) fn send_scheduled(
         &mut self,
         sender: Slot,
         unicast_to: Option<Slot>,
         engine_made: bool,
         payload: &[u8],
+        size: u32,
     ) -> Result<SimBroadcast<'_>, MeshError> {
         let honest = self.network.stamp(sender)?;
         let (message, stamp, claimed, replayed) = self.lie(sender, honest);
@@ -129,6 +146,7 @@ impl Simulation {
             sender: claimed.clone(),
             unicast: unicast_to.is_some(),
             stamp,
+            size,
             in_flight: 0,
             reached: 0,
             seen: SeenSet::new(sender),
@@ -144,7 +162,7 @@ impl Simulation {
                     from: sender,
                     to,
                 };
-                let copies = self.transmit_checked(event, index, 1, false);
+                let copies = self.transmit_checked(event, index, size, 1, false);
                 self.messages.count_in_flight(index, copies);
             }
             None => self.fan_out(index, sender, None, 1, false),
@@ -214,15 +232,16 @@ impl Simulation {
     ) {
         let mut targets = std::mem::take(&mut self.scratch);
         self.relay_targets(&mut targets, node, except);
-        let message = self.messages.get(index).map_or(0, |m| m.id);
+        let (message, size) = self.messages.get(index).map_or((0, 0), |m| (m.id, m.size));
         let now_us = self.clock.now();
         let event = TraceEvent { time_us: now_us, kind: TraceKind::Lost, message, from: node, to: node };
         let scheduled = if self.links.plain(&self.config.link) {
+            self.ledger.count_bytes_sent(size, targets.len());
             self.transmit_plain(&targets, event, index, hops, tampered)
         } else {
             let mut scheduled = 0;
             for &to in &targets {
-                scheduled += self.transmit_checked(TraceEvent { to, ..event }, index, hops, tampered);
+                scheduled += self.transmit_checked(TraceEvent { to, ..event }, index, size, hops, tampered);
             }
             scheduled
         };
@@ -274,11 +293,19 @@ impl Simulation {
         scheduled
     }
 
-    /// [`Simulation::transmit`] over a link that a partition may cut, an override may set, or a
-    /// queue limit may fill. Out of line, so that a plain flood's loop stays small.
+    /// [`Simulation::transmit`] of message `index` (`size` bytes) over a link that a partition may
+    /// cut, an override may set, a queue limit may fill, or a bandwidth may make wait for the
+    /// wire. Out of line, so that a plain flood's loop stays small.
     #[inline(never)]
-    fn transmit_checked(&mut self, event: TraceEvent, index: u32, hops: u32, tampered: bool) -> u32 {
-        let TraceEvent { from, to, .. } = event;
+    fn transmit_checked(
+        &mut self,
+        event: TraceEvent,
+        index: u32,
+        size: u32,
+        hops: u32,
+        tampered: bool,
+    ) -> u32 {
+        let TraceEvent { time_us, from, to, .. } = event;
         let spec = match self.links.admit(from, to, &self.config.link) {
             Ok(spec) => spec,
             Err(refused) => {
@@ -286,7 +313,8 @@ impl Simulation {
                 return 0;
             }
         };
-        let transit = spec.transit(&mut self.rng);
+        self.ledger.count_bytes_sent(size, 1);
+        let transit = spec.transit(&mut self.rng).after(self.links.serialize(from, to, &spec, size, time_us));
         let copies = self.transmit(transit, event, index, hops, tampered);
         self.links.carry(from, to, &spec, copies);
         copies

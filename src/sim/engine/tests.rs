@@ -11,6 +11,7 @@ use crate::sim::link::LinkSpec;
 
 mod activity;
 mod auth;
+mod bandwidth;
 mod determinism;
 mod faults;
 mod flooding;

@@ -3,6 +3,7 @@
 
 use super::{Arrival, EngineEvent, EngineSend, ScriptAction, SimBroadcast, Simulation};
 use crate::error::MeshError;
+use crate::message::message_size;
 use crate::network::{Delivery, Slot};
 
 impl Simulation {
@@ -80,7 +81,7 @@ impl Simulation {
     /// `bytes`); reported to the owner when someone may hear of it.
     pub(super) fn engine_broadcast(&mut self, sender: Slot, payload: Option<u32>, bytes: &[u8]) {
         let listening = self.nodes.anyone_listening();
-        let Ok(sent) = self.send(sender, true, bytes) else { return };
+        let Ok(sent) = self.send(sender, true, bytes, message_size(bytes)) else { return };
         let SimBroadcast {
             message,
             sender: claimed,

@@ -4,6 +4,7 @@
 
 use super::{SimBroadcast, Simulation};
 use crate::error::MeshError;
+use crate::message::message_size;
 use crate::network::Slot;
 use crate::sim::topology::Topology;
 
@@ -21,6 +22,18 @@ impl Simulation {
         receiver: Slot,
         payload: &[u8],
     ) -> Result<SimBroadcast<'_>, MeshError> {
+        self.send_to_sized(sender, receiver, payload, message_size(payload))
+    }
+
+    /// [`Simulation::send_to`] for a message of `size` bytes (see
+    /// [`Simulation::broadcast_sized`]).
+    pub fn send_to_sized(
+        &mut self,
+        sender: Slot,
+        receiver: Slot,
+        payload: &[u8],
+        size: u32,
+    ) -> Result<SimBroadcast<'_>, MeshError> {
         self.refresh_topology();
         self.network.check_unicast(sender, receiver)?;
         let linked = self.config.topology == Topology::Full || self.links.adjacency().has(sender, receiver);
@@ -34,6 +47,6 @@ impl Simulation {
             return self.send_nowhere(sender);
         }
         self.refuse_paused("nodeId", sender)?;
-        self.send_scheduled(sender, Some(receiver), false, payload)
+        self.send_scheduled(sender, Some(receiver), false, payload, size)
     }
 }

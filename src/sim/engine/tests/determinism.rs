@@ -10,6 +10,7 @@ fn busy_config(seed: u64) -> SimConfig {
         loss: 0.05,
         duplicate: 0.02,
         queue_limit: 0,
+        bandwidth: 0.0,
     };
     let topology = Topology::SmallWorld { degree: 6, beta: 0.2 };
     SimConfig { seed, link, topology, ttl: 4, global_tick: true, tick_ms: 10.0, ..SimConfig::default() }
