@@ -2,7 +2,7 @@
 import { TICK_STATS_ROW, readSimStats, readTickStatsRow } from './generated/arrays.js';
 import { TRACE_KINDS } from './generated/codes.js';
 import { sendBatch } from './internal/batch.js';
-import { bytes, fn, isInstance, num, str } from './internal/checks.js';
+import { bytes, fn, isInstance, num, str, withoutProtocol } from './internal/checks.js';
 import { dispatchEvents } from './internal/drain.js';
 import { finishRun } from './internal/run-loop.js';
 import { NetworkState } from './internal/network-state.js';
@@ -11,7 +11,7 @@ import { edgeSlots, otherSlots, slotOf, slotsOf } from './internal/slots.js';
 import { registerNetwork } from './internal/registry.js';
 import { readRows } from './internal/rows.js';
 import { MeshNode, bindHandle, senderSlot } from './mesh-node.js';
-import type { ByzantineBehaviour, CancelTimer, LinkOptions, NetworkOptions, NodeConfig, PartitionOptions, SimulationStats, TickStats, TimerCallback, TopologyOptions, TraceKind } from './types.js';
+import type { ByzantineBehaviour, CancelTimer, LinkOptions, NetworkOptions, NodeSetup, PartitionOptions, ScenarioOptions, SimulationStats, TickStats, TimerCallback, TopologyOptions, TraceKind } from './types.js';
 
 /**
  * A network of nodes. With no options a broadcast reaches every other live node at once, in
@@ -23,8 +23,8 @@ export class MeshNetwork<T = unknown> {
   readonly #state: NetworkState<T, MeshNode<T>>;
 
   /** A network; see `NetworkOptions` for every option and its default. */
-  constructor(options?: NetworkOptions);
-  constructor(options?: NetworkOptions | NetworkState<T, MeshNode<T>>) {
+  constructor(options?: NetworkOptions<T>);
+  constructor(options?: NetworkOptions<T> | NetworkState<T, MeshNode<T>>) {
     this.#state = isInstance<NetworkState<T, MeshNode<T>>>(options, NetworkState) ? options : NetworkState.create('MeshNetwork', options);
     registerNetwork(this, this.#state);
   }
@@ -33,12 +33,13 @@ export class MeshNetwork<T = unknown> {
    * A network set up by a scenario document (JSON text or the parsed object; docs/scenarios.md):
    * options, nodes, links, faults, and timed events. Throws a typed error naming the part at fault.
    */
-  static fromScenario<T = unknown>(scenario: string | object): MeshNetwork<T> {
-    return new MeshNetwork<T>(scenarioState(scenario, bindHandle<T>) as unknown as NetworkOptions);
+  static fromScenario<T = unknown>(scenario: string | object, options?: ScenarioOptions<T>): MeshNetwork<T> {
+    const protocol = options === undefined ? undefined : withoutProtocol(options)[1];
+    return new MeshNetwork<T>(scenarioState(scenario, bindHandle<T>, protocol) as unknown as NetworkOptions);
   }
 
   /** Creates a node at step 0. Throws if the config is invalid or the id is taken. */
-  createNode(config: NodeConfig): MeshNode<T> {
+  createNode(config: NodeSetup<T>): MeshNode<T> {
     return bindHandle(this.#state, this.#state.addNode(config));
   }
 
@@ -91,17 +92,17 @@ export class MeshNetwork<T = unknown> {
 
   /** Advances virtual time by `ticks` ticks (default 1), delivering what arrives and running timers meanwhile. */
   run(ticks = 1): void {
-    finishRun(this.#state, this.#state.use().run(num('ticks', ticks)));
+    finishRun(this.#state, (rawNetwork) => rawNetwork.run(num('ticks', ticks)));
   }
 
   /** Advances virtual time to `time` ms, delivering what arrives up to then and running timers at their times. */
   runUntil(time: number): void {
-    finishRun(this.#state, this.#state.use().runUntil(num('time', time)));
+    finishRun(this.#state, (rawNetwork) => rawNetwork.runUntil(num('time', time)));
   }
 
   /** Runs the next moment anything is due (tick, scenario event, timers, arrivals); false when nothing was. */
   step(): boolean {
-    return finishRun(this.#state, this.#state.use().step());
+    return finishRun(this.#state, (rawNetwork) => rawNetwork.step());
   }
 
   /**
@@ -179,12 +180,12 @@ export class MeshNetwork<T = unknown> {
 
   /** Crashes a node: it neither sends, receives, relays nor ticks until `restart` (a paused node drops what it held). */
   crash(nodeId: string): void {
-    this.#state.use().crash(slotOf(this.#state, 'nodeId', nodeId));
+    this.#state.crash(slotOf(this.#state, 'nodeId', nodeId));
   }
 
   /** Restarts a crashed node (its step is kept unless `restartKeepsStep` is false). */
   restart(nodeId: string): void {
-    this.#state.use().restart(slotOf(this.#state, 'nodeId', nodeId));
+    this.#state.restart(slotOf(this.#state, 'nodeId', nodeId));
   }
 
   /** Pauses a node until `resume`: it neither ticks, relays nor sends (`ERR_NODE_PAUSED`), and holds what arrives, unjudged. */

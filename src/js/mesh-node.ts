@@ -215,7 +215,9 @@ export function senderSlot<T>(state: NetworkState<T, MeshNode<T>>, sender: unkno
 
 /** @internal Makes the handle of a node `record` of `state` and returns it. */
 export function bindHandle<T>(state: NetworkState<T, MeshNode<T>>, record: NodeRecord<T, MeshNode<T>>): MeshNode<T> {
-  return new MeshNode<T>(new NodeBinding(state, record) as unknown as NodeConfig);
+  const node = new MeshNode<T>(new NodeBinding(state, record) as unknown as NodeConfig);
+  state.host(record, node);
+  return node;
 }
 
 /** The size `options` sets for a message (checked in wasm), or `NONE` when it sets none. */

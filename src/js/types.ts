@@ -5,5 +5,6 @@ export type * from './types/errors.js';
 export type * from './types/handlers.js';
 export type * from './types/messages.js';
 export type * from './types/options.js';
+export type * from './types/protocol.js';
 export type * from './types/results.js';
 export type * from './types/simulation.js';

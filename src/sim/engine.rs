@@ -61,8 +61,11 @@ pub struct Simulation {
     keyring: Keyring,
     /// The owner's virtual timers.
     timers: Timers,
-    /// When the last run stopped early because timers fired: the time it was running to.
+    /// When the last run stopped early for its owner (timers fired, or a node that runs its
+    /// owner's protocol got a message): the time it was running to.
     paused_until: Option<u64>,
+    /// Whether a node that runs its owner's protocol got a message at the current time.
+    host_due: bool,
 }
 
 impl Simulation {
@@ -93,6 +96,7 @@ impl Simulation {
             keyring: Keyring::new(config_auth, config_seed),
             timers: Timers::default(),
             paused_until: None,
+            host_due: false,
         }
     }
 
@@ -162,6 +166,22 @@ impl Simulation {
         Ok(())
     }
 
+    /// Makes the live node `slot` run its owner's protocol: its arrivals are reported as
+    /// [`Arrival`]s (of messages sent once it was hosted), a run stops at the end of each moment
+    /// in which it got one, and the engine never relays for it (the protocol does).
+    pub fn set_hosted(&mut self, slot: Slot) -> Result<(), MeshError> {
+        self.network.counters(slot)?;
+        self.nodes.set_hosted(slot);
+        Ok(())
+    }
+
+    /// A seed for the random source of the protocol `slot` runs, drawn from the network's seed
+    /// and the slot alone (so a run with a protocol replays from its seed).
+    pub fn protocol_seed(&self, slot: Slot) -> u64 {
+        let golden = 0x9E37_79B9_7F4A_7C15u64;
+        SimRng::new(self.config.seed ^ golden.wrapping_mul(u64::from(slot) + 1)).next_u64()
+    }
+
     /// Whether deliveries to `slot` are reported as [`Arrival`]s (its owner has handlers).
     pub fn set_listening(&mut self, slot: Slot, listening: bool) {
         self.nodes.set_listening(slot, listening);
@@ -197,11 +217,13 @@ impl Simulation {
     /// each kind in the order it was scheduled.
     ///
     /// When timers fire the run stops at their time, so that their owner can run the callbacks
-    /// ([`Simulation::drain_timers`]) before anything later happens; [`Simulation::paused_until`]
-    /// then says where to run on to.
+    /// ([`Simulation::drain_timers`]) before anything later happens, and likewise at the end of
+    /// a moment in which a node that runs its owner's protocol got a message (see
+    /// [`Simulation::set_hosted`]); [`Simulation::paused_until`] then says where to run on to.
     pub fn run_until(&mut self, time_us: u64) {
         self.refresh_topology();
         self.paused_until = None;
+        self.host_due = false;
         loop {
             match Due::next(time_us, self.upcoming()) {
                 Due::Tick => self.tick(),
@@ -215,7 +237,13 @@ impl Simulation {
                         return;
                     }
                 }
-                Due::Transfers(until) => self.run_transfers(until),
+                Due::Transfers(until) => {
+                    self.run_transfers(until);
+                    if std::mem::take(&mut self.host_due) {
+                        self.paused_until = Some(time_us);
+                        return;
+                    }
+                }
                 Due::Nothing => break,
             }
         }
@@ -298,13 +326,19 @@ impl Simulation {
 
     /// Runs every transfer due up to `until` in one tight loop. Nothing that runs here crashes,
     /// removes or partitions nodes, or changes links, so a network healthy at the start stays so.
-    fn run_transfers(&mut self, until: u64) {
+    ///
+    /// Once a node that runs its owner's protocol got a message, only the rest of that moment
+    /// runs: the owner's protocol reacts before anything later happens.
+    fn run_transfers(&mut self, mut until: u64) {
         let healthy = self.is_healthy();
         while let Some((at, transfer)) = self.messages.pop_until(until) {
             self.clock.set(at);
             self.warm_ahead();
             if !(healthy && self.arrive_again(&transfer)) {
                 self.arrive(transfer);
+                if self.host_due {
+                    until = at;
+                }
             }
         }
     }

@@ -13,6 +13,7 @@ pub mod network;
 pub mod node;
 pub mod observer;
 pub mod pattern;
+pub mod protocol;
 mod shape;
 pub mod simulation;
 pub mod sizes;

@@ -1,4 +1,4 @@
-// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication, batches, waiting broadcasts, unicast, more faults, bandwidth, hostile arguments, timers), for the runners that take them all (the browser page and its spec).
+// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication, batches, waiting broadcasts, unicast, more faults, bandwidth, hostile arguments, timers, protocols), for the runners that take them all (the browser page and its spec).
 import { seedExamples } from './seed-examples.mjs';
 import { badInputCases } from './bad-input.mjs';
 import { reentrancyCases } from './reentrancy.mjs';
@@ -12,6 +12,7 @@ import { faultCases } from './faults.mjs';
 import { bandwidthCases } from './bandwidth.mjs';
 import { hostileCases } from './hostile.mjs';
 import { timerCases } from './timers.mjs';
+import { protocolCases } from './protocols.mjs';
 
 /** `[name, run(api)]` pairs from every shared file. */
-export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...bandwidthCases, ...hostileCases, ...timerCases];
+export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...bandwidthCases, ...hostileCases, ...timerCases, ...protocolCases];

@@ -69,6 +69,14 @@ export function patternConfig(config: PatternConfig): [seed: number, interval: n
   return [num('seed', read(c, 'seed', 'a number')), num('phaseResetInterval', read(c, 'phaseResetInterval', 'a number'))];
 }
 
+/** `options` without its `protocol` field, and that field (undefined when absent); throws naming `protocol` when reading it throws. */
+export function withoutProtocol(options: unknown): [rest: unknown, protocol: unknown] {
+  if (typeof options !== 'object' || options === null || !Object.hasOwn(options, 'protocol')) return [options, undefined];
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(options)) if (key !== 'protocol') rest[key] = read(options as Record<string, unknown>, key, 'a value');
+  return [rest, read(options as Record<string, unknown>, 'protocol', 'a protocol object')];
+}
+
 /** The fields of a node configuration, type-checked (ranges are checked in wasm). */
 export function nodeConfig(config: NodeConfig): [nodeId: string, seed: number, interval: number] {
   const c = object('config', config);

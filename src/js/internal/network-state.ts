@@ -6,7 +6,8 @@ import { TimerTable } from './timers.js';
 import { WaitingSends } from './waiting-sends.js';
 import type { ObserverCore } from './observer-core.js';
 import type { Message, NodeConfig } from '../types.js';
-import { nodeConfig } from './checks.js';
+import { nodeConfig, read, withoutProtocol } from './checks.js';
+import { ProtocolRuntime, protocolHooks, type ProtocolNode } from './protocol-runtime.js';
 
 /** Numbers per slot in the table of broadcasts that may wait. */
 const WAIT_STRIDE = 3;
@@ -26,6 +27,12 @@ export class NetworkState<T, H = unknown> {
   readonly envelopes = new Map<number, Message<T>>();
   /** The payloads of a scenario's scripted broadcasts, by event index. */
   payloads: readonly unknown[] = [];
+  /** The protocol every node created without one of its own runs, with its hooks (none: undefined). */
+  defaultProtocol: [protocol: object, hooks: ReturnType<typeof protocolHooks<T>>] | undefined;
+  /** Protocols given to `createNode`, to attach once their node's handle exists, by slot. */
+  readonly #toHost = new Map<number, [protocol: object, hooks: ReturnType<typeof protocolHooks<T>>]>();
+  /** Nodes whose protocol has not started yet, in creation order. */
+  #unstarted: NodeRecord<T, H>[] = [];
   /** The callbacks of the pending virtual timers. */
   readonly timers = new TimerTable(() => this.use());
   /** Whether messages carry a sequence number and a tag or signature (auth other than 'none'). */
@@ -48,18 +55,71 @@ export class NetworkState<T, H = unknown> {
     this.authenticated = rawNetwork.authenticated();
   }
 
-  /** A state over a new raw network with `options` (none: the seed's instant full mesh). */
+  /**
+   * A state over a new raw network with `options` (none: the seed's instant full mesh); its
+   * `protocol`, if any, runs on every node created without one of its own.
+   */
   static create<T, H>(owner: string, options?: object): NetworkState<T, H> {
     const Raw = raw().RawNetwork;
-    return new NetworkState<T, H>(owner, options === undefined ? new Raw() : Raw.withOptions(options));
+    const [rest, protocol] = withoutProtocol(options);
+    const hooks = protocol === undefined ? undefined : protocolHooks<T>('protocol', protocol);
+    const state = new NetworkState<T, H>(owner, rest === undefined ? new Raw() : Raw.withOptions(rest as object));
+    state.runEverywhere(protocol, hooks);
+    return state;
   }
 
-  /** Adds a node to the raw network and returns its record (validation happens in wasm). */
+  /** Makes `protocol` (with its checked `hooks`; none when undefined) run on every node created without one of its own. */
+  runEverywhere(protocol: unknown, hooks: ReturnType<typeof protocolHooks<T>> | undefined): void {
+    if (hooks !== undefined) this.defaultProtocol = [protocol as object, hooks];
+  }
+
+  /**
+   * Adds a node to the raw network and returns its record (validation happens in wasm); the
+   * protocol it runs (its config's, or the network's) is checked first and attached by `host`.
+   */
   addNode(config: NodeConfig): NodeRecord<T, H> {
     const [nodeId, seed, interval] = nodeConfig(config);
+    const own = read(config as unknown as Record<string, unknown>, 'protocol', 'a protocol object');
+    const hooks = own === undefined ? undefined : protocolHooks<T>('config.protocol', own);
     const record = new NodeRecord<T, H>(this.use().createNode(nodeId, seed, interval), nodeId);
     this.addRecord(record);
+    if (hooks !== undefined) this.#toHost.set(record.slot, [own as object, hooks]);
     return record;
+  }
+
+  /**
+   * Runs the protocol `addNode` kept for `record`, else the network's (if any), on its node, whose
+   * handle `node` now exists.
+   */
+  host(record: NodeRecord<T, H>, node: ProtocolNode<T>): void {
+    const protocol = this.#toHost.get(record.slot) ?? this.defaultProtocol;
+    if (protocol === undefined) return;
+    this.#toHost.delete(record.slot);
+    const runtime = new ProtocolRuntime<T, H>(protocol[0], protocol[1], this, record, node);
+    record.lifecycle = runtime;
+    runtime.attach();
+    this.#unstarted.push(record);
+  }
+
+  /** Runs `onStart` of every protocol not started yet, in creation order (before a run). */
+  startProtocols(): void {
+    if (this.#unstarted.length === 0) return;
+    const unstarted = this.#unstarted;
+    this.#unstarted = [];
+    for (const record of unstarted) record.lifecycle?.start();
+  }
+
+  /** Crashes the node in `slot`, then tells its protocol. */
+  crash(slot: number): void {
+    this.use().crash(slot);
+    this.records[slot].lifecycle?.crashed();
+  }
+
+  /** Restarts the node in `slot`, then tells its protocol. */
+  restart(slot: number): void {
+    const rawNetwork = this.use();
+    rawNetwork.restart(slot);
+    this.records[slot].lifecycle?.restarted(rawNetwork.restartKeepsStep());
   }
 
   /**

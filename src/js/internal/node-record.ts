@@ -2,6 +2,16 @@
 import { Listeners, callAll, enqueue, type ThrowSink } from './dispatcher.js';
 import type { Delivery, Message, NodeError } from '../types.js';
 
+/** What the protocol a node runs hears of the node's life besides its messages. */
+export interface NodeLifecycle {
+  /** The node's first run begins. */
+  start(): void;
+  /** The node crashed. */
+  crashed(): void;
+  /** The node restarted; its protocol keeps its state when `keepsState`. */
+  restarted(keepsState: boolean): void;
+}
+
 /** One node's record; `H` is the type of its public handle. */
 export class NodeRecord<T, H = unknown> implements ThrowSink {
   /** False once the node is removed: its handlers never run again. */
@@ -16,6 +26,8 @@ export class NodeRecord<T, H = unknown> implements ThrowSink {
   readonly sync = new Listeners<number>();
   /** The node's public handle (set once it is made). */
   handle: H | undefined = undefined;
+  /** The protocol the node runs, if any. */
+  lifecycle: NodeLifecycle | undefined = undefined;
   #direct: Delivery | undefined;
 
   constructor(

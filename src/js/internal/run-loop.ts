@@ -3,15 +3,20 @@ import { DRAIN_HEAD } from '../generated/reports.js';
 import { NONE } from '../generated/codes.js';
 import { dispatchEvents } from './drain.js';
 import type { NetworkState } from './network-state.js';
+import type { RawNetwork } from './raw.js';
 
 /**
- * Finishes a run whose first report is `length` numbers long. Each time the engine stops for
- * timers, the handlers of what happened until then run, then the timers' callbacks (at their
- * virtual time: what they send leaves then), and the run goes on to where it was headed. A
- * callback may call any API, free the network included. Returns false when the run had nothing
- * to do (`step` with nothing due: a `length` of 0).
+ * Runs `start` (a run of the raw network, returning its first report's length) after the
+ * protocols not started yet started, then finishes the run. Each time the engine stops (timers
+ * fired, or a node that runs a protocol got messages), the handlers of what happened until then
+ * run (a protocol's `onMessage` among them), then the timers' callbacks (at their virtual time:
+ * what they send leaves then), and the run goes on to where it was headed. A callback may call
+ * any API, free the network included. Returns false when the run had nothing to do (`step` with
+ * nothing due: a `length` of 0).
  */
-export function finishRun<T, H>(state: NetworkState<T, H>, length: number): boolean {
+export function finishRun<T, H>(state: NetworkState<T, H>, start: (rawNetwork: RawNetwork) => number): boolean {
+  state.startProtocols();
+  let length = start(state.use());
   const ran = length > 0;
   while (length > 0) {
     const pausedUntil = state.report(length)[DRAIN_HEAD.pausedUntil];

@@ -1,4 +1,5 @@
 /** The options of a network: links, topology, byzantine behaviour. */
+import type { Protocol } from './protocol.js';
 
 /** A latency distribution in milliseconds (negative normal draws count as 0). */
 export type LatencyOptions =
@@ -73,7 +74,7 @@ export type TopologyOptions =
  * scheduled: they arrive while `run`, `runUntil` or `step` advance virtual time. Every field is
  * optional; `NETWORK_OPTION_DEFAULTS` holds the value of each one left out.
  */
-export interface NetworkOptions {
+export interface NetworkOptions<T = unknown> {
   /** Seed of the one RNG behind every random choice. */
   seed?: number;
   /** Milliseconds per tick (`run(ticks)` and the global tick). */
@@ -106,6 +107,8 @@ export interface NetworkOptions {
    * signed). Receivers check tags once per message and keep a replay window per sender.
    */
   auth?: 'none' | 'hmac' | 'ed25519';
+  /** A protocol every node created without one of its own runs (see `Protocol`). */
+  protocol?: Protocol<T, unknown>;
 }
 
 /**

@@ -108,7 +108,8 @@ impl Simulation {
 
     /// Counts and traces a first arrival of message `index` (of `size` bytes), lets the receiver
     /// sync and remember it, reports it to a listening receiver, and relays it (as the receiver's
-    /// behaviour allows; a unicast never).
+    /// behaviour allows; a unicast never, nor a node that runs its owner's protocol: the protocol
+    /// relays).
     fn receive(&mut self, mut arrival: Arrival, index: u32, size: u32, event: TraceEvent) {
         let Arrival { from, hops, delivery, tampered, refusal, unicast, .. } = arrival;
         let to = event.to;
@@ -126,10 +127,13 @@ impl Simulation {
             }
         }
         let tracked = self.messages.get(index).is_some_and(|m| m.tracked);
+        let hosted = self.nodes.is_hosted(to);
         if tracked && self.nodes.is_listening(to) {
             self.events.push(EngineEvent::Arrived(arrival));
+            self.host_due |= hosted;
         }
-        if accepted && hops < self.config.ttl && self.config.topology != Topology::Full && !unicast {
+        let relays = !hosted && !unicast;
+        if accepted && relays && hops < self.config.ttl && self.config.topology != Topology::Full {
             if behaviour == Some(Byzantine::BlackHole) {
                 self.ledger.count_swallowed();
             } else {

@@ -20,6 +20,8 @@ const LISTENING: u8 = 4;
 const FAULTY: u8 = 8;
 /// The node is paused: it neither sends, handles arrivals (they are held), relays nor ticks.
 const PAUSED: u8 = 16;
+/// The node runs its owner's protocol: the owner hears of its arrivals and relays for it.
+const HOSTED: u8 = 32;
 
 /// Sets (`on`) or clears `bit` in a slot's `flags`, keeping `count` (of the slots with it set)
 /// right; returns whether it was set before.
@@ -139,6 +141,19 @@ impl Nodes {
     /// Whether `slot`'s owner hears of its arrivals.
     pub(super) fn is_listening(&self, slot: Slot) -> bool {
         self.flags[slot as usize] & LISTENING != 0
+    }
+
+    /// Makes `slot` (a live node) run its owner's protocol: its arrivals are reported, never
+    /// relayed by the engine.
+    pub(super) fn set_hosted(&mut self, slot: Slot) {
+        self.set_listening(slot, true);
+        self.flags[slot as usize] |= HOSTED;
+    }
+
+    /// Whether `slot` runs its owner's protocol.
+    #[inline(always)]
+    pub(super) fn is_hosted(&self, slot: Slot) -> bool {
+        self.flags[slot as usize] & HOSTED != 0
     }
 
     /// Whether any node's owner hears of its arrivals.

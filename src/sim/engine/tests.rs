@@ -15,6 +15,7 @@ mod bandwidth;
 mod determinism;
 mod faults;
 mod flooding;
+mod hosted;
 mod in_flight;
 mod links;
 mod pauses;

@@ -1,0 +1,153 @@
+/** Running a protocol written in TypeScript on one node: its state, context and hooks. */
+import { flush } from './dispatcher.js';
+import { fn, object } from './checks.js';
+import { raw } from './raw.js';
+import { SeededRandom } from './seeded-random.js';
+import type { NetworkState } from './network-state.js';
+import type { NodeLifecycle, NodeRecord } from './node-record.js';
+import type { CancelTimer, Message, Protocol, ProtocolContext, TimerCallback } from '../types.js';
+
+/** What a protocol's node does, as its public handle offers it. */
+export interface ProtocolNode<T> {
+  /** The node's id. */
+  readonly nodeId: string;
+  /** Its step. */
+  readonly globalStep: number;
+  /** Its pattern value. */
+  readonly patternValue: number;
+  /** Sends to one node. */
+  send(toNodeId: string, data: T): Message<T>;
+  /** Sends to every neighbour. */
+  broadcast(data: T): Message<T>;
+  /** Sets a node timer. */
+  setTimer(delayMs: number, callback: TimerCallback): CancelTimer;
+}
+
+/** A protocol's hooks, read once (a getter is never read again), each called with the protocol as `this`. */
+type Hooks<T> = Required<Pick<Protocol<T>, 'onMessage'>> & Omit<Protocol<T>, 'onMessage' | 'name'>;
+
+/** The optional hooks, in the order they are checked. */
+const OPTIONAL = ['init', 'onStart', 'onSync', 'onCrash', 'onRestart'] as const;
+
+/**
+ * The hooks of `value`, a protocol given as `field`: an object whose `onMessage` is a function and
+ * whose other hooks are functions when present. Throws `ERR_INVALID_TYPE` naming `field` or
+ * `field.hook`, also when reading one throws.
+ */
+export function protocolHooks<T>(field: string, value: unknown): Hooks<T> {
+  const protocol = object(field, value);
+  const hook = (name: string, required: boolean): ((...args: never[]) => unknown) | undefined => {
+    let read: unknown;
+    try {
+      read = protocol[name];
+    } catch (thrown) {
+      throw raw().invalidTypeError(`${field}.${name}`, 'a function that can be read (reading it threw)', thrown);
+    }
+    return read === undefined && !required ? undefined : fn(`${field}.${name}`, read as (...args: never[]) => unknown);
+  };
+  const hooks = { onMessage: hook('onMessage', true) } as Record<string, unknown>;
+  for (const name of OPTIONAL) hooks[name] = hook(name, false);
+  return hooks as unknown as Hooks<T>;
+}
+
+/** One node's protocol: its state, its context (this object), and the hooks it calls. */
+export class ProtocolRuntime<T, H> implements ProtocolContext<T>, NodeLifecycle {
+  /** The node's protocol state. */
+  state: unknown = undefined;
+  #random: SeededRandom | undefined;
+
+  constructor(
+    readonly protocol: object,
+    readonly hooks: Hooks<T>,
+    readonly network: NetworkState<T, H>,
+    readonly record: NodeRecord<T, H>,
+    readonly node: ProtocolNode<T>,
+  ) {}
+
+  /** Makes the node's state and listens to its messages and syncs. */
+  attach(): void {
+    this.network.use().setHosted(this.record.slot);
+    this.#init();
+    this.record.message.add((message, delivery) => this.hooks.onMessage.call(this.protocol, this.state, this, message, delivery));
+    const onSync = this.hooks.onSync;
+    if (onSync !== undefined) this.record.sync.add((step) => onSync.call(this.protocol, this.state, this, step));
+  }
+
+  /** Runs `onStart` (the node's first run). */
+  start(): void {
+    this.#call(this.hooks.onStart);
+  }
+
+  /** Runs `onCrash`. */
+  crashed(): void {
+    this.#call(this.hooks.onCrash);
+  }
+
+  /** Runs `onRestart`, with a state made anew unless `keepsState`. */
+  restarted(keepsState: boolean): void {
+    if (!keepsState) this.#init();
+    this.#call(this.hooks.onRestart);
+  }
+
+  get nodeId(): string {
+    return this.record.nodeId;
+  }
+
+  get now(): number {
+    return this.network.use().now();
+  }
+
+  get globalStep(): number {
+    return this.node.globalStep;
+  }
+
+  get patternValue(): number {
+    return this.node.patternValue;
+  }
+
+  neighbours(): string[] {
+    const records = this.network.records;
+    return Array.from(this.network.use().neighbours(this.record.slot), (slot) => records[slot].nodeId);
+  }
+
+  send(toNodeId: string, data: T): Message<T> {
+    return this.node.send(toNodeId, data);
+  }
+
+  broadcast(data: T): Message<T> {
+    return this.node.broadcast(data);
+  }
+
+  setTimer(delayMs: number, callback: TimerCallback): CancelTimer {
+    return this.node.setTimer(delayMs, callback);
+  }
+
+  random(): number {
+    this.#random ??= new SeededRandom(this.network.use().protocolSeed(this.record.slot));
+    return this.#random.next();
+  }
+
+  /** Makes the state with `init` (undefined without it, or when it throws). */
+  #init(): void {
+    this.state = undefined;
+    const init = this.hooks.init;
+    if (init === undefined) return;
+    try {
+      this.state = init.call(this.protocol, this);
+    } catch (error) {
+      this.record.handlerThrew(error);
+      flush();
+    }
+  }
+
+  /** Calls `hook` (if any) with the state and this context; what it throws goes to `onError`. */
+  #call(hook: ((state: unknown, ctx: ProtocolContext<T>) => void) | undefined): void {
+    if (hook === undefined || !this.record.alive) return;
+    try {
+      hook.call(this.protocol, this.state, this);
+    } catch (error) {
+      this.record.handlerThrew(error);
+    }
+    flush();
+  }
+}

@@ -1,0 +1,179 @@
+// Protocols written in JS: per-node state, hooks at virtual time, a context to act through, a
+// seeded random source per node; the engine never relays for them; bad protocols are typed errors.
+import { check, equal, throwsCode } from './check.mjs';
+import { cfg } from './configs.mjs';
+
+/** A protocol that floods each value it has not seen to its neighbours, logging what it does. */
+function flooding(log) {
+  return {
+    name: 'js-flooding',
+    init: () => ({ seen: new Set() }),
+    onMessage(state, ctx, message, delivery) {
+      log?.push(`${ctx.now} ${ctx.nodeId}<-${message.data} from ${delivery.from}`);
+      if (state.seen.has(message.data)) return;
+      state.seen.add(message.data);
+      for (const peer of ctx.neighbours()) if (peer !== delivery.from) ctx.send(peer, message.data);
+    },
+  };
+}
+
+/** A ring of `n` nodes with 10 ms links running `protocol`; returns the network and nodes. */
+function ring(MeshNetwork, protocol, n = 4, extra = {}) {
+  const network = new MeshNetwork({ links: { latency: 10 }, topology: 'ring', ttl: 8, protocol, ...extra });
+  const nodes = Array.from({ length: n }, (_, i) => network.createNode(cfg(`n${i}`)));
+  return [network, nodes];
+}
+
+/** `[name, run(api)]` pairs, shared by Node and browser tests. */
+export const protocolCases = [
+  [
+    'a JS protocol reacts at arrival time, its sends leave then, and the engine relays nothing for it',
+    ({ MeshNetwork }) => {
+      const log = [];
+      const [network, [a]] = ring(MeshNetwork, flooding(log), 4);
+      a.broadcast('v');
+      network.runUntil(100);
+      // n2 hears first from n1 and passes it on to n3 alone (its other neighbour than n1).
+      equal(log, ['10 n1<-v from n0', '10 n3<-v from n0', '20 n2<-v from n1', '20 n2<-v from n3', '30 n3<-v from n2'], 'each hop 10 ms after the last');
+      const stats = network.getSimulationStats();
+      equal([stats.forwarded, stats.sent], [0, 4], 'no engine relays: 1 broadcast and 3 protocol sends');
+    },
+  ],
+  [
+    'the context: id, time, step, pattern, neighbours, timers, and a seeded random source per node',
+    ({ MeshNetwork }) => {
+      const seen = [];
+      const protocol = {
+        init: (ctx) => ({ draws: [ctx.random(), ctx.random()] }),
+        onStart(state, ctx) {
+          seen.push([ctx.nodeId, ctx.now, ctx.globalStep, ctx.patternValue, ctx.neighbours()]);
+          ctx.setTimer(5, () => seen.push([ctx.nodeId, 'timer', ctx.now]));
+        },
+        onMessage() {},
+      };
+      const run = (seed) => {
+        const network = new MeshNetwork({ seed, links: { latency: 1 }, topology: 'ring', protocol });
+        const nodes = [0, 1, 2].map((i) => network.createNode(cfg(`n${i}`)));
+        return [network, nodes];
+      };
+      const [network] = run(7);
+      equal(seen, [], 'onStart waits for the first run');
+      network.runUntil(10);
+      equal(seen, [
+        ['n0', 0, 0, 7, ['n1', 'n2']], ['n1', 0, 0, 7, ['n0', 'n2']], ['n2', 0, 0, 7, ['n0', 'n1']],
+        ['n0', 'timer', 5], ['n1', 'timer', 5], ['n2', 'timer', 5],
+      ], 'in creation order, at the first run');
+      const draws = (seed) => {
+        const states = [];
+        const [net] = [new MeshNetwork({ seed, protocol: { init: (ctx) => states.push([ctx.random(), ctx.random()]), onMessage() {} } })];
+        for (let i = 0; i < 3; i++) net.createNode(cfg(`n${i}`));
+        return states;
+      };
+      const first = draws(3);
+      equal(draws(3), first, 'the same seed gives the same draws');
+      check(JSON.stringify(draws(4)) !== JSON.stringify(first), 'another seed, other draws');
+      check(first[0][0] !== first[1][0] && first.flat().every((x) => x >= 0 && x < 1), 'each node its own source, in [0, 1)');
+    },
+  ],
+  [
+    'a protocol given to createNode overrides the network\'s; onSync, onCrash and onRestart run with the state',
+    ({ MeshNetwork }) => {
+      const log = [];
+      const tracker = (name) => ({
+        init: () => ({ name, messages: 0 }),
+        onMessage: (state) => state.messages++,
+        onSync: (state, ctx, step) => log.push(`${state.name} ${ctx.nodeId} sync ${step}`),
+        onCrash: (state, ctx) => log.push(`${state.name} ${ctx.nodeId} crash after ${state.messages}`),
+        onRestart: (state, ctx) => log.push(`${state.name} ${ctx.nodeId} restart with ${state.messages}`),
+      });
+      for (const restartKeepsStep of [true, false]) {
+        log.length = 0;
+        const network = new MeshNetwork({ links: { latency: 1 }, restartKeepsStep, protocol: tracker('net') });
+        const a = network.createNode(cfg('a'));
+        const b = network.createNode({ ...cfg('b'), protocol: tracker('own') });
+        a.broadcast(1);
+        network.runUntil(5);
+        b.sync(3);
+        network.crash('b');
+        network.restart('b');
+        equal(log, ['own b sync 3', 'own b crash after 1', `own b restart with ${restartKeepsStep ? 1 : 0}`], `restartKeepsStep ${restartKeepsStep}`);
+      }
+    },
+  ],
+  [
+    'what a hook throws goes to the node\'s onError; a hook may remove its node or free the network',
+    ({ MeshNetwork }) => {
+      const protocol = {
+        onMessage(state, ctx, message) {
+          if (message.data === 'throw') throw new Error('protocol bug');
+          if (message.data === 'remove') network.removeNode(ctx.nodeId);
+          if (message.data === 'free') network.free();
+        },
+      };
+      const network = new MeshNetwork({ links: { latency: 1 }, protocol });
+      const [a, b, c] = ['a', 'b', 'c'].map((id) => network.createNode(cfg(id)));
+      const errors = [];
+      b.onError((e) => errors.push([e.type, e.error.message]));
+      a.send('b', 'throw');
+      network.runUntil(2);
+      equal(errors, [['handler-error', 'protocol bug']], 'routed to onError');
+      a.send('c', 'remove');
+      network.runUntil(4);
+      equal([c.isValid(), network.size], [false, 2], 'removed itself; the network goes on');
+      a.send('b', 'free');
+      a.send('b', 'never handled');
+      network.runUntil(6);
+      throwsCode(() => network.now, Error, 'ERR_OBJECT_FREED');
+    },
+  ],
+  [
+    'fromScenario runs a protocol on every node of the scenario',
+    ({ MeshNetwork }) => {
+      const log = [];
+      const scenario = { version: 1, options: { links: { latency: 10 }, topology: 'ring', ttl: 8 }, nodes: { count: 4 } };
+      const network = MeshNetwork.fromScenario(scenario, { protocol: flooding(log) });
+      network.getNodes()[0].broadcast('x');
+      network.runUntil(100);
+      equal(log.length, 5, 'as on the ring built by hand');
+    },
+  ],
+  [
+    'a run with a JS protocol replays from its seed: the same trace hash',
+    ({ MeshNetwork }) => {
+      const gossip = {
+        init: () => ({ seen: new Set() }),
+        onMessage(state, ctx, message) {
+          if (state.seen.has(message.data)) return;
+          state.seen.add(message.data);
+          const peers = ctx.neighbours();
+          for (let i = 0; i < 2; i++) ctx.send(peers[Math.floor(ctx.random() * peers.length)], message.data);
+        },
+      };
+      const run = (seed) => {
+        const network = new MeshNetwork({ seed, links: { latency: { kind: 'uniform', min: 1, max: 20 } }, topology: { kind: 'random-regular', degree: 4 }, protocol: gossip });
+        const nodes = Array.from({ length: 30 }, (_, i) => network.createNode(cfg(`n${i}`)));
+        for (let v = 0; v < 5; v++) nodes[v * 3].broadcast(v);
+        network.runUntil(500);
+        return network.traceHash();
+      };
+      equal(run(11), run(11), 'same seed, same hash');
+      check(run(11) !== run(12), 'another seed, another run');
+    },
+  ],
+  [
+    'bad protocols are typed errors naming the protocol or the hook, and nothing is created',
+    ({ MeshNetwork }) => {
+      throwsCode(() => new MeshNetwork({ protocol: 5 }), TypeError, 'ERR_INVALID_TYPE', 'protocol');
+      throwsCode(() => new MeshNetwork({ protocol: {} }), TypeError, 'ERR_INVALID_TYPE', 'protocol.onMessage');
+      throwsCode(() => new MeshNetwork({ protocol: { onMessage() {}, onStart: 'soon' } }), TypeError, 'ERR_INVALID_TYPE', 'protocol.onStart');
+      const getter = { onMessage() {}, get init() { throw new Error('no'); } };
+      throwsCode(() => new MeshNetwork({ protocol: getter }), TypeError, 'ERR_INVALID_TYPE', 'protocol.init');
+      const network = new MeshNetwork();
+      throwsCode(() => network.createNode({ ...cfg('a'), protocol: { onMessage: 1 } }), TypeError, 'ERR_INVALID_TYPE', 'config.protocol.onMessage');
+      equal(network.size, 0, 'no node was created');
+      throwsCode(() => MeshNetwork.fromScenario({ version: 1, nodes: { count: 2 } }, { protocol: null }), TypeError, 'ERR_INVALID_TYPE', 'protocol');
+      network.createNode(cfg('a'));
+      equal(network.size, 1, 'still usable');
+    },
+  ],
+];
