@@ -2,7 +2,7 @@
 import { TICK_STATS_ROW, readSimStats, readTickStatsRow } from './generated/arrays.js';
 import { TRACE_KINDS } from './generated/codes.js';
 import { sendBatch } from './internal/batch.js';
-import { bytes, fn, isInstance, num, str, withoutProtocol } from './internal/checks.js';
+import { bytes, fn, isInstance, num, protocolOption, str } from './internal/checks.js';
 import { dispatchEvents } from './internal/drain.js';
 import { finishRun } from './internal/run-loop.js';
 import { NetworkState } from './internal/network-state.js';
@@ -34,8 +34,7 @@ export class MeshNetwork<T = unknown> {
    * options, nodes, links, faults, and timed events. Throws a typed error naming the part at fault.
    */
   static fromScenario<T = unknown>(scenario: string | object, options?: ScenarioOptions<T>): MeshNetwork<T> {
-    const protocol = options === undefined ? undefined : withoutProtocol(options)[1];
-    return new MeshNetwork<T>(scenarioState(scenario, bindHandle<T>, protocol) as unknown as NetworkOptions);
+    return new MeshNetwork<T>(scenarioState(scenario, bindHandle<T>, protocolOption(options)) as unknown as NetworkOptions);
   }
 
   /** Creates a node at step 0. Throws if the config is invalid or the id is taken. */

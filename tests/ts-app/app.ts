@@ -19,6 +19,9 @@ import init, {
   type NodeConfig,
   type NetworkOptions,
   type NodeError,
+  type NodeSetup,
+  type Protocol,
+  type ProtocolContext,
   type SimulationStats,
   type TimerCallback,
   type Statistics,
@@ -164,6 +167,26 @@ async function main(): Promise<void> {
   stopBeat = beat.setTimer(0, heartbeat);
   timed.at(200, () => console.log('stopped a pending timer:', stopBeat()));
   timed.runUntil(300);
+
+  // A protocol with typed state and payload, on every node, and another on one node.
+  interface Seen { values: Set<number> }
+  const flooding: Protocol<number, Seen> = {
+    name: 'flooding',
+    init: () => ({ values: new Set() }),
+    onMessage(state, ctx: ProtocolContext<number>, message, delivery) {
+      if (state.values.has(message.data)) return;
+      state.values.add(message.data);
+      for (const peer of ctx.neighbours()) if (peer !== delivery?.from) ctx.send(peer, message.data);
+      if (ctx.random() < 0.01) ctx.setTimer(5, () => ctx.broadcast(message.data + 1));
+    },
+  };
+  const flooded = new MeshNetwork<number>({ links: { latency: 10 }, topology: 'ring', protocol: flooding });
+  const own: NodeSetup<number> = { nodeId: 'quiet', seed: 7, phaseResetInterval: 100, protocol: { onMessage: () => undefined } };
+  flooded.createNode(own);
+  flooded.createNode({ nodeId: 'loud', seed: 7, phaseResetInterval: 100 }).broadcast(1);
+  // @ts-expect-error a protocol needs onMessage
+  new MeshNetwork<number>({ protocol: { name: 'empty' } });
+  flooded.runUntil(100);
 }
 
 void main();

@@ -69,12 +69,27 @@ export function patternConfig(config: PatternConfig): [seed: number, interval: n
   return [num('seed', read(c, 'seed', 'a number')), num('phaseResetInterval', read(c, 'phaseResetInterval', 'a number'))];
 }
 
-/** `options` without its `protocol` field, and that field (undefined when absent); throws naming `protocol` when reading it throws. */
+/**
+ * `options` without its own `protocol` field, and that field (undefined when absent). Options that
+ * cannot even be inspected pass through unchanged, for the reader in wasm to refuse by name.
+ */
 export function withoutProtocol(options: unknown): [rest: unknown, protocol: unknown] {
-  if (typeof options !== 'object' || options === null || !Object.hasOwn(options, 'protocol')) return [options, undefined];
+  let has = false;
+  try {
+    has = typeof options === 'object' && options !== null && Object.hasOwn(options, 'protocol');
+  } catch {
+    has = false;
+  }
+  if (!has) return [options, undefined];
+  const given = options as Record<string, unknown>;
   const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(options)) if (key !== 'protocol') rest[key] = read(options as Record<string, unknown>, key, 'a value');
-  return [rest, read(options as Record<string, unknown>, 'protocol', 'a protocol object')];
+  for (const key of Object.keys(given)) if (key !== 'protocol') rest[key] = read(given, key, 'a value');
+  return [rest, read(given, 'protocol', 'a protocol object')];
+}
+
+/** The `protocol` of `options` (undefined when `options` is), which must be an object. */
+export function protocolOption(options: unknown): unknown {
+  return options === undefined ? undefined : read(object('options', options), 'protocol', 'a protocol object');
 }
 
 /** The fields of a node configuration, type-checked (ranges are checked in wasm). */

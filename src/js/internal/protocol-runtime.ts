@@ -1,9 +1,8 @@
 /** Running a protocol written in TypeScript on one node: its state, context and hooks. */
 import { flush } from './dispatcher.js';
 import { fn, object } from './checks.js';
-import { raw } from './raw.js';
+import { raw, type RawNetwork } from './raw.js';
 import { SeededRandom } from './seeded-random.js';
-import type { NetworkState } from './network-state.js';
 import type { NodeLifecycle, NodeRecord } from './node-record.js';
 import type { CancelTimer, Message, Protocol, ProtocolContext, TimerCallback } from '../types.js';
 
@@ -21,6 +20,14 @@ export interface ProtocolNode<T> {
   broadcast(data: T): Message<T>;
   /** Sets a node timer. */
   setTimer(delayMs: number, callback: TimerCallback): CancelTimer;
+}
+
+/** What a protocol's node needs of its network (the network's state; named here to keep imports one way). */
+export interface ProtocolNetwork {
+  /** The raw network (throws once freed). */
+  use(): RawNetwork;
+  /** The records of every node ever created, by slot. */
+  readonly records: readonly { readonly nodeId: string }[];
 }
 
 /** A protocol's hooks, read once (a getter is never read again), each called with the protocol as `this`. */
@@ -59,7 +66,7 @@ export class ProtocolRuntime<T, H> implements ProtocolContext<T>, NodeLifecycle 
   constructor(
     readonly protocol: object,
     readonly hooks: Hooks<T>,
-    readonly network: NetworkState<T, H>,
+    readonly network: ProtocolNetwork,
     readonly record: NodeRecord<T, H>,
     readonly node: ProtocolNode<T>,
   ) {}
