@@ -222,6 +222,7 @@ impl Simulation {
     /// [`Simulation::set_hosted`]); [`Simulation::paused_until`] then says where to run on to.
     pub fn run_until(&mut self, time_us: u64) {
         self.refresh_topology();
+        self.timers.recycle();
         self.paused_until = None;
         self.host_due = false;
         loop {

@@ -172,6 +172,33 @@ export const timerCases = [
     },
   ],
   [
+    'a timer set from a callback for before the next one due fires at its own time (a look ahead does not delay it)',
+    ({ MeshNetwork }) => {
+      const [network, [a, b]] = build(MeshNetwork, undefined, ['a', 'b']);
+      const log = [];
+      b.setTimer(451, () => log.push(`far at ${network.now}`));
+      a.setTimer(29677, () => log.push(`farther at ${network.now}`));
+      network.at(10, () => a.setTimer(150, () => log.push(`near at ${network.now}`)));
+      network.runUntil(30000);
+      equal(log, ['near at 160', 'far at 451', 'farther at 29677'], 'in time order');
+    },
+  ],
+  [
+    'callbacks of timers due together each run, also when an earlier one sets new timers',
+    ({ MeshNetwork }) => {
+      const [network, nodes] = build(MeshNetwork, undefined, 3);
+      const log = [];
+      for (const node of nodes) {
+        node.setTimer(5, () => {
+          log.push(`${node.nodeId} at ${network.now}`);
+          node.setTimer(5, () => log.push(`${node.nodeId} again at ${network.now}`));
+        });
+      }
+      network.runUntil(20);
+      equal(log, ['n0 at 5', 'n1 at 5', 'n2 at 5', 'n0 again at 10', 'n1 again at 10', 'n2 again at 10'], 'none lost, none run twice');
+    },
+  ],
+  [
     'timers replay: the same timers and sends give the same trace hash',
     ({ MeshNetwork }) => {
       const run = () => {

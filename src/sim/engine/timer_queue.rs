@@ -1,22 +1,35 @@
-//! A monotone priority queue for timers (a radix heap): items by due time, in insertion order at
-//! equal times, where no item is ever due before the last one taken.
+//! A priority queue for timers (a radix heap): items by due time, in insertion order at equal
+//! times.
 
-/// Items keyed by due time; [`TimerQueue::push`] never gets a key below the last one popped.
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+/// Items keyed by due time.
 ///
-/// Bucket 0 holds the items due at the last popped key, in insertion order; bucket `i` those
+/// Bucket 0 holds the items due at the last key spread to it, in insertion order; bucket `i` those
 /// whose key differs from it first in bit `i - 1`. When bucket 0 runs out, the lowest non-empty
 /// bucket is spread over the buckets below it around its smallest key. Every move is an append
 /// in order, so items due together keep their insertion order, and each item moves at most once
 /// per bit of its distance from the last key: no item is ever compared with the whole queue, and
 /// the buffers are read and written in sequence (a binary heap of a million timers spends its
 /// time waiting for cache misses).
+///
+/// Looking at the earliest item spreads a bucket too, which moves the last key ahead to that
+/// item's before it is taken. An item pushed with a key below the last key (after such a look)
+/// goes to a small heap of early items, which come out first: every key there is below every
+/// bucket's, and early items keep their insertion order among themselves. Timers set for before
+/// the next one due are rare, so that heap stays small.
 #[derive(Debug)]
 pub(super) struct TimerQueue<T> {
     /// The 65 buckets.
     buckets: Vec<Vec<(u64, T)>>,
+    /// Items due before the key of bucket 0, by key and insertion count.
+    early: BinaryHeap<Reverse<(u64, u64, T)>>,
+    /// Items ever pushed to `early`.
+    early_count: u64,
     /// How many items of bucket 0 were taken already.
     taken: usize,
-    /// The last key popped (the keys of bucket 0).
+    /// The key of bucket 0's items.
     last: u64,
     /// Items queued.
     len: usize,
@@ -24,32 +37,47 @@ pub(super) struct TimerQueue<T> {
 
 impl<T> Default for TimerQueue<T> {
     fn default() -> Self {
-        Self { buckets: (0..65).map(|_| Vec::new()).collect(), taken: 0, last: 0, len: 0 }
+        Self {
+            buckets: (0..65).map(|_| Vec::new()).collect(),
+            early: BinaryHeap::new(),
+            early_count: 0,
+            taken: 0,
+            last: 0,
+            len: 0,
+        }
     }
 }
 
-impl<T: Copy> TimerQueue<T> {
-    /// Queues `item` due at `key` (at least the last key popped; an earlier one counts as it).
+impl<T: Copy + Ord> TimerQueue<T> {
+    /// Queues `item` due at `key`.
     pub(super) fn push(&mut self, key: u64, item: T) {
-        let key = key.max(self.last);
+        self.len += 1;
+        if key < self.last {
+            self.early_count += 1;
+            self.early.push(Reverse((key, self.early_count, item)));
+            return;
+        }
         let bucket = self.bucket(key);
         self.buckets[bucket].push((key, item));
-        self.len += 1;
     }
 
-    /// The earliest item and its key, without taking it.
+    /// The earliest item and its key, without taking it: an early one (every key there is below
+    /// every bucket's), else the next of bucket 0.
     pub(super) fn peek(&mut self) -> Option<(u64, T)> {
-        if self.taken == self.buckets[0].len() && !self.spread() {
-            return None;
+        if let Some(&Reverse((key, _, item))) = self.early.peek() {
+            return Some((key, item));
         }
-        Some(self.buckets[0][self.taken])
+        let filled = self.taken < self.buckets[0].len() || self.spread();
+        filled.then(|| self.buckets[0][self.taken])
     }
 
     /// Takes the earliest item (the first queued among the earliest).
     pub(super) fn pop(&mut self) -> Option<(u64, T)> {
         let top = self.peek()?;
-        self.taken += 1;
         self.len -= 1;
+        if self.early.pop().is_none() {
+            self.taken += 1;
+        }
         Some(top)
     }
 
@@ -62,10 +90,11 @@ impl<T: Copy> TimerQueue<T> {
     pub(super) fn heap_bytes(&self) -> usize {
         self.buckets.iter().map(Vec::capacity).sum::<usize>() * std::mem::size_of::<(u64, T)>()
             + self.buckets.capacity() * std::mem::size_of::<Vec<(u64, T)>>()
+            + self.early.capacity() * std::mem::size_of::<Reverse<(u64, u64, T)>>()
     }
 
-    /// The bucket of `key`: 0 when it is the last key, else one more than the highest bit in
-    /// which they differ.
+    /// The bucket of `key` (at least the last key): 0 when it is the last key, else one more than
+    /// the highest bit in which they differ.
     fn bucket(&self, key: u64) -> usize {
         64 - (key ^ self.last).leading_zeros() as usize
     }
@@ -116,6 +145,8 @@ mod tests {
                 let popped = queue.pop();
                 assert_eq!(popped, reference.pop().map(|Reverse(x)| x));
                 now = popped.map_or(now, |(key, _)| key);
+                // A look ahead, as the engine's run loop takes before timers are set.
+                queue.peek();
             }
         }
         assert_eq!(queue.len(), reference.len());
@@ -126,12 +157,27 @@ mod tests {
     }
 
     #[test]
-    fn a_key_before_the_last_popped_counts_as_it() {
+    fn an_item_pushed_after_a_look_ahead_still_comes_out_first() {
+        let mut queue = TimerQueue::default();
+        for (key, item) in [(10_000, 0), (29_677_062, 1), (450_994, 2)] {
+            queue.push(key, item);
+        }
+        assert_eq!(queue.pop(), Some((10_000, 0)));
+        assert_eq!(queue.peek(), Some((450_994, 2)), "looking ahead spreads the next bucket");
+        queue.push(160_000, 3);
+        queue.push(160_000, 4);
+        queue.push(450_994, 5);
+        let order: Vec<_> = std::iter::from_fn(|| queue.pop()).collect();
+        assert_eq!(order, [(160_000, 3), (160_000, 4), (450_994, 2), (450_994, 5), (29_677_062, 1)]);
+    }
+
+    #[test]
+    fn a_key_before_the_last_popped_comes_out_first() {
         let mut queue = TimerQueue::default();
         queue.push(10, 'a');
         queue.push(20, 'b');
         assert_eq!(queue.pop(), Some((10, 'a')));
         queue.push(3, 'c');
-        assert_eq!(queue.peek(), Some((10, 'c')));
+        assert_eq!((queue.pop(), queue.pop(), queue.len()), (Some((3, 'c')), Some((20, 'b')), 0));
     }
 }

@@ -39,8 +39,8 @@ const NETWORK: u32 = u32::MAX;
 
 /// The pending timers, and what decides whether each one still fires.
 ///
-/// A timer's id is its entry's number: small, and reused once the timer fired or was dropped (the
-/// owner of the callbacks tells a later timer from an earlier one). Cancelled timers and those of a node
+/// A timer's id is its entry's number: small, and reused from the run after the timer fired or
+/// was dropped (the owner of the callbacks tells a later timer from an earlier one). Cancelled timers and those of a node
 /// that crashed or was removed since they were set stay queued until they are due,
 /// where they are dropped unfired: cancelling and crashing cost O(1) however many are pending.
 #[derive(Debug, Default)]
@@ -49,9 +49,13 @@ pub(super) struct Timers {
     queue: TimerQueue<u32>,
     /// Every timer's entry, by entry number.
     entries: Vec<Entry>,
-    /// Entries free for reuse, the last freed on top: a timer set by the callback of the one that
-    /// just fired gets its entry, still in cache here and in the facade's tables.
+    /// Entries free for reuse, the last freed on top: a timer set after the one that just fired
+    /// gets its entry, still in cache here and in the facade's tables.
     free: Vec<u32>,
+    /// Entries of timers done with since the last run began: free only from the next run on, once
+    /// the owner has heard of them (else a callback could get the id of a timer that fired with
+    /// it and whose callback has not run yet).
+    released: Vec<u32>,
     /// Timers ever set.
     set: u64,
     /// By node slot: the count of timers set before its last crash or removal (those of it never fire).
@@ -155,6 +159,11 @@ impl Timers {
         }
     }
 
+    /// Frees the entries of the timers done with before this run (their owner has heard of them).
+    pub(super) fn recycle(&mut self) {
+        self.free.append(&mut self.released);
+    }
+
     /// The timers done with since the last call, in order: each id, and whether it fired (else
     /// it was dropped unfired: cancelled, or voided, or its node was down).
     pub(super) fn drain_done(&mut self) -> std::vec::Drain<'_, (u64, bool)> {
@@ -171,7 +180,7 @@ impl Timers {
     pub(super) fn heap_bytes(&self) -> usize {
         self.queue.heap_bytes()
             + self.entries.capacity() * std::mem::size_of::<Entry>()
-            + (self.free.capacity() * 4)
+            + (self.free.capacity() + self.released.capacity()) * 4
             + self.voided_before.capacity() * 8
             + self.held.capacity() * 8
             + self.done.capacity() * 16
@@ -189,7 +198,7 @@ impl Timers {
     /// later timer; returns its id.
     fn finish(&mut self, entry: u32, fired: bool) -> u64 {
         self.entries[entry as usize].armed = false;
-        self.free.push(entry);
+        self.released.push(entry);
         let id = u64::from(entry);
         self.done.push((id, fired));
         id
@@ -242,8 +251,9 @@ mod tests {
         assert_eq!(fire(&mut timers, &[], &[]), Some((7, vec![(a, false), (b, false), (c, true)])));
         assert_eq!(fire(&mut timers, &[], &[]), Some((9, vec![(d, true)])), "set after the crash: it fires");
         assert_eq!(timers.len(), 0);
-        let reused = timers.set(10, None);
-        assert_eq!(reused, d, "the last entry freed");
+        assert_eq!(timers.set(10, None), 4, "no entry is reused before the next run");
+        timers.recycle();
+        assert_eq!(timers.set(10, None), d, "then the last entry freed is");
     }
 
     #[test]
