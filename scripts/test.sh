@@ -61,6 +61,7 @@ run native cargo_counts cargo test --quiet
 run wasm-node cargo_counts cargo test --target wasm32-unknown-unknown --test web
 run wasm-chromium cargo_counts env WASM_BINDGEN_USE_BROWSER=1 cargo test --target wasm32-unknown-unknown --test web
 run js tap_counts node --test --test-reporter=tap tests/js/
+run examples tap_counts bash scripts/examples-test.sh
 run package ok_counts bash scripts/pack-test.sh
 rm -f test-output/e2e.json
 run e2e playwright_counts npx --no-install playwright test
