@@ -28,6 +28,8 @@ code_table! {
         Completed = "completed",
         /// A timer fired or was dropped.
         Timer = "timer",
+        /// The engine crashed or restarted a node that runs a protocol.
+        Lifecycle = "lifecycle",
     }
 }
 

@@ -114,6 +114,18 @@ record! {
 }
 
 record! {
+    /// The engine (churn, a scenario's event) crashed or restarted a node that runs a protocol.
+    pub struct LifecycleEvent {
+        /// The event's code (`lifecycle`).
+        kind,
+        /// The node's slot.
+        node,
+        /// 1 when it crashed, 0 when it restarted.
+        crashed,
+    }
+}
+
+record! {
     /// A timer is done with (timer events come last in a report, in order): it fired, and the run
     /// stopped at its time for its callback to run; or it was dropped unfired (cancelled, voided
     /// by its node's crash or removal, or its node was down). Either way its id may be reused.

@@ -40,6 +40,7 @@ fn reports() -> String {
     out.layout::<SentEvent>();
     out.layout::<CompletedEvent>();
     out.layout::<TimerEvent>();
+    out.layout::<LifecycleEvent>();
     out.text
 }
 

@@ -218,8 +218,9 @@ impl Simulation {
     ///
     /// When timers fire the run stops at their time, so that their owner can run the callbacks
     /// ([`Simulation::drain_timers`]) before anything later happens, and likewise at the end of
-    /// a moment in which a node that runs its owner's protocol got a message (see
-    /// [`Simulation::set_hosted`]); [`Simulation::paused_until`] then says where to run on to.
+    /// a moment in which a node that runs its owner's protocol got a message, crashed or
+    /// restarted (see [`Simulation::set_hosted`]); [`Simulation::paused_until`] then says where
+    /// to run on to.
     pub fn run_until(&mut self, time_us: u64) {
         self.refresh_topology();
         self.timers.recycle();
@@ -238,14 +239,12 @@ impl Simulation {
                         return;
                     }
                 }
-                Due::Transfers(until) => {
-                    self.run_transfers(until);
-                    if std::mem::take(&mut self.host_due) {
-                        self.paused_until = Some(time_us);
-                        return;
-                    }
-                }
+                Due::Transfers(until) => self.run_transfers(until),
                 Due::Nothing => break,
+            }
+            if std::mem::take(&mut self.host_due) {
+                self.paused_until = Some(time_us);
+                return;
             }
         }
         self.clock.set(self.clock.now().max(time_us));

@@ -9,8 +9,8 @@ use super::network::RawNetwork;
 use super::shape::read_js;
 use crate::boundary::codes::{code_of, code_or_none, unknown_claim, DrainEvent, NodeStatus, NONE};
 use crate::boundary::layouts::{
-    ArrivalEvent, CompletedEvent, DrainHead, NodeStateRecord, SentEvent, TickHead, TickTail, TimerEvent,
-    TraceRecord, TransferRecord,
+    ArrivalEvent, CompletedEvent, DrainHead, LifecycleEvent, NodeStateRecord, SentEvent, TickHead, TickTail,
+    TimerEvent, TraceRecord, TransferRecord,
 };
 use crate::network::Delivery;
 use crate::sim::byzantine::ByzantineOptions;
@@ -389,6 +389,11 @@ impl RawNetwork {
                 }
                 EngineEvent::Completed(message) => {
                     CompletedEvent { kind: code_of(DrainEvent::Completed), message_id: message as f64 }
+                        .write(buffer);
+                }
+                EngineEvent::Lifecycle { node, crashed } => {
+                    let kind = code_of(DrainEvent::Lifecycle);
+                    LifecycleEvent { kind, node: f64::from(node), crashed: f64::from(u8::from(crashed)) }
                         .write(buffer);
                 }
             }

@@ -104,6 +104,37 @@ export const protocolCases = [
     },
   ],
   [
+    'crashes and restarts made by churn or a scenario reach onCrash and onRestart at their time',
+    ({ MeshNetwork }) => {
+      const log = [];
+      const protocol = {
+        init: () => ({ lives: 1 }),
+        onMessage() {},
+        onCrash: (state, ctx) => log.push(`${ctx.nodeId} crash ${ctx.now}`),
+        onRestart: (state, ctx) => log.push(`${ctx.nodeId} restart ${ctx.now} lives ${++state.lives}`),
+      };
+      const scenario = {
+        version: 1,
+        options: { links: { latency: 1 } },
+        nodes: { count: 2 },
+        events: [
+          { at: 20, crash: 'node-1' },
+          { at: 35, restart: 'node-1' },
+        ],
+      };
+      const network = MeshNetwork.fromScenario(scenario, { protocol });
+      network.runUntil(50);
+      equal(log, ['node-1 crash 20', 'node-1 restart 35 lives 2'], 'scripted, at their times');
+      log.length = 0;
+      const churny = new MeshNetwork({ seed: 4, churn: { crash: 0.3, restart: 0.5 }, protocol });
+      for (let i = 0; i < 5; i++) churny.createNode(cfg(`n${i}`));
+      churny.run(20);
+      const crashes = log.filter((line) => line.includes('crash')).length;
+      check(crashes > 0 && log.some((line) => line.includes('restart')), `churn reached the hooks: ${log.join(', ')}`);
+      check(log.every((line) => Number(line.split(' ')[2]) % 100 === 0), 'on tick boundaries (100 ms ticks)');
+    },
+  ],
+  [
     'what a hook throws goes to the node\'s onError; a hook may remove its node or free the network',
     ({ MeshNetwork }) => {
       const protocol = {

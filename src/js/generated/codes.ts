@@ -9,11 +9,11 @@ export type NodeStatus = (typeof NODE_STATUSES)[number];
 export const NODE_STATUS = { removed: 0, online: 1, crashed: 2, paused: 3 } as const;
 
 /** The kinds of event in the report `run`, `runUntil` and `step` write. Names in code order: a code is its position. */
-export const DRAIN_EVENTS = ['arrived', 'sent', 'completed', 'timer'] as const;
+export const DRAIN_EVENTS = ['arrived', 'sent', 'completed', 'timer', 'lifecycle'] as const;
 /** The kinds of event in the report `run`, `runUntil` and `step` write. */
 export type DrainEvent = (typeof DRAIN_EVENTS)[number];
 /** The code of each name of `DRAIN_EVENTS`. */
-export const DRAIN_EVENT = { arrived: 0, sent: 1, completed: 2, timer: 3 } as const;
+export const DRAIN_EVENT = { arrived: 0, sent: 1, completed: 2, timer: 3, lifecycle: 4 } as const;
 
 /** How a transfer in flight ends if nothing changes before it arrives. Names in code order: a code is its position. */
 export const OUTLOOKS = ['accepted', 'rejected', 'dropped'] as const;

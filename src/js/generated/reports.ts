@@ -217,3 +217,19 @@ export function readTimerEvent(numbers: ArrayLike<number>, at: number): TimerEve
   return { kind: numbers[at + TIMER_EVENT.kind], timerId: numbers[at + TIMER_EVENT.timerId], fired: numbers[at + TIMER_EVENT.fired] };
 }
 
+/** The engine (churn, a scenario's event) crashed or restarted a node that runs a protocol. */
+export interface LifecycleEvent {
+  /** The event's code (`lifecycle`). */
+  kind: number;
+  /** The node's slot. */
+  node: number;
+  /** 1 when it crashed, 0 when it restarted. */
+  crashed: number;
+}
+/** Where each field of a `LifecycleEvent` record sits, and how many numbers it takes. */
+export const LIFECYCLE_EVENT = { kind: 0, node: 1, crashed: 2, length: 3 } as const;
+/** Reads the `LifecycleEvent` record that starts at `at`. */
+export function readLifecycleEvent(numbers: ArrayLike<number>, at: number): LifecycleEvent {
+  return { kind: numbers[at + LIFECYCLE_EVENT.kind], node: numbers[at + LIFECYCLE_EVENT.node], crashed: numbers[at + LIFECYCLE_EVENT.crashed] };
+}
+

@@ -1,5 +1,5 @@
 /** Reading the report `run`, `runUntil` and `step` write, and running its callbacks in order. */
-import { ARRIVAL_EVENT, COMPLETED_EVENT, DRAIN_HEAD, SENT_EVENT, TIMER_EVENT, WATCHER_ANOMALY_RECORD } from '../generated/reports.js';
+import { ARRIVAL_EVENT, COMPLETED_EVENT, DRAIN_HEAD, LIFECYCLE_EVENT, SENT_EVENT, TIMER_EVENT, WATCHER_ANOMALY_RECORD } from '../generated/reports.js';
 import { DRAIN_EVENT, FIRST_UNKNOWN_CLAIM, NONE, REFUSALS } from '../generated/codes.js';
 import { watcherAnomalies } from './anomalies.js';
 import { deliver } from './deliver.js';
@@ -41,6 +41,9 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
       jobs.push(engineSend(state, report, at, names, proofs?.slice(proofAt, proofAt + proofLength)));
       proofAt += proofLength;
       at += SENT_EVENT.length + WATCHER_ANOMALY_RECORD.length * report[at + SENT_EVENT.anomalyCount];
+    } else if (kind === DRAIN_EVENT.lifecycle) {
+      jobs.push(lifecycle(state, report[at + LIFECYCLE_EVENT.node], report[at + LIFECYCLE_EVENT.crashed] === 1));
+      at += LIFECYCLE_EVENT.length;
     } else if (kind === DRAIN_EVENT.completed) {
       state.envelopes.delete(report[at + COMPLETED_EVENT.messageId]);
       at += COMPLETED_EVENT.length;
@@ -58,6 +61,16 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
     flush();
   }
   return fired ?? NO_TIMERS;
+}
+
+/** Tells the protocol of the node in `slot` that the engine crashed (`crashed`) or restarted it. */
+function lifecycle<T, H>(state: NetworkState<T, H>, slot: number, crashed: boolean): Job {
+  const record = state.records[slot];
+  return () => {
+    if (record.lifecycle === undefined || state.freed) return;
+    if (crashed) record.lifecycle.crashed();
+    else record.lifecycle.restarted(state.use().restartKeepsStep());
+  };
 }
 
 /** The handlers of the arrival at `report[at..]`, or undefined for a message never heard of. */

@@ -42,11 +42,11 @@ export interface Protocol<T = unknown, S = unknown> {
   onMessage(state: S, ctx: ProtocolContext<T>, message: Message<T>, delivery: Delivery | undefined): void;
   /** Runs after the node's step changed by `sync` or `autoSync`. */
   onSync?(state: S, ctx: ProtocolContext<T>, step: number): void;
-  /** Runs when `MeshNetwork.crash` crashes the node (its timers are dropped). */
+  /** Runs when the node crashes (`MeshNetwork.crash`, churn, a scenario's event); its timers are dropped. */
   onCrash?(state: S, ctx: ProtocolContext<T>): void;
   /**
-   * Runs when `MeshNetwork.restart` restarts the node: with its state as it was when
-   * `restartKeepsStep` is on (the default), else with a state made anew by `init`.
+   * Runs when the node restarts (`MeshNetwork.restart`, churn, a scenario's event): with its state
+   * as it was when `restartKeepsStep` is on (the default), else with a state made anew by `init`.
    */
   onRestart?(state: S, ctx: ProtocolContext<T>): void;
 }

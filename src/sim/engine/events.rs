@@ -14,6 +14,14 @@ pub enum EngineEvent {
     Arrived(Arrival),
     /// A message has nothing left in flight.
     Completed(u64),
+    /// The engine (churn, a scenario's event) crashed (`crashed`) or restarted a node that runs
+    /// its owner's protocol.
+    Lifecycle {
+        /// The node.
+        node: Slot,
+        /// Whether it crashed (else it restarted).
+        crashed: bool,
+    },
 }
 
 /// A message the engine made a node send; reported when someone may hear of it (a node is

@@ -1,7 +1,7 @@
 //! Faults: partitions (both ways or one way), pauses, crashes and restarts, byzantine behaviour
 //! and clock drift.
 
-use super::Simulation;
+use super::{EngineEvent, Simulation};
 use crate::error::MeshError;
 use crate::network::Slot;
 use crate::sim::byzantine::Byzantine;
@@ -93,6 +93,16 @@ impl Simulation {
         self.timers.release(slot, self.clock.now());
         self.release_held(slot);
         Ok(())
+    }
+
+    /// Tells the owner that the engine itself (churn, a scenario's event) crashed or restarted
+    /// `slot`, when it runs the owner's protocol: reported as an event, and the run stops at the
+    /// end of the moment, so the protocol hears of it then. (The owner's own calls need no telling.)
+    pub(super) fn tell_host(&mut self, slot: Slot, crashed: bool) {
+        if self.nodes.is_hosted(slot) {
+            self.events.push(EngineEvent::Lifecycle { node: slot, crashed });
+            self.host_due = true;
+        }
     }
 
     /// Whether the live node `slot` is paused.

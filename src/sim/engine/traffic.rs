@@ -28,8 +28,8 @@ impl Simulation {
                 self.heal();
                 Ok(())
             }
-            ScriptAction::Crash(slot) => self.crash(slot),
-            ScriptAction::Restart(slot) => self.restart(slot),
+            ScriptAction::Crash(slot) => self.crash(slot).map(|()| self.tell_host(slot, true)),
+            ScriptAction::Restart(slot) => self.restart(slot).map(|()| self.tell_host(slot, false)),
             ScriptAction::Pause(slot) => self.pause(slot),
             ScriptAction::Resume(slot) => self.resume(slot),
             ScriptAction::Connect(a, b) => self.connect(a, b).map(drop),
@@ -53,10 +53,10 @@ impl Simulation {
             // Churn only touches live nodes, so neither call can fail.
             if self.nodes.is_crashed(slot) {
                 if self.rng.chance(restart) {
-                    let _ = self.restart(slot);
+                    let _ = self.restart(slot).map(|()| self.tell_host(slot, false));
                 }
             } else if self.rng.chance(crash) {
-                let _ = self.crash(slot);
+                let _ = self.crash(slot).map(|()| self.tell_host(slot, true));
             }
         }
     }

@@ -51,3 +51,24 @@ fn hosting_needs_a_live_node_and_protocol_seeds_depend_on_seed_and_slot_alone() 
     assert_ne!(seeds(5), seeds(6));
     assert_ne!(seeds(5).0, seeds(5).1);
 }
+
+#[test]
+fn a_scripted_crash_and_restart_of_a_hosted_node_are_reported_and_stop_the_run_then() {
+    let mut sim = line();
+    sim.schedule(20_000, ScriptAction::Crash(1));
+    sim.schedule(30_000, ScriptAction::Restart(1));
+    sim.schedule(40_000, ScriptAction::Crash(2));
+    sim.run_until(100_000);
+    assert_eq!((sim.paused_until(), sim.now_us()), (Some(100_000), 20_000));
+    let events: Vec<EngineEvent> = sim.drain_events().collect();
+    assert_eq!(events, [EngineEvent::Lifecycle { node: 1, crashed: true }]);
+    sim.run_until(100_000);
+    assert_eq!(sim.now_us(), 30_000);
+    assert_eq!(sim.drain_events().collect::<Vec<_>>(), [EngineEvent::Lifecycle { node: 1, crashed: false }]);
+    sim.run_until(100_000);
+    assert_eq!(
+        (sim.paused_until(), sim.drain_events().count()),
+        (None, 0),
+        "c runs no protocol: nobody is told"
+    );
+}
