@@ -187,6 +187,20 @@ async function main(): Promise<void> {
   // @ts-expect-error a protocol needs onMessage
   new MeshNetwork<number>({ protocol: { name: 'empty' } });
   flooded.runUntil(100);
+
+  // The README's example (Programming nodes).
+  const readmeFlooding: Protocol<number, Set<number>> = {
+    init: () => new Set(),
+    onMessage(seen, ctx, message, delivery) {
+      if (seen.has(message.data)) return;
+      seen.add(message.data);
+      for (const peer of ctx.neighbours()) if (peer !== delivery?.from) ctx.send(peer, message.data);
+    },
+  };
+  const ring = new MeshNetwork<number>({ links: { latency: 10 }, topology: 'ring', protocol: readmeFlooding });
+  for (let i = 0; i < 8; i++) ring.createNode({ nodeId: `n${i}`, seed: 7, phaseResetInterval: 100 });
+  ring.getNode('n0')!.setTimer(50, () => ring.getNode('n0')!.broadcast(1));
+  ring.runUntil(200);
 }
 
 void main();
