@@ -160,6 +160,7 @@ impl Simulation {
     pub fn remove_node(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.remove_node(slot)?;
         self.timers.void_node(slot);
+        self.timers.release(slot, self.clock.now());
         self.links.remove_node(slot, &self.config.topology);
         self.nodes.remove(slot);
         self.release_held(slot);

@@ -57,8 +57,9 @@ impl RawNetwork {
     /// `pausedUntil`); writes the report and returns its length.
     #[wasm_bindgen(js_name = resumeUntil)]
     pub fn resume_until(&mut self, until_us: f64) -> JsResult<usize> {
-        let until_us = js(crate::validate::safe_integer("untilUs", until_us))?;
-        self.inner.run_until(until_us);
+        // The report's `pausedUntil`: whole, and beyond 2^53 only for spans of centuries (rounded).
+        let until_us = js(crate::validate::number_in("untilUs", until_us, 0.0, f64::MAX, "a time in us"))?;
+        self.inner.run_until(until_us as u64);
         Ok(self.drain())
     }
 

@@ -135,6 +135,37 @@ export const protocolCases = [
     },
   ],
   [
+    'review cases: no hooks for a restart of a running node; engine traffic in an instant network reaches protocols at tick time; a node created during a run starts before its first message',
+    ({ MeshNetwork }) => {
+      let inits = 0;
+      let restarts = 0;
+      const counting = { init: () => ++inits, onMessage() {}, onRestart: () => restarts++, onCrash: () => restarts-- };
+      const network = new MeshNetwork({ links: { latency: 1 }, restartKeepsStep: false, protocol: counting });
+      network.createNode(cfg('a'));
+      network.restart('a');
+      network.crash('a');
+      network.crash('a');
+      equal([inits, restarts], [1, -1], 'one init, one onCrash, no onRestart');
+      const times = [];
+      const instant = new MeshNetwork({ traffic: 0.5, seed: 3, protocol: { onMessage: (s, ctx) => times.push(ctx.now) } });
+      instant.createNode(cfg('a'));
+      instant.createNode(cfg('b'));
+      instant.run(10);
+      check(times.length > 0 && times.every((t) => t % 100 === 0) && times[0] < 1000, `at tick times: ${times}`);
+      const log = [];
+      const late = { onStart: (s, ctx) => log.push(`start ${ctx.now}`), onMessage: (s, ctx) => log.push(`message ${ctx.now}`) };
+      const [run, [x]] = [new MeshNetwork({ links: { latency: 1 } }), []];
+      const sender = run.createNode(cfg('x'));
+      run.at(2, () => {
+        run.createNode({ ...cfg('late'), protocol: late });
+        sender.send('late', 'hi');
+      });
+      run.runUntil(10);
+      equal(log, ['start 2', 'message 3'], 'onStart first');
+      check(x === undefined, 'unused');
+    },
+  ],
+  [
     'what a hook throws goes to the node\'s onError; a hook may remove its node or free the network',
     ({ MeshNetwork }) => {
       const protocol = {

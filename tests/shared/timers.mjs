@@ -199,6 +199,36 @@ export const timerCases = [
     },
   ],
   [
+    'review cases: a run inside a callback loses no timer of its batch; a huge run pauses and goes on; a node crashed by an earlier callback of the batch hears nothing; a paused node removed drops its held timers',
+    ({ MeshNetwork }) => {
+      const [network, [a, b]] = build(MeshNetwork, { links: { latency: 1 } }, ['a', 'b']);
+      const log = [];
+      a.setTimer(5, () => {
+        log.push(`X at ${network.now}`);
+        network.runUntil(network.now);
+        a.setTimer(100, () => log.push(`Z at ${network.now}`));
+      });
+      a.setTimer(5, () => log.push(`Y at ${network.now}`));
+      network.runUntil(200);
+      equal(log, ['X at 5', 'Y at 5', 'Z at 105'], 'Y ran, Z at its time');
+      const [other, [c]] = build(MeshNetwork, { links: { latency: 1 } }, ['c', 'd']);
+      const ran = [];
+      other.at(5, () => other.crash('c'));
+      c.setTimer(5, () => ran.push('c ran while crashed'));
+      other.runUntil(10);
+      equal(ran, [], 'crashed by an earlier callback: dropped');
+      const held = [b.setTimer(1, () => ran.push('held')), b.setTimer(2, () => ran.push('held'))];
+      network.pause('b');
+      network.runUntil(network.now + 10);
+      network.removeNode('b');
+      network.runUntil(network.now + 10);
+      equal([ran, held.map((cancel) => cancel())], [[], [false, false]], 'dropped, and known to be');
+      network.at(network.now + 5, () => log.push('in a huge run'));
+      network.run(1e11);
+      equal(log.at(-1), 'in a huge run', 'the run stopped for the timer and went on');
+    },
+  ],
+  [
     'timers replay: the same timers and sends give the same trace hash',
     ({ MeshNetwork }) => {
       const run = () => {

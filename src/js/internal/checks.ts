@@ -82,8 +82,14 @@ export function withoutProtocol(options: unknown): [rest: unknown, protocol: unk
   }
   if (!has) return [options, undefined];
   const given = options as Record<string, unknown>;
+  let keys: string[];
+  try {
+    keys = Object.keys(given);
+  } catch (thrown) {
+    return wrongType('options', 'an object that can be read (listing its keys threw)', thrown);
+  }
   const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(given)) if (key !== 'protocol') rest[key] = read(given, key, 'a value');
+  for (const key of keys) if (key !== 'protocol') rest[key] = read(given, key, 'a value');
   return [rest, read(given, 'protocol', 'a protocol object')];
 }
 

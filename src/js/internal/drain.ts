@@ -5,22 +5,23 @@ import { watcherAnomalies } from './anomalies.js';
 import { deliver } from './deliver.js';
 import { enqueue, flush } from './dispatcher.js';
 import type { NetworkState } from './network-state.js';
+import type { FiredTimer } from './timers.js';
 import type { Delivery, Message } from '../types.js';
 
 /** A callback job. */
 type Job = () => void;
 
 /** No timer fired. */
-const NO_TIMERS: readonly number[] = Object.freeze([]);
+const NO_TIMERS: readonly FiredTimer[] = Object.freeze([]);
 
 /**
  * Runs the handlers for the drain report of `length` numbers, in the order things happened,
  * after the wasm call has returned: an engine-made send goes to its sender's `onBroadcast` and to
  * the watchers' `onAnomaly`; an arrival at a listening node to its `onMessage` (or `onError` when
  * rejected or refused, then `onSync` when it synced to the message). Timers dropped unfired are
- * forgotten; returns the ids of those that fired, in order, for the caller to run (`finishRun`).
+ * forgotten; returns those that fired, taken in order, for the caller to run (`finishRun`).
  */
-export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number): readonly number[] {
+export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number): readonly FiredTimer[] {
   if (length === 0) return NO_TIMERS;
   // Fetched before the report is read: a call into wasm may move its memory.
   const names = state.use().claimedNames();
@@ -28,7 +29,7 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
   let proofAt = 0;
   const report = state.report(length);
   const jobs: Job[] = [];
-  let fired: number[] | undefined;
+  let fired: FiredTimer[] | undefined;
   let at: number = DRAIN_HEAD.length;
   for (let n = 0; n < report[DRAIN_HEAD.eventCount]; n++) {
     const kind = report[at + ARRIVAL_EVENT.kind];
@@ -49,8 +50,11 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
       at += COMPLETED_EVENT.length;
     } else {
       const id = report[at + TIMER_EVENT.timerId];
-      if (report[at + TIMER_EVENT.fired] === 1) (fired ??= []).push(id);
-      else state.timers.dropped(id);
+      if (report[at + TIMER_EVENT.fired] === 0) state.timers.dropped(id);
+      else {
+        const timer = state.timers.take(id);
+        if (timer !== undefined) (fired ??= []).push(timer);
+      }
       at += TIMER_EVENT.length;
     }
   }

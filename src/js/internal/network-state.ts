@@ -109,17 +109,20 @@ export class NetworkState<T, H = unknown> {
     for (const record of unstarted) record.lifecycle?.start();
   }
 
-  /** Crashes the node in `slot`, then tells its protocol. */
+  /** Crashes the node in `slot`, then tells its protocol (if it was running). */
   crash(slot: number): void {
-    this.use().crash(slot);
-    this.records[slot].lifecycle?.crashed();
+    const rawNetwork = this.use();
+    const wasCrashed = rawNetwork.isCrashed(slot);
+    rawNetwork.crash(slot);
+    if (!wasCrashed) this.records[slot].lifecycle?.crashed();
   }
 
-  /** Restarts the node in `slot`, then tells its protocol. */
+  /** Restarts the node in `slot`, then tells its protocol (if it was crashed). */
   restart(slot: number): void {
     const rawNetwork = this.use();
+    const wasCrashed = rawNetwork.isCrashed(slot);
     rawNetwork.restart(slot);
-    this.records[slot].lifecycle?.restarted(rawNetwork.restartKeepsStep());
+    if (wasCrashed) this.records[slot].lifecycle?.restarted(rawNetwork.restartKeepsStep());
   }
 
   /**

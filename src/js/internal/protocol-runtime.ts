@@ -92,6 +92,7 @@ export class ProtocolRuntime<T, H> implements ProtocolContext<T>, NodeLifecycle 
 
   /** Runs `onRestart`, with a state made anew unless `keepsState`. */
   restarted(keepsState: boolean): void {
+    if (!this.record.alive) return;
     if (!keepsState) this.#init();
     this.#call(this.hooks.onRestart);
   }

@@ -24,6 +24,7 @@ export function finishRun<T, H>(state: NetworkState<T, H>, start: (rawNetwork: R
     if (pausedUntil === NONE) break;
     state.timers.fire(fired);
     if (state.freed) break;
+    state.startProtocols(); // nodes a callback created start before the run goes on
     length = state.use().resumeUntil(pausedUntil);
   }
   return ran;

@@ -3,12 +3,26 @@ import { flush, report } from './dispatcher.js';
 import type { RawNetwork } from './raw.js';
 import type { CancelTimer, TimerCallback } from '../types.js';
 
-/** Where what a node timer's callback throws goes (its node's `onError`). */
+/** A node timer's node: where what its callback throws goes (its node's `onError`). */
 interface TimerOwner {
+  /** The node's slot. */
+  readonly slot: number;
   /** False once the node is removed. */
   readonly alive: boolean;
   /** Takes what a callback threw. */
   handlerThrew(error: unknown): void;
+}
+
+/** A timer that fired, taken from the table with what its callback needs. */
+export interface FiredTimer {
+  /** Its id. */
+  readonly id: number;
+  /** Its id's generation when it fired. */
+  readonly generation: number;
+  /** Its callback. */
+  readonly callback: TimerCallback;
+  /** Its node (undefined for a network timer). */
+  readonly owner: TimerOwner | undefined;
 }
 
 /** Generations wrap here, staying small integers. */
@@ -68,18 +82,27 @@ export class TimerTable {
   }
 
   /**
-   * Runs the callbacks of the timers `ids` (fired, in order): a node timer's exception goes to its
-   * node's `onError`, a network timer's is reported. A timer cancelled by an earlier callback of
-   * the same batch does not run.
+   * The timer `id`, which fired, as it is now (taken as soon as the engine reports it: a run started
+   * before its callback runs may hand its id to a new timer); undefined when it was cancelled.
    */
-  fire(ids: readonly number[]): void {
-    for (let i = 0; i < ids.length; i++) {
-      const id = ids[i];
-      const callback = this.#callbacks[id];
-      if (callback === undefined) continue;
-      const owner = this.#owners[id];
-      this.#forget(id);
-      if (owner !== undefined && !owner.alive) continue;
+  take(id: number): FiredTimer | undefined {
+    const callback = this.#callbacks[id];
+    return callback === undefined ? undefined : { id, generation: this.#generations[id], callback, owner: this.#owners[id] };
+  }
+
+  /**
+   * Runs the callbacks of the timers `fired` (taken in firing order): a node timer's exception
+   * goes to its node's `onError`, a network timer's is reported. A timer cancelled by an earlier
+   * callback of the same batch does not run, nor one whose node was crashed or removed meanwhile.
+   */
+  fire(fired: readonly FiredTimer[]): void {
+    for (let i = 0; i < fired.length; i++) {
+      const { id, generation, callback, owner } = fired[i];
+      if (this.#generations[id] === generation) {
+        if (this.#callbacks[id] === undefined) continue; // cancelled since it fired
+        this.#forget(id);
+      }
+      if (owner !== undefined && (!owner.alive || this.use().isCrashed(owner.slot))) continue;
       try {
         callback();
       } catch (error) {

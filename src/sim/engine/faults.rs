@@ -47,6 +47,7 @@ impl Simulation {
         self.network.counters(slot)?;
         if !self.nodes.is_crashed(slot) {
             self.timers.void_node(slot);
+            self.timers.release(slot, self.clock.now());
         }
         self.nodes.crash(slot);
         self.release_held(slot);
@@ -95,10 +96,25 @@ impl Simulation {
         Ok(())
     }
 
+    /// Crashes (`crashed`) or restarts the live node `slot` for the engine itself (churn, a
+    /// scenario's event), telling the owner when that changed a node that runs its protocol.
+    pub(super) fn set_crashed(&mut self, slot: Slot, crashed: bool) -> Result<(), MeshError> {
+        let changed = self.nodes.is_crashed(slot) != crashed;
+        if crashed {
+            self.crash(slot)?;
+        } else {
+            self.restart(slot)?;
+        }
+        if changed {
+            self.tell_host(slot, crashed);
+        }
+        Ok(())
+    }
+
     /// Tells the owner that the engine itself (churn, a scenario's event) crashed or restarted
     /// `slot`, when it runs the owner's protocol: reported as an event, and the run stops at the
     /// end of the moment, so the protocol hears of it then. (The owner's own calls need no telling.)
-    pub(super) fn tell_host(&mut self, slot: Slot, crashed: bool) {
+    fn tell_host(&mut self, slot: Slot, crashed: bool) {
         if self.nodes.is_hosted(slot) {
             self.events.push(EngineEvent::Lifecycle { node: slot, crashed });
             self.host_due = true;

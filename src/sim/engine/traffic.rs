@@ -28,8 +28,8 @@ impl Simulation {
                 self.heal();
                 Ok(())
             }
-            ScriptAction::Crash(slot) => self.crash(slot).map(|()| self.tell_host(slot, true)),
-            ScriptAction::Restart(slot) => self.restart(slot).map(|()| self.tell_host(slot, false)),
+            ScriptAction::Crash(slot) => self.set_crashed(slot, true),
+            ScriptAction::Restart(slot) => self.set_crashed(slot, false),
             ScriptAction::Pause(slot) => self.pause(slot),
             ScriptAction::Resume(slot) => self.resume(slot),
             ScriptAction::Connect(a, b) => self.connect(a, b).map(drop),
@@ -53,10 +53,10 @@ impl Simulation {
             // Churn only touches live nodes, so neither call can fail.
             if self.nodes.is_crashed(slot) {
                 if self.rng.chance(restart) {
-                    let _ = self.restart(slot).map(|()| self.tell_host(slot, false));
+                    let _ = self.set_crashed(slot, false);
                 }
             } else if self.rng.chance(crash) {
-                let _ = self.crash(slot).map(|()| self.tell_host(slot, true));
+                let _ = self.set_crashed(slot, true);
             }
         }
     }
@@ -132,6 +132,8 @@ impl Simulation {
                     unicast: false,
                 };
                 self.events.push(EngineEvent::Arrived(arrival));
+                // A node that runs its owner's protocol hears of it at this moment.
+                self.host_due |= self.nodes.is_hosted(receiver);
             }
         }
         if done {
