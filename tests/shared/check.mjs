@@ -12,8 +12,12 @@ export function equal(actual, expected, message = 'values differ') {
   if (a !== e) throw new Error(`${message}: expected ${e}, got ${a}`);
 }
 
+/** How many refusals `throwsCode` has checked so far (the reliability report counts them per case). */
+export const refusalsChecked = { count: 0 };
+
 /** Runs `fn`, which must throw an error of class `Class` with `code` (and `field` when given). */
 export function throwsCode(fn, Class, code, field) {
+  refusalsChecked.count++;
   try {
     fn();
   } catch (error) {
