@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 lock=${BUILD_LOCK:-/tmp/dm-build.lock}
+# shellcheck source=scripts/minutes.sh
+source scripts/minutes.sh
 
 usage() { echo "usage: npm run fuzz -- --minutes N   (N: minutes in all, a positive number; default 5)"; }
 minutes=5
@@ -26,10 +28,7 @@ while [ $# -gt 0 ]; do
     *) echo "fuzz: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
-if ! [[ $minutes =~ ^[0-9]+([.][0-9]+)?$ ]] || awk -v m="$minutes" 'BEGIN { exit !(m <= 0) }'; then
-  echo "fuzz: --minutes must be a positive number of minutes, got '$minutes'" >&2
-  exit 2
-fi
+check_minutes fuzz "$minutes"
 
 echo "# installing what is missing"
 rustup toolchain list | grep -q '^nightly' || flock "$lock" rustup toolchain install nightly --profile minimal

@@ -10,6 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lock=${BUILD_LOCK:-/tmp/dm-build.lock}
+# shellcheck source=scripts/minutes.sh
+source scripts/minutes.sh
 
 usage() { echo "usage: npm run soak -- --minutes N [--seed S]   (N: a positive number, default 1; S: a whole number, default 1)"; }
 minutes=1
@@ -27,10 +29,7 @@ while [ $# -gt 0 ]; do
     *) echo "soak: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
 done
-if ! [[ $minutes =~ ^[0-9]+([.][0-9]+)?$ ]] || awk -v m="$minutes" 'BEGIN { exit !(m <= 0) }'; then
-  echo "soak: --minutes must be a positive number of minutes, got '$minutes'" >&2
-  exit 2
-fi
+check_minutes soak "$minutes"
 if ! [[ $seed =~ ^[0-9]{1,15}$ ]]; then
   echo "soak: --seed must be a whole number of at most 15 digits, got '$seed'" >&2
   exit 2
