@@ -7,7 +7,7 @@ import { WaitingSends } from './waiting-sends.js';
 import type { ObserverCore } from './observer-core.js';
 import type { Message, NodeConfig } from '../types.js';
 import { nodeConfig, read, withoutProtocol } from './checks.js';
-import { ProtocolRuntime, protocolHooks, type ProtocolNode } from './protocol-runtime.js';
+import { ProtocolRuntime, checkedProtocol, type CheckedProtocol, type ProtocolNode } from './protocol-runtime.js';
 
 /** Numbers per slot in the table of broadcasts that may wait. */
 const WAIT_STRIDE = 3;
@@ -28,9 +28,9 @@ export class NetworkState<T, H = unknown> {
   /** The payloads of a scenario's scripted broadcasts, by event index. */
   payloads: readonly unknown[] = [];
   /** The protocol every node created without one of its own runs, with its hooks (none: undefined). */
-  defaultProtocol: [protocol: object, hooks: ReturnType<typeof protocolHooks<T>>] | undefined;
+  defaultProtocol: CheckedProtocol<T> | undefined;
   /** Protocols given to `createNode`, to attach once their node's handle exists, by slot. */
-  readonly #toHost = new Map<number, [protocol: object, hooks: ReturnType<typeof protocolHooks<T>>]>();
+  readonly #toHost = new Map<number, CheckedProtocol<T>>();
   /** Nodes whose protocol has not started yet, in creation order. */
   #unstarted: NodeRecord<T, H>[] = [];
   /** The callbacks of the pending virtual timers. */
@@ -62,15 +62,10 @@ export class NetworkState<T, H = unknown> {
   static create<T, H>(owner: string, options?: object): NetworkState<T, H> {
     const Raw = raw().RawNetwork;
     const [rest, protocol] = withoutProtocol(options);
-    const hooks = protocol === undefined ? undefined : protocolHooks<T>('protocol', protocol);
+    const everywhere = checkedProtocol<T>('protocol', protocol);
     const state = new NetworkState<T, H>(owner, rest === undefined ? new Raw() : Raw.withOptions(rest as object));
-    state.runEverywhere(protocol, hooks);
+    state.defaultProtocol = everywhere;
     return state;
-  }
-
-  /** Makes `protocol` (with its checked `hooks`; none when undefined) run on every node created without one of its own. */
-  runEverywhere(protocol: unknown, hooks: ReturnType<typeof protocolHooks<T>> | undefined): void {
-    if (hooks !== undefined) this.defaultProtocol = [protocol as object, hooks];
   }
 
   /**
@@ -79,11 +74,10 @@ export class NetworkState<T, H = unknown> {
    */
   addNode(config: NodeConfig): NodeRecord<T, H> {
     const [nodeId, seed, interval] = nodeConfig(config);
-    const own = read(config as unknown as Record<string, unknown>, 'protocol', 'a protocol object');
-    const hooks = own === undefined ? undefined : protocolHooks<T>('config.protocol', own);
+    const own = checkedProtocol<T>('config.protocol', read(config as unknown as Record<string, unknown>, 'protocol', 'a protocol object'));
     const record = new NodeRecord<T, H>(this.use().createNode(nodeId, seed, interval), nodeId);
     this.addRecord(record);
-    if (hooks !== undefined) this.#toHost.set(record.slot, [own as object, hooks]);
+    if (own !== undefined) this.#toHost.set(record.slot, own);
     return record;
   }
 

@@ -33,6 +33,17 @@ export interface ProtocolNetwork {
 /** A protocol's hooks, read once (a getter is never read again), each called with the protocol as `this`. */
 type Hooks<T> = Required<Pick<Protocol<T>, 'onMessage'>> & Omit<Protocol<T>, 'onMessage' | 'name'>;
 
+/** A protocol given by the user, with its hooks read and checked. */
+export type CheckedProtocol<T> = readonly [protocol: object, hooks: Hooks<T>];
+
+/**
+ * `value`, a protocol given as `field`, with its hooks (see `protocolHooks`), or undefined when
+ * no protocol was given (`value` undefined).
+ */
+export function checkedProtocol<T>(field: string, value: unknown): CheckedProtocol<T> | undefined {
+  return value === undefined ? undefined : [value as object, protocolHooks<T>(field, value)];
+}
+
 /** The optional hooks, in the order they are checked. */
 const OPTIONAL = ['init', 'onStart', 'onSync', 'onCrash', 'onRestart'] as const;
 
@@ -41,7 +52,7 @@ const OPTIONAL = ['init', 'onStart', 'onSync', 'onCrash', 'onRestart'] as const;
  * whose other hooks are functions when present. Throws `ERR_INVALID_TYPE` naming `field` or
  * `field.hook`, also when reading one throws.
  */
-export function protocolHooks<T>(field: string, value: unknown): Hooks<T> {
+function protocolHooks<T>(field: string, value: unknown): Hooks<T> {
   const protocol = object(field, value);
   const hook = (name: string, required: boolean): ((...args: never[]) => unknown) | undefined => {
     let read: unknown;

@@ -1,7 +1,7 @@
 /** A network state built from a scenario document, with a record for each of its nodes. */
 import { NetworkState } from './network-state.js';
 import { NodeRecord } from './node-record.js';
-import { protocolHooks } from './protocol-runtime.js';
+import { checkedProtocol } from './protocol-runtime.js';
 import { raw } from './raw.js';
 
 /**
@@ -15,10 +15,10 @@ export function scenarioState<T, H>(
   bind: (state: NetworkState<T, H>, record: NodeRecord<T, H>) => H,
   protocol?: unknown,
 ): NetworkState<T, H> {
-  const hooks = protocol === undefined ? undefined : protocolHooks<T>('protocol', protocol);
+  const everywhere = checkedProtocol<T>('protocol', protocol);
   const document = jsonDocument(scenario);
   const state = new NetworkState<T, H>('MeshNetwork', raw().RawNetwork.fromScenario(document));
-  state.runEverywhere(protocol, hooks);
+  state.defaultProtocol = everywhere;
   // wasm accepted the document, so its events are an array of objects, if there are any.
   const events = (document as { events?: { data?: unknown }[] }).events ?? [];
   state.payloads = events.map((event) => event.data);
