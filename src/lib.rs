@@ -7,6 +7,7 @@
 
 pub mod auth;
 pub mod boundary;
+pub mod distribution;
 pub mod error;
 mod ids;
 pub mod message;
@@ -23,9 +24,10 @@ pub mod validate;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use distribution::Metrics;
 pub use error::{ErrorClass, MeshError};
 pub use message::{Stamp, Verdict};
-pub use monitor::{Metrics, PerformanceMonitor};
+pub use monitor::PerformanceMonitor;
 pub use network::{Broadcast, Delivery, Network, Reception, Slot, WatcherAnomaly};
 pub use node::{NodeConfig, NodeCounters};
 pub use observer::{Observer, SenderStatistics, SharedObserver, Statistics};

@@ -6,9 +6,9 @@ use std::fmt::Write;
 use super::codes::{verdict, DrainEvent, ErrorCode, NodeStatus, FIRST_UNKNOWN_CLAIM, NEEDS_SIZE, NONE};
 use super::layouts::*;
 use super::{CodeTable, Field, Layout};
+use crate::distribution::Metrics;
 use crate::error::JsNumber;
 use crate::message::HEADER_BYTES;
-use crate::monitor::Metrics;
 use crate::observer::AnomalyKind;
 use crate::sim::defaults::{
     Entry, BYZANTINE_PARAMETERS, NETWORK_OPTIONS, SCENARIO_NODE_SETTINGS, TOPOLOGY_PARAMETERS,

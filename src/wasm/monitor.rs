@@ -3,7 +3,8 @@
 use wasm_bindgen::prelude::*;
 
 use super::errors::{js, JsResult};
-use crate::monitor::{Metrics, PerformanceMonitor};
+use crate::distribution::Metrics;
+use crate::monitor::PerformanceMonitor;
 
 #[wasm_bindgen]
 extern "C" {
