@@ -62,7 +62,10 @@ impl Distribution {
     /// The statistics, or `None` before the first duration.
     pub fn metrics(&self) -> Option<Metrics> {
         let count = self.histogram.len();
-        let percentile = |q: f64| self.histogram.value_at_quantile(q) as f64 / NANOS_PER_MS;
+        let percentile = |q: f64| {
+            let nanos = self.histogram.median_equivalent(self.histogram.value_at_quantile(q));
+            three_significant_digits(nanos) as f64 / NANOS_PER_MS
+        };
         (count > 0).then(|| Metrics {
             count,
             avg: self.sum / count as f64,
@@ -73,6 +76,16 @@ impl Distribution {
             p99: percentile(0.99).clamp(self.min, self.max),
         })
     }
+}
+
+/// `n` rounded to its 3 most significant decimal digits (in whole numbers, so the same on every
+/// platform): the histogram's precision, so that equal durations read back as they were given.
+fn three_significant_digits(n: u64) -> u64 {
+    let mut scale = 1u64;
+    while n / scale >= 1000 {
+        scale *= 10;
+    }
+    (n + scale / 2) / scale * scale
 }
 
 #[cfg(test)]
@@ -103,5 +116,19 @@ mod tests {
         }
         let s = d.metrics().unwrap();
         assert_eq!((s.p50, s.p99, s.max, s.avg), (250.0, 250.0, 250.0, 250.0));
+    }
+
+    #[test]
+    fn percentiles_read_back_to_three_significant_digits() {
+        assert_eq!(
+            [0, 7, 999, 1000, 1004, 1005, 123_456, 9_998_336].map(three_significant_digits),
+            [0, 7, 999, 1000, 1000, 1010, 123_000, 10_000_000]
+        );
+        let mut d = Distribution::default();
+        for ms in [10.0, 10.0, 20.0, 30.0] {
+            d.record(ms);
+        }
+        let s = d.metrics().unwrap();
+        assert_eq!((s.p50, s.p95), (10.0, 30.0));
     }
 }

@@ -170,6 +170,14 @@ pub enum MeshError {
         /// What is wrong there.
         problem: String,
     },
+    /// A setting that does not apply to this network (a sync workload without the global tick).
+    #[error("{field}: {problem}")]
+    NotApplicable {
+        /// The setting, such as `workload.kind`.
+        field: String,
+        /// Why it does not apply.
+        problem: String,
+    },
     /// `endTimer` for a timer that is not running.
     #[error("no timer named \"{name}\" is running: call startTimer(\"{name}\") first")]
     TimerNotStarted {
@@ -242,6 +250,7 @@ impl MeshError {
             Self::NodePaused { .. } => ErrorCode::NodePaused,
             Self::NodeCrashed { .. } => ErrorCode::NodeCrashed,
             Self::NodeNotPaused { .. } => ErrorCode::NodeNotPaused,
+            Self::NotApplicable { .. } => ErrorCode::NotApplicable,
         }
     }
 
@@ -269,7 +278,8 @@ impl MeshError {
             | Self::BadShape { field, .. }
             | Self::BadKey { field, .. }
             | Self::NotLinked { field, .. }
-            | Self::NodePaused { field, .. } => field,
+            | Self::NodePaused { field, .. }
+            | Self::NotApplicable { field, .. } => field,
         }
     }
 

@@ -30,6 +30,8 @@ code_table! {
         Timer = "timer",
         /// The engine crashed or restarted a node that runs a protocol.
         Lifecycle = "lifecycle",
+        /// The broadcast workload handed a value to a node that runs a protocol.
+        Offered = "offered",
     }
 }
 
@@ -82,6 +84,8 @@ code_table! {
         NodeCrashed = "ERR_NODE_CRASHED",
         /// `resume` of a node that is not paused.
         NodeNotPaused = "ERR_NODE_NOT_PAUSED",
+        /// A setting that does not apply to this network (a sync workload without the global tick).
+        NotApplicable = "ERR_NOT_APPLICABLE",
     }
 }
 

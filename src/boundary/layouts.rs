@@ -114,6 +114,39 @@ record! {
 }
 
 record! {
+    /// The broadcast workload handed a value to a node that runs a protocol.
+    pub struct OfferedEvent {
+        /// The event's code (`offered`).
+        kind,
+        /// The node's slot.
+        node,
+        /// The value.
+        value,
+    }
+}
+
+record! {
+    /// The head of `workloadReport()`: what follows it, in this order: a `BroadcastSummary`
+    /// (when `broadcast` is 1), a `Metrics` of its latencies (when `latency` is 1), `missingCount`
+    /// `MissingValue`s, `healCount` `HealRecord`s, then a `SyncSummary` (when `sync` is 1) and
+    /// `disturbanceCount` `DisturbanceRecord`s.
+    pub struct WorkloadReportHead {
+        /// 1 when a broadcast workload runs.
+        broadcast,
+        /// 1 when its latencies follow (something was learned).
+        latency,
+        /// Missing pairs listed.
+        missing_count,
+        /// Heals listed.
+        heal_count,
+        /// 1 when a sync workload runs.
+        sync,
+        /// Disturbances listed.
+        disturbance_count,
+    }
+}
+
+record! {
     /// The engine (churn, a scenario's event) crashed or restarted a node that runs a protocol.
     pub struct LifecycleEvent {
         /// The event's code (`lifecycle`).
@@ -183,6 +216,8 @@ record! {
         pattern_value,
         /// The index of the scenario event whose payload it carries, or -1 for none.
         payload,
+        /// The broadcast workload's value it carries (its `data`), or -1 for none.
+        value,
         /// The sender's sequence number (authenticated networks; 0 otherwise).
         sequence,
         /// How many bytes its tag or signature takes in `sentProofs()` (0 without authentication).

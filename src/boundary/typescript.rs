@@ -15,14 +15,23 @@ use crate::sim::defaults::{
 };
 use crate::sim::engine::{Outlook, Refusal, SimStats};
 use crate::sim::trace::TraceKind;
+use crate::sim::workload::{
+    BroadcastSummary, Disturbance, DisturbanceRecord, HealRecord, MissingValue, SyncSummary,
+};
 
 /// Where the generated modules live, from the crate's root.
 pub const DIR: &str = "src/js/generated";
 
 /// Each generated module: its file name in [`DIR`] and its full text. (No module re-exports the
 /// others: in the CommonJS build a re-export turns every read of a constant into a getter call.)
-pub fn modules() -> [(&'static str, String); 4] {
-    [("reports.ts", reports()), ("arrays.ts", arrays()), ("codes.ts", codes()), ("defaults.ts", defaults())]
+pub fn modules() -> [(&'static str, String); 5] {
+    [
+        ("reports.ts", reports()),
+        ("arrays.ts", arrays()),
+        ("codes.ts", codes()),
+        ("defaults.ts", defaults()),
+        ("workloads.ts", workloads()),
+    ]
 }
 
 /// The records of the reports broadcasts, unicasts, batches and runs write.
@@ -41,6 +50,20 @@ fn reports() -> String {
     out.layout::<CompletedEvent>();
     out.layout::<TimerEvent>();
     out.layout::<LifecycleEvent>();
+    out.layout::<OfferedEvent>();
+    out.text
+}
+
+/// The records of the workload checkers' report.
+fn workloads() -> String {
+    let mut out = Module::headed("The records of `workloadReport()`: the checkers' figures and rows.");
+    out.layout::<WorkloadReportHead>();
+    out.layout::<BroadcastSummary>();
+    out.layout::<MissingValue>();
+    out.layout::<HealRecord>();
+    out.layout::<SyncSummary>();
+    out.layout::<DisturbanceRecord>();
+    out.table::<Disturbance>("DISTURBANCES", "DISTURBANCE", "Disturbance");
     out.text
 }
 

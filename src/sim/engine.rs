@@ -19,6 +19,14 @@ use crate::sim::rng::SimRng;
 use crate::sim::topology::Topology;
 use crate::sim::trace::{Trace, TraceEvent, TraceKind};
 
+/// The earlier of two times, either of which may be missing.
+fn earliest(a: Option<u64>, b: Option<u64>) -> Option<u64> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
 impl Default for Simulation {
     /// The seed's network: an instant full mesh (the default settings always validate).
     fn default() -> Self {
@@ -66,6 +74,8 @@ pub struct Simulation {
     paused_until: Option<u64>,
     /// Whether a node that runs its owner's protocol got a message at the current time.
     host_due: bool,
+    /// The checkers of the workloads running.
+    checkers: Checkers,
 }
 
 impl Simulation {
@@ -97,6 +107,7 @@ impl Simulation {
             timers: Timers::default(),
             paused_until: None,
             host_due: false,
+            checkers: Checkers::default(),
         }
     }
 
@@ -159,6 +170,7 @@ impl Simulation {
     /// Removes a live node and its links; what it held while paused is dropped.
     pub fn remove_node(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.remove_node(slot)?;
+        self.note_down(slot, false);
         self.timers.void_node(slot);
         self.timers.release(slot, self.clock.now());
         self.links.remove_node(slot, &self.config.topology);
@@ -207,7 +219,7 @@ impl Simulation {
     fn upcoming(&mut self) -> Upcoming {
         Upcoming {
             tick: self.clock.next_tick(),
-            script: self.script.next_time(),
+            script: earliest(self.script.next_time(), self.checkers.next_due()),
             timer: self.timers.next_time(),
             transfer: self.messages.next_time(),
         }
@@ -232,7 +244,12 @@ impl Simulation {
                 Due::Tick => self.tick(),
                 Due::Script(at) => {
                     self.clock.set(at);
-                    self.run_script();
+                    // Scripted actions first, then a workload's value due at the same time.
+                    if self.script.next_time() == Some(at) {
+                        self.run_script();
+                    } else {
+                        self.hand_out();
+                    }
                 }
                 Due::Timers(at) => {
                     if self.fire_timers(at) {
@@ -368,6 +385,9 @@ impl Simulation {
         self.churn();
         self.make_traffic();
         let census = self.nodes.census(&self.network);
+        if census.online > 0 {
+            self.note_tick(census.min_step, census.max_step);
+        }
         self.ledger.log_tick(self.clock.ticks(), self.clock.now(), census);
     }
 
@@ -422,10 +442,11 @@ mod traffic;
 mod unicast;
 mod warm;
 mod wiring;
+mod workload;
 
 use clock::{Clock, Due, Upcoming};
 pub use config::SimConfig;
-pub use events::{Arrival, EngineEvent, EngineSend, SimBroadcast};
+pub use events::{Arrival, EngineEvent, EngineSend, Payload, SimBroadcast};
 use held::Held;
 pub use in_flight::{InFlight, Outlook};
 use ledger::Ledger;
@@ -438,6 +459,8 @@ pub use script::ScriptAction;
 pub use timers::TimerOwner;
 use timers::{Fate, Timers};
 use warm::Warmer;
+use workload::Checkers;
+pub use workload::WorkloadReport;
 
 pub use authenticity::{Claimed, Refusal};
 use keyring::Keyring;

@@ -3,6 +3,7 @@
 //! [`Network`]: crate::network::Network
 
 pub mod attack_lab;
+pub mod builtin_protocol;
 pub mod byzantine;
 pub mod defaults;
 pub mod engine;
@@ -14,3 +15,4 @@ pub mod rng;
 pub mod scenario;
 pub mod topology;
 pub mod trace;
+pub mod workload;

@@ -10,11 +10,13 @@ use crate::error::MeshError;
 use crate::network::Slot;
 use crate::node::NodeConfig;
 use crate::shape::{read_shape, Entries, Field, Shape};
+use crate::sim::builtin_protocol::ProtocolChoice;
 use crate::sim::byzantine::ByzantineOptions;
 use crate::sim::defaults::{NODE_INTERVAL, NODE_PREFIX, NODE_SEED};
 use crate::sim::engine::{ScriptAction, Simulation};
 use crate::sim::link::to_micros;
 use crate::sim::options::{LinkOptions, NetworkOptions};
+use crate::sim::workload::WorkloadOptions;
 use crate::validate::{duration_ms, safe_integer};
 
 /// The most nodes a scenario may create (node slots are 32-bit).
@@ -48,6 +50,11 @@ pub struct Scenario {
     pub events: Option<Vec<ScenarioEvent>>,
     /// How long the scenario is meant to run, in ms (for players; the network does not stop).
     pub duration: Option<f64>,
+    /// The built-in relaying every node runs, by name (it sets `fanout` and `ttl`).
+    pub protocol: Option<ProtocolChoice>,
+    /// A workload, started before anything else happens (its checker sees the scenario's drift
+    /// and byzantine nodes from time 0).
+    pub workload: Option<WorkloadOptions>,
 }
 
 /// Checks the version before anything else: a document of another version (or not a scenario
@@ -76,6 +83,8 @@ impl Shape for Scenario {
             drift: o.read("drift"),
             events: o.read("events"),
             duration: o.read("duration"),
+            protocol: o.read("protocol"),
+            workload: o.read("workload"),
         };
         o.end(scenario)
     }
@@ -239,10 +248,16 @@ impl Scenario {
 
     /// A simulation set up as the scenario says, its events scheduled.
     pub fn build(&self) -> Result<Simulation, MeshError> {
-        let config = self.options.clone().unwrap_or_default().to_config()?;
-        let mut sim = Simulation::new(config)?;
+        let mut options = self.options.clone().unwrap_or_default();
+        if let Some(protocol) = &self.protocol {
+            protocol.apply(&mut options)?;
+        }
+        let mut sim = Simulation::new(options.to_config()?)?;
         for node in self.node_configs()? {
             sim.create_node(&node)?;
+        }
+        if let Some(workload) = &self.workload {
+            sim.start_workload(workload)?;
         }
         let slot = |sim: &Simulation, field: String, id: &str| {
             sim.network().find(id).ok_or_else(|| MeshError::UnknownNode { field, node_id: id.to_owned() })
@@ -495,6 +510,37 @@ mod tests {
     }
 
     #[test]
+    fn a_scenario_names_its_protocol_and_workload_and_its_checker_reports() {
+        let scenario = |protocol: &str| {
+            format!(
+                r#"{{
+                "version": 1,
+                "options": {{"seed": 3, "links": {{"latency": 10}}, "topology": "ring", "ttl": 8}},
+                "nodes": {{"count": 8, "prefix": "n"}},
+                "protocol": {protocol},
+                "workload": {{"kind": "broadcast", "rate": 50, "duration": 200}}
+            }}"#
+            )
+        };
+        let run = |protocol: &str| {
+            let mut sim = Scenario::parse(&scenario(protocol)).unwrap().build().unwrap();
+            sim.run_until(1_000_000);
+            sim.workload_report().broadcast.unwrap().summary
+        };
+        let (flood, none) = (run(r#""flood""#), run(r#""none""#));
+        assert_eq!((flood.values, flood.missing, flood.messages_per_value), (10.0, 0.0, 9.0));
+        assert_eq!(
+            (none.messages_per_value, none.missing),
+            (2.0, 50.0),
+            "no relaying: only the 2 neighbours learn"
+        );
+        let gossip = run(r#"{"name": "gossip", "fanout": 1}"#);
+        assert!(gossip.messages_per_value < flood.messages_per_value, "{gossip:?}");
+        let err = Scenario::parse(&scenario(r#""push-pull""#)).unwrap().build().unwrap_err();
+        assert_eq!((err.code(), err.field()), ("ERR_UNKNOWN_NAME", "protocol.name"));
+    }
+
+    #[test]
     fn bad_scenarios_name_the_part_at_fault() {
         let cases = [
             ("{", "ERR_INVALID_SCENARIO", "scenario"),
@@ -555,6 +601,42 @@ mod tests {
                 r#"{"version": 1, "nodes": {"count": 2}, "events": [{"at": 1, "pause": "node-0", "resume": "node-0"}]}"#,
                 "ERR_INVALID_SCENARIO",
                 "events[0]",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "protocol": "flood", "options": {"fanout": 2}}"#,
+                "ERR_INVALID_SCENARIO",
+                "options.fanout",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "protocol": {"name": "none", "ttl": 3}}"#,
+                "ERR_INVALID_SCENARIO",
+                "protocol.ttl",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "protocol": {"name": "gossip", "fanout": 0}}"#,
+                "ERR_OUT_OF_RANGE",
+                "protocol.fanout",
+            ),
+            (r#"{"version": 1, "nodes": {"count": 2}, "protocol": 7}"#, "ERR_INVALID_TYPE", "protocol"),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "workload": {"kind": "broadcast", "rate": 10}}"#,
+                "ERR_INVALID_TYPE",
+                "workload.duration",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "workload": {"kind": "broadcast", "rate": 10, "duration": 1000, "from": ["x"]}}"#,
+                "ERR_UNKNOWN_NODE",
+                "workload.from[0]",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "workload": {"kind": "sync"}}"#,
+                "ERR_NOT_APPLICABLE",
+                "workload.kind",
+            ),
+            (
+                r#"{"version": 1, "nodes": {"count": 2}, "workload": {"kind": "sync", "every": 1}}"#,
+                "ERR_INVALID_TYPE",
+                "workload.every",
             ),
             (
                 r#"{"version": 1, "nodes": [{"nodeId": "a"}, {"nodeId": "a"}]}"#,

@@ -19,6 +19,7 @@ pub mod simulation;
 pub mod sizes;
 pub mod timers;
 pub mod unicast;
+pub mod workload;
 
 use wasm_bindgen::prelude::*;
 

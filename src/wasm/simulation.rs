@@ -9,12 +9,12 @@ use super::network::RawNetwork;
 use super::shape::read_js;
 use crate::boundary::codes::{code_of, code_or_none, unknown_claim, DrainEvent, NodeStatus, NONE};
 use crate::boundary::layouts::{
-    ArrivalEvent, CompletedEvent, DrainHead, LifecycleEvent, NodeStateRecord, SentEvent, TickHead, TickTail,
-    TimerEvent, TraceRecord, TransferRecord,
+    ArrivalEvent, CompletedEvent, DrainHead, LifecycleEvent, NodeStateRecord, OfferedEvent, SentEvent,
+    TickHead, TickTail, TimerEvent, TraceRecord, TransferRecord,
 };
 use crate::network::Delivery;
 use crate::sim::byzantine::ByzantineOptions;
-use crate::sim::engine::{EngineEvent, Sender, SimStats};
+use crate::sim::engine::{EngineEvent, Payload, Sender, SimStats};
 use crate::sim::link::to_micros;
 use crate::sim::options::{LinkOptions, PartitionOptions, TopologyOptions};
 
@@ -332,8 +332,9 @@ impl RawNetwork {
 impl RawNetwork {
     /// Writes what happened since the last drain into the report buffer, in order, and returns
     /// its length: a [`DrainHead`], then each event as an [`ArrivalEvent`] (an arrival at a
-    /// listening node), a [`SentEvent`] and its watcher anomalies (an engine-made send), or a
-    /// [`CompletedEvent`] (a message with nothing left in flight); then a [`TimerEvent`] per timer
+    /// listening node), a [`SentEvent`] and its watcher anomalies (an engine-made send), a
+    /// [`CompletedEvent`] (a message with nothing left in flight), a [`LifecycleEvent`] or an
+    /// [`OfferedEvent`] (for a node that runs a protocol); then a [`TimerEvent`] per timer
     /// done with (fired, when the run stopped for their callbacks, or dropped).
     fn drain(&mut self) -> usize {
         self.claimed_names.clear();
@@ -379,7 +380,14 @@ impl RawNetwork {
                         claimed_slot,
                         global_step: send.stamp.global_step as f64,
                         pattern_value: send.stamp.pattern_value as f64,
-                        payload: send.payload.map_or(NONE, f64::from),
+                        payload: match send.payload {
+                            Payload::Event(index) => f64::from(index),
+                            _ => NONE,
+                        },
+                        value: match send.payload {
+                            Payload::Value(value) => f64::from(value),
+                            _ => NONE,
+                        },
                         sequence: send.sequence as f64,
                         proof_length: send.proof.bytes().len() as f64,
                         anomaly_count: send.anomalies.len() as f64,
@@ -391,6 +399,10 @@ impl RawNetwork {
                 EngineEvent::Completed(message) => {
                     CompletedEvent { kind: code_of(DrainEvent::Completed), message_id: message as f64 }
                         .write(buffer);
+                }
+                EngineEvent::Offered { node, value } => {
+                    let kind = code_of(DrainEvent::Offered);
+                    OfferedEvent { kind, node: f64::from(node), value: f64::from(value) }.write(buffer);
                 }
                 EngineEvent::Lifecycle { node, crashed } => {
                     let kind = code_of(DrainEvent::Lifecycle);

@@ -127,7 +127,7 @@ export function readSimStats(numbers: ArrayLike<number>, at: number): SimStats {
   return { sent: numbers[at + SIM_STATS.sent], delivered: numbers[at + SIM_STATS.delivered], accepted: numbers[at + SIM_STATS.accepted], rejected: numbers[at + SIM_STATS.rejected], duplicates: numbers[at + SIM_STATS.duplicates], forwarded: numbers[at + SIM_STATS.forwarded], lost: numbers[at + SIM_STATS.lost], partitioned: numbers[at + SIM_STATS.partitioned], crashed: numbers[at + SIM_STATS.crashed], queueFull: numbers[at + SIM_STATS.queueFull], completed: numbers[at + SIM_STATS.completed], reach: numbers[at + SIM_STATS.reach], tampered: numbers[at + SIM_STATS.tampered], swallowed: numbers[at + SIM_STATS.swallowed], synced: numbers[at + SIM_STATS.synced], badSignatures: numbers[at + SIM_STATS.badSignatures], unknownSenders: numbers[at + SIM_STATS.unknownSenders], replays: numbers[at + SIM_STATS.replays], bytesSent: numbers[at + SIM_STATS.bytesSent], bytesDelivered: numbers[at + SIM_STATS.bytesDelivered] };
 }
 
-/** Statistics of one timer, in milliseconds. */
+/** Statistics of a distribution of durations, in milliseconds. */
 export interface Metrics {
   /** How many durations were recorded. */
   count: number;

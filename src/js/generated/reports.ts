@@ -173,6 +173,8 @@ export interface SentEvent {
   patternValue: number;
   /** The index of the scenario event whose payload it carries, or -1 for none. */
   payload: number;
+  /** The broadcast workload's value it carries (its `data`), or -1 for none. */
+  value: number;
   /** The sender's sequence number (authenticated networks; 0 otherwise). */
   sequence: number;
   /** How many bytes its tag or signature takes in `sentProofs()` (0 without authentication). */
@@ -181,10 +183,10 @@ export interface SentEvent {
   anomalyCount: number;
 }
 /** Where each field of a `SentEvent` record sits, and how many numbers it takes. */
-export const SENT_EVENT = { kind: 0, messageId: 1, sender: 2, claimedSlot: 3, globalStep: 4, patternValue: 5, payload: 6, sequence: 7, proofLength: 8, anomalyCount: 9, length: 10 } as const;
+export const SENT_EVENT = { kind: 0, messageId: 1, sender: 2, claimedSlot: 3, globalStep: 4, patternValue: 5, payload: 6, value: 7, sequence: 8, proofLength: 9, anomalyCount: 10, length: 11 } as const;
 /** Reads the `SentEvent` record that starts at `at`. */
 export function readSentEvent(numbers: ArrayLike<number>, at: number): SentEvent {
-  return { kind: numbers[at + SENT_EVENT.kind], messageId: numbers[at + SENT_EVENT.messageId], sender: numbers[at + SENT_EVENT.sender], claimedSlot: numbers[at + SENT_EVENT.claimedSlot], globalStep: numbers[at + SENT_EVENT.globalStep], patternValue: numbers[at + SENT_EVENT.patternValue], payload: numbers[at + SENT_EVENT.payload], sequence: numbers[at + SENT_EVENT.sequence], proofLength: numbers[at + SENT_EVENT.proofLength], anomalyCount: numbers[at + SENT_EVENT.anomalyCount] };
+  return { kind: numbers[at + SENT_EVENT.kind], messageId: numbers[at + SENT_EVENT.messageId], sender: numbers[at + SENT_EVENT.sender], claimedSlot: numbers[at + SENT_EVENT.claimedSlot], globalStep: numbers[at + SENT_EVENT.globalStep], patternValue: numbers[at + SENT_EVENT.patternValue], payload: numbers[at + SENT_EVENT.payload], value: numbers[at + SENT_EVENT.value], sequence: numbers[at + SENT_EVENT.sequence], proofLength: numbers[at + SENT_EVENT.proofLength], anomalyCount: numbers[at + SENT_EVENT.anomalyCount] };
 }
 
 /** A message has nothing left in flight. */
@@ -231,5 +233,21 @@ export const LIFECYCLE_EVENT = { kind: 0, node: 1, crashed: 2, length: 3 } as co
 /** Reads the `LifecycleEvent` record that starts at `at`. */
 export function readLifecycleEvent(numbers: ArrayLike<number>, at: number): LifecycleEvent {
   return { kind: numbers[at + LIFECYCLE_EVENT.kind], node: numbers[at + LIFECYCLE_EVENT.node], crashed: numbers[at + LIFECYCLE_EVENT.crashed] };
+}
+
+/** The broadcast workload handed a value to a node that runs a protocol. */
+export interface OfferedEvent {
+  /** The event's code (`offered`). */
+  kind: number;
+  /** The node's slot. */
+  node: number;
+  /** The value. */
+  value: number;
+}
+/** Where each field of a `OfferedEvent` record sits, and how many numbers it takes. */
+export const OFFERED_EVENT = { kind: 0, node: 1, value: 2, length: 3 } as const;
+/** Reads the `OfferedEvent` record that starts at `at`. */
+export function readOfferedEvent(numbers: ArrayLike<number>, at: number): OfferedEvent {
+  return { kind: numbers[at + OFFERED_EVENT.kind], node: numbers[at + OFFERED_EVENT.node], value: numbers[at + OFFERED_EVENT.value] };
 }
 

@@ -119,6 +119,9 @@ impl Simulation {
         self.ledger.note(TraceEvent { kind, ..event });
         let behaviour = self.nodes.byzantine(to).cloned();
         if accepted {
+            if !self.nodes.is_hosted(to) {
+                self.note_accepted(to, event.message);
+            }
             arrival.synced = self.follow(to, index);
             if behaviour == Some(Byzantine::Replay) {
                 if let Some(heard) = self.messages.get(index).map(|record| record.heard()) {
@@ -150,13 +153,15 @@ impl Simulation {
         if !self.config.auto_sync {
             return None;
         }
-        let step = self.messages.get(index)?.stamp.global_step;
+        let record = self.messages.get(index)?;
+        let (step, sender) = (record.stamp.global_step, record.sender.slot());
         let own = self.network.global_step(node).ok()?;
         if step <= own || step - own > self.config.max_step_skew {
             return None;
         }
         self.network.sync(node, step as f64).ok()?;
         self.ledger.count_synced();
+        self.note_synced(node, sender);
         Some(step)
     }
 

@@ -14,6 +14,13 @@ pub enum EngineEvent {
     Arrived(Arrival),
     /// A message has nothing left in flight.
     Completed(u64),
+    /// The broadcast workload handed `value` to `node`, which runs its owner's protocol.
+    Offered {
+        /// The node.
+        node: Slot,
+        /// The value.
+        value: u32,
+    },
     /// The engine (churn, a scenario's event) crashed (`crashed`) or restarted a node that runs
     /// its owner's protocol.
     Lifecycle {
@@ -22,6 +29,17 @@ pub enum EngineEvent {
         /// Whether it crashed (else it restarted).
         crashed: bool,
     },
+}
+
+/// What an engine-made message carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Payload {
+    /// Nothing (traffic).
+    None,
+    /// The `data` of a scenario's event (its index).
+    Event(u32),
+    /// A broadcast workload's value.
+    Value(u32),
 }
 
 /// A message the engine made a node send; reported when someone may hear of it (a node is
@@ -36,8 +54,8 @@ pub struct EngineSend {
     pub claimed: Sender,
     /// Its step and pattern value.
     pub stamp: Stamp,
-    /// The scenario event whose payload it carries, if any.
-    pub payload: Option<u32>,
+    /// What it carries.
+    pub payload: Payload,
     /// What watching observers flagged.
     pub anomalies: Vec<WatcherAnomaly>,
     /// The sender's sequence number (authenticated modes; 0 otherwise).

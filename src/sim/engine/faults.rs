@@ -6,6 +6,7 @@ use crate::error::MeshError;
 use crate::network::Slot;
 use crate::sim::byzantine::Byzantine;
 use crate::sim::trace::TraceKind;
+use crate::sim::workload::Disturbance;
 use crate::validate::number_in;
 
 impl Simulation {
@@ -28,12 +29,14 @@ impl Simulation {
             self.network.counters(slot)?;
         }
         self.links.partition(self.network.slot_count(), group_a, group_b, one_way);
+        self.note_disturbance(Disturbance::Partition, None);
         Ok(())
     }
 
     /// Ends the partition.
     pub fn heal(&mut self) {
         self.links.heal();
+        self.note_heal();
     }
 
     /// Whether a partition cuts transfers from `from` to `to`.
@@ -48,6 +51,7 @@ impl Simulation {
         if !self.nodes.is_crashed(slot) {
             self.timers.void_node(slot);
             self.timers.release(slot, self.clock.now());
+            self.note_down(slot, true);
         }
         self.nodes.crash(slot);
         self.release_held(slot);
@@ -57,8 +61,11 @@ impl Simulation {
     /// Restarts a crashed node, keeping its step or resetting it to 0 (see [`SimConfig`]).
     pub fn restart(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.counters(slot)?;
-        if self.nodes.restart(slot) && !self.config.restart_keeps_step {
-            self.network.sync(slot, 0.0)?;
+        if self.nodes.restart(slot) {
+            if !self.config.restart_keeps_step {
+                self.network.sync(slot, 0.0)?;
+            }
+            self.note_disturbance(Disturbance::Restart, Some(slot));
         }
         Ok(())
     }
@@ -148,6 +155,7 @@ impl Simulation {
         self.network.counters(slot)?;
         let rate = number_in("rate", rate, -1.0, 10.0, "a number in [-1, 10]")?;
         self.nodes.set_drift(slot, rate);
+        self.note_disturbance(Disturbance::Drift, Some(slot));
         Ok(())
     }
 }

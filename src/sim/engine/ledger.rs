@@ -57,6 +57,12 @@ record! {
 }
 
 impl SimStats {
+    /// Copies of messages whose fate is known: delivered, duplicate, lost, cut by a partition,
+    /// to or from a crashed node, or refused by a full queue.
+    pub fn copies(&self) -> u64 {
+        self.delivered + self.duplicates + self.lost + self.partitioned + self.crashed + self.queue_full
+    }
+
     /// Counts `times` instant broadcasts, each judged by its receivers as `deliveries` says.
     fn count_instant(&mut self, times: u64, deliveries: &[Delivery]) {
         let reached = deliveries.len() as u64;

@@ -25,6 +25,14 @@ impl Sender {
             Sender::Unknown(name) => Claim::Unknown(name),
         }
     }
+
+    /// The node claimed, when it is one of the network's.
+    pub fn slot(&self) -> Option<Slot> {
+        match self {
+            Sender::Node(slot) => Some(*slot),
+            Sender::Unknown(_) => None,
+        }
+    }
 }
 
 /// A message in the engine: who sent it, what it claims, and who has it.

@@ -22,6 +22,7 @@ mod pauses;
 mod timers;
 mod timing;
 mod unicast;
+mod workloads;
 
 pub(super) fn node(id: &str) -> NodeConfig {
     NodeConfig { node_id: id.into(), seed: 7, phase_reset_interval: 100 }

@@ -1,7 +1,7 @@
 //! What the engine does by itself: traffic and churn on each tick, and a scenario's scripted
 //! actions at their times.
 
-use super::{Arrival, EngineEvent, EngineSend, ScriptAction, SimBroadcast, Simulation};
+use super::{Arrival, EngineEvent, EngineSend, Payload, ScriptAction, SimBroadcast, Simulation};
 use crate::error::MeshError;
 use crate::message::message_size;
 use crate::network::{Delivery, Slot};
@@ -19,7 +19,7 @@ impl Simulation {
         let Some(action) = self.script.pop() else { return };
         let _gone: Result<(), MeshError> = match action {
             ScriptAction::Broadcast { sender, payload, bytes } => {
-                self.engine_broadcast(sender, Some(payload), &bytes);
+                self.engine_broadcast(sender, Payload::Event(payload), &bytes);
                 Ok(())
             }
             ScriptAction::Partition(a, b) => self.partition(&a, &b),
@@ -72,14 +72,14 @@ impl Simulation {
             let running =
                 self.network.is_alive(slot) && !self.nodes.is_crashed(slot) && !self.nodes.is_paused(slot);
             if running && self.rng.chance(rate) {
-                self.engine_broadcast(slot, None, &[]);
+                self.engine_broadcast(slot, Payload::None, &[]);
             }
         }
     }
 
-    /// A broadcast the engine makes `sender` send, carrying scenario event `payload` (as
-    /// `bytes`); reported to the owner when someone may hear of it.
-    pub(super) fn engine_broadcast(&mut self, sender: Slot, payload: Option<u32>, bytes: &[u8]) {
+    /// A broadcast the engine makes `sender` send, carrying `payload` (as `bytes`); reported to
+    /// the owner when someone may hear of it.
+    pub(super) fn engine_broadcast(&mut self, sender: Slot, payload: Payload, bytes: &[u8]) {
         let listening = self.nodes.anyone_listening();
         let Ok(sent) = self.send(sender, true, bytes, message_size(bytes)) else { return };
         let SimBroadcast {
@@ -93,12 +93,20 @@ impl Simulation {
             instant,
             ..
         } = sent;
+        let carried = match payload {
+            Payload::Value(value) if message != 0 => Some(value),
+            _ => None,
+        };
+        let delivered_at_once = !deliveries.is_empty();
+        let heard: Vec<Delivery> =
+            if listening || carried.is_some() { deliveries.to_vec() } else { Vec::new() };
+        let anomalies = anomalies.to_vec();
+        if let Some(value) = carried {
+            self.carry_value(message, value, &heard);
+        }
         if message == 0 || (!listening && anomalies.is_empty()) {
             return;
         }
-        let anomalies = anomalies.to_vec();
-        let heard: Vec<Delivery> = if listening { deliveries.to_vec() } else { Vec::new() };
-        let delivered_at_once = !deliveries.is_empty();
         // A scheduled message whose every transfer was lost completed inside `send`: its
         // completion must follow the send.
         let completed_now = matches!(self.events.last(), Some(EngineEvent::Completed(id)) if *id == message);

@@ -60,7 +60,10 @@ fn scripted_actions_run_at_their_time_before_transfers_due_then() {
     // Sent at 5 ms, due at 15 ms: the crash and the partition run first, so nothing arrives.
     assert_eq!((sim.stats().crashed, sim.stats().partitioned, sim.stats().delivered), (1, 1, 0));
     let first = sim.drain_events().next();
-    assert!(matches!(first, Some(EngineEvent::Sent(EngineSend { payload: Some(7), sender: 0, .. }))));
+    assert!(matches!(
+        first,
+        Some(EngineEvent::Sent(EngineSend { payload: Payload::Event(7), sender: 0, .. }))
+    ));
     assert!(!sim.step(), "the script is done");
 }
 

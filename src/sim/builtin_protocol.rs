@@ -1,0 +1,116 @@
+//! The built-in relaying named as a protocol, as a scenario's `protocol` spells it: `"none"`
+//! (nodes never relay), `"flood"` (each relays to every neighbour) or `"gossip"` (each relays to
+//! `fanout` random neighbours), as a name or `{ name, fanout?, ttl? }`. It sets the network's
+//! `fanout` (and `ttl`), which the scenario's options then must leave out.
+
+use serde_json::Value;
+
+use crate::error::MeshError;
+use crate::shape::{Field, Shape};
+use crate::sim::options::NetworkOptions;
+
+/// The built-in protocols.
+pub const BUILTIN_PROTOCOLS: &str = "\"none\", \"flood\", \"gossip\"";
+
+/// The fanout of `"gossip"` when left out.
+pub const GOSSIP_FANOUT: f64 = 3.0;
+
+/// A built-in protocol as given.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProtocolChoice {
+    /// A name, with its defaults.
+    Name(String),
+    /// A name with parameters.
+    Spec(ProtocolSpec),
+}
+
+impl Shape for ProtocolChoice {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        match field.value() {
+            Some(Value::String(_)) => field.text().map(Self::Name),
+            Some(Value::Object(_)) => field.as_one(|f| f.read().map(Self::Spec)),
+            _ => Err(field.wrong("a protocol name or { name, ... }")),
+        }
+    }
+}
+
+/// A built-in protocol and its parameters.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ProtocolSpec {
+    /// One of [`BUILTIN_PROTOCOLS`].
+    pub name: String,
+    /// Neighbours each relay goes to (`"gossip"` only).
+    pub fanout: Option<f64>,
+    /// Links a message may travel (`"flood"` and `"gossip"`).
+    pub ttl: Option<f64>,
+}
+
+impl Shape for ProtocolSpec {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        let mut o = field.object()?;
+        let spec = Self { name: o.read("name"), fanout: o.read("fanout"), ttl: o.read("ttl") };
+        o.end(spec)
+    }
+}
+
+impl ProtocolChoice {
+    /// `options` with the protocol's relaying set (checked with the other options later).
+    pub fn apply(&self, options: &mut NetworkOptions) -> Result<(), MeshError> {
+        let spec = match self {
+            Self::Name(name) => ProtocolSpec { name: name.clone(), ..ProtocolSpec::default() },
+            Self::Spec(spec) => spec.clone(),
+        };
+        let conflict = |key: &str| MeshError::InvalidScenario {
+            field: format!("options.{key}"),
+            problem: format!("the scenario's protocol sets {key}: give it there (protocol.{key})"),
+        };
+        if options.fanout.is_some() {
+            return Err(conflict("fanout"));
+        }
+        if spec.ttl.is_some() && options.ttl.is_some() {
+            return Err(conflict("ttl"));
+        }
+        let misplaced = |key: &str| MeshError::InvalidScenario {
+            field: format!("protocol.{key}"),
+            problem: format!("the protocol \"{}\" takes no {key}", spec.name),
+        };
+        match spec.name.as_str() {
+            "none" => {
+                if let Some(key) =
+                    [("fanout", spec.fanout), ("ttl", spec.ttl)].iter().find(|(_, v)| v.is_some())
+                {
+                    return Err(misplaced(key.0));
+                }
+                options.ttl = Some(1.0);
+            }
+            "flood" => {
+                if spec.fanout.is_some() {
+                    return Err(misplaced("fanout"));
+                }
+                options.fanout = Some(0.0);
+            }
+            "gossip" => {
+                let fanout = spec.fanout.unwrap_or(GOSSIP_FANOUT);
+                if fanout < 1.0 {
+                    return Err(MeshError::OutOfRange {
+                        field: "protocol.fanout".into(),
+                        rule: "a whole number of neighbours from 1",
+                        value: crate::error::JsNumber(fanout),
+                    });
+                }
+                options.fanout = Some(fanout);
+            }
+            other => {
+                return Err(MeshError::UnknownName {
+                    field: "protocol.name".into(),
+                    allowed: BUILTIN_PROTOCOLS,
+                    got: other.to_owned(),
+                })
+            }
+        }
+        if spec.ttl.is_some() {
+            options.ttl = spec.ttl;
+        }
+        Ok(())
+    }
+}
