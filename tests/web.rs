@@ -330,7 +330,7 @@ fn monitor_times_with_performance_now() {
     let elapsed = monitor.end_timer("t").unwrap();
     assert!(elapsed >= 0.0);
     let metrics = monitor.get_metrics("t").unwrap();
-    assert_eq!(metrics.len(), data_mesh::monitor::Metrics::LEN);
+    assert_eq!(metrics.len(), data_mesh::Metrics::LEN);
     assert_eq!(metrics[0], 1.0, "the count comes first");
     assert!(monitor.get_metrics("none").is_none());
     assert_eq!(monitor.metric_names(), ["t"]);

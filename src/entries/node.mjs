@@ -13,6 +13,8 @@ export const {
   attackLab,
   canonicalBytes,
   payloadBytes,
+  workloadReportsToCsv,
+  DISTURBANCES,
   BYZANTINE_DEFAULTS,
   NETWORK_OPTION_DEFAULTS,
   SCENARIO_NODE_DEFAULTS,

@@ -10,8 +10,9 @@ import { scenarioState } from './internal/scenario.js';
 import { edgeSlots, otherSlots, slotOf, slotsOf } from './internal/slots.js';
 import { registerNetwork } from './internal/registry.js';
 import { readRows } from './internal/rows.js';
+import { readWorkloadReport } from './workload-report.js';
 import { MeshNode, bindHandle, senderSlot } from './mesh-node.js';
-import type { ByzantineBehaviour, CancelTimer, LinkOptions, NetworkOptions, NodeSetup, PartitionOptions, ScenarioOptions, SimulationStats, TickStats, TimerCallback, TopologyOptions, TraceKind } from './types.js';
+import type { ByzantineBehaviour, CancelTimer, LinkOptions, NetworkOptions, NodeSetup, PartitionOptions, ScenarioOptions, SimulationStats, TickStats, TimerCallback, TopologyOptions, TraceKind, Workload, WorkloadReport } from './types.js';
 
 /**
  * A network of nodes. With no options a broadcast reaches every other live node at once, in
@@ -81,10 +82,7 @@ export class MeshNetwork<T = unknown> {
     return this.#state.use().now();
   }
 
-  /**
-   * Whether a broadcast is delivered at once: no delay or loss, a full mesh, no `setLink` override,
-   * crash, partition or byzantine node, and `auth` 'none'.
-   */
+  /** Whether a broadcast is delivered at once: no delay or loss, a full mesh, no `setLink` override, crash, partition or byzantine node, and `auth` 'none'. */
   get isInstant(): boolean {
     return this.#state.use().isInstant();
   }
@@ -210,10 +208,7 @@ export class MeshNetwork<T = unknown> {
     this.#state.use().setMeshKey(bytes('key', key));
   }
 
-  /**
-   * Gives a node the ed25519 key pair of a 32-byte secret key (the network's `auth` must be
-   * 'ed25519'); its public key is registered with it.
-   */
+  /** Gives a node the ed25519 key pair of a 32-byte secret key (the network's `auth` must be 'ed25519'); its public key is registered with it. */
   setNodeKey(nodeId: string, secretKey: Uint8Array): void {
     this.#state.use().setNodeSecret(slotOf(this.#state, 'nodeId', nodeId), bytes('secretKey', secretKey));
   }
@@ -231,10 +226,7 @@ export class MeshNetwork<T = unknown> {
     return this.#state.use().publicKey(slotOf(this.#state, 'nodeId', nodeId));
   }
 
-  /**
-   * Makes a node's clock drift with the global tick: `rate` extra steps per tick, in [-1, 10]
-   * (-0.1 loses one tick in ten, 0 is exact).
-   */
+  /** Makes a node's clock drift with the global tick: `rate` extra steps per tick, in [-1, 10] (-0.1 loses one tick in ten, 0 is exact). */
   setDrift(nodeId: string, rate: number): void {
     this.#state.use().setDrift(slotOf(this.#state, 'nodeId', nodeId), num('rate', rate));
   }
@@ -242,6 +234,20 @@ export class MeshNetwork<T = unknown> {
   /** Running totals of the simulation. */
   getSimulationStats(): SimulationStats {
     return readSimStats(this.#state.use().stats(), 0);
+  }
+
+  /**
+   * Starts a workload (replacing one of the same kind, with a fresh checker): a broadcast workload
+   * hands out values at a rate, a sync workload watches the steps (see `Workload`). Throws a typed
+   * error naming the `workload.*` field at fault.
+   */
+  startWorkload(workload: Workload): void {
+    this.#state.use().startWorkload(workload);
+  }
+
+  /** What the checkers of the workloads running report now (see `WorkloadReport`; as CSV: `workloadReportsToCsv`). */
+  workloadReport(): WorkloadReport {
+    return readWorkloadReport(this.#state.use().workloadReport(), this.#state.records);
   }
 
   /** A hash of every event so far: equal runs give equal hashes, on every platform. */
@@ -254,10 +260,7 @@ export class MeshNetwork<T = unknown> {
     return this.#state.use().exportTrace();
   }
 
-  /**
-   * The statistics of each tick since the last call (the last 65 536 at most), for charts:
-   * running totals, running and crashed node counts, and the spread of steps.
-   */
+  /** The statistics of each tick since the last call (the last 65 536 at most), for charts: running totals, running and crashed node counts, and the spread of steps. */
   drainTickStats(): TickStats[] {
     return readRows(this.#state.use().drainTickStats(), TICK_STATS_ROW.length, readTickStatsRow);
   }

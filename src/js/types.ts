@@ -8,3 +8,4 @@ export type * from './types/options.js';
 export type * from './types/protocol.js';
 export type * from './types/results.js';
 export type * from './types/simulation.js';
+export type * from './types/workloads.js';

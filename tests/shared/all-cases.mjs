@@ -1,4 +1,4 @@
-// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication, batches, waiting broadcasts, unicast, more faults, bandwidth, hostile arguments, timers, protocols), for the runners that take them all (the browser page and its spec).
+// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication, batches, waiting broadcasts, unicast, more faults, bandwidth, hostile arguments, timers, protocols, workloads), for the runners that take them all (the browser page and its spec).
 import { seedExamples } from './seed-examples.mjs';
 import { badInputCases } from './bad-input.mjs';
 import { reentrancyCases } from './reentrancy.mjs';
@@ -13,6 +13,7 @@ import { bandwidthCases } from './bandwidth.mjs';
 import { hostileCases } from './hostile.mjs';
 import { timerCases } from './timers.mjs';
 import { protocolCases } from './protocols.mjs';
+import { workloadCases } from './workloads.mjs';
 
 /** `[name, run(api)]` pairs from every shared file. */
-export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...bandwidthCases, ...hostileCases, ...timerCases, ...protocolCases];
+export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...bandwidthCases, ...hostileCases, ...timerCases, ...protocolCases, ...workloadCases];

@@ -1,5 +1,5 @@
 /** Reading the report `run`, `runUntil` and `step` write, and running its callbacks in order. */
-import { ARRIVAL_EVENT, COMPLETED_EVENT, DRAIN_HEAD, LIFECYCLE_EVENT, SENT_EVENT, TIMER_EVENT, WATCHER_ANOMALY_RECORD } from '../generated/reports.js';
+import { ARRIVAL_EVENT, COMPLETED_EVENT, DRAIN_HEAD, LIFECYCLE_EVENT, OFFERED_EVENT, SENT_EVENT, TIMER_EVENT, WATCHER_ANOMALY_RECORD } from '../generated/reports.js';
 import { DRAIN_EVENT, FIRST_UNKNOWN_CLAIM, NONE, REFUSALS } from '../generated/codes.js';
 import { watcherAnomalies } from './anomalies.js';
 import { deliver } from './deliver.js';
@@ -42,6 +42,9 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
       jobs.push(engineSend(state, report, at, names, proofs?.slice(proofAt, proofAt + proofLength)));
       proofAt += proofLength;
       at += SENT_EVENT.length + WATCHER_ANOMALY_RECORD.length * report[at + SENT_EVENT.anomalyCount];
+    } else if (kind === DRAIN_EVENT.offered) {
+      jobs.push(offered(state, report[at + OFFERED_EVENT.node], report[at + OFFERED_EVENT.value]));
+      at += OFFERED_EVENT.length;
     } else if (kind === DRAIN_EVENT.lifecycle) {
       jobs.push(lifecycle(state, report[at + LIFECYCLE_EVENT.node], report[at + LIFECYCLE_EVENT.crashed] === 1));
       at += LIFECYCLE_EVENT.length;
@@ -65,6 +68,14 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
     flush();
   }
   return fired ?? NO_TIMERS;
+}
+
+/** Hands the protocol of the node in `slot` the broadcast workload's `value`. */
+function offered<T, H>(state: NetworkState<T, H>, slot: number, value: number): Job {
+  const record = state.records[slot];
+  return () => {
+    if (!state.freed) record.lifecycle?.offered(value);
+  };
 }
 
 /** Tells the protocol of the node in `slot` that the engine crashed (`crashed`) or restarted it. */
@@ -116,7 +127,8 @@ function engineSend<T, H>(
   const claimed = report[at + SENT_EVENT.claimedSlot];
   const senderId = claimed >= 0 ? state.records[claimed].nodeId : names[FIRST_UNKNOWN_CLAIM - claimed];
   const payload = report[at + SENT_EVENT.payload];
-  const data = (payload === NONE ? undefined : state.payloads[payload]) as T;
+  const value = report[at + SENT_EVENT.value];
+  const data = (value !== NONE ? value : payload === NONE ? undefined : state.payloads[payload]) as T;
   const stamp = { senderId, globalStep: report[at + SENT_EVENT.globalStep], patternValue: report[at + SENT_EVENT.patternValue], data };
   const message: Message<T> = signature === undefined ? stamp : { ...stamp, sequence: report[at + SENT_EVENT.sequence], signature };
   state.envelopes.set(report[at + SENT_EVENT.messageId], message);

@@ -10,6 +10,8 @@ export interface NodeLifecycle {
   crashed(): void;
   /** The node restarted; its protocol keeps its state when `keepsState`. */
   restarted(keepsState: boolean): void;
+  /** The broadcast workload handed the node `value`. */
+  offered(value: number): void;
 }
 
 /** One node's record; `H` is the type of its public handle. */

@@ -1,6 +1,6 @@
 /** Running a protocol written in TypeScript on one node: its state, context and hooks. */
 import { flush } from './dispatcher.js';
-import { fn, object } from './checks.js';
+import { fn, num, object } from './checks.js';
 import { raw, type RawNetwork } from './raw.js';
 import { SeededRandom } from './seeded-random.js';
 import type { NodeLifecycle, NodeRecord } from './node-record.js';
@@ -45,7 +45,7 @@ export function checkedProtocol<T>(field: string, value: unknown): CheckedProtoc
 }
 
 /** The optional hooks, in the order they are checked. */
-const OPTIONAL = ['init', 'onStart', 'onSync', 'onCrash', 'onRestart'] as const;
+const OPTIONAL = ['init', 'onStart', 'onValue', 'onSync', 'onCrash', 'onRestart'] as const;
 
 /**
  * The hooks of `value`, a protocol given as `field`: an object whose `onMessage` is a function and
@@ -108,6 +108,12 @@ export class ProtocolRuntime<T, H> implements ProtocolContext<T>, NodeLifecycle 
     this.#call(this.hooks.onRestart);
   }
 
+  /** Runs `onValue` with the value the broadcast workload handed the node. */
+  offered(value: number): void {
+    const onValue = this.hooks.onValue;
+    this.#call(onValue && ((state, ctx) => onValue.call(this.protocol, state, ctx, value)));
+  }
+
   get nodeId(): string {
     return this.record.nodeId;
   }
@@ -139,6 +145,10 @@ export class ProtocolRuntime<T, H> implements ProtocolContext<T>, NodeLifecycle 
 
   setTimer(delayMs: number, callback: TimerCallback): CancelTimer {
     return this.node.setTimer(delayMs, callback);
+  }
+
+  learn(value: number): boolean {
+    return this.network.use().learnValue(this.record.slot, num('value', value));
   }
 
   random(): number {

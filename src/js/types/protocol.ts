@@ -22,6 +22,11 @@ export interface ProtocolContext<T = unknown> {
   setTimer(delayMs: number, callback: TimerCallback): CancelTimer;
   /** A number in [0, 1) from the node's own random source, seeded from the network's seed and the node's slot. */
   random(): number;
+  /**
+   * Tells the broadcast workload's checker that this node has learned `value` (a whole number);
+   * returns whether that was news (false for a value not handed out, or without a broadcast workload).
+   */
+  learn(value: number): boolean;
 }
 
 /**
@@ -40,6 +45,11 @@ export interface Protocol<T = unknown, S = unknown> {
   onStart?(state: S, ctx: ProtocolContext<T>): void;
   /** Runs for every message the node accepts, at its arrival time (`delivery` is undefined for one handed to `receive`). */
   onMessage(state: S, ctx: ProtocolContext<T>, message: Message<T>, delivery: Delivery | undefined): void;
+  /**
+   * Runs when the broadcast workload hands this node `value` (see `BroadcastWorkload`): the node
+   * has learned it, and spreading it is the protocol's job.
+   */
+  onValue?(state: S, ctx: ProtocolContext<T>, value: number): void;
   /** Runs after the node's step changed by `sync` or `autoSync`. */
   onSync?(state: S, ctx: ProtocolContext<T>, step: number): void;
   /** Runs when the node crashes (`MeshNetwork.crash`, churn, a scenario's event); its timers are dropped. */
