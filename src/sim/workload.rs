@@ -14,6 +14,7 @@
 mod broadcast;
 mod options;
 mod report;
+mod slot_bits;
 mod sync;
 
 pub use broadcast::BroadcastChecker;

@@ -2,6 +2,7 @@
 
 use super::options::BroadcastSpec;
 use super::report::{BroadcastReport, BroadcastSummary, HealRecord, MissingValue};
+use super::slot_bits::SlotBits;
 use crate::distribution::Distribution;
 use crate::network::Slot;
 use crate::sim::engine::SimStats;
@@ -32,11 +33,12 @@ pub struct BroadcastChecker {
     /// The messages carrying values handed to nodes that relay by the built-in rules, as
     /// (message id, value), in id order.
     carriers: Vec<(u64, u32)>,
-    /// Per slot, bit `value` set once the node learned it.
-    learned: Vec<Vec<u64>>,
-    /// Per slot: running at the first hand-out and never crashed or removed since (empty until
+    /// Per value, the nodes that learned it (kept by value: a flood touches one value's set at a
+    /// time, which stays in cache).
+    learned: Vec<SlotBits>,
+    /// The nodes running at the first hand-out and never crashed or removed since (none until
     /// the first hand-out).
-    checked: Vec<bool>,
+    checked: SlotBits,
     /// Milliseconds from hand-out to learning, per (value, node) learned.
     latency: Distribution,
     /// The heals since the workload started.
@@ -54,7 +56,7 @@ impl BroadcastChecker {
             unplaced: 0,
             carriers: Vec::new(),
             learned: Vec::new(),
-            checked: Vec::new(),
+            checked: SlotBits::default(),
             latency: Distribution::default(),
             heals: Vec::new(),
             baseline: (now.copies(), now.bytes_sent),
@@ -87,10 +89,11 @@ impl BroadcastChecker {
         running: impl Fn(Slot) -> bool,
     ) -> u32 {
         if self.handed_at.is_empty() {
-            self.checked = (0..slots as Slot).map(running).collect();
+            self.checked = SlotBits::from_fn(slots, running);
         }
         let value = self.handed_at.len() as u32;
         self.handed_at.push(now_us);
+        self.learned.push(SlotBits::default());
         self.learn(origin, value, now_us);
         value
     }
@@ -121,21 +124,11 @@ impl BroadcastChecker {
     /// a value once).
     pub fn learn(&mut self, slot: Slot, value: u32, now_us: u64) -> bool {
         let Some(&handed_at) = self.handed_at.get(value as usize) else { return false };
-        let row = slot as usize;
-        if self.learned.len() <= row {
-            self.learned.resize_with(row + 1, Vec::new);
-        }
-        let bits = &mut self.learned[row];
-        let (word, bit) = (value as usize / 64, 1u64 << (value % 64));
-        if bits.len() <= word {
-            bits.resize(word + 1, 0);
-        }
-        if bits[word] & bit != 0 {
+        if !self.learned[value as usize].insert(slot) {
             return false;
         }
-        bits[word] |= bit;
         self.latency.record(now_us.saturating_sub(handed_at) as f64 / US_PER_MS);
-        if self.checked.get(row).copied().unwrap_or(false) {
+        if self.checked.contains(slot) {
             // Heals are in time order, so those after the value's hand-out are the last ones.
             let first = self.heals.partition_point(|heal| heal.values_before <= value);
             for heal in &mut self.heals[first..] {
@@ -147,9 +140,7 @@ impl BroadcastChecker {
 
     /// `slot` crashed or was removed: it is no longer checked.
     pub fn node_down(&mut self, slot: Slot) {
-        if let Some(checked) = self.checked.get_mut(slot as usize) {
-            *checked = false;
-        }
+        self.checked.remove(slot);
     }
 
     /// The partition healed at `now_us`.
@@ -158,45 +149,28 @@ impl BroadcastChecker {
         self.heals.push(HealWatch { at_us: now_us, values_before, last_learned_us: now_us });
     }
 
-    /// How many of the first `values` values the checked node `slot` has not learned.
-    fn missing_at(&self, slot: usize, values: u32) -> u64 {
-        let bits = self.learned.get(slot).map_or(&[][..], Vec::as_slice);
-        let (whole, rest) = (values as usize / 64, values % 64);
-        let mut learned: u64 = bits.iter().take(whole).map(|w| u64::from(w.count_ones())).sum();
-        if rest > 0 {
-            learned += u64::from((bits.get(whole).copied().unwrap_or(0) & ((1u64 << rest) - 1)).count_ones());
-        }
-        u64::from(values) - learned
-    }
-
-    /// Whether the checked node `slot` learned `value`.
-    fn has(&self, slot: usize, value: u32) -> bool {
-        let word =
-            self.learned.get(slot).and_then(|bits| bits.get(value as usize / 64)).copied().unwrap_or(0);
-        word & (1u64 << (value % 64)) != 0
+    /// How many (value, checked node) pairs of the first `values` values are not learned.
+    fn missing_before(&self, values: u32) -> usize {
+        self.learned[..values as usize].iter().map(|learned| learned.count_missing_from(&self.checked)).sum()
     }
 
     /// The report, with the engine's totals `now`.
     pub fn report(&self, now: &SimStats) -> BroadcastReport {
         let values = self.handed_at.len() as u32;
-        let checked: Vec<usize> = (0..self.checked.len()).filter(|&slot| self.checked[slot]).collect();
-        let missing: u64 = checked.iter().map(|&slot| self.missing_at(slot, values)).sum();
-        let mut listed = Vec::new();
-        'values: for value in 0..values {
-            for &slot in &checked {
-                if listed.len() == BroadcastReport::MISSING_LISTED {
-                    break 'values;
-                }
-                if !self.has(slot, value) {
-                    listed.push(MissingValue { value: f64::from(value), node: slot as f64 });
-                }
-            }
-        }
+        let checked = self.checked.len();
+        let missing = self.missing_before(values);
+        let listed: Vec<MissingValue> = (self.learned.iter().enumerate())
+            .flat_map(|(value, learned)| {
+                let pair = move |slot: Slot| MissingValue { value: value as f64, node: f64::from(slot) };
+                learned.missing_from(&self.checked).map(pair)
+            })
+            .take(BroadcastReport::MISSING_LISTED)
+            .collect();
         let heals: Vec<HealRecord> = self
             .heals
             .iter()
             .map(|heal| {
-                let converged = checked.iter().all(|&slot| self.missing_at(slot, heal.values_before) == 0);
+                let converged = self.missing_before(heal.values_before) == 0;
                 HealRecord {
                     at_ms: heal.at_us as f64 / US_PER_MS,
                     values_before: f64::from(heal.values_before),
@@ -217,8 +191,8 @@ impl BroadcastChecker {
             bytes: bytes as f64,
             messages_per_value: per_value(messages),
             bytes_per_value: per_value(bytes),
-            checked_nodes: checked.len() as f64,
-            expected: (checked.len() as u64 * u64::from(values)) as f64,
+            checked_nodes: checked as f64,
+            expected: (checked as u64 * u64::from(values)) as f64,
             missing: missing as f64,
             complete: f64::from(u8::from(missing == 0)),
             heals: heals.len() as f64,
