@@ -86,8 +86,8 @@ pub enum MeshError {
         /// The value passed.
         value: JsNumber,
     },
-    /// An empty string where a non-empty one is required.
-    #[error("{field} must be a non-empty string")]
+    /// An empty string or list where a non-empty one is required.
+    #[error("{field} must not be empty")]
     Empty {
         /// The field's name.
         field: &'static str,

@@ -111,6 +111,6 @@ mod tests {
     #[test]
     fn empty_strings_are_refused() {
         assert_eq!(non_empty("nodeId", "a"), Ok("a"));
-        assert_eq!(non_empty("nodeId", "").unwrap_err().to_string(), "nodeId must be a non-empty string");
+        assert_eq!(non_empty("nodeId", "").unwrap_err().to_string(), "nodeId must not be empty");
     }
 }

@@ -1,7 +1,8 @@
 //! The built-in relaying named as a protocol, as a scenario's `protocol` spells it: `"none"`
 //! (nodes never relay), `"flood"` (each relays to every neighbour) or `"gossip"` (each relays to
 //! `fanout` random neighbours), as a name or `{ name, fanout?, ttl? }`. It sets the network's
-//! `fanout` (and `ttl`), which the scenario's options then must leave out.
+//! `fanout`, which the scenario's options then must leave out, and its `ttl` (the protocol's, else
+//! the options', else [`RELAY_TTL`]).
 
 use serde_json::Value;
 
@@ -14,6 +15,11 @@ pub const BUILTIN_PROTOCOLS: &str = "\"none\", \"flood\", \"gossip\"";
 
 /// The fanout of `"gossip"` when left out.
 pub const GOSSIP_FANOUT: f64 = 3.0;
+
+/// The `ttl` of `"flood"` and `"gossip"` when neither the protocol nor the options give one: far
+/// enough for any topology the scenario's nodes form in practice (the network's own default, 1,
+/// relays nothing).
+pub const RELAY_TTL: f64 = 64.0;
 
 /// A built-in protocol as given.
 #[derive(Debug, Clone, PartialEq)]
@@ -108,9 +114,33 @@ impl ProtocolChoice {
                 })
             }
         }
-        if spec.ttl.is_some() {
-            options.ttl = spec.ttl;
+        if spec.name != "none" {
+            options.ttl = spec.ttl.or(options.ttl).or(Some(RELAY_TTL));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The options `protocol` (as JSON) makes of `options`.
+    fn applied(protocol: serde_json::Value, options: NetworkOptions) -> Result<NetworkOptions, MeshError> {
+        let choice: ProtocolChoice = crate::shape::read_shape(&protocol, "protocol")?;
+        let mut options = options;
+        choice.apply(&mut options).map(|()| options)
+    }
+
+    #[test]
+    fn named_relaying_sets_fanout_and_a_ttl_that_relays() {
+        let flood = applied(serde_json::json!("flood"), NetworkOptions::default()).unwrap();
+        assert_eq!((flood.fanout, flood.ttl), (Some(0.0), Some(RELAY_TTL)));
+        let given = NetworkOptions { ttl: Some(5.0), ..NetworkOptions::default() };
+        assert_eq!(applied(serde_json::json!("gossip"), given).unwrap().ttl, Some(5.0), "the options' ttl");
+        let gossip =
+            applied(serde_json::json!({ "name": "gossip", "ttl": 9 }), NetworkOptions::default()).unwrap();
+        assert_eq!((gossip.fanout, gossip.ttl), (Some(GOSSIP_FANOUT), Some(9.0)));
+        assert_eq!(applied(serde_json::json!("none"), NetworkOptions::default()).unwrap().ttl, Some(1.0));
     }
 }
