@@ -9,6 +9,7 @@ pub mod auth;
 pub mod boundary;
 pub mod distribution;
 pub mod error;
+pub mod experiment;
 mod ids;
 pub mod message;
 pub mod monitor;

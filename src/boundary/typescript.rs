@@ -382,7 +382,7 @@ impl Module {
 }
 
 /// `snake_case` as `camelCase`.
-fn camel(name: &str) -> String {
+pub fn camel(name: &str) -> String {
     let mut out = String::new();
     let mut upper = false;
     for c in name.chars() {
