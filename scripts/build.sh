@@ -24,7 +24,7 @@ npx --no-install tsc -p tsconfig.cjs.json
 rm -r pkg/types/internal
 echo '{"type":"commonjs"}' > pkg/cjs/package.json
 
-cp src/entries/web.js src/entries/worker.js src/entries/node.cjs src/entries/node.mjs src/entries/index.d.ts src/entries/package.json pkg/
+cp src/entries/web.js src/entries/worker.js src/entries/experiment-worker.js src/entries/experiment-worker.mjs src/entries/node.cjs src/entries/node.mjs src/entries/index.d.ts src/entries/package.json pkg/
 cp README.md LICENSE pkg/
 mkdir -p pkg/docs && cp docs/demo.png docs/*.md pkg/docs/
 mkdir -p pkg/scenarios && cp src/scenarios/*.json pkg/scenarios/

@@ -37,6 +37,14 @@ if (o.observe({ senderId: 's', globalStep: 0, patternValue: 9, data: 0 }).valid)
 " 2>&1
 result $? "require() of the installed package works synchronously"
 
+node -e "
+const { runExperiment } = require('data-mesh');
+runExperiment({ scenario: { version: 1, nodes: { count: 3 } }, seeds: 4, until: 50, measure: ['stats.sent'] }, { workers: 2 })
+  .then(({ records }) => { if (records.length !== 4 || records.some((r) => r.error)) throw new Error('runs missing'); })
+  .catch((error) => { console.error(error); process.exit(1); });
+" 2>&1
+result $? "an experiment runs on worker threads from the installed package"
+
 cp "$root/tests/ts-app/app.ts" "$root/tests/ts-app/tsconfig.json" .
 node "$root/node_modules/typescript/bin/tsc" -p tsconfig.json 2>&1
 result $? "tsc --noEmit accepts the TypeScript app against the installed types"

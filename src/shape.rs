@@ -231,6 +231,13 @@ impl Shape for String {
     }
 }
 
+/// Any JSON value, as it is (a scenario inside an experiment, which its own reader checks later).
+impl Shape for Value {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        field.value().cloned().ok_or_else(|| field.wrong("a value"))
+    }
+}
+
 /// Missing and `null` read as `None`.
 impl<T: Shape> Shape for Option<T> {
     fn read(field: &Field<'_>) -> Result<Self, MeshError> {

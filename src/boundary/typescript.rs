@@ -8,6 +8,7 @@ use super::layouts::*;
 use super::{CodeTable, Field, Layout};
 use crate::distribution::Metrics;
 use crate::error::JsNumber;
+use crate::experiment::MeasureSummary;
 use crate::message::HEADER_BYTES;
 use crate::observer::AnomalyKind;
 use crate::sim::defaults::{
@@ -24,14 +25,22 @@ pub const DIR: &str = "src/js/generated";
 
 /// Each generated module: its file name in [`DIR`] and its full text. (No module re-exports the
 /// others: in the CommonJS build a re-export turns every read of a constant into a getter call.)
-pub fn modules() -> [(&'static str, String); 5] {
+pub fn modules() -> [(&'static str, String); 6] {
     [
         ("reports.ts", reports()),
         ("arrays.ts", arrays()),
         ("codes.ts", codes()),
         ("defaults.ts", defaults()),
         ("workloads.ts", workloads()),
+        ("experiments.ts", experiments()),
     ]
+}
+
+/// The records of an experiment's summary.
+fn experiments() -> String {
+    let mut out = Module::headed("The records of an experiment's summary: one per measure and point.");
+    out.layout::<MeasureSummary>();
+    out.text
 }
 
 /// The records of the reports broadcasts, unicasts, batches and runs write.

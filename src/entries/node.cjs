@@ -3,6 +3,15 @@
 const rawModule = require('./raw-node/data_mesh.js');
 const api = require('./cjs/index.js');
 require('./cjs/internal/raw.js').bindRaw(rawModule);
+const os = require('node:os');
+const path = require('node:path');
+const { Worker } = require('node:worker_threads');
+require('./cjs/internal/platform.js').bindPlatform({
+  createWorker: () => new Worker(path.join(__dirname, 'experiment-worker.mjs')),
+  cores: () => (typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length),
+  // A native import(): CommonJS may write one, the facade's CommonJS build may not.
+  load: (url) => import(url),
+});
 
 /** Resolves at once: in Node the module is ready when required. Kept so browser code runs unchanged. */
 async function init() {}

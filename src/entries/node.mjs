@@ -14,6 +14,8 @@ export const {
   canonicalBytes,
   payloadBytes,
   workloadReportsToCsv,
+  runExperiment,
+  serveExperiments,
   DISTURBANCES,
   BYZANTINE_DEFAULTS,
   NETWORK_OPTION_DEFAULTS,

@@ -1,6 +1,13 @@
 // Browser and bundler entry of data-mesh: `import init, { MeshNetwork } from 'data-mesh'; await init();`
 import initWasm, * as rawModule from './raw-web/data_mesh.js';
 import { bindRaw } from './esm/internal/raw.js';
+import { bindPlatform } from './esm/internal/platform.js';
+
+bindPlatform({
+  createWorker: () => new Worker(new URL('./experiment-worker.js', import.meta.url), { type: 'module' }),
+  cores: () => globalThis.navigator?.hardwareConcurrency ?? 1,
+  load: (url) => import(/* @vite-ignore */ url),
+});
 
 export * from './esm/index.js';
 

@@ -8,6 +8,7 @@ use super::record::RunRecord;
 use super::spec::{ExperimentOptions, SeedsOptions, VaryOptions};
 use crate::error::{JsNumber, MeshError};
 use crate::shape::read_shape;
+use crate::sim::engine::Simulation;
 use crate::sim::link::to_micros;
 use crate::sim::scenario::Scenario;
 use crate::validate::{duration_ms, positive_integer, safe_integer, MAX_SAFE_INTEGER};
@@ -27,8 +28,11 @@ pub struct Experiment {
     seeds: u64,
     /// How long each run lasts.
     until_us: u64,
-    /// What each run measures.
+    /// What each run measures in the core.
     measures: Vec<Measure>,
+    /// The names of the measures taken outside the core (a JavaScript function each), whose
+    /// values follow the core's in each record.
+    outside: Vec<String>,
     /// A hash of all of the above: records of one experiment carry it.
     id: String,
 }
@@ -117,7 +121,9 @@ impl Experiment {
         let canonical =
             serde_json::json!([scenario, vary, first_seed, seeds, until, options.measure]).to_string();
         let id = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(canonical.as_bytes()));
-        let experiment = Self { scenario, vary, first_seed, seeds, until_us: to_micros(until), measures, id };
+        let until_us = to_micros(until);
+        let experiment =
+            Self { scenario, vary, first_seed, seeds, until_us, measures, outside: Vec::new(), id };
         let points =
             experiment.vary.iter().try_fold(1u64, |n, (_, values)| n.checked_mul(values.len() as u64));
         match points.and_then(|p| p.checked_mul(seeds)) {
@@ -142,8 +148,10 @@ impl Experiment {
             scenario.build().map(drop)
         });
         built.map_err(|err| {
+            let shown =
+                |value: &Value| value.as_f64().map_or_else(|| value.to_string(), |n| JsNumber(n).to_string());
             let values: Vec<String> =
-                point.values.iter().map(|(path, value)| format!("{path}={value}")).collect();
+                point.values.iter().map(|(path, value)| format!("{path}={}", shown(value))).collect();
             MeshError::InvalidScenario {
                 field: format!("point {} ({}): {}", point.index, values.join(", "), err.field()),
                 problem: err.to_string(),
@@ -156,9 +164,23 @@ impl Experiment {
         &self.id
     }
 
-    /// The measures' names, in order.
+    /// Adds measures taken outside the core, named `names` (their values come with
+    /// [`Experiment::finish`]); they name the experiment too.
+    pub fn with_outside_measures(mut self, names: Vec<String>) -> Self {
+        let canonical = serde_json::json!([self.id, names]).to_string();
+        self.id = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(canonical.as_bytes()));
+        self.outside = names;
+        self
+    }
+
+    /// The measures' names, in order: the core's, then those taken outside.
     pub fn measure_names(&self) -> Vec<String> {
-        self.measures.iter().map(|m| m.name.clone()).collect()
+        self.measures.iter().map(|m| m.name.clone()).chain(self.outside.iter().cloned()).collect()
+    }
+
+    /// How long each run lasts, in µs.
+    pub fn until_us(&self) -> u64 {
+        self.until_us
     }
 
     /// How many points.
@@ -193,21 +215,52 @@ impl Experiment {
         Ok(doc)
     }
 
-    /// Runs run number `run` (below `run_count()`): point `run / seeds`, seed `run % seeds` from
-    /// the first; its record holds the measures and the trace hash, or the error it met.
+    /// The point and seed of run `run` (below `run_count()`): point `run / seeds`, seed
+    /// `run % seeds` from the first.
+    fn point_and_seed(&self, run: u64) -> (Point, u64) {
+        (self.point(run / self.seeds), self.first_seed + run % self.seeds)
+    }
+
+    /// The scenario document of run `run`.
+    pub fn scenario_of_run(&self, run: u64) -> Result<Value, MeshError> {
+        let (point, seed) = self.point_and_seed(run);
+        self.scenario_for(&point, seed)
+    }
+
+    /// Runs run `run` in the core: its record holds the measures and the trace hash, or the error
+    /// it met (the measures taken outside the core read `NaN`).
     pub fn run(&self, run: u64) -> RunRecord {
-        let point = self.point(run / self.seeds);
-        let seed = self.first_seed + run % self.seeds;
-        let mut record = RunRecord::new(self, run, &point, seed);
-        let built = self.scenario_for(&point, seed).and_then(|doc| read_shape::<Scenario>(&doc, "")?.build());
+        let built = self.scenario_of_run(run).and_then(|doc| read_shape::<Scenario>(&doc, "")?.build());
         match built {
             Ok(mut sim) => {
                 sim.run_until(self.until_us);
-                record.measures = Measure::read_all(&self.measures, &mut sim);
-                record.trace_hash = sim.trace().hash();
+                self.finish(run, &mut sim, &vec![f64::NAN; self.outside.len()])
             }
-            Err(err) => record.error = Some(err.to_string()),
+            Err(err) => self.fail(run, err.to_string()),
         }
+    }
+
+    /// The record of run `run` (its point, seed and varied values), before it ran.
+    pub fn blank_record(&self, run: u64) -> RunRecord {
+        let (point, seed) = self.point_and_seed(run);
+        RunRecord::new(self, run, &point, seed)
+    }
+
+    /// The record of run `run`, which ran in `sim`, with the values `outside` of the measures
+    /// taken outside the core (missing ones read `NaN`).
+    pub fn finish(&self, run: u64, sim: &mut Simulation, outside: &[f64]) -> RunRecord {
+        let mut record = self.blank_record(run);
+        record.measures = Measure::read_all(&self.measures, sim);
+        record.measures.extend((0..self.outside.len()).map(|i| outside.get(i).copied().unwrap_or(f64::NAN)));
+        record.trace_hash = sim.trace().hash();
+        record
+    }
+
+    /// The record of run `run`, which failed with `error`.
+    pub fn fail(&self, run: u64, error: String) -> RunRecord {
+        let mut record = self.blank_record(run);
+        record.measures = vec![f64::NAN; record.names.len()];
+        record.error = Some(error);
         record
     }
 }

@@ -24,7 +24,7 @@ impl Shape for ExperimentOptions {
     fn read(field: &Field<'_>) -> Result<Self, MeshError> {
         let mut o = field.object()?;
         let options = Self {
-            scenario: o.get("scenario").value().cloned(),
+            scenario: o.read("scenario"),
             vary: o.read("vary"),
             seeds: o.read("seeds"),
             until: o.read("until"),

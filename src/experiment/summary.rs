@@ -76,7 +76,7 @@ impl PointSummary {
 /// The summary of each point the records cover, in point order.
 pub fn summarise(records: &[RunRecord]) -> Vec<PointSummary> {
     let mut sorted: Vec<&RunRecord> = records.iter().collect();
-    sorted.sort_by_key(|r| r.run);
+    sorted.sort_unstable_by_key(|r| r.run);
     let mut points: Vec<PointSummary> = Vec::new();
     let mut samples: Vec<Vec<Vec<f64>>> = Vec::new();
     for record in sorted {
@@ -104,7 +104,7 @@ pub fn summarise(records: &[RunRecord]) -> Vec<PointSummary> {
             *summary = describe(values);
         }
     }
-    points.sort_by_key(|p| p.point);
+    points.sort_unstable_by_key(|p| p.point);
     points
 }
 
@@ -135,7 +135,7 @@ fn describe(mut values: Vec<f64>) -> MeasureSummary {
         Ok(t) if n > 1 => t.inverse_cdf(0.975) * std / (n as f64).sqrt(),
         _ => f64::NAN,
     };
-    values.sort_by(f64::total_cmp);
+    values.sort_unstable_by(f64::total_cmp);
     let percentile = |p: f64| {
         let h = (n - 1) as f64 * p;
         let lo = h.floor() as usize;

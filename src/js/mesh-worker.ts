@@ -6,6 +6,8 @@ import { MeshNetwork } from './mesh-network.js';
 import type { MeshNode } from './mesh-node.js';
 import { raw } from './internal/raw.js';
 import { networkState } from './internal/registry.js';
+import { listen } from './internal/endpoint.js';
+import type { MessageEndpoint } from './types.js';
 import type { NetworkOptions, NodeConfig, SimulationStats } from './types.js';
 
 /** What the page can ask the worker to do with its network. */
@@ -58,25 +60,6 @@ interface WorkerResponse {
   snapshot?: NetworkSnapshot;
   result?: unknown;
   error?: { name: string; message: string; code?: string; field?: string };
-}
-
-/** Anything messages can be posted to and received from: a worker's global scope, a `Worker`,
- * a Node `MessagePort` or `worker_threads.Worker`. */
-export interface MessageEndpoint {
-  /** Sends a message. */
-  postMessage(message: unknown, transfer?: Transferable[]): void;
-}
-
-type Listener = (event: unknown) => void;
-
-/** Calls `listener` with the data of every message `endpoint` receives. */
-function listen(endpoint: MessageEndpoint, listener: (data: unknown) => void): void {
-  const target = endpoint as { addEventListener?: (type: string, l: Listener) => void; on?: (type: string, l: Listener) => void };
-  if (typeof target.addEventListener === 'function') {
-    target.addEventListener('message', (event) => listener((event as MessageEvent).data));
-  } else if (typeof target.on === 'function') {
-    target.on('message', listener);
-  }
 }
 
 /**

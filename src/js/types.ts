@@ -9,3 +9,5 @@ export type * from './types/protocol.js';
 export type * from './types/results.js';
 export type * from './types/simulation.js';
 export type * from './types/workloads.js';
+export type * from './types/experiments.js';
+export type * from './types/endpoint.js';

@@ -6,6 +6,7 @@
 
 pub mod attack_lab;
 pub mod errors;
+pub mod experiment;
 pub mod keys;
 pub mod message;
 pub mod monitor;

@@ -8,6 +8,12 @@ import init, {
   PerformanceMonitor,
   canonicalBytes,
   payloadBytes,
+  runExperiment,
+  workloadReportsToCsv,
+  type Experiment,
+  type ExperimentResult,
+  type RunRecord,
+  type WorkloadReport,
   type Anomaly,
   type ByzantineBehaviour,
   type CancelTimer,
@@ -201,6 +207,24 @@ async function main(): Promise<void> {
   for (let i = 0; i < 8; i++) ring.createNode({ nodeId: `n${i}`, seed: 7, phaseResetInterval: 100 });
   ring.getNode('n0')!.setTimer(50, () => ring.getNode('n0')!.broadcast(1));
   ring.runUntil(200);
+
+  // Workloads and checkers: typed reports.
+  ring.startWorkload({ kind: 'broadcast', rate: 10, duration: 100, from: ['n0'] });
+  ring.runUntil(400);
+  const report: WorkloadReport = ring.workloadReport();
+  const perValue: number | undefined = report.broadcast?.summary.messagesPerValue;
+  const p99: number | undefined = report.broadcast?.latency?.p99;
+  const csv: string = workloadReportsToCsv([report]);
+  // @ts-expect-error a workload needs a known kind
+  ring.startWorkload({ kind: 'flood' });
+  void [perValue, p99, csv];
+
+  // Experiments: a typed document, typed records and summaries.
+  const experiment: Experiment = { scenario: { version: 1, nodes: { count: 4 } }, seeds: 2, until: 100, measure: ['stats.delivered'] };
+  const swept: ExperimentResult = await runExperiment(experiment, { workers: 1, onProgress: (p) => void p.secondsLeft });
+  const mean: number | null | undefined = swept.summary[0]?.measures['stats.delivered']?.mean;
+  const record: RunRecord | undefined = swept.records[0];
+  void [mean, record?.traceHash];
 }
 
 void main();

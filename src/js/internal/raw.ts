@@ -2,7 +2,7 @@
 import type * as RawModule from '../../../pkg/raw-web/data_mesh.js';
 import { notInitializedError } from './errors.js';
 
-export type { RawNetwork, RawObserver, RawPatternGenerator, RawPerformanceMonitor } from '../../../pkg/raw-web/data_mesh.js';
+export type { RawExperiment, RawNetwork, RawObserver, RawPatternGenerator, RawPerformanceMonitor } from '../../../pkg/raw-web/data_mesh.js';
 
 let bound: typeof RawModule | undefined;
 

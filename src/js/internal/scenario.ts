@@ -2,6 +2,7 @@
 import { NetworkState } from './network-state.js';
 import { NodeRecord } from './node-record.js';
 import { checkedProtocol } from './protocol-runtime.js';
+import { jsonDocument } from './json-document.js';
 import { raw } from './raw.js';
 
 /**
@@ -16,7 +17,7 @@ export function scenarioState<T, H>(
   protocol?: unknown,
 ): NetworkState<T, H> {
   const everywhere = checkedProtocol<T>('protocol', protocol);
-  const document = jsonDocument(scenario);
+  const document = jsonDocument('scenario', scenario, (problem) => raw().notJsonError(problem));
   const state = new NetworkState<T, H>('MeshNetwork', raw().RawNetwork.fromScenario(document));
   state.defaultProtocol = everywhere;
   // wasm accepted the document, so its events are an array of objects, if there are any.
@@ -29,23 +30,4 @@ export function scenarioState<T, H>(
     bind(state, record);
   }
   return state;
-}
-
-/**
- * `scenario` as the JSON document it stands for: text is parsed, an object goes through
- * `JSON.stringify` first (so it reads exactly as its text would).
- */
-function jsonDocument(scenario: unknown): unknown {
-  let text: unknown;
-  try {
-    text = typeof scenario === 'string' ? scenario : JSON.stringify(scenario);
-  } catch {
-    text = undefined; // a BigInt, a cycle or a throwing toJSON: not a JSON document
-  }
-  if (typeof text !== 'string') throw raw().invalidTypeError('scenario', 'JSON text or an object', scenario);
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw raw().notJsonError(error instanceof Error ? error.message : String(error));
-  }
 }

@@ -1,0 +1,68 @@
+/** The worker side of `runExperiment`: `serveExperiments` runs the runs the pool hands it and answers with their records. */
+import { MeshNetwork } from './mesh-network.js';
+import { listen } from './internal/endpoint.js';
+import type { MessageEndpoint } from './types.js';
+import { loadExperimentModule, NO_MODULE, type ExperimentModule } from './internal/experiment-module.js';
+import { raw, type RawExperiment } from './internal/raw.js';
+import { networkState } from './internal/registry.js';
+import type { ExperimentRequest, ExperimentResponse } from './internal/experiment-messages.js';
+
+/** One worker's experiment: the checked document and the user's module. */
+class Session {
+  constructor(
+    readonly experiment: RawExperiment,
+    readonly module: ExperimentModule,
+  ) {}
+
+  /** The record (a JSON line) of run `run`: its network built, run, measured and freed; what it throws is the run's error. */
+  run(run: number): string {
+    let network: MeshNetwork | undefined;
+    try {
+      network = MeshNetwork.fromScenario(this.experiment.scenarioOf(run), { protocol: this.module.protocol });
+      network.runUntil(this.experiment.untilMs());
+      const measured = network;
+      const [point, seed] = this.experiment.pointAndSeed(run);
+      const info = { run, point, seed };
+      const values = this.module.measures.map(([name, measure]) => {
+        const value = measure(measured, info);
+        if (typeof value !== 'number') throw new TypeError(`the measure ${name} returned ${typeof value}, not a number`);
+        return value;
+      });
+      return this.experiment.finishRun(run, networkState('network', network).use(), Float64Array.from(values));
+    } catch (error) {
+      return this.experiment.failRun(run, error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+    } finally {
+      network?.free();
+    }
+  }
+}
+
+/**
+ * Serves experiment runs inside a worker: the package's experiment worker calls
+ * `serveExperiments(self, init())` (browser) or `serveExperiments(parentPort)` (Node). Requests
+ * are answered in order once `ready` resolves.
+ */
+export function serveExperiments(endpoint: MessageEndpoint, ready: Promise<unknown> = Promise.resolve()): void {
+  let session: Session | undefined;
+  let queue = ready;
+  const answer = async (request: ExperimentRequest): Promise<void> => {
+    if (request.type === 'init') {
+      try {
+        const module = request.module === undefined ? NO_MODULE : await loadExperimentModule(request.module);
+        session = new Session(new (raw().RawExperiment)(JSON.parse(request.experiment), module.measures.map(([name]) => name)), module);
+        reply({ type: 'ready' });
+      } catch (thrown) {
+        const e = thrown as { name?: string; message?: string; code?: string; field?: string };
+        reply({ type: 'failed', error: { name: e.name ?? 'Error', message: e.message ?? String(thrown), code: e.code, field: e.field } });
+      }
+    } else if (session !== undefined) {
+      const lines: string[] = [];
+      for (let run = request.from; run < request.to; run++) lines.push(session.run(run));
+      reply({ type: 'done', from: request.from, lines });
+    }
+  };
+  const reply = (response: ExperimentResponse): void => endpoint.postMessage(response);
+  listen(endpoint, (data) => {
+    queue = queue.then(() => answer(data as ExperimentRequest));
+  });
+}

@@ -1,0 +1,45 @@
+/** `runExperiment`: a sweep over seeds and parameters on a pool of workers (docs/experiments.md). */
+import { num, str } from './internal/checks.js';
+import { jsonDocument } from './internal/json-document.js';
+import { loadExperimentModule, NO_MODULE } from './internal/experiment-module.js';
+import { runPool } from './internal/experiment-pool.js';
+import { platform } from './internal/platform.js';
+import { raw } from './internal/raw.js';
+import type { Experiment, ExperimentOptions, ExperimentResult, PointSummary, RunRecord } from './types.js';
+
+/**
+ * Runs every run of `experiment` (a document or its JSON text) on a pool of workers and resolves
+ * to every record, in run order, and the summary per point. The document is checked whole before
+ * any worker starts (a typed error naming the field). Records and summary are the same whatever
+ * the number of workers and the order runs finish in. A run that throws (its protocol, a
+ * measure) is recorded with its error, and the experiment goes on.
+ */
+export async function runExperiment(experiment: Experiment | string, options: ExperimentOptions = {}): Promise<ExperimentResult> {
+  const workers = options.workers === undefined ? Math.max(1, platform().cores()) : raw().checkWorkers(num('workers', options.workers));
+  const module = options.module === undefined ? undefined : str('module', options.module);
+  const loaded = module === undefined ? NO_MODULE : await loadExperimentModule(module);
+  const document = jsonDocument('experiment', experiment, (problem) => raw().invalidTypeError('experiment', 'JSON text of an experiment', problem));
+  const checked = new (raw().RawExperiment)(document, loaded.measures.map(([name]) => name));
+  const [id, total, names] = [checked.id(), checked.runCount(), checked.measureNames()];
+  const lines: string[] = new Array<string>(total);
+  try {
+    await runPool({
+    experiment: JSON.stringify(document),
+    module,
+    total,
+    workers,
+    onLine: (run, line) => {
+      lines[run] = line;
+      options.onRun?.(JSON.parse(line) as RunRecord);
+    },
+    onProgress: (progress) => options.onProgress?.(progress),
+    signal: options.signal,
+    });
+    const records = lines.map((line) => JSON.parse(line) as RunRecord);
+    const rows = records.flatMap((r) => [r.run, r.error === undefined ? 0 : 1, ...names.map((name) => r.measures[name] ?? NaN)]);
+    const summary = checked.summarise(Float64Array.from(rows)).split('\n').filter((line) => line !== '');
+    return { id, records, summary: summary.map((line) => JSON.parse(line) as PointSummary) };
+  } finally {
+    checked.free();
+  }
+}

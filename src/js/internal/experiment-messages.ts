@@ -1,0 +1,12 @@
+/** The messages between `runExperiment`'s pool and its workers. */
+
+/** What the pool asks of a worker. */
+export type ExperimentRequest =
+  | { readonly type: 'init'; readonly experiment: string; readonly module?: string }
+  | { readonly type: 'runs'; readonly from: number; readonly to: number };
+
+/** What a worker answers. */
+export type ExperimentResponse =
+  | { readonly type: 'ready' }
+  | { readonly type: 'failed'; readonly error: { name: string; message: string; code?: string; field?: string } }
+  | { readonly type: 'done'; readonly from: number; readonly lines: readonly string[] };
