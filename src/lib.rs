@@ -7,6 +7,8 @@
 
 pub mod auth;
 pub mod boundary;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod distribution;
 pub mod error;
 pub mod experiment;
