@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { MeshNetwork } from 'data-mesh';
+import { readFileSync } from 'node:fs';
+import { MeshNetwork, serveExperiments } from 'data-mesh';
 
 const require = createRequire(import.meta.url);
 const raw = require('../pkg/raw-node/data_mesh.js');
@@ -20,16 +21,16 @@ function sample() {
 }
 
 /**
- * Runs `chunk()` (which returns how many units it did) until `total` units are done, sampling
+ * Runs `chunk()` (which returns, or resolves to, how many units it did) until `total` units are done, sampling
  * memory once `warmUp` units are done and at the end; prints the workload's JSON line.
  */
-function flatness(workload, unit, total, warmUp, chunk) {
+async function flatness(workload, unit, total, warmUp, chunk) {
   let done = 0;
-  while (done < warmUp) done += chunk();
+  while (done < warmUp) done += await chunk();
   const warm = sample();
   const start = performance.now();
   const warmDone = done;
-  while (done < total) done += chunk();
+  while (done < total) done += await chunk();
   const seconds = (performance.now() - start) / 1000;
   const end = sample();
   const growth = (key) => (end[key] - warm[key]) / warm[key];
@@ -49,19 +50,19 @@ function flatness(workload, unit, total, warmUp, chunk) {
 
 /** Each workload by name; each prints one JSON line. */
 const workloads = {
-  'instant-broadcasts': () => {
+  'instant-broadcasts': async () => {
     // The seed's network: 10 nodes, one with a message handler, broadcasting in turn.
     const network = new MeshNetwork();
     const nodes = Array.from({ length: 10 }, (_, i) => network.createNode({ nodeId: `n${i}`, seed: 7, phaseResetInterval: 100 }));
     nodes[0].onMessage((m) => (sink += m.patternValue));
     let b = 0;
-    flatness('instant network of 10 nodes, 1M broadcasts', 'broadcasts', 1_000_000, 100_000, () => {
+    await flatness('instant network of 10 nodes, 1M broadcasts', 'broadcasts', 1_000_000, 100_000, () => {
       for (let i = 0; i < 10_000; i++) nodes[b++ % nodes.length].broadcast(b);
       return 10_000;
     });
     network.free();
   },
-  'simulated-transfers': () => {
+  'simulated-transfers': async () => {
     // 1000 nodes of degree 8 over 5-15 ms links with 1 % loss, flooding (ttl 64), with churn:
     // each tick a running node crashes with probability 1 % and a crashed one restarts with 20 %.
     // A transfer is a message crossing one link, whatever became of it. The tick statistics are
@@ -84,7 +85,7 @@ const workloads = {
       return s.delivered + s.duplicates + s.lost + s.partitioned + s.crashed + s.queueFull;
     };
     let probe = 0;
-    flatness('simulated network of 1000 nodes with churn, 10M transfers', 'transfers', 10_000_000, 1_000_000, () => {
+    await flatness('simulated network of 1000 nodes with churn, 10M transfers', 'transfers', 10_000_000, 1_000_000, () => {
       const before = transfers();
       probe = (probe + 7919) % nodes.length;
       nodes[probe].broadcast(probe);
@@ -94,16 +95,41 @@ const workloads = {
     });
     network.free();
   },
-  'undrained-tick-log': () => {
+  'undrained-tick-log': async () => {
     // The engine logs every tick's statistics until drainTickStats() takes them, keeping the last
     // 65 536: a network nobody drains grows until the log is full, then stays there.
     const network = new MeshNetwork({ globalTick: true });
     for (let i = 0; i < 10; i++) network.createNode({ nodeId: `n${i}`, seed: 7, phaseResetInterval: 100 });
-    flatness('10 nodes with the global tick, tick log never drained, 655 360 ticks', 'ticks', 655_360, 65_536, () => {
+    await flatness('10 nodes with the global tick, tick log never drained, 655 360 ticks', 'ticks', 655_360, 65_536, () => {
       network.run(65_536);
       return 65_536;
     });
     network.free();
+  },
+  'experiment-worker': async () => {
+    // What a pool's worker does, here in this process: serveExperiments answering batches of runs
+    // of the bundled partition-heal scenario, each built, run, measured and freed.
+    const scenario = JSON.parse(readFileSync(new URL('../src/scenarios/partition-heal.json', import.meta.url), 'utf8'));
+    const experiment = JSON.stringify({ scenario, seeds: 12_000, measure: ['stats.delivered'] });
+    const listeners = [];
+    let answered;
+    const endpoint = {
+      postMessage: (response) => answered?.(response),
+      addEventListener: (_type, listener) => listeners.push(listener),
+    };
+    const ask = (request) => new Promise((resolve) => {
+      answered = resolve;
+      for (const listener of listeners) listener({ data: request });
+    });
+    serveExperiments(endpoint);
+    await ask({ type: 'init', experiment });
+    let next = 0;
+    await flatness('a pool worker serving 10 000 runs of partition-heal (60 nodes, 3 s each)', 'runs', 11_000, 1_000, async () => {
+      const { lines } = await ask({ type: 'runs', from: next, to: next + 100 });
+      next += lines.length;
+      sink += lines.length;
+      return lines.length;
+    });
   },
 };
 
@@ -114,6 +140,6 @@ function unknown(name) {
 
 // With no argument, every workload in a Node process of its own; with a name, that one here.
 const name = process.argv[2];
-if (name) (workloads[name] ?? unknown(name))();
+if (name) await (workloads[name] ?? unknown(name))();
 else for (const w of Object.keys(workloads)) execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), w], { stdio: 'inherit' });
 if (sink === 0.5) console.log('unreachable');

@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { MeshNetwork, MeshObserver, PatternGenerator } from 'data-mesh';
+import { MeshNetwork, MeshObserver, PatternGenerator, runExperiment } from 'data-mesh';
+import { readFileSync } from 'node:fs';
 
 const require = createRequire(import.meta.url);
 const raw = require('../pkg/raw-node/data_mesh.js');
@@ -79,6 +80,7 @@ const workloads = {
     }));
   },
   'checker-overhead': () => checkerBench(),
+  'experiment-pool': () => experimentBench(),
   'flood-100k': () => {
     // As in the native criterion bench.
     floodBench('flooding 100k nodes of degree 8, latency 5-15 ms', 100_000, 'none');
@@ -207,6 +209,32 @@ function floodBench(workload, count, auth, protocol) {
   const perFlood = flood();
   report(workload, 'transfers/s', measure(perFlood, flood), { transfersPerFlood: perFlood });
   network.free();
+}
+
+/**
+ * 1,000 runs of the bundled partition-heal scenario (60 nodes, 3 s of virtual time each) on a pool
+ * of 1 worker and of 2, in this one process: runs/s and the speed-up.
+ */
+async function experimentBench() {
+  const scenario = JSON.parse(readFileSync(new URL('../src/scenarios/partition-heal.json', import.meta.url), 'utf8'));
+  const experiment = { scenario, seeds: 1000, measure: ['stats.delivered'] };
+  // Runs/s in all, and once running (from the first batch back to the last: workers started).
+  const rate = async (workers) => {
+    const start = performance.now();
+    let first;
+    const onProgress = ({ done }) => (first ??= { done, at: performance.now() });
+    const { records } = await runExperiment(experiment, { workers, onProgress });
+    const end = performance.now();
+    return [records.length / ((end - start) / 1000), (records.length - first.done) / ((end - first.at) / 1000)];
+  };
+  await runExperiment({ ...experiment, seeds: 20 }, { workers: 2 });
+  const [[one, oneRunning], [two, twoRunning]] = [await rate(1), await rate(2)];
+  const round = (x) => Math.round(x * 100) / 100;
+  report('1,000 runs of partition-heal (60 nodes, 3 s each) on 2 workers, beside 1 worker', 'runs/s', two, {
+    oneWorker: Math.round(one),
+    speedUp: round(two / one),
+    speedUpOnceRunning: round(twoRunning / oneRunning),
+  });
 }
 
 /**

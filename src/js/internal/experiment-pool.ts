@@ -57,6 +57,8 @@ export function runPool(job: PoolJob): Promise<void> {
     const answered = (worker: PoolWorker, response: ExperimentResponse): void => {
       if (settled) return;
       if (response.type === 'failed') return stop(rebuilt(response.error));
+      // Two batches ahead: a worker finds the next one waiting when it finishes one.
+      if (response.type === 'ready') hand(worker);
       if (response.type === 'done') {
         done += response.lines.length;
         const runsPerSecond = done / Math.max(1e-3, (Date.now() - started) / 1000);
