@@ -176,12 +176,19 @@ fn bad_arguments_and_files_are_clear_errors_with_their_exit_code() {
     std::fs::write(dir.join("experiment.json"), experiment()).unwrap();
     std::fs::write(dir.join("other.json"), experiment().replace("\"seeds\": 5", "\"seeds\": 4")).unwrap();
     std::fs::write(dir.join("bad.json"), "{ not json").unwrap();
+    std::fs::write(dir.join("no-seeds.json"), experiment().replace("\"seeds\": 5", "\"seeds\": 0")).unwrap();
     ok(&dir, &["sweep", "experiment.json", "--out", "a.jsonl"]);
     ok(&dir, &["sweep", "other.json", "--out", "b.jsonl"]);
-    let cases: [(&[&str], i32, &str); 16] = [
+    let cases: [(&[&str], i32, &str); 18] = [
         (&["sweep", "experiment.json", "--seeds", "1..x"], 2, "--seeds: seeds: must be a count"),
-        (&["sweep", "experiment.json", "--seeds", "5..3"], 1, "seeds must be a range with from <= to"),
-        (&["sweep", "experiment.json", "--seeds", "0"], 1, "seeds must be an integer of at least 1"),
+        (
+            &["sweep", "experiment.json", "--seeds", "5..3"],
+            1,
+            "--seeds: seeds must be a range with from <= to",
+        ),
+        (&["sweep", "experiment.json", "--seeds", "0"], 1, "--seeds: seeds must be an integer of at least 1"),
+        (&["sweep", "no-seeds.json"], 1, "no-seeds.json: seeds must be an integer of at least 1"),
+        (&["sweep", "experiment.json", "--until", "-5"], 1, "--until: until must be"),
         (
             &["sweep", "experiment.json", "--vary", "options.links.loss"],
             2,
@@ -191,7 +198,7 @@ fn bad_arguments_and_files_are_clear_errors_with_their_exit_code() {
         (
             &["sweep", "experiment.json", "--vary", "links.loss=0,1"],
             1,
-            "vary[0].path: \"links.loss\" names nothing",
+            "--vary: vary[0].path: \"links.loss\" names nothing",
         ),
         (
             &["sweep", "experiment.json", "--vary", "workload.rate=5..1"],
@@ -206,7 +213,7 @@ fn bad_arguments_and_files_are_clear_errors_with_their_exit_code() {
         (
             &["sweep", "experiment.json", "--measure", "stats.nope"],
             1,
-            "measure[0] must be one of stats.<field>",
+            "--measure: measure[0] must be one of stats.<field>",
         ),
         (&["sweep", "experiment.json", "--shard", "3/2"], 2, "--shard: shard: must be k/n with 1 <= k <= n"),
         (&["sweep", "experiment.json", "--jobs", "0"], 2, "--jobs"),

@@ -17,7 +17,7 @@ pub fn sweep(args: &SweepArgs, quiet: bool) -> Result<(), Failure> {
         args.shard.as_deref().map(Shard::parse).transpose().map_err(|err| Failure::usage("--shard", &err))?;
     let doc = experiment_document(read_json(&args.input)?, args)?;
     let experiment =
-        Experiment::from_value(&doc).map_err(|err| Failure::input(&args.input.display(), &err))?;
+        Experiment::from_value(&doc).map_err(|err| Failure::input(&source(args, err.field()), &err))?;
     let runs: Vec<u64> =
         (0..experiment.run_count()).filter(|&run| shard.is_none_or(|s| s.holds(run))).collect();
     let pool = rayon::ThreadPoolBuilder::new()
@@ -36,4 +36,17 @@ pub fn sweep(args: &SweepArgs, quiet: bool) -> Result<(), Failure> {
     });
     progress.finish_and_clear();
     finish(&records, &args.outputs)
+}
+
+/// Where the part of the experiment named by `field` came from: the flag that gave it, else the
+/// input file.
+fn source(args: &SweepArgs, field: &str) -> String {
+    let flags = [
+        ("seeds", args.seeds.is_some(), "--seeds"),
+        ("vary", !args.vary.is_empty(), "--vary"),
+        ("until", args.until.is_some(), "--until"),
+        ("measure", !args.measure.is_empty(), "--measure"),
+    ];
+    let flag = flags.iter().find(|(part, given, _)| *given && field.starts_with(part));
+    flag.map_or_else(|| args.input.display().to_string(), |(_, _, flag)| (*flag).to_owned())
 }
