@@ -289,7 +289,9 @@ fn values_of(field: &str, vary: &VaryOptions) -> Result<Vec<Value>, MeshError> {
                     value: JsNumber(count),
                 });
             }
-            (0..count as u64).map(|i| Value::from(range.from + i as f64 * step)).collect()
+            // Each value to 12 significant digits: 0 + 6 × 0.05 is 0.3, not 0.30000000000000004.
+            let clean = |v: f64| format!("{v:.11e}").parse::<f64>().unwrap_or(v);
+            (0..count as u64).map(|i| Value::from(clean(range.from + i as f64 * step))).collect()
         }
         _ => {
             return Err(MeshError::BadShape {

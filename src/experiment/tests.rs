@@ -153,3 +153,15 @@ fn bad_experiments_are_refused_before_any_run_naming_the_field() {
         assert_eq!(Shard::parse(bad).unwrap_err().field(), "shard", "{bad}");
     }
 }
+
+#[test]
+fn a_range_gives_clean_decimal_values() {
+    let e = Experiment::from_value(&json!({
+        "scenario": scenario(),
+        "vary": [{ "path": "options.links.loss", "range": { "from": 0, "to": 0.3, "step": 0.05 } }],
+        "measure": []
+    }))
+    .unwrap();
+    let values: Vec<f64> = (0..e.point_count()).map(|i| e.point(i).values[0].1.as_f64().unwrap()).collect();
+    assert_eq!(values, [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]);
+}
