@@ -144,7 +144,7 @@ export class MeshNetwork<T = unknown> {
   /** The ids of the nodes linked to `nodeId`. */
   neighbours(nodeId: string): string[] {
     const state = this.#state;
-    return Array.from(state.use().neighbours(slotOf(this.#state, 'nodeId', nodeId)), (slot) => state.records[slot].nodeId);
+    return state.neighbours.ids(state.use(), slotOf(state, 'nodeId', nodeId));
   }
 
   /**

@@ -100,6 +100,13 @@ impl RawNetwork {
         js(self.inner.disconnect(a, b))
     }
 
+    /// A number that changes whenever any node's neighbours may have: the facade keeps a node's
+    /// neighbours while it stays the same.
+    #[wasm_bindgen(js_name = wiringGeneration)]
+    pub fn wiring_generation(&mut self) -> f64 {
+        self.inner.wiring_generation() as f64
+    }
+
     /// The slots linked to `slot`.
     pub fn neighbours(&mut self, slot: u32) -> JsResult<Vec<u32>> {
         js(self.inner.network().counters(slot))?;

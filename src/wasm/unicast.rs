@@ -30,6 +30,14 @@ impl RawNetwork {
         let receiver = self.inner.network().find(&target).ok_or_else(|| {
             to_js(MeshError::UnknownNode { field: TO_NODE_ID.into(), node_id: target.clone() })
         })?;
+        self.unicast_slot(slot, receiver, payload, size)
+    }
+
+    /// [`RawNetwork::unicast`] to the node in slot `receiver`, which the caller found by its id
+    /// (no id crosses into wasm): the facade's path for an id it knows. Throws as `unicast` does
+    /// when that node is no longer live or not linked.
+    #[wasm_bindgen(js_name = unicastSlot)]
+    pub fn unicast_slot(&mut self, slot: u32, receiver: u32, payload: &[u8], size: f64) -> JsResult<usize> {
         let Some(size) = self.size_for(payload, size) else { return Ok(NEEDS_SIZE) };
         let report = js(self.inner.send_to_sized(slot, receiver, payload, size))?;
         let claimed_slot = keep_credentials(&mut self.last_proof, &mut self.claimed_name, &report);

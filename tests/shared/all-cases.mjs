@@ -1,4 +1,4 @@
-// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication, batches, waiting broadcasts, unicast, more faults, bandwidth, hostile arguments, timers, protocols, workloads, experiments), for the runners that take them all (the browser page and its spec).
+// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication, batches, waiting broadcasts, unicast, more faults, bandwidth, hostile arguments, timers, protocols, workloads, experiments, what the facade keeps), for the runners that take them all (the browser page and its spec).
 import { seedExamples } from './seed-examples.mjs';
 import { badInputCases } from './bad-input.mjs';
 import { reentrancyCases } from './reentrancy.mjs';
@@ -15,6 +15,7 @@ import { timerCases } from './timers.mjs';
 import { protocolCases } from './protocols.mjs';
 import { workloadCases } from './workloads.mjs';
 import { experimentCases } from './experiments.mjs';
+import { cacheCases } from './caches.mjs';
 
 /** `[name, run(api)]` pairs from every shared file. */
-export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...bandwidthCases, ...hostileCases, ...timerCases, ...protocolCases, ...workloadCases, ...experimentCases];
+export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...bandwidthCases, ...hostileCases, ...timerCases, ...protocolCases, ...workloadCases, ...experimentCases, ...cacheCases];

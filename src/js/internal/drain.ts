@@ -5,14 +5,11 @@ import { watcherAnomalies } from './anomalies.js';
 import { deliver } from './deliver.js';
 import { enqueue, flush } from './dispatcher.js';
 import type { NetworkState } from './network-state.js';
-import type { FiredTimer } from './timers.js';
+import type { FiredTimers } from './timers.js';
 import type { Delivery, Message } from '../types.js';
 
 /** A callback job. */
 type Job = () => void;
-
-/** No timer fired. */
-const NO_TIMERS: readonly FiredTimer[] = Object.freeze([]);
 
 /**
  * Runs the handlers for the drain report of `length` numbers, in the order things happened,
@@ -21,15 +18,16 @@ const NO_TIMERS: readonly FiredTimer[] = Object.freeze([]);
  * rejected or refused, then `onSync` when it synced to the message). Timers dropped unfired are
  * forgotten; returns those that fired, taken in order, for the caller to run (`finishRun`).
  */
-export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number): readonly FiredTimer[] {
-  if (length === 0) return NO_TIMERS;
-  // Fetched before the report is read: a call into wasm may move its memory.
-  const names = state.use().claimedNames();
-  const proofs = state.authenticated ? state.use().sentProofs() : undefined;
+export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number): FiredTimers | undefined {
+  if (length === 0) return undefined;
+  // Fetched only for an engine-made send that needs them; fetching may move wasm memory, so the
+  // view of the report is taken again after.
+  let names: readonly string[] | undefined;
+  let proofs: Uint8Array | undefined;
   let proofAt = 0;
-  const report = state.report(length);
+  let report = state.report(length);
   const jobs: Job[] = [];
-  let fired: FiredTimer[] | undefined;
+  let fired: FiredTimers | undefined;
   let at: number = DRAIN_HEAD.length;
   for (let n = 0; n < report[DRAIN_HEAD.eventCount]; n++) {
     const kind = report[at + ARRIVAL_EVENT.kind];
@@ -38,6 +36,14 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
       if (job !== undefined) jobs.push(job);
       at += ARRIVAL_EVENT.length;
     } else if (kind === DRAIN_EVENT.sent) {
+      if (names === undefined && report[at + SENT_EVENT.claimedSlot] < 0) {
+        names = state.use().claimedNames();
+        report = state.report(length);
+      }
+      if (proofs === undefined && state.authenticated) {
+        proofs = state.use().sentProofs();
+        report = state.report(length);
+      }
       const proofLength = report[at + SENT_EVENT.proofLength];
       jobs.push(engineSend(state, report, at, names, proofs?.slice(proofAt, proofAt + proofLength)));
       proofAt += proofLength;
@@ -54,10 +60,7 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
     } else {
       const id = report[at + TIMER_EVENT.timerId];
       if (report[at + TIMER_EVENT.fired] === 0) state.timers.dropped(id);
-      else {
-        const timer = state.timers.take(id);
-        if (timer !== undefined) (fired ??= []).push(timer);
-      }
+      else state.timers.take(id, (fired ??= state.timers.firedNow()));
       at += TIMER_EVENT.length;
     }
   }
@@ -67,7 +70,7 @@ export function dispatchEvents<T, H>(state: NetworkState<T, H>, length: number):
     });
     flush();
   }
-  return fired ?? NO_TIMERS;
+  return fired;
 }
 
 /** Hands the protocol of the node in `slot` the broadcast workload's `value`. */
@@ -113,19 +116,20 @@ function arrival<T, H>(state: NetworkState<T, H>, report: Float64Array, at: numb
 }
 
 /**
- * Records the engine-made send at `report[at..]` and returns the handlers it calls; `signature`
- * is its tag or signature in an authenticated network.
+ * Records the engine-made send at `report[at..]` and returns the handlers it calls; `names` are
+ * the claimed names of the report (fetched when it claims one), `signature` its tag or signature in
+ * an authenticated network.
  */
 function engineSend<T, H>(
   state: NetworkState<T, H>,
   report: Float64Array,
   at: number,
-  names: readonly string[],
+  names: readonly string[] | undefined,
   signature: Uint8Array | undefined,
 ): Job {
   const sender = state.records[report[at + SENT_EVENT.sender]];
   const claimed = report[at + SENT_EVENT.claimedSlot];
-  const senderId = claimed >= 0 ? state.records[claimed].nodeId : names[FIRST_UNKNOWN_CLAIM - claimed];
+  const senderId = claimed >= 0 ? state.records[claimed].nodeId : names![FIRST_UNKNOWN_CLAIM - claimed];
   const payload = report[at + SENT_EVENT.payload];
   const value = report[at + SENT_EVENT.value];
   const data = (value !== NONE ? value : payload === NONE ? undefined : state.payloads[payload]) as T;

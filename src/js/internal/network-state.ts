@@ -1,11 +1,13 @@
 /** The state a MeshNetwork shares with its nodes and watching observers (not part of the public API). */
+import { Envelopes } from './envelopes.js';
 import { freedError } from './errors.js';
 import { raw, wasmMemory, type RawNetwork } from './raw.js';
+import { NeighbourCache } from './neighbours.js';
 import { NodeRecord } from './node-record.js';
 import { TimerTable } from './timers.js';
 import { WaitingSends } from './waiting-sends.js';
 import type { ObserverCore } from './observer-core.js';
-import type { Message, NodeConfig } from '../types.js';
+import type { NodeConfig } from '../types.js';
 import { nodeConfig, read, withoutProtocol } from './checks.js';
 import { ProtocolRuntime, checkedProtocol, type CheckedProtocol, type ProtocolNode } from './protocol-runtime.js';
 
@@ -19,12 +21,16 @@ export class NetworkState<T, H = unknown> {
   /** The live records in creation order; replaced rather than changed once a broadcast holds it. */
   #live: NodeRecord<T, H>[] = [];
   #liveHeld = false;
+  /** The live records by node id, made on first use (`liveRecord`) and kept up to date from then on. */
+  #byId: Map<string, NodeRecord<T, H>> | undefined;
   #report: Float64Array | undefined;
   #batchTable = new Int32Array(0);
+  /** The neighbours of nodes, kept while the wiring stays the same. */
+  readonly neighbours = new NeighbourCache<NodeRecord<T, H>>(this.records);
   /** Watching observers, in the raw network's watch order. */
   readonly watchers: ObserverCore<T>[] = [];
   /** Scheduled messages still in flight, by message id, for the handlers of their arrivals. */
-  readonly envelopes = new Map<number, Message<T>>();
+  readonly envelopes = new Envelopes<T>();
   /** The payloads of a scenario's scripted broadcasts, by event index. */
   payloads: readonly unknown[] = [];
   /** The protocol every node created without one of its own runs, with its hooks (none: undefined). */
@@ -108,6 +114,7 @@ export class NetworkState<T, H = unknown> {
     const rawNetwork = this.use();
     const wasCrashed = rawNetwork.isCrashed(slot);
     rawNetwork.crash(slot);
+    this.timers.mayHaveCrashed();
     if (!wasCrashed) this.records[slot].lifecycle?.crashed();
   }
 
@@ -132,13 +139,21 @@ export class NetworkState<T, H = unknown> {
   addRecord(record: NodeRecord<T, H>): void {
     this.records[record.slot] = record;
     this.#writableLive().push(record);
+    this.#byId?.set(record.nodeId, record);
   }
 
   /** Marks a node's record removed: its handlers never run again. */
   removeRecord(record: NodeRecord<T, H>): void {
     record.alive = false;
+    this.#byId?.delete(record.nodeId);
     const live = this.#writableLive();
     live.splice(live.indexOf(record), 1);
+  }
+
+  /** The record of the live node `nodeId`, or undefined (looked up without calling into wasm). */
+  liveRecord(nodeId: string): NodeRecord<T, H> | undefined {
+    this.#byId ??= new Map(this.#live.map((record) => [record.nodeId, record]));
+    return this.#byId.get(nodeId);
   }
 
   /** The handles of the live nodes, in creation order; throws `ERR_OBJECT_FREED` after `free()`. */

@@ -1,5 +1,5 @@
 /** The bytes a message's payload contributes to what its tag or signature covers, and its size. */
-import { MESSAGE_HEADER_BYTES, NEEDS_SIZE } from '../generated/codes.js';
+import { MESSAGE_HEADER_BYTES, NEEDS_SIZE, NONE } from '../generated/codes.js';
 import { isInstance } from './checks.js';
 import { raw } from './raw.js';
 
@@ -15,6 +15,16 @@ export function encodePayload(data: unknown): Uint8Array {
     throw raw().invalidTypeError('data', 'a Uint8Array or a value JSON.stringify can write', data);
   }
   return text === undefined ? new Uint8Array(0) : UTF8.encode(text);
+}
+
+/**
+ * `size`, or when it is `NONE` and `data` is a number, the size of a message carrying it (its
+ * payload is the number as `JSON.stringify` writes it, ASCII): known without encoding anything, so
+ * a scheduled network needs no second call to learn it (an instant one ignores it). Else `NONE`.
+ */
+export function presized(data: unknown, size: number): number {
+  if (size !== NONE || typeof data !== 'number') return size;
+  return (Number.isFinite(data) ? String(data).length : 'null'.length) + MESSAGE_HEADER_BYTES;
 }
 
 /**

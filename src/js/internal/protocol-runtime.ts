@@ -1,6 +1,7 @@
 /** Running a protocol written in TypeScript on one node: its state, context and hooks. */
 import { flush } from './dispatcher.js';
 import { fn, num, object } from './checks.js';
+import type { NeighbourCache } from './neighbours.js';
 import { raw, type RawNetwork } from './raw.js';
 import { SeededRandom } from './seeded-random.js';
 import type { NodeLifecycle, NodeRecord } from './node-record.js';
@@ -26,8 +27,8 @@ export interface ProtocolNode<T> {
 export interface ProtocolNetwork {
   /** The raw network (throws once freed). */
   use(): RawNetwork;
-  /** The records of every node ever created, by slot. */
-  readonly records: readonly { readonly nodeId: string }[];
+  /** The neighbours of nodes, kept while the wiring stays the same. */
+  readonly neighbours: NeighbourCache<{ readonly nodeId: string }>;
 }
 
 /** A protocol's hooks, read once (a getter is never read again), each called with the protocol as `this`. */
@@ -131,8 +132,7 @@ export class ProtocolRuntime<T, H> implements ProtocolContext<T>, NodeLifecycle 
   }
 
   neighbours(): string[] {
-    const records = this.network.records;
-    return Array.from(this.network.use().neighbours(this.record.slot), (slot) => records[slot].nodeId);
+    return this.network.neighbours.ids(this.network.use(), this.record.slot);
   }
 
   send(toNodeId: string, data: T): Message<T> {

@@ -16,13 +16,14 @@ import type { RawNetwork } from './raw.js';
  */
 export function finishRun<T, H>(state: NetworkState<T, H>, start: (rawNetwork: RawNetwork) => number): boolean {
   state.startProtocols();
+  state.timers.mayHaveCrashed();
   let length = start(state.use());
   const ran = length > 0;
   while (length > 0) {
     const pausedUntil = state.report(length)[DRAIN_HEAD.pausedUntil];
     const fired = dispatchEvents(state, length);
     if (pausedUntil === NONE) break;
-    state.timers.fire(fired);
+    if (fired !== undefined) state.timers.fire(fired);
     if (state.freed) break;
     state.startProtocols(); // nodes a callback created start before the run goes on
     length = state.use().resumeUntil(pausedUntil);

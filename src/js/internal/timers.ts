@@ -13,20 +13,30 @@ interface TimerOwner {
   handlerThrew(error: unknown): void;
 }
 
-/** A timer that fired, taken from the table with what its callback needs. */
-export interface FiredTimer {
-  /** Its id. */
-  readonly id: number;
-  /** Its id's generation when it fired. */
-  readonly generation: number;
-  /** Its callback. */
-  readonly callback: TimerCallback;
-  /** Its node (undefined for a network timer). */
-  readonly owner: TimerOwner | undefined;
+/** The timers that fired in one stop of a run, taken from the table in firing order with what their callbacks need. */
+export class FiredTimers {
+  /** Their ids. */
+  readonly ids: number[] = [];
+  /** Their ids' generations when they fired. */
+  readonly generations: number[] = [];
+  /** Their callbacks. */
+  readonly callbacks: TimerCallback[] = [];
+  /** Their nodes (undefined for a network timer). */
+  readonly owners: (TimerOwner | undefined)[] = [];
+
+  constructor(
+    /** The table's count of moments a node may have crashed when the engine fired them. */
+    readonly crashes: number,
+  ) {}
 }
 
 /** Generations wrap here, staying small integers. */
 const GENERATIONS = 2 ** 30;
+
+/** Entries per id in the table: callback, owner, generation. */
+const STRIDE = 3;
+const OWNER = 1;
+const GENERATION = 2;
 
 /**
  * The pending timers of one network, by id. The engine reuses an id once its timer fired or was
@@ -36,12 +46,14 @@ const GENERATIONS = 2 ** 30;
  * ours for the garbage collector to trace.
  */
 export class TimerTable {
-  /** By id: the pending timer's callback, or undefined. */
-  readonly #callbacks: (TimerCallback | undefined)[] = [];
-  /** By id: the pending timer's node (undefined for a network timer). */
-  readonly #owners: (TimerOwner | undefined)[] = [];
-  /** By id: how many timers it named. */
-  readonly #generations: number[] = [];
+  /**
+   * By id, `STRIDE` entries side by side (one cache line for a timer that fires at random among a
+   * million): the pending timer's callback (or undefined), its node (undefined for a network
+   * timer), and how many timers the id named.
+   */
+  readonly #table: (TimerCallback | TimerOwner | number | undefined)[] = [];
+  /** Counts the moments a node may have crashed (see `mayHaveCrashed`). */
+  #crashes = 0;
 
   constructor(
     /** The raw network, for cancelling (throws once it is freed). */
@@ -50,61 +62,80 @@ export class TimerTable {
 
   /** Keeps `callback` for the timer `id` the engine just set; returns its cancel function. */
   add(id: number, callback: TimerCallback, owner: TimerOwner | undefined): CancelTimer {
-    while (this.#callbacks.length <= id) {
-      this.#callbacks.push(undefined);
-      this.#owners.push(undefined);
-      this.#generations.push(0);
-    }
-    const generation = (this.#generations[id] + 1) % GENERATIONS;
-    this.#generations[id] = generation;
-    this.#callbacks[id] = callback;
-    this.#owners[id] = owner;
+    const at = STRIDE * id;
+    while (this.#table.length <= at) this.#table.push(undefined, undefined, 0);
+    const generation = ((this.#table[at + GENERATION] as number) + 1) % GENERATIONS;
+    this.#table[at] = callback;
+    this.#table[at + OWNER] = owner;
+    this.#table[at + GENERATION] = generation;
     return () => this.#cancel(id, generation);
   }
 
   /** Cancels the timer `id` of `generation`; true when it was pending. */
   #cancel(id: number, generation: number): boolean {
-    if (this.#generations[id] !== generation || this.#callbacks[id] === undefined) return false;
-    this.#forget(id);
+    const at = STRIDE * id;
+    if (this.#table[at + GENERATION] !== generation || this.#table[at] === undefined) return false;
+    this.#forget(at);
     this.use().cancelTimer(id);
     return true;
   }
 
   /** Forgets the timer `id`, which the engine dropped unfired (its id may now name a later one). */
   dropped(id: number): void {
-    this.#forget(id);
+    this.#forget(STRIDE * id);
   }
 
-  /** Forgets the pending timer `id`. */
-  #forget(id: number): void {
-    this.#callbacks[id] = undefined;
-    this.#owners[id] = undefined;
+  /** Forgets the pending timer at `at` in the table. */
+  #forget(at: number): void {
+    this.#table[at] = undefined;
+    this.#table[at + OWNER] = undefined;
+  }
+
+  /** An empty list of timers that fired, to `take` them into as the engine reports them. */
+  firedNow(): FiredTimers {
+    return new FiredTimers(this.#crashes);
   }
 
   /**
-   * The timer `id`, which fired, as it is now (taken as soon as the engine reports it: a run started
-   * before its callback runs may hand its id to a new timer); undefined when it was cancelled.
+   * Adds the timer `id`, which fired, to `fired` as it is now (taken as soon as the engine reports
+   * it: a run started before its callback runs may hand its id to a new timer); nothing when it
+   * was cancelled.
    */
-  take(id: number): FiredTimer | undefined {
-    const callback = this.#callbacks[id];
-    return callback === undefined ? undefined : { id, generation: this.#generations[id], callback, owner: this.#owners[id] };
+  take(id: number, fired: FiredTimers): void {
+    const at = STRIDE * id;
+    const callback = this.#table[at] as TimerCallback | undefined;
+    if (callback === undefined) return;
+    fired.ids.push(id);
+    fired.generations.push(this.#table[at + GENERATION] as number);
+    fired.callbacks.push(callback);
+    fired.owners.push(this.#table[at + OWNER] as TimerOwner | undefined);
+  }
+
+  /**
+   * Notes that a node may have crashed since the engine fired the timers being run (a run, or a
+   * call to crash, happened): their callbacks then ask wasm whether their node is down.
+   */
+  mayHaveCrashed(): void {
+    this.#crashes++;
   }
 
   /**
    * Runs the callbacks of the timers `fired` (taken in firing order): a node timer's exception
    * goes to its node's `onError`, a network timer's is reported. A timer cancelled by an earlier
-   * callback of the same batch does not run, nor one whose node was crashed or removed meanwhile.
+   * callback of the same batch does not run, nor one whose node was crashed or removed meanwhile
+   * (the engine fired them for nodes up then: wasm is asked only when a node may have crashed since).
    */
-  fire(fired: readonly FiredTimer[]): void {
-    for (let i = 0; i < fired.length; i++) {
-      const { id, generation, callback, owner } = fired[i];
-      if (this.#generations[id] === generation) {
-        if (this.#callbacks[id] === undefined) continue; // cancelled since it fired
-        this.#forget(id);
+  fire(fired: FiredTimers): void {
+    for (let i = 0; i < fired.ids.length; i++) {
+      const at = STRIDE * fired.ids[i];
+      if (this.#table[at + GENERATION] === fired.generations[i]) {
+        if (this.#table[at] === undefined) continue; // cancelled since it fired
+        this.#forget(at);
       }
-      if (owner !== undefined && (!owner.alive || this.use().isCrashed(owner.slot))) continue;
+      const owner = fired.owners[i];
+      if (owner !== undefined && (!owner.alive || (this.#crashes !== fired.crashes && this.use().isCrashed(owner.slot)))) continue;
       try {
-        callback();
+        fired.callbacks[i]();
       } catch (error) {
         if (owner === undefined) report(error);
         else {
@@ -117,7 +148,6 @@ export class TimerTable {
 
   /** Forgets every pending timer (the network was freed). */
   clear(): void {
-    this.#callbacks.length = 0;
-    this.#owners.length = 0;
+    this.#table.length = 0;
   }
 }

@@ -3,7 +3,7 @@ import { UNICAST_REPORT } from '../generated/reports.js';
 import { NONE } from '../generated/codes.js';
 import { emitAnomalies, watcherAnomalies } from './anomalies.js';
 import { enqueue, flush } from './dispatcher.js';
-import { encodePayload, sized } from './payload.js';
+import { encodePayload, presized, sized } from './payload.js';
 import { sentMessage } from './send.js';
 import type { NetworkState } from './network-state.js';
 import type { NodeRecord } from './node-record.js';
@@ -22,7 +22,12 @@ const NO_PAYLOAD = new Uint8Array(0);
 export function unicastNow<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, toNodeId: string, data: T, size: number): Message<T> {
   const rawNetwork = state.use();
   const payload = state.authenticated ? encodePayload(data) : NO_PAYLOAD;
-  const count = sized(data, size, (given) => rawNetwork.unicast(record.slot, toNodeId, payload, given));
+  // A known id goes as its slot; an unknown one as text, for wasm to name in its error.
+  const to = state.neighbours.neighbour(rawNetwork, record.slot, toNodeId) ?? state.liveRecord(toNodeId);
+  const send = to === undefined
+    ? (given: number) => rawNetwork.unicast(record.slot, toNodeId, payload, given)
+    : (given: number) => rawNetwork.unicastSlot(record.slot, to.slot, payload, given);
+  const count = sized(data, presized(data, size), send);
   const report = state.report(count);
   const globalStep = report[UNICAST_REPORT.globalStep];
   const patternValue = report[UNICAST_REPORT.patternValue];

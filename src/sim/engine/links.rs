@@ -46,11 +46,15 @@ pub(super) struct Links {
     /// When each direction (from, to) of a link with a bandwidth has put its last message on the
     /// wire, in microseconds.
     busy: BTreeMap<(Slot, Slot), u64>,
+    /// How many times who is linked to whom changed (nodes came or went, the graph was drawn
+    /// or edited).
+    changes: u64,
 }
 
 impl Links {
     /// Makes room for a new slot, which has no links yet; a generated topology is drawn again.
     pub(super) fn add_node(&mut self, topology: &Topology) {
+        self.changes += 1;
         self.stale |= topology.is_generated();
         if let Some(partition) = &mut self.partition {
             partition.groups.push(0);
@@ -60,6 +64,7 @@ impl Links {
     /// Drops the links of a removed slot; a generated topology is drawn again.
     pub(super) fn remove_node(&mut self, slot: Slot, topology: &Topology) {
         self.adjacency.isolate(slot);
+        self.changes += 1;
         self.stale |= topology.is_generated();
     }
 
@@ -74,6 +79,7 @@ impl Links {
             return;
         }
         self.stale = false;
+        self.changes += 1;
         let live: Vec<Slot> = network.live_slots().collect();
         let graph = topology.generate(live.len(), rng);
         self.adjacency = graph.placed_on(&live, network.slot_count());
@@ -83,6 +89,13 @@ impl Links {
     pub(super) fn set_edges(&mut self, slots: usize, edges: &[(Slot, Slot)]) {
         self.adjacency = Adjacency::from_edges(slots, edges.iter().copied());
         self.stale = false;
+        self.changes += 1;
+    }
+
+    /// How many times who is linked to whom changed: the same count, the same neighbours
+    /// (once the graph is drawn again when due: see [`Links::refresh`]).
+    pub(super) fn changes(&self) -> u64 {
+        self.changes
     }
 
     /// The graph (not drawn again here: see [`Links::refresh`]).
@@ -93,11 +106,13 @@ impl Links {
 
     /// Links `a` and `b`; false when they were linked already.
     pub(super) fn link(&mut self, a: Slot, b: Slot) -> bool {
+        self.changes += 1;
         self.adjacency.link(a, b)
     }
 
     /// Unlinks `a` and `b`; false when they were not linked.
     pub(super) fn unlink(&mut self, a: Slot, b: Slot) -> bool {
+        self.changes += 1;
         self.adjacency.unlink(a, b)
     }
 

@@ -49,6 +49,13 @@ impl Simulation {
         }
     }
 
+    /// A number that changes whenever any node's neighbours may have (see
+    /// [`Simulation::neighbours`]): while it stays the same, so do they.
+    pub fn wiring_generation(&mut self) -> u64 {
+        self.refresh_topology();
+        self.links.changes()
+    }
+
     /// Links two live nodes (the topology becomes explicit edges).
     pub fn connect(&mut self, a: Slot, b: Slot) -> Result<bool, MeshError> {
         self.live_pair(a, b)?;

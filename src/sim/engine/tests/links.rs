@@ -102,3 +102,41 @@ fn a_generated_topology_follows_the_nodes_and_hand_edits_stop_that() {
     assert_eq!((sim.neighbours(0), sim.neighbours(5)), (vec![2], vec![]));
     assert_eq!(sim.config().topology, Topology::Edges);
 }
+
+/// Asserts that the wiring generation of `sim` moved from `last` because of `what`; keeps the new one.
+fn assert_moved(sim: &mut Simulation, last: &mut u64, what: &str) {
+    let now = sim.wiring_generation();
+    assert_ne!(now, *last, "{what} moves it");
+    *last = now;
+}
+
+#[test]
+fn the_wiring_generation_moves_whenever_a_nodes_neighbours_may_have_and_only_then() {
+    let mut sim = sim_with(SimConfig { link: fixed(5.0), ..SimConfig::default() }, 4);
+    let mut last = sim.wiring_generation();
+    sim.set_topology(Topology::Ring).unwrap();
+    assert_moved(&mut sim, &mut last, "a new topology");
+    let before = sim.neighbours(0);
+    sim.broadcast(0).unwrap();
+    sim.run(1);
+    sim.set_default_link(fixed(7.0)).unwrap();
+    assert_eq!(
+        (sim.wiring_generation(), sim.neighbours(0)),
+        (last, before),
+        "sends, runs and link settings do not"
+    );
+    sim.create_node(&node("n4")).unwrap();
+    assert_moved(&mut sim, &mut last, "a node added to a generated topology (drawn again)");
+    sim.connect(0, 2).unwrap();
+    assert_moved(&mut sim, &mut last, "connect");
+    sim.disconnect(0, 2).unwrap();
+    assert_moved(&mut sim, &mut last, "disconnect");
+    sim.set_edges(&[(0, 1)]).unwrap();
+    assert_moved(&mut sim, &mut last, "explicit edges");
+    sim.remove_node(1).unwrap();
+    assert_moved(&mut sim, &mut last, "a removal");
+    sim.set_topology(Topology::Full).unwrap();
+    assert_moved(&mut sim, &mut last, "a full mesh");
+    sim.create_node(&node("n5")).unwrap();
+    assert_moved(&mut sim, &mut last, "a node joining the full mesh");
+}
