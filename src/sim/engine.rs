@@ -320,8 +320,8 @@ impl Simulation {
     /// returns its id (a small number, reused once the timer fired or was dropped). A node's timer fires only if the node is running then and has not crashed
     /// or been removed since.
     pub fn set_timer(&mut self, delay_us: u64, owner: TimerOwner) -> Result<u64, MeshError> {
-        if let Some(slot) = owner {
-            self.network.counters(slot)?;
+        if let Some(slot) = owner.filter(|&slot| !self.nodes.is_live(slot)) {
+            self.network.counters(slot)?; // the error for a node removed or never created
         }
         Ok(self.timers.set(self.clock.now().saturating_add(delay_us), owner))
     }

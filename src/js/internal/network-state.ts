@@ -41,6 +41,8 @@ export class NetworkState<T, H = unknown> {
   #unstarted: NodeRecord<T, H>[] = [];
   /** The callbacks of the pending virtual timers. */
   readonly timers = new TimerTable(() => this.use());
+  /** True once a send needed its size (see `sized`). */
+  sizesNumbers = false;
   /** Whether messages carry a sequence number and a tag or signature (auth other than 'none'). */
   readonly authenticated: boolean;
   #raw: RawNetwork | undefined;

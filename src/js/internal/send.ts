@@ -2,7 +2,7 @@
 import { BROADCAST_STAMP, REJECTION } from '../generated/reports.js';
 import { NONE } from '../generated/codes.js';
 import { watcherAnomalies, type WatcherAnomaly } from './anomalies.js';
-import { encodePayload, presized, sized } from './payload.js';
+import { encodePayload, sized } from './payload.js';
 import { deliver, rejections } from './deliver.js';
 import { enqueue, finishFlush, flush, report as reportError, startFlush } from './dispatcher.js';
 import type { NetworkState } from './network-state.js';
@@ -37,7 +37,7 @@ function send<T, H>(state: NetworkState<T, H>, record: NodeRecord<T, H>, data: T
   const rawNetwork = state.useForBroadcast();
   const count = state.authenticated
     ? rawNetwork.broadcastCarrying(slot, encodePayload(data), size)
-    : sized(data, presized(data, size), (given) => rawNetwork.broadcast(slot, given));
+    : sized(data, size, (given) => rawNetwork.broadcast(slot, given), state);
   if (count === 0) throw rawNetwork.takeError();
   const report = state.report(count);
   const globalStep = report[BROADCAST_STAMP.globalStep];

@@ -3,7 +3,7 @@ import { UNICAST_REPORT } from '../generated/reports.js';
 import { NONE } from '../generated/codes.js';
 import { emitAnomalies, watcherAnomalies } from './anomalies.js';
 import { enqueue, flush } from './dispatcher.js';
-import { encodePayload, presized, sized } from './payload.js';
+import { encodePayload, sized } from './payload.js';
 import { sentMessage } from './send.js';
 import type { NetworkState } from './network-state.js';
 import type { NodeRecord } from './node-record.js';
@@ -27,7 +27,7 @@ export function unicastNow<T, H>(state: NetworkState<T, H>, record: NodeRecord<T
   const send = to === undefined
     ? (given: number) => rawNetwork.unicast(record.slot, toNodeId, payload, given)
     : (given: number) => rawNetwork.unicastSlot(record.slot, to.slot, payload, given);
-  const count = sized(data, presized(data, size), send);
+  const count = sized(data, size, send, state);
   const report = state.report(count);
   const globalStep = report[UNICAST_REPORT.globalStep];
   const patternValue = report[UNICAST_REPORT.patternValue];

@@ -200,6 +200,12 @@ impl Nodes {
         self.flags[slot as usize] & (CRASHED | REMOVED) != 0
     }
 
+    /// Whether `slot` names a node created and not removed, as its flags alone say (no lookup in
+    /// the network's node table).
+    pub(super) fn is_live(&self, slot: Slot) -> bool {
+        self.flags.get(slot as usize).is_some_and(|f| f & REMOVED == 0)
+    }
+
     /// Whether every node runs: none is crashed or paused.
     pub(super) fn all_running(&self) -> bool {
         self.crashed == 0 && self.paused == 0
