@@ -39,15 +39,18 @@ export function unicastNow<T, H>(state: NetworkState<T, H>, record: NodeRecord<T
   const anomalies = count > UNICAST_REPORT.length ? watcherAnomalies(state.watchers, report, UNICAST_REPORT.length, count) : undefined;
   const message = sentMessage(state, rawNetwork, claimed, globalStep, patternValue, data);
   if (!instant && id !== 0) state.envelopes.set(id, message);
-  const delivery: Delivery = { from: record.nodeId, hops: 1, unicast: true };
-  enqueue(() => {
-    if (instant && expected === NONE) {
-      receiver.emit(receiver.message, message, delivery);
-    } else if (instant) {
-      receiver.emitError({ type: 'pattern-mismatch', nodeId: receiver.nodeId, expected, received: patternValue, message, delivery });
-    }
-    if (anomalies !== undefined) emitAnomalies(anomalies, message);
-  });
+  // A scheduled unicast nobody flagged has no callback now (its receiver's come as it arrives).
+  if (instant || anomalies !== undefined) {
+    const delivery: Delivery = { from: record.nodeId, hops: 1, unicast: true };
+    enqueue(() => {
+      if (instant && expected === NONE) {
+        receiver.emit(receiver.message, message, delivery);
+      } else if (instant) {
+        receiver.emitError({ type: 'pattern-mismatch', nodeId: receiver.nodeId, expected, received: patternValue, message, delivery });
+      }
+      if (anomalies !== undefined) emitAnomalies(anomalies, message);
+    });
+  }
   flush();
   return message;
 }
