@@ -5,7 +5,6 @@ mod args;
 mod document;
 mod failure;
 mod files;
-mod json;
 mod merge;
 mod output;
 mod progress;

@@ -8,15 +8,17 @@
 //! number, so any split of the numbers (threads, workers, shards on other machines) gives the same
 //! records, and [`summarise`] gives the same summary whatever order they come back in.
 
+mod csv;
 mod measures;
 mod plan;
 mod record;
 mod spec;
 mod summary;
 
+pub use csv::records_csv;
 pub use measures::{Measure, MEASURE_GROUPS};
 pub use plan::{Experiment, Point, Shard};
-pub use record::{RunRecord, EXPERIMENT_FORMAT};
+pub use record::{joined_lines, RunRecord, EXPERIMENT_FORMAT};
 pub use spec::{ExperimentOptions, RangeOptions, SeedsOptions, VaryOptions};
 pub use summary::{summarise, MeasureSummary, PointSummary};
 

@@ -5,6 +5,7 @@
 //! TypeScript differs from a fresh generation.
 
 pub mod codes;
+pub mod json;
 pub mod layouts;
 pub mod typescript;
 

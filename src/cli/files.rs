@@ -25,15 +25,6 @@ pub fn write_text(path: &Path, text: &str) -> Result<(), Failure> {
     std::fs::write(path, text).map_err(|err| Failure::io(path, "write", &err))
 }
 
-/// `lines`, each followed by a newline.
-pub fn joined_lines(lines: impl IntoIterator<Item = String>) -> String {
-    lines.into_iter().fold(String::new(), |mut out, line| {
-        out.push_str(&line);
-        out.push('\n');
-        out
-    })
-}
-
 /// Writes `text` to standard output; a reader that went away (a closed pipe) ends it quietly.
 pub fn print(text: &str) -> Result<(), Failure> {
     use std::io::Write;

@@ -3,7 +3,7 @@
 
 use serde_json::{json, Value};
 
-use super::json::{json_number, record_json};
+use crate::boundary::json::{json_number, record_json};
 use crate::boundary::{CodeTable, Layout};
 use crate::distribution::Metrics;
 use crate::sim::engine::{SimStats, Simulation};

@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use super::measures::Measure;
 use super::record::RunRecord;
 use super::spec::{ExperimentOptions, SeedsOptions, VaryOptions};
+use crate::boundary::json::{json_number, normalized};
 use crate::error::{JsNumber, MeshError};
 use crate::shape::read_shape;
 use crate::sim::engine::Simulation;
@@ -88,7 +89,7 @@ impl Experiment {
     /// Checks an experiment document: its parts, then every point's scenario (built once with
     /// the first seed), so that a bad point is refused before any run.
     pub fn from_value(value: &Value) -> Result<Self, MeshError> {
-        let options: ExperimentOptions = read_shape(value, "experiment")?;
+        let options: ExperimentOptions = read_shape(&normalized(value), "experiment")?;
         let Some(scenario) = options.scenario.clone().filter(Value::is_object) else {
             return Err(MeshError::BadShape {
                 field: "scenario".into(),
@@ -165,8 +166,11 @@ impl Experiment {
     }
 
     /// Adds measures taken outside the core, named `names` (their values come with
-    /// [`Experiment::finish`]); they name the experiment too.
+    /// [`Experiment::finish`]); they name the experiment too (none: the same experiment).
     pub fn with_outside_measures(mut self, names: Vec<String>) -> Self {
+        if names.is_empty() {
+            return self;
+        }
         let canonical = serde_json::json!([self.id, names]).to_string();
         self.id = format!("{:016x}", xxhash_rust::xxh3::xxh3_64(canonical.as_bytes()));
         self.outside = names;
@@ -291,7 +295,7 @@ fn values_of(field: &str, vary: &VaryOptions) -> Result<Vec<Value>, MeshError> {
             }
             // Each value to 12 significant digits: 0 + 6 × 0.05 is 0.3, not 0.30000000000000004.
             let clean = |v: f64| format!("{v:.11e}").parse::<f64>().unwrap_or(v);
-            (0..count as u64).map(|i| Value::from(clean(range.from + i as f64 * step))).collect()
+            (0..count as u64).map(|i| json_number(clean(range.from + i as f64 * step))).collect()
         }
         _ => {
             return Err(MeshError::BadShape {

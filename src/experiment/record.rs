@@ -4,7 +4,17 @@
 use serde_json::{json, Map, Value};
 
 use super::plan::{Experiment, Point};
+use crate::boundary::json::json_number;
 use crate::error::MeshError;
+
+/// `lines`, each followed by a newline.
+pub fn joined_lines(lines: impl IntoIterator<Item = String>) -> String {
+    lines.into_iter().fold(String::new(), |mut out, line| {
+        out.push_str(&line);
+        out.push('\n');
+        out
+    })
+}
 
 /// The version of the record format.
 pub const EXPERIMENT_FORMAT: u32 = 1;
@@ -51,9 +61,8 @@ impl RunRecord {
     /// The record as one line of JSON.
     pub fn to_json(&self) -> String {
         let values: Map<String, Value> = self.values.iter().cloned().collect();
-        let number = |v: f64| if v.is_finite() { json!(v) } else { Value::Null };
         let measures: Map<String, Value> =
-            self.names.iter().cloned().zip(self.measures.iter().map(|&v| number(v))).collect();
+            self.names.iter().cloned().zip(self.measures.iter().map(|&v| json_number(v))).collect();
         let mut line = json!({
             "format": EXPERIMENT_FORMAT,
             "experiment": self.experiment,

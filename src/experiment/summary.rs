@@ -6,6 +6,7 @@ use serde_json::{json, Map, Value};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
 use super::record::RunRecord;
+use crate::boundary::json::record_json;
 use crate::boundary::record;
 
 record! {
@@ -52,19 +53,11 @@ pub struct PointSummary {
 impl PointSummary {
     /// The summary as one line of JSON (`NaN` written as null).
     pub fn to_json(&self) -> String {
-        let number = |v: f64| if v.is_finite() { json!(v) } else { Value::Null };
-        let measures: Map<String, Value> = self
-            .measures
-            .iter()
-            .map(|(name, s)| {
+        let measures: Map<String, Value> = (self.measures.iter())
+            .map(|(name, summary)| {
                 let mut numbers = Vec::new();
-                s.write(&mut numbers);
-                let fields = <MeasureSummary as crate::boundary::Layout>::FIELDS.iter();
-                let object: Map<String, Value> = fields
-                    .zip(numbers)
-                    .map(|(f, v)| (crate::boundary::typescript::camel(f.name), number(v)))
-                    .collect();
-                (name.clone(), Value::Object(object))
+                summary.write(&mut numbers);
+                (name.clone(), Value::Object(record_json::<MeasureSummary>(&numbers)))
             })
             .collect();
         let values: Map<String, Value> = self.values.iter().cloned().collect();

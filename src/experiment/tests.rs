@@ -165,3 +165,21 @@ fn a_range_gives_clean_decimal_values() {
     let values: Vec<f64> = (0..e.point_count()).map(|i| e.point(i).values[0].1.as_f64().unwrap()).collect();
     assert_eq!(values, [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3]);
 }
+
+#[test]
+fn a_document_from_javascript_is_the_same_experiment_as_its_text() {
+    let text = json!({ "scenario": scenario(), "vary": [{ "path": "workload.rate", "values": [10, 20] }], "measure": [] });
+    // JavaScript hands every number over as a float.
+    fn floats(value: &serde_json::Value) -> serde_json::Value {
+        match value {
+            serde_json::Value::Number(n) => json!(n.as_f64().unwrap()),
+            serde_json::Value::Array(items) => serde_json::Value::Array(items.iter().map(floats).collect()),
+            serde_json::Value::Object(map) => map.iter().map(|(k, v)| (k.clone(), floats(v))).collect(),
+            other => other.clone(),
+        }
+    }
+    let (a, b) = (Experiment::from_value(&text).unwrap(), Experiment::from_value(&floats(&text)).unwrap());
+    assert_eq!(a.id(), b.id());
+    assert_eq!(a.run(1).to_json(), b.run(1).to_json());
+    assert!(a.run(1).to_json().contains("\"values\":{\"workload.rate\":20}"), "{}", a.run(1).to_json());
+}

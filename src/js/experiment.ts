@@ -38,7 +38,8 @@ export async function runExperiment(experiment: Experiment | string, options: Ex
     const records = lines.map((line) => JSON.parse(line) as RunRecord);
     const rows = records.flatMap((r) => [r.run, r.error === undefined ? 0 : 1, ...names.map((name) => r.measures[name] ?? NaN)]);
     const summary = checked.summarise(Float64Array.from(rows)).split('\n').filter((line) => line !== '');
-    return { id, records, summary: summary.map((line) => JSON.parse(line) as PointSummary) };
+    const csv = checked.recordsCsv(Float64Array.from(rows), records.map((r) => r.traceHash), records.map((r) => r.error ?? ''));
+    return { id, records, summary: summary.map((line) => JSON.parse(line) as PointSummary), csv };
   } finally {
     checked.free();
   }

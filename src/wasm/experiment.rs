@@ -9,7 +9,7 @@ use super::errors::{js, JsResult};
 use super::network::RawNetwork;
 use super::shape::read_js;
 use crate::error::MeshError;
-use crate::experiment::{summarise, Experiment};
+use crate::experiment::{joined_lines, records_csv, summarise, Experiment, RunRecord};
 use crate::validate::safe_integer;
 
 /// A checked experiment.
@@ -47,15 +47,37 @@ impl RawExperiment {
     /// The summary of each point (JSON lines) of the runs `rows` hold, each row `run, failed (0 or
     /// 1)` and then its measures in record order (`NaN` for none), in any order.
     pub fn summarise(&self, rows: &[f64]) -> JsResult<String> {
+        let records = self.records(rows, &[], &[])?;
+        Ok(joined_lines(summarise(&records).iter().map(|s| s.to_json())))
+    }
+
+    /// The records of `summarise`'s `rows` as CSV, in run order, with each run's trace hash and
+    /// error (empty for none) by row.
+    #[wasm_bindgen(js_name = recordsCsv)]
+    pub fn records_csv(
+        &self,
+        rows: &[f64],
+        trace_hashes: Vec<String>,
+        errors: Vec<String>,
+    ) -> JsResult<String> {
+        let mut records = self.records(rows, &trace_hashes, &errors)?;
+        records.sort_unstable_by_key(|r| r.run);
+        Ok(records_csv(&records))
+    }
+
+    /// The records `rows` hold (see `summarise`), with the trace hashes and errors given by row.
+    fn records(&self, rows: &[f64], trace_hashes: &[String], errors: &[String]) -> JsResult<Vec<RunRecord>> {
         let width = 2 + self.inner.measure_names().len();
         let mut records = Vec::with_capacity(rows.len() / width);
-        for row in rows.chunks_exact(width) {
+        for (i, row) in rows.chunks_exact(width).enumerate() {
             let mut record = self.inner.blank_record(js(self.run_number(row[0]))?);
             record.measures = row[2..].to_vec();
-            record.error = (row[1] != 0.0).then(String::new);
+            record.trace_hash = trace_hashes.get(i).cloned().unwrap_or_default();
+            let error = errors.get(i).filter(|e| !e.is_empty()).cloned();
+            record.error = error.or_else(|| (row[1] != 0.0).then(String::new));
             records.push(record);
         }
-        Ok(summarise(&records).iter().map(|s| s.to_json() + "\n").collect())
+        Ok(records)
     }
 
     /// The hash that names the experiment in its records.

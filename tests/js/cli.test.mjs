@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MeshNetwork } from 'data-mesh';
+import { MeshNetwork, runExperiment } from 'data-mesh';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // `cargo test` (run before this layer by npm test) builds the binary; this only checks it is fresh.
@@ -62,6 +62,28 @@ test('cli: every record of a sweep has the trace hash the wasm runner gives for 
       assert.equal(record.traceHash, wasmHash(scenario, 300), `run ${record.run}`);
     }
     assert.equal(new Set(records.map((r) => r.traceHash)).size, 8, 'every run differs');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('cli: a sweep and runExperiment on the same document write the same records, CSV and summary', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'data-mesh-cli-'));
+  try {
+    const experiment = {
+      scenario: ring,
+      vary: [{ path: 'options.links.loss', values: [0, 0.2] }, { path: 'protocol', values: ['flood', 'none'] }],
+      seeds: { from: 3, to: 5 },
+      measure: ['broadcast.missing', 'latency.p50', 'stats.lost'],
+    };
+    writeFileSync(join(dir, 'experiment.json'), JSON.stringify(experiment));
+    cli(dir, 'sweep', 'experiment.json', '--out', 'r.jsonl', '--csv', 'r.csv', '--summary', 's.jsonl', '--quiet');
+    const result = await runExperiment(experiment, { workers: 2 });
+    const lines = (file) => readFileSync(join(dir, file), 'utf8').trim().split('\n');
+    assert.deepEqual(lines('r.jsonl').map((line) => JSON.parse(line)), result.records);
+    assert.equal(readFileSync(join(dir, 'r.csv'), 'utf8'), result.csv);
+    assert.deepEqual(lines('s.jsonl').map((line) => JSON.parse(line)), result.summary);
+    assert.match(result.csv, /^run,point,seed,options\.links\.loss,protocol,broadcast\.missing,latency\.p50,stats\.lost,traceHash,error\n0,0,3,0,flood,0,/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -93,6 +93,8 @@ export interface ExperimentResult {
   readonly records: readonly RunRecord[];
   /** The summary of each point, in point order. */
   readonly summary: readonly PointSummary[];
+  /** The records as CSV (the same `data-mesh sweep --csv` writes): run, point, seed, each varied value, each measure, traceHash, error. */
+  readonly csv: string;
 }
 
 /** Which run a measure written in JavaScript is measuring. */
