@@ -112,6 +112,13 @@ impl RawExperiment {
         Ok(self.inner.finish(run, &mut network.inner, outside).to_json())
     }
 
+    /// Runs run `run` in the core alone (no protocol or measure written in JavaScript takes part):
+    /// its record, a JSON line.
+    #[wasm_bindgen(js_name = runInCore)]
+    pub fn run_in_core(&self, run: f64) -> JsResult<String> {
+        Ok(self.inner.run(js(self.run_number(run))?).to_json())
+    }
+
     /// The record (a JSON line) of run `run`, which failed with `error`.
     #[wasm_bindgen(js_name = failRun)]
     pub fn fail_run(&self, run: f64, error: String) -> JsResult<String> {
