@@ -125,10 +125,10 @@ const workloads = {
     await ask({ type: 'init', experiment });
     let next = 0;
     await flatness('a pool worker serving 10 000 runs of partition-heal (60 nodes, 3 s each)', 'runs', 11_000, 1_000, async () => {
-      const { lines } = await ask({ type: 'runs', from: next, to: next + 100 });
-      next += lines.length;
-      sink += lines.length;
-      return lines.length;
+      const { count, text } = await ask({ type: 'runs', from: next, to: next + 100 });
+      next += count;
+      sink += text.length;
+      return count;
     });
   },
 };

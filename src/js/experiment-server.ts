@@ -15,12 +15,18 @@ class Session {
   ) {}
 
   /**
-   * The record (a JSON line) of run `run`: run in the core alone when nothing written in
-   * JavaScript takes part; else its network built, run, measured and freed, and what it throws
-   * is the run's error.
+   * The records of runs `from` to `to` (excluded), a JSON line each: run in the core alone, in one
+   * call, when nothing written in JavaScript takes part.
    */
+  runs(from: number, to: number): string {
+    if (this.module.protocol === undefined && this.module.measures.length === 0) return this.experiment.runsInCore(from, to);
+    let text = '';
+    for (let run = from; run < to; run++) text += `${this.run(run)}\n`;
+    return text;
+  }
+
+  /** The record (a JSON line) of run `run`: its network built, run, measured and freed; what it throws is the run's error. */
   run(run: number): string {
-    if (this.module.protocol === undefined && this.module.measures.length === 0) return this.experiment.runInCore(run);
     let network: MeshNetwork | undefined;
     try {
       network = MeshNetwork.fromScenario(this.experiment.scenarioOf(run), { protocol: this.module.protocol });
@@ -61,9 +67,7 @@ export function serveExperiments(endpoint: MessageEndpoint, ready: Promise<unkno
         reply({ type: 'failed', error: { name: e.name ?? 'Error', message: e.message ?? String(thrown), code: e.code, field: e.field } });
       }
     } else if (session !== undefined) {
-      const lines: string[] = [];
-      for (let run = request.from; run < request.to; run++) lines.push(session.run(run));
-      reply({ type: 'done', from: request.from, lines });
+      reply({ type: 'done', from: request.from, count: request.to - request.from, text: session.runs(request.from, request.to) });
     }
   };
   const reply = (response: ExperimentResponse): void => endpoint.postMessage(response);

@@ -112,11 +112,13 @@ impl RawExperiment {
         Ok(self.inner.finish(run, &mut network.inner, outside).to_json())
     }
 
-    /// Runs run `run` in the core alone (no protocol or measure written in JavaScript takes part):
-    /// its record, a JSON line.
-    #[wasm_bindgen(js_name = runInCore)]
-    pub fn run_in_core(&self, run: f64) -> JsResult<String> {
-        Ok(self.inner.run(js(self.run_number(run))?).to_json())
+    /// Runs runs `from` to `to` (excluded) in the core alone: their records, a JSON line each
+    /// (one string for the batch: one crossing, one allocation in JavaScript).
+    #[wasm_bindgen(js_name = runsInCore)]
+    pub fn runs_in_core(&self, from: f64, to: f64) -> JsResult<String> {
+        let from = js(self.run_number(from))?;
+        let to = js(safe_integer("to", to))?.clamp(from, self.inner.run_count());
+        Ok(joined_lines((from..to).map(|run| self.inner.run(run).to_json())))
     }
 
     /// The record (a JSON line) of run `run`, which failed with `error`.

@@ -9,4 +9,4 @@ export type ExperimentRequest =
 export type ExperimentResponse =
   | { readonly type: 'ready' }
   | { readonly type: 'failed'; readonly error: { name: string; message: string; code?: string; field?: string } }
-  | { readonly type: 'done'; readonly from: number; readonly lines: readonly string[] };
+  | { readonly type: 'done'; readonly from: number; readonly count: number; readonly text: string };

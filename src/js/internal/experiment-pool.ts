@@ -60,10 +60,11 @@ export function runPool(job: PoolJob): Promise<void> {
       // Two batches ahead: a worker finds the next one waiting when it finishes one.
       if (response.type === 'ready') hand(worker);
       if (response.type === 'done') {
-        done += response.lines.length;
+        done += response.count;
         const runsPerSecond = done / Math.max(1e-3, (Date.now() - started) / 1000);
         try {
-          response.lines.forEach((line, i) => job.onLine(response.from + i, line));
+          const lines = response.text.split('\n');
+          for (let i = 0; i < response.count; i++) job.onLine(response.from + i, lines[i]);
           job.onProgress({ done, total: job.total, runsPerSecond, secondsLeft: (job.total - done) / runsPerSecond });
         } catch (error) {
           // The caller's onRun or onProgress threw: the experiment stops with its error.
