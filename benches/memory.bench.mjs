@@ -107,7 +107,7 @@ const workloads = {
     network.free();
   },
   'experiment-worker': async () => {
-    // What a pool's worker does, here in this process: serveExperiments answering batches of runs
+    // What a pool's worker does, here in this process: serveExperiments answering batches of 64 runs
     // of the bundled partition-heal scenario, each built, run, measured and freed.
     const scenario = JSON.parse(readFileSync(new URL('../src/scenarios/partition-heal.json', import.meta.url), 'utf8'));
     const experiment = JSON.stringify({ scenario, seeds: 12_000, measure: ['stats.delivered'] });
@@ -125,7 +125,7 @@ const workloads = {
     await ask({ type: 'init', experiment });
     let next = 0;
     await flatness('a pool worker serving 10 000 runs of partition-heal (60 nodes, 3 s each)', 'runs', 11_000, 1_000, async () => {
-      const { count, text } = await ask({ type: 'runs', from: next, to: next + 100 });
+      const { count, text } = await ask({ type: 'runs', from: next, to: next + 64 });
       next += count;
       sink += text.length;
       return count;

@@ -21,24 +21,31 @@ export async function runExperiment(experiment: Experiment | string, options: Ex
   const document = jsonDocument('experiment', experiment, (problem) => raw().invalidTypeError('experiment', 'JSON text of an experiment', problem));
   const checked = new (raw().RawExperiment)(document, loaded.measures.map(([name]) => name));
   const [id, total, names] = [checked.id(), checked.runCount(), checked.measureNames()];
-  const lines: string[] = new Array<string>(total);
+  // Records are read as they come back, while the workers go on.
+  const records: RunRecord[] = new Array<RunRecord>(total);
   try {
     await runPool({
-    experiment: JSON.stringify(document),
-    module,
-    total,
-    workers,
-    onLine: (run, line) => {
-      lines[run] = line;
-      options.onRun?.(JSON.parse(line) as RunRecord);
-    },
-    onProgress: (progress) => options.onProgress?.(progress),
-    signal: options.signal,
+      experiment: JSON.stringify(document),
+      module,
+      total,
+      workers,
+      onLine: (run, line) => {
+        const record = JSON.parse(line) as RunRecord;
+        records[run] = record;
+        options.onRun?.(record);
+      },
+      onProgress: (progress) => options.onProgress?.(progress),
+      signal: options.signal,
     });
-    const records = lines.map((line) => JSON.parse(line) as RunRecord);
-    const rows = records.flatMap((r) => [r.run, r.error === undefined ? 0 : 1, ...names.map((name) => r.measures[name] ?? NaN)]);
-    const summary = checked.summarise(Float64Array.from(rows)).split('\n').filter((line) => line !== '');
-    const csv = checked.recordsCsv(Float64Array.from(rows), records.map((r) => r.traceHash), records.map((r) => r.error ?? ''));
+    const width = 2 + names.length;
+    const rows = new Float64Array(total * width);
+    records.forEach((record, i) => {
+      rows[i * width] = record.run;
+      rows[i * width + 1] = record.error === undefined ? 0 : 1;
+      names.forEach((name, m) => (rows[i * width + 2 + m] = record.measures[name] ?? NaN));
+    });
+    const summary = checked.summarise(rows).split('\n').filter((line) => line !== '');
+    const csv = checked.recordsCsv(rows, records.map((r) => r.traceHash), records.map((r) => r.error ?? ''));
     return { id, records, summary: summary.map((line) => JSON.parse(line) as PointSummary), csv };
   } finally {
     checked.free();
