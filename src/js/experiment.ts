@@ -23,6 +23,7 @@ export async function runExperiment(experiment: Experiment | string, options: Ex
   const [id, total, names] = [checked.id(), checked.runCount(), checked.measureNames()];
   // Records are read as they come back, while the workers go on.
   const records: RunRecord[] = new Array<RunRecord>(total);
+  const lines: string[] = new Array<string>(total);
   try {
     await runPool({
       experiment: JSON.stringify(document),
@@ -32,6 +33,7 @@ export async function runExperiment(experiment: Experiment | string, options: Ex
       onLine: (run, line) => {
         const record = JSON.parse(line) as RunRecord;
         records[run] = record;
+        lines[run] = line;
         options.onRun?.(record);
       },
       onProgress: (progress) => options.onProgress?.(progress),
@@ -46,7 +48,8 @@ export async function runExperiment(experiment: Experiment | string, options: Ex
     });
     const summary = checked.summarise(rows).split('\n').filter((line) => line !== '');
     const csv = checked.recordsCsv(rows, records.map((r) => r.traceHash), records.map((r) => r.error ?? ''));
-    return { id, records, summary: summary.map((line) => JSON.parse(line) as PointSummary), csv };
+    const jsonLines = lines.map((line) => `${line}\n`).join('');
+    return { id, records, summary: summary.map((line) => JSON.parse(line) as PointSummary), csv, jsonLines };
   } finally {
     checked.free();
   }

@@ -82,6 +82,7 @@ test('cli: a sweep and runExperiment on the same document write the same records
     const lines = (file) => readFileSync(join(dir, file), 'utf8').trim().split('\n');
     assert.deepEqual(lines('r.jsonl').map((line) => JSON.parse(line)), result.records);
     assert.equal(readFileSync(join(dir, 'r.csv'), 'utf8'), result.csv);
+    assert.equal(readFileSync(join(dir, 'r.jsonl'), 'utf8'), result.jsonLines);
     assert.deepEqual(lines('s.jsonl').map((line) => JSON.parse(line)), result.summary);
     assert.match(result.csv, /^run,point,seed,options\.links\.loss,protocol,broadcast\.missing,latency\.p50,stats\.lost,traceHash,error\n0,0,3,0,flood,0,/);
   } finally {

@@ -95,6 +95,8 @@ export interface ExperimentResult {
   readonly summary: readonly PointSummary[];
   /** The records as CSV (the same `data-mesh sweep --csv` writes): run, point, seed, each varied value, each measure, traceHash, error. */
   readonly csv: string;
+  /** The records as JSON lines, in run order (the same text `data-mesh sweep --out` writes). */
+  readonly jsonLines: string;
 }
 
 /** Which run a measure written in JavaScript is measuring. */
