@@ -97,21 +97,17 @@ impl Simulation {
         let (network, nodes) = (&self.network, &self.nodes);
         let running =
             |slot: Slot| network.is_alive(slot) && !nodes.is_crashed(slot) && !nodes.is_paused(slot);
-        let all: Vec<Slot>;
-        let pool = match checker.from() {
-            Some(from) => from,
-            None => {
-                all = (0..network.slot_count() as Slot).collect();
-                &all
-            }
-        };
-        let picked = (!pool.is_empty())
+        // The candidates by position: the `from` list, or every slot (never listed out).
+        let from = checker.from();
+        let count = from.map_or(network.slot_count(), <[Slot]>::len);
+        let candidate = |i: usize| from.map_or(i as Slot, |from| from[i]);
+        let picked = (count > 0)
             .then(|| {
-                (0..PICKS).map(|_| pool[self.rng.below(pool.len() as u32) as usize]).find(|&s| running(s))
+                (0..PICKS).map(|_| candidate(self.rng.below(count as u32) as usize)).find(|&s| running(s))
             })
             .flatten()
             .or_else(|| {
-                let up: Vec<Slot> = pool.iter().copied().filter(|&s| running(s)).collect();
+                let up: Vec<Slot> = (0..count).map(candidate).filter(|&s| running(s)).collect();
                 (!up.is_empty()).then(|| up[self.rng.below(up.len() as u32) as usize])
             });
         let Some(origin) = picked else {
