@@ -78,11 +78,18 @@ export class Run {
     });
   }
 
-  /** Runs the network to `time` ms, applying the recorded actions due on the way. */
+  /**
+   * Runs the network to `time` ms, applying the recorded actions due on the way; one the network
+   * refuses (a link may name a node that is not there) is logged and skipped.
+   */
   runTo(time) {
     replay(this.network, this.actions, this.applied, time, (index, ...action) => {
       this.applied = index + 1;
-      this.#apply(...action);
+      try {
+        this.#apply(...action);
+      } catch (error) {
+        this.#log(`skipped ${action[0]} from the link: ${error.code ?? error.name}: ${error.message}`, 'fault', '');
+      }
     });
   }
 

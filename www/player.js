@@ -2,7 +2,8 @@
 // Player holds the run being played and does to it what the controls, the clock and the link ask.
 import { MeshNetwork } from 'data-mesh';
 import { scenarioFor } from './scenarios.js';
-import { readLink, remember } from './replay.js';
+import { readLink } from './link.js';
+import { remember } from './replay.js';
 import { Run } from './player-state.js';
 import { View } from './view.js';
 import { bindControls, fillSettings, readSettings, readSpeed, showLink } from './controls.js';
@@ -153,4 +154,5 @@ if (link.time !== undefined) {
   player.run.runTo(link.time);
   player.render();
 }
+if (link.ignored.length > 0) view.showError(`Ignored from the link: ${link.ignored.join('; ')}. The rest plays.`);
 runClock(player);

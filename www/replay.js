@@ -1,7 +1,7 @@
 // Recorded fault-lab actions and the link that replays a run: what an action does to a network,
-// replaying actions at their own times, the trace of such a replay, and reading and writing the URL.
+// replaying actions at their own times, the trace of such a replay, and writing the URL (link.js reads it).
 import { MeshNetwork } from 'data-mesh';
-import { DEFAULT_PATTERN, SCENARIOS } from './scenarios.js';
+import { DEFAULT_PATTERN } from './scenarios.js';
 
 /**
  * Performs fault-lab `action` on `network` (`nodeId` and `argument` as recorded; a node it adds
@@ -47,19 +47,6 @@ export function exportTrace(run) {
   const lines = network.exportTrace();
   network.free();
   return lines;
-}
-
-/**
- * What the link `search` (a URL's query) asks for: the scenario `key` (a bundled one, else
- * mesh-network), the input `values` it names (`seed`, `nodes`, `pattern`, `interval`: strings, or
- * null where it names none), the recorded `actions`, and the `time` to run to (undefined for none).
- */
-export function readLink(search) {
-  const params = new URLSearchParams(search);
-  const key = params.get('scenario') in SCENARIOS ? params.get('scenario') : 'mesh-network';
-  const values = { seed: params.get('seed'), nodes: params.get('nodes'), pattern: params.get('pattern'), interval: params.get('interval') };
-  const actions = JSON.parse(params.get('actions') ?? '[]');
-  return { key, values, actions, time: params.has('t') ? Number(params.get('t')) : undefined };
 }
 
 /** Puts `run`'s scenario, settings, time and actions in the URL: the link replays this run. */

@@ -262,7 +262,8 @@ test('the attack lab shows what each mode catches', async ({ page }) => {
 test('a link with a refused value starts the scenario with defaults and says why', async ({ page }) => {
   await page.goto('http://127.0.0.1:5173/?scenario=synchronization&seed=-1&interval=0');
   await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-  await expect(page.locator('#player-error')).toContainText('ERR_');
+  await expect(page.locator('#player-error')).toContainText('seed "-1" (must be a whole number from 0)');
+  await expect(page.locator('#player-error')).toContainText('interval "0" (must be a whole number from 1)');
   await expect(page.getByLabel('Random seed')).toHaveValue('2');
   await expect(page.getByLabel('Reset interval')).toHaveValue('100');
   await page.getByRole('button', { name: 'Step one tick' }).click();
