@@ -118,8 +118,9 @@ impl Simulation {
         let kind = if accepted { TraceKind::Accept } else { TraceKind::Reject };
         self.ledger.note(TraceEvent { kind, ..event });
         let behaviour = self.nodes.byzantine(to).cloned();
+        let hosted = self.nodes.is_hosted(to);
         if accepted {
-            if !self.nodes.is_hosted(to) {
+            if !hosted {
                 self.note_accepted(to, event.message);
             }
             arrival.synced = self.follow(to, index);
@@ -130,7 +131,6 @@ impl Simulation {
             }
         }
         let tracked = self.messages.get(index).is_some_and(|m| m.tracked);
-        let hosted = self.nodes.is_hosted(to);
         if tracked && self.nodes.is_listening(to) {
             self.events.push(EngineEvent::Arrived(arrival));
             self.host_due |= hosted;
