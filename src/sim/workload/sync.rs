@@ -2,6 +2,7 @@
 //! come back within `maxStepSkew` after each disturbance, and the liars' drags.
 
 use super::report::{Disturbance, DisturbanceRecord, SyncReport, SyncSummary};
+use super::slot_bits::SlotBits;
 use crate::boundary::CodeTable;
 use crate::network::Slot;
 
@@ -52,9 +53,9 @@ pub struct SyncChecker {
     max_spread: u64,
     /// Every disturbance, in time order.
     watches: Vec<Watch>,
-    /// Syncs to a liar's step, and the nodes dragged (a flag per slot).
+    /// Syncs to a liar's step, and the nodes dragged.
     liar_drags: u64,
-    dragged: Vec<bool>,
+    dragged: SlotBits,
 }
 
 impl SyncChecker {
@@ -67,7 +68,7 @@ impl SyncChecker {
             max_spread: 0,
             watches: Vec::new(),
             liar_drags: 0,
-            dragged: Vec::new(),
+            dragged: SlotBits::default(),
         }
     }
 
@@ -95,11 +96,7 @@ impl SyncChecker {
     /// `node` synced to a step a liar stamped.
     pub fn dragged(&mut self, node: Slot) {
         self.liar_drags += 1;
-        let row = node as usize;
-        if self.dragged.len() <= row {
-            self.dragged.resize(row + 1, false);
-        }
-        self.dragged[row] = true;
+        self.dragged.insert(node);
     }
 
     /// The report.
@@ -125,7 +122,7 @@ impl SyncChecker {
             longest_settle_ms: settled.fold(f64::NAN, f64::max),
             unsettled: disturbances.iter().filter(|d| d.settled_after_ms.is_nan()).count() as f64,
             liar_drags: self.liar_drags as f64,
-            dragged_nodes: self.dragged.iter().filter(|&&d| d).count() as f64,
+            dragged_nodes: self.dragged.len() as f64,
         };
         SyncReport { summary, disturbances }
     }
