@@ -1,6 +1,6 @@
 /** The worker side of `runExperiment`: `serveExperiments` runs the runs the pool hands it and answers with their records. */
 import { MeshNetwork } from './mesh-network.js';
-import { listen } from './internal/endpoint.js';
+import { plainError, serveInOrder } from './internal/endpoint.js';
 import type { MessageEndpoint } from './types.js';
 import { loadExperimentModule, NO_MODULE, type ExperimentModule } from './internal/experiment-module.js';
 import { raw, type RawExperiment } from './internal/raw.js';
@@ -55,23 +55,20 @@ class Session {
  */
 export function serveExperiments(endpoint: MessageEndpoint, ready: Promise<unknown> = Promise.resolve()): void {
   let session: Session | undefined;
-  let queue = ready;
-  const answer = async (request: ExperimentRequest): Promise<void> => {
-    if (request.type === 'init') {
-      try {
+  const reply = (response: ExperimentResponse): void => endpoint.postMessage(response);
+  serveInOrder(endpoint, ready, async (data) => {
+    const request = data as ExperimentRequest;
+    try {
+      if (request.type === 'init') {
         const module = request.module === undefined ? NO_MODULE : await loadExperimentModule(request.module);
         session = new Session(new (raw().RawExperiment)(JSON.parse(request.experiment), module.measures.map(([name]) => name)), module);
         reply({ type: 'ready' });
-      } catch (thrown) {
-        const e = thrown as { name?: string; message?: string; code?: string; field?: string };
-        reply({ type: 'failed', error: { name: e.name ?? 'Error', message: e.message ?? String(thrown), code: e.code, field: e.field } });
+      } else if (session !== undefined) {
+        reply({ type: 'done', from: request.from, count: request.to - request.from, text: session.runs(request.from, request.to) });
       }
-    } else if (session !== undefined) {
-      reply({ type: 'done', from: request.from, count: request.to - request.from, text: session.runs(request.from, request.to) });
+    } catch (thrown) {
+      // A request that throws fails the experiment (the pool stops) instead of stalling the queue.
+      reply({ type: 'failed', error: plainError(thrown) });
     }
-  };
-  const reply = (response: ExperimentResponse): void => endpoint.postMessage(response);
-  listen(endpoint, (data) => {
-    queue = queue.then(() => answer(data as ExperimentRequest));
   });
 }

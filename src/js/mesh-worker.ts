@@ -6,9 +6,8 @@ import { MeshNetwork } from './mesh-network.js';
 import type { MeshNode } from './mesh-node.js';
 import { raw } from './internal/raw.js';
 import { networkState } from './internal/registry.js';
-import { listen } from './internal/endpoint.js';
-import type { MessageEndpoint } from './types.js';
-import type { NetworkOptions, NodeConfig, SimulationStats } from './types.js';
+import { listen, plainError, serveInOrder, type PlainError } from './internal/endpoint.js';
+import type { MessageEndpoint, NetworkOptions, NodeConfig, SimulationStats } from './types.js';
 
 /** What the page can ask the worker to do with its network. */
 export type WorkerRequest =
@@ -59,7 +58,7 @@ interface WorkerResponse {
   id: number;
   snapshot?: NetworkSnapshot;
   result?: unknown;
-  error?: { name: string; message: string; code?: string; field?: string };
+  error?: PlainError;
 }
 
 /**
@@ -70,11 +69,7 @@ interface WorkerResponse {
  */
 export function serveNetworks(endpoint: MessageEndpoint, ready: Promise<unknown> = Promise.resolve()): void {
   let network: MeshNetwork | undefined;
-  let queue = ready;
-  listen(endpoint, (data) => {
-    queue = queue.then(() => answer(data));
-  });
-  const answer = (data: unknown): void => {
+  serveInOrder(endpoint, ready, (data) => {
     const { id, request } = data as { id: number; request: WorkerRequest };
     const response: WorkerResponse = { id };
     try {
@@ -90,12 +85,11 @@ export function serveNetworks(endpoint: MessageEndpoint, ready: Promise<unknown>
       }
       response.snapshot = snapshot(network);
     } catch (error) {
-      const e = error as { name?: string; message?: string; code?: string; field?: string };
-      response.error = { name: e.name ?? 'Error', message: e.message ?? String(error), code: e.code, field: e.field };
+      response.error = plainError(error);
     }
     const transfer = response.snapshot ? [response.snapshot.nodeStates.buffer, response.snapshot.transfers.buffer] : [];
     endpoint.postMessage(response, transfer as Transferable[]);
-  };
+  });
 }
 
 /** Runs one request on `network`; returns its result. */

@@ -25,3 +25,28 @@ export function listen(endpoint: MessageEndpoint, listener: (data: unknown) => v
 export function listenErrors(endpoint: MessageEndpoint, listener: (error: unknown) => void): void {
   on(endpoint, 'error', listener);
 }
+
+/** An error as it crosses to another thread: its name and message, and a typed error's code and field. */
+export interface PlainError {
+  name: string;
+  message: string;
+  code?: string;
+  field?: string;
+}
+
+/** `thrown` as a `PlainError`. */
+export function plainError(thrown: unknown): PlainError {
+  const e = thrown as { name?: string; message?: string; code?: string; field?: string };
+  return { name: e.name ?? 'Error', message: e.message ?? String(thrown), code: e.code, field: e.field };
+}
+
+/**
+ * Calls `answer` with the data of each message `endpoint` receives, one at a time and in order,
+ * once `ready` resolves (a worker's server: each answer catches what its request throws).
+ */
+export function serveInOrder(endpoint: MessageEndpoint, ready: Promise<unknown>, answer: (data: unknown) => unknown): void {
+  let queue = ready;
+  listen(endpoint, (data) => {
+    queue = queue.then(() => answer(data));
+  });
+}

@@ -1,4 +1,5 @@
 /** The messages between `runExperiment`'s pool and its workers. */
+import type { PlainError } from './endpoint.js';
 
 /** What the pool asks of a worker. */
 export type ExperimentRequest =
@@ -8,5 +9,5 @@ export type ExperimentRequest =
 /** What a worker answers. */
 export type ExperimentResponse =
   | { readonly type: 'ready' }
-  | { readonly type: 'failed'; readonly error: { name: string; message: string; code?: string; field?: string } }
+  | { readonly type: 'failed'; readonly error: PlainError }
   | { readonly type: 'done'; readonly from: number; readonly count: number; readonly text: string };

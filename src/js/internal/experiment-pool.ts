@@ -1,5 +1,5 @@
 /** The main side of `runExperiment`: a pool of workers, each handed batches of run numbers until none are left. */
-import { listen, listenErrors } from './endpoint.js';
+import { listen, listenErrors, type PlainError } from './endpoint.js';
 import { platform, type PoolWorker } from './platform.js';
 import type { ExperimentRequest, ExperimentResponse } from './experiment-messages.js';
 import type { ExperimentProgress } from '../types.js';
@@ -23,7 +23,7 @@ export interface PoolJob {
 }
 
 /** The error a worker reported, rebuilt with its name, code and field. */
-function rebuilt(error: { name: string; message: string; code?: string; field?: string }): Error {
+function rebuilt(error: PlainError): Error {
   const Class = error.name === 'TypeError' ? TypeError : error.name === 'RangeError' ? RangeError : Error;
   return Object.assign(new Class(error.message), { code: error.code, field: error.field });
 }
