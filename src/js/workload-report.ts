@@ -16,6 +16,7 @@ import {
   readSyncSummary,
   readWorkloadReportHead,
 } from './generated/workloads.js';
+import { readRows } from './internal/rows.js';
 import type { BroadcastReport, SyncReport, WorkloadReport } from './types.js';
 
 /** The report in `numbers` (as `workloadReport()` writes it), naming nodes by the `records` of their slots. */
@@ -23,11 +24,9 @@ export function readWorkloadReport(numbers: Float64Array, records: readonly { re
   const nodeIdOf = (slot: number): string => records[slot].nodeId;
   const head = readWorkloadReportHead(numbers, 0);
   let at = WORKLOAD_REPORT_HEAD.length;
-  const rows = <R>(count: number, length: number, read: (numbers: ArrayLike<number>, at: number) => R): R[] => {
-    const out: R[] = [];
-    for (let i = 0; i < count; i++, at += length) out.push(read(numbers, at));
-    return out;
-  };
+  // The `count` records of `length` numbers that follow, read with `read`.
+  const rows = <R>(count: number, length: number, read: (numbers: ArrayLike<number>, at: number) => R): R[] =>
+    readRows(numbers.subarray(at, (at += count * length)), length, read);
   let broadcast: BroadcastReport | null = null;
   if (head.broadcast === 1) {
     const summary = readBroadcastSummary(numbers, at);
