@@ -219,10 +219,16 @@ impl Experiment {
         Ok(doc)
     }
 
-    /// The point and seed of run `run` (below `run_count()`): point `run / seeds`, seed
+    /// The numbers of run `run`'s point and seed (below `run_count()`): point `run / seeds`, seed
     /// `run % seeds` from the first.
+    pub fn point_and_seed_of(&self, run: u64) -> (u64, u64) {
+        (run / self.seeds, self.first_seed + run % self.seeds)
+    }
+
+    /// Run `run`'s point and seed.
     fn point_and_seed(&self, run: u64) -> (Point, u64) {
-        (self.point(run / self.seeds), self.first_seed + run % self.seeds)
+        let (point, seed) = self.point_and_seed_of(run);
+        (self.point(point), seed)
     }
 
     /// The scenario document of run `run`.

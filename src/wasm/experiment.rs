@@ -34,8 +34,8 @@ impl RawExperiment {
     /// The point and the seed of run `run`.
     #[wasm_bindgen(js_name = pointAndSeed)]
     pub fn point_and_seed(&self, run: f64) -> JsResult<Vec<f64>> {
-        let record = self.inner.blank_record(js(self.run_number(run))?);
-        Ok(vec![record.point as f64, record.seed as f64])
+        let (point, seed) = self.inner.point_and_seed_of(js(self.run_number(run))?);
+        Ok(vec![point as f64, seed as f64])
     }
 
     /// The measures' names, in record order.
