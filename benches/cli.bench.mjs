@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { median } from './median.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const binary = join(root, 'target', 'release', 'data-mesh');
@@ -25,8 +26,6 @@ function sweep(jobs) {
   return { runsPerSecond: runs / seconds, records: readFileSync(out, 'utf8') };
 }
 
-/** The median of `values`. */
-const median = (values) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)];
 
 try {
   const rates = { 1: [], 2: [] };

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { MeshNetwork, MeshObserver, PatternGenerator, runExperiment } from 'data-mesh';
 import { readFileSync } from 'node:fs';
+import { median } from './median.mjs';
 
 const require = createRequire(import.meta.url);
 const raw = require('../pkg/raw-node/data_mesh.js');
@@ -225,9 +226,9 @@ function floodBench(workload, count, auth, protocol) {
 /**
  * The bundled partition-heal scenario (60 nodes, 3 s of virtual time) run to its duration by
  * runExperiment, in this one process: 1,000 runs on 1 worker (runs/s, the per-run cost, worker
- * start included), then five alternating pairs of 4,000 runs on 1 worker and on 2: the medians and
- * the median of the pairs' speed-ups (as the native command line's bench takes them), for the
- * whole call and once the workers run (from the first batch back).
+ * start included), then five alternating pairs of 4,000 runs on 1 worker and on 2: the medians of
+ * the rates and the median of the pairs' speed-ups (the command line's bench divides the medians
+ * instead), for the whole call and once the workers run (from the first batch back).
  */
 async function experimentBench() {
   const scenario = JSON.parse(readFileSync(new URL('../src/scenarios/partition-heal.json', import.meta.url), 'utf8'));
@@ -243,7 +244,6 @@ async function experimentBench() {
   const perRun = (await rate(1000, 1)).all;
   const pairs = [];
   for (let i = 0; i < 5; i++) pairs.push([await rate(4000, 1), await rate(4000, 2)]);
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   const round = (x) => Math.round(x * 100) / 100;
   const ratios = (key) => pairs.map(([a, b]) => round(b[key] / a[key]));
   report('partition-heal runs (60 nodes, 3 s each) on 2 workers, beside 1 worker (median of 5 alternating pairs of 4,000 runs)', 'runs/s', median(pairs.map(([, b]) => b.all)), {
