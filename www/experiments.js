@@ -2,17 +2,20 @@
 // progress bar, then plots missing values against loss (per fanout) and their distribution.
 import init, { runExperiment } from 'data-mesh';
 import study from '../examples/experiments/loss-sweep.json';
+import { $ } from './dom.js';
 import { plotDistribution, plotMeasure } from './experiment-plots.js';
 
 await init();
-const $ = (id) => document.getElementById(id);
 $('study-description').textContent = study.scenario.description;
 $('workers').value = String(navigator.hardwareConcurrency || 2);
 let controller;
 let plots = [];
 
-/** A download link's target for `text`. */
-const href = (text) => URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
+/** Points the download link `id` at `text`, freeing what it pointed at before. */
+function offer(id, text) {
+  if ($(id).href) URL.revokeObjectURL($(id).href);
+  $(id).href = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
+}
 
 $('run').addEventListener('click', async () => {
   controller = new AbortController();
@@ -36,8 +39,8 @@ $('run').addEventListener('click', async () => {
     const worst = Math.max(...result.records.map(loss));
     plots.push(plotMeasure($('plot-measure'), result.summary, 'options.links.loss', 'broadcast.missing'));
     plots.push(plotDistribution($('plot-distribution'), result.records.filter((record) => loss(record) === worst), 'broadcast.missing'));
-    $('export-jsonl').href = href(result.records.map((record) => JSON.stringify(record)).join('\n'));
-    $('export-summary').href = href(result.summary.map((point) => JSON.stringify(point)).join('\n'));
+    offer('export-jsonl', result.jsonLines);
+    offer('export-summary', result.summary.map((point) => `${JSON.stringify(point)}\n`).join(''));
     $('export-jsonl').hidden = $('export-summary').hidden = false;
   } catch (error) {
     $('status').textContent = error.name === 'AbortError' ? 'Cancelled.' : `Failed: ${error.message}`;

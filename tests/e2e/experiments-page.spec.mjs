@@ -24,7 +24,7 @@ test('the study runs on two workers, reports progress, plots both charts and off
   await expect(page.locator('#plot-measure canvas')).toHaveCount(1);
   await expect(page.locator('#plot-distribution canvas')).toHaveCount(1);
   await expect(page.locator('#plot-measure')).toContainText('fanout=1 mean');
-  const records = await page.evaluate(async () => (await (await fetch(document.getElementById('export-jsonl').href)).text()).split('\n'));
+  const records = await page.evaluate(async () => (await (await fetch(document.getElementById('export-jsonl').href)).text()).trimEnd().split('\n'));
   expect(records).toHaveLength(84);
   expect(JSON.parse(records[0]).measures).toHaveProperty(['broadcast.missing']);
   await page.screenshot({ path: 'test-output/experiments.png', fullPage: true });
