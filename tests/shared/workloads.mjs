@@ -6,7 +6,7 @@ import { check, equal, throwsCode } from './check.mjs';
 import { build, cfg } from './configs.mjs';
 
 /** A protocol that sends each value it is handed straight to every neighbour, which learn it. */
-const pushToAll = {
+export const pushToAll = {
   name: 'push-to-all',
   onValue(_state, ctx, value) {
     ctx.broadcast(value);
