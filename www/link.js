@@ -12,12 +12,12 @@ const MAX_ACTIONS = 10_000;
 /** The latest time a link may run to, in ms. */
 const MAX_TIME = 1e9;
 
-/** Each number setting: its rule as a test and its description. */
+/** Each number setting: the whole numbers it takes, `[min, max]`, and their description. */
 const SETTINGS = {
-  seed: [(n) => Number.isSafeInteger(n) && n >= 0, 'a whole number from 0'],
-  pattern: [(n) => Number.isSafeInteger(n) && n >= 0, 'a whole number from 0'],
-  interval: [(n) => Number.isSafeInteger(n) && n >= 1, 'a whole number from 1'],
-  nodes: [(n) => Number.isSafeInteger(n) && n >= 100 && n <= 100_000, 'a whole number from 100 to 100 000'],
+  seed: [0, Number.MAX_SAFE_INTEGER, 'a whole number from 0'],
+  pattern: [0, Number.MAX_SAFE_INTEGER, 'a whole number from 0'],
+  interval: [1, Number.MAX_SAFE_INTEGER, 'a whole number from 1'],
+  nodes: [100, 100_000, 'a whole number from 100 to 100 000'],
 };
 
 /** At most 40 characters of `text`, for a notice (shown as text, never as markup). */
@@ -70,9 +70,9 @@ export function readLink(search) {
   const known = asked !== null && Object.hasOwn(SCENARIOS, asked);
   if (asked !== null && !known) ignored.push(`scenario "${clip(asked)}" (not a bundled scenario)`);
   const values = {};
-  for (const [name, [valid, rule]] of Object.entries(SETTINGS)) {
+  for (const [name, [min, max, rule]] of Object.entries(SETTINGS)) {
     const text = params.get(name);
-    const fine = text === null || (/^\d{1,16}$/.test(text) && valid(Number(text)));
+    const fine = text === null || (/^\d{1,16}$/.test(text) && Number(text) >= min && Number(text) <= max);
     if (!fine) ignored.push(`${name} "${clip(text)}" (must be ${rule})`);
     values[name] = fine ? text : null;
   }
