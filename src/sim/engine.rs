@@ -19,14 +19,6 @@ use crate::sim::rng::SimRng;
 use crate::sim::topology::Topology;
 use crate::sim::trace::{Trace, TraceEvent, TraceKind};
 
-/// The earlier of two times, either of which may be missing.
-fn earliest(a: Option<u64>, b: Option<u64>) -> Option<u64> {
-    match (a, b) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
 impl Default for Simulation {
     /// The seed's network: an instant full mesh (the default settings always validate).
     fn default() -> Self {
@@ -219,14 +211,15 @@ impl Simulation {
     fn upcoming(&mut self) -> Upcoming {
         Upcoming {
             tick: self.clock.next_tick(),
-            script: earliest(self.script.next_time(), self.checkers.next_due()),
+            script: self.script.next_time(),
+            workload: self.checkers.next_due(),
             timer: self.timers.next_time(),
             transfer: self.messages.next_time(),
         }
     }
 
     /// Runs every transfer, scripted action, timer and tick due up to `time_us`, in time order;
-    /// at equal times the tick runs first, then scripted actions, then timers, then transfers,
+    /// at equal times the tick runs first, then scripted actions, then a workload's value, then timers, then transfers,
     /// each kind in the order it was scheduled.
     ///
     /// When timers fire the run stops at their time, so that their owner can run the callbacks
@@ -244,12 +237,11 @@ impl Simulation {
                 Due::Tick => self.tick(),
                 Due::Script(at) => {
                     self.clock.set(at);
-                    // Scripted actions first, then a workload's value due at the same time.
-                    if self.script.next_time() == Some(at) {
-                        self.run_script();
-                    } else {
-                        self.hand_out();
-                    }
+                    self.run_script();
+                }
+                Due::Workload(at) => {
+                    self.clock.set(at);
+                    self.hand_out();
                 }
                 Due::Timers(at) => {
                     if self.fire_timers(at) {

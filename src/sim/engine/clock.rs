@@ -71,6 +71,8 @@ pub(super) struct Upcoming {
     pub(super) tick: Option<u64>,
     /// The next scripted action.
     pub(super) script: Option<u64>,
+    /// The broadcast workload's next value.
+    pub(super) workload: Option<u64>,
     /// The next timer.
     pub(super) timer: Option<u64>,
     /// The next transfer's arrival.
@@ -80,7 +82,7 @@ pub(super) struct Upcoming {
 impl Upcoming {
     /// The earliest of them all.
     pub(super) fn earliest(&self) -> Option<u64> {
-        [self.tick, self.script, self.timer, self.transfer].into_iter().flatten().min()
+        [self.tick, self.script, self.workload, self.timer, self.transfer].into_iter().flatten().min()
     }
 }
 
@@ -91,6 +93,8 @@ pub(super) enum Due {
     Tick,
     /// The next scripted action, due at this time.
     Script(u64),
+    /// The broadcast workload's next value, due at this time.
+    Workload(u64),
     /// The timers due at this time.
     Timers(u64),
     /// Every transfer due up to this time (before the next tick, scripted action and timer).
@@ -101,27 +105,33 @@ pub(super) enum Due {
 
 impl Due {
     /// What runs next up to `limit`. At equal times the tick runs first, then scripted actions,
-    /// then timers, then transfers; arrivals schedule no ticks, actions or timers, so every
-    /// transfer due before the next of those can run at once.
+    /// then the workload's value, then timers, then transfers; arrivals schedule no ticks,
+    /// actions, values or timers, so every transfer due before the next of those can run at once.
     pub(super) fn next(limit: u64, upcoming: Upcoming) -> Due {
         let within = |time: Option<u64>| time.filter(|&t| t <= limit);
-        let (tick, script, timer, transfer) = (
+        let (tick, script, workload, timer, transfer) = (
             within(upcoming.tick),
             within(upcoming.script),
+            within(upcoming.workload),
             within(upcoming.timer),
             within(upcoming.transfer),
         );
-        let Some(first) = [tick, script, timer, transfer].into_iter().flatten().min() else {
+        let Some(first) = [tick, script, workload, timer, transfer].into_iter().flatten().min() else {
             return Due::Nothing;
         };
         if tick == Some(first) {
             Due::Tick
         } else if script == Some(first) {
             Due::Script(first)
+        } else if workload == Some(first) {
+            Due::Workload(first)
         } else if timer == Some(first) {
             Due::Timers(first)
         } else {
-            let before = [upcoming.tick, upcoming.script, upcoming.timer].into_iter().flatten().min();
+            let before = [upcoming.tick, upcoming.script, upcoming.workload, upcoming.timer]
+                .into_iter()
+                .flatten()
+                .min();
             Due::Transfers(before.map_or(limit, |b| b.saturating_sub(1).min(limit)))
         }
     }
@@ -148,7 +158,7 @@ mod tests {
         timer: Option<u64>,
         transfer: Option<u64>,
     ) -> Due {
-        Due::next(limit, Upcoming { tick, script, timer, transfer })
+        Due::next(limit, Upcoming { tick, script, workload: None, timer, transfer })
     }
 
     #[test]
@@ -158,6 +168,16 @@ mod tests {
         assert_eq!(due(100, Some(60), Some(51), Some(50), Some(50)), Due::Timers(50));
         assert_eq!(due(100, Some(60), Some(55), Some(52), Some(50)), Due::Transfers(51));
         assert_eq!(due(100, None, None, None, Some(50)), Due::Transfers(100));
+        let value_at = |workload| Upcoming {
+            tick: Some(60),
+            script: Some(50),
+            workload,
+            timer: Some(50),
+            transfer: Some(50),
+        };
+        assert_eq!(Due::next(100, value_at(Some(50))), Due::Script(50), "scripted actions before the value");
+        assert_eq!(Due::next(100, Upcoming { script: None, ..value_at(Some(50)) }), Due::Workload(50));
+        assert_eq!(Due::next(100, Upcoming { script: None, ..value_at(Some(55)) }), Due::Timers(50));
         assert_eq!(due(100, Some(70), None, None, Some(80)), Due::Tick);
     }
 
@@ -166,7 +186,8 @@ mod tests {
         assert_eq!(due(40, Some(50), Some(45), Some(42), Some(41)), Due::Nothing);
         assert_eq!(due(45, Some(50), Some(45), None, Some(41)), Due::Transfers(44));
         assert_eq!(due(u64::MAX, None, None, None, None), Due::Nothing, "no tick at the end of time");
-        let upcoming = Upcoming { tick: None, script: Some(9), timer: Some(3), transfer: Some(5) };
-        assert_eq!(upcoming.earliest(), Some(3));
+        let upcoming =
+            Upcoming { tick: None, script: Some(9), workload: Some(2), timer: Some(3), transfer: Some(5) };
+        assert_eq!(upcoming.earliest(), Some(2));
     }
 }
