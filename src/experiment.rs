@@ -2,7 +2,7 @@
 //! each run measured, and the measures summarised per parameter point.
 //!
 //! An experiment is a JSON document (`{ scenario, vary, seeds, until, measure }`, see
-//! docs/experiments.md) that [`Experiment::parse`] checks as a whole before any run: every vary
+//! docs/experiments.md) that [`Experiment::from_value`] checks as a whole before any run: every vary
 //! path must name a place in the scenario, every point's scenario must build, every measure must
 //! be known. Runs are numbered point by point, seed by seed; [`Experiment::run`] runs one by its
 //! number, so any split of the numbers (threads, workers, shards on other machines) gives the same

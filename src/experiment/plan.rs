@@ -77,15 +77,6 @@ impl Shard {
 }
 
 impl Experiment {
-    /// Parses and checks an experiment from JSON text.
-    pub fn parse(json: &str) -> Result<Self, MeshError> {
-        let value: Value = serde_json::from_str(json).map_err(|err| MeshError::BadShape {
-            field: "experiment".into(),
-            problem: format!("not valid JSON: {err}"),
-        })?;
-        Self::from_value(&value)
-    }
-
     /// Checks an experiment document: its parts, then every point's scenario (built once with
     /// the first seed), so that a bad point is refused before any run.
     pub fn from_value(value: &Value) -> Result<Self, MeshError> {

@@ -115,11 +115,6 @@ impl BroadcastChecker {
         }
     }
 
-    /// Whether `value` has been handed out.
-    pub fn is_handed_out(&self, value: u32) -> bool {
-        (value as usize) < self.handed_at.len()
-    }
-
     /// `slot` learned `value` (handed out) at `now_us`; returns whether that is news (a node learns
     /// a value once).
     pub fn learn(&mut self, slot: Slot, value: u32, now_us: u64) -> bool {
