@@ -320,6 +320,18 @@ record! {
     }
 }
 
+impl From<&crate::sim::engine::TickStats> for TickTail {
+    /// The node counts and the spread of steps of a tick's stats.
+    fn from(t: &crate::sim::engine::TickStats) -> Self {
+        TickTail {
+            online: f64::from(t.online),
+            crashed_nodes: f64::from(t.crashed),
+            min_step: t.min_step as f64,
+            max_step: t.max_step as f64,
+        }
+    }
+}
+
 record! {
     /// A node's message counters: the record `counters()` returns (`MeshNode.getStats()`).
     pub struct NodeStats {

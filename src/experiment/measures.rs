@@ -91,14 +91,8 @@ impl Measure {
         if let Some(report) = &report.sync {
             report.summary.write(&mut sync);
         }
-        if let Some(last) = last_tick {
-            let tail = TickTail {
-                online: f64::from(last.online),
-                crashed_nodes: f64::from(last.crashed),
-                min_step: last.min_step as f64,
-                max_step: last.max_step as f64,
-            };
-            tail.write(&mut tick);
+        if let Some(last) = &last_tick {
+            TickTail::from(last).write(&mut tick);
         }
         let value = |m: &Measure| {
             let record: &Vec<f64> = match m.group {

@@ -279,13 +279,7 @@ impl RawNetwork {
         for t in self.inner.drain_tick_stats() {
             TickHead { tick: t.tick as f64, time: t.time_ms }.write(&mut out);
             t.totals.write(&mut out);
-            TickTail {
-                online: f64::from(t.online),
-                crashed_nodes: f64::from(t.crashed),
-                min_step: t.min_step as f64,
-                max_step: t.max_step as f64,
-            }
-            .write(&mut out);
+            TickTail::from(&t).write(&mut out);
         }
         out
     }
