@@ -8,3 +8,13 @@ export function prependCapped(list, item, max) {
   list.prepend(item);
   while (list.children.length > max) list.lastChild.remove();
 }
+
+/** A colour key's entry: a round swatch of `color`, then `text`. */
+export function legendEntry(color, text) {
+  const item = document.createElement('span');
+  const swatch = document.createElement('span');
+  swatch.className = 'swatch';
+  swatch.style.background = color;
+  item.append(swatch, text);
+  return item;
+}

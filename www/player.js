@@ -2,6 +2,7 @@
 // Player holds the run being played and does to it what the controls, the clock and the link ask.
 import { MeshNetwork } from 'data-mesh';
 import { scenarioFor } from './scenarios.js';
+import { withTrace } from './space-time.js';
 import { readLink } from './link.js';
 import { remember } from './replay.js';
 import { Run } from './player-state.js';
@@ -28,7 +29,7 @@ class Player {
    * refused (the error is shown and the run that was there goes on, with its own settings).
    */
   start(key, settings, actions = []) {
-    const scenario = scenarioFor(key, settings);
+    const scenario = withTrace(scenarioFor(key, settings));
     let network;
     try {
       network = MeshNetwork.fromScenario(scenario);

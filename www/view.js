@@ -1,11 +1,12 @@
 // What the player shows of the run: the network view and its colour key, the counters, the
-// inspector, the log, the charts and the pattern view.
+// inspector, the log, the charts, the pattern view and the space-time diagram.
 import { NETWORK_OPTION_DEFAULTS, OUTLOOKS } from 'data-mesh';
 import { COLORS, PULSE_COLORS, draw } from './draw.js';
 import { Charts } from './charts.js';
 import { drawPattern } from './pattern-view.js';
 import { nodeCount, nodeStatus, nodeStep } from './decode.js';
-import { $, prependCapped } from './dom.js';
+import { $, legendEntry, prependCapped } from './dom.js';
+import { SpaceTimeView } from './space-time.js';
 
 const MAX_LOG_LINES = 300;
 
@@ -15,6 +16,7 @@ const COUNTERS = ['sent', 'delivered', 'rejected', 'lost', 'partitioned', 'synce
 /** The player's page: every element that shows the run (the charts keep the run's ticks). */
 export class View {
   #charts = new Charts($('charts'));
+  #spaceTime = new SpaceTimeView();
 
   /** Takes over the page's player elements and draws the colour key. */
   constructor() {
@@ -22,14 +24,15 @@ export class View {
   }
 
   /**
-   * Shows a new run from its start: the Nodes input in the scale mode only, an empty log and
-   * empty charts, the nodes to inspect, the scenario's description, and a time slider over its
-   * duration in steps of its tick.
+   * Shows a new run from its start: the Nodes input in the scale mode only, an empty log, empty
+   * charts and space-time diagram, the nodes to inspect, the scenario's description, and a time
+   * slider over its duration in steps of its tick.
    */
   showRun(run) {
     $('nodes-control').hidden = run.key !== 'scale';
     $('log').replaceChildren();
     this.#charts.reset();
+    this.#spaceTime.reset(run);
     this.refreshInspectList(run);
     $('scenario-description').textContent = run.scenario.description ?? '';
     $('time-slider').max = String(run.scenario.duration ?? 10_000);
@@ -80,7 +83,7 @@ export class View {
     $('inspect').value = String(run.selected);
   }
 
-  /** Draws `run` as it is now: the network, the charts, the pattern view, the counters, the inspector. */
+  /** Draws `run` as it is now: the network, the charts, the pattern view, the counters, the inspectors, the space-time diagram. */
   render(run) {
     const { network } = run;
     const states = network.nodeStates();
@@ -106,6 +109,7 @@ export class View {
     const anomalies = Object.entries(run.anomalies).map(([kind, n]) => `${kind}: ${n}`);
     $('stat-anomalies').textContent = anomalies.length === 0 ? '0' : anomalies.join(', ');
     inspect(run);
+    this.#spaceTime.render(run);
   }
 
   /** The ticks charted since the run started, as CSV. */
@@ -147,15 +151,7 @@ function inspect(run) {
 
 /** The colour key under the network view, built from the colours the drawing uses. */
 function drawLegend() {
-  const entry = (color, text) => {
-    const item = document.createElement('span');
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.background = color;
-    item.append(swatch, text);
-    return item;
-  };
   const nodes = [['online', 'online node'], ['behind', 'behind (3+ steps)'], ['crashed', 'crashed'], ['byzantine', 'byzantine']];
   const messages = { accepted: 'message to be accepted', rejected: 'to be rejected', dropped: 'to be dropped (duplicate, down or cut)' };
-  $('legend').replaceChildren(...nodes.map(([state, text]) => entry(COLORS[state], text)), ...OUTLOOKS.map((outlook, i) => entry(PULSE_COLORS[i], messages[outlook])));
+  $('legend').replaceChildren(...nodes.map(([state, text]) => legendEntry(COLORS[state], text)), ...OUTLOOKS.map((outlook, i) => legendEntry(PULSE_COLORS[i], messages[outlook])));
 }
