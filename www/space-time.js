@@ -161,9 +161,12 @@ function fit(canvas, lanes, window) {
   const laneHeight = Math.min(28, Math.max(10, 360 / Math.max(lanes, 1)));
   const [width, height] = [canvas.clientWidth, MARGIN + lanes * laneHeight + AXIS];
   const ratio = globalThis.devicePixelRatio || 1;
-  canvas.style.height = `${height}px`;
-  canvas.width = Math.round(width * ratio);
-  canvas.height = Math.round(height * ratio);
+  // Resizing the canvas reallocates it: only when the size changed, not on every frame.
+  const [pixelsWide, pixelsHigh] = [Math.round(width * ratio), Math.round(height * ratio)];
+  if (canvas.width !== pixelsWide || canvas.height !== pixelsHigh) {
+    canvas.style.height = `${height}px`;
+    [canvas.width, canvas.height] = [pixelsWide, pixelsHigh];
+  }
   canvas.getContext('2d').setTransform(ratio, 0, 0, ratio, 0, 0);
   const [left, right, bottom] = [LABELS, width - MARGIN, MARGIN + lanes * laneHeight];
   const x = (timeUs) => left + ((timeUs - window[0]) / (window[1] - window[0])) * (right - left);
