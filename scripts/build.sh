@@ -26,7 +26,7 @@ echo '{"type":"commonjs"}' > pkg/cjs/package.json
 
 cp src/entries/web.js src/entries/worker.js src/entries/experiment-worker.js src/entries/experiment-worker.mjs src/entries/node.cjs src/entries/node.mjs src/entries/index.d.ts src/entries/package.json pkg/
 cp README.md LICENSE pkg/
-mkdir -p pkg/docs && cp docs/demo.png docs/*.md pkg/docs/
+mkdir -p pkg/docs && cp docs/*.png docs/*.md pkg/docs/
 mkdir -p pkg/scenarios && cp src/scenarios/*.json pkg/scenarios/
 echo "build: pkg/ ready ($(du -k pkg/raw-web/data_mesh_bg.wasm | cut -f1) KiB of wasm)"
 # Let the workspace's own demos, tests and pages import 'data-mesh' exactly as a user would.

@@ -1,30 +1,36 @@
 // Time-series charts of a running scenario (uPlot), fed with `drainTickStats()` rows.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { theme } from './theme.js';
+import { themedAxis } from './plot-style.js';
 
 /** The anomaly kinds a watching observer flags, charted as running counts. */
 const ANOMALY_KINDS = ['pattern-mismatch', 'step-skew', 'replay', 'unknown-sender'];
 
+/** Axis numbers in a few characters (12k, 1.3M), so they fit the small charts. */
+const compact = new Intl.NumberFormat('en', { notation: 'compact' });
+
 /** Ticks kept on the charts. */
 const WINDOW = 600;
 
+/** The series of each chart, each coloured with one of the theme's `--series-<n>` colours. */
 const SERIES = {
   traffic: [
-    { label: 'delivered / s', stroke: '#2563eb' },
-    { label: 'rejected / s', stroke: '#dc2626' },
-    { label: 'lost / s', stroke: '#6b7280' },
+    { label: 'delivered / s', color: 'series-1' },
+    { label: 'rejected / s', color: 'series-2' },
+    { label: 'lost / s', color: 'series-3' },
   ],
   steps: [
-    { label: 'min step', stroke: '#d97706' },
-    { label: 'max step', stroke: '#16a34a' },
-    { label: 'success rate %', stroke: '#7c3aed', scale: '%' },
+    { label: 'min step', color: 'series-4' },
+    { label: 'max step', color: 'series-5' },
+    { label: 'success rate %', color: 'series-6', scale: '%' },
   ],
-  anomalies: ANOMALY_KINDS.map((kind, i) => ({ label: kind, stroke: ['#dc2626', '#d97706', '#7c3aed', '#0891b2'][i] })),
+  anomalies: ANOMALY_KINDS.map((label, i) => ({ label, color: ['series-2', 'series-4', 'series-6', 'series-7'][i] })),
 };
 
 /**
- * Three charts in `container`: messages per second of virtual time; the spread of node steps with the success rate;
- * anomalies by kind.
+ * Three charts in `container`, each filling its cell of it: messages per second of virtual time;
+ * the spread of node steps with the success rate; anomalies by kind.
  */
 export class Charts {
   #columns = {
@@ -38,32 +44,56 @@ export class Charts {
     ...Object.fromEntries(ANOMALY_KINDS.map((kind) => [kind, []])),
   };
   #previous;
+  #cells;
   #plots = [];
   /** Every row received since the last `reset`, for the CSV export. */
   rows = [];
 
   constructor(container) {
-    const width = Math.min(container.clientWidth || 720, 720);
-    for (const [name, series] of Object.entries(SERIES)) {
-      const element = document.createElement('div');
-      element.dataset.chart = name;
-      container.append(element);
+    this.#cells = Object.keys(SERIES).map((name) => {
+      const cell = document.createElement('div');
+      cell.dataset.chart = name;
+      return cell;
+    });
+    container.append(...this.#cells);
+    this.#build();
+    new ResizeObserver(() => this.#fit()).observe(container);
+  }
+
+  /** Draws the charts again in the theme's new colours, with the points they had. */
+  retheme() {
+    for (const plot of this.#plots) plot.destroy();
+    this.#build();
+    this.#draw();
+  }
+
+  /** Makes the plots, in the theme's colours, one in each cell. */
+  #build() {
+    const colors = theme();
+    this.#plots = Object.entries(SERIES).map(([name, series], i) => {
       const scales = { x: { time: false } };
       if (name === 'steps') scales['%'] = { range: [0, 100] };
-      this.#plots.push(
-        new uPlot(
-          {
-            width,
-            height: 160,
-            scales,
-            series: [{ label: 'time (s)' }, ...series],
-            axes: [{}, {}, ...(name === 'steps' ? [{ scale: '%', side: 1 }] : [])],
-          },
-          [[], ...series.map(() => [])],
-          element,
-        ),
-      );
-    }
+      const options = {
+        width: 300,
+        height: 100,
+        scales,
+        legend: { live: false },
+        series: [{ label: 'time (s)' }, ...series.map(({ color, ...rest }) => ({ ...rest, stroke: colors[color] }))],
+        axes: [themedAxis(), themedAxis({ size: 44, values: (plot, splits) => splits.map((value) => compact.format(value)) }), ...(name === 'steps' ? [themedAxis({ scale: '%', side: 1, size: 40, grid: { show: false } })] : [])],
+      };
+      return new uPlot(options, [[], ...series.map(() => [])], this.#cells[i]);
+    });
+    this.#fit();
+  }
+
+  /** Sizes each plot to its cell: the cell's height, and its width less the legend's (beside the plot). */
+  #fit() {
+    this.#plots.forEach((plot, i) => {
+      const { clientWidth: width, clientHeight: height } = this.#cells[i];
+      if (width === 0 || height === 0) return;
+      const legend = plot.root.querySelector('.u-legend')?.offsetWidth ?? 0;
+      plot.setSize({ width: Math.max(120, width - legend), height });
+    });
   }
 
   /** Forgets every point (a new scenario). */

@@ -1,9 +1,12 @@
 // The player's controls: the settings inputs, Play, Step, Reset and the time slider, the fault lab,
-// zoom, pan and selection on the network view, the exports, the log filters and the first-visit hint.
+// zoom, pan and selection on the network view, the exports, the log filters, the keyboard
+// shortcuts and the first-visit hint.
 import { DEFAULT_PATTERN, defaultSeed } from './scenarios.js';
 import { exportTrace } from './replay.js';
 import { pick } from './draw.js';
 import { $ } from './dom.js';
+import { bindShortcuts } from './shortcuts.js';
+import { openDialog } from './dialogs.js';
 
 /** The settings the inputs ask for: the random seed, the nodes' pattern and the scale mode's size. */
 export function readSettings() {
@@ -41,8 +44,12 @@ export function bindControls(player, view) {
   bindFaultLab(player);
   bindNetworkView(player);
   bindOutputs(player, view);
+  bindKeys(player);
   bindHint();
 }
+
+/** The scenario's tick in ms: the time slider's step. */
+const tickInterval = () => Number($('time-slider').step);
 
 /** The Nodes input's value shown next to it. */
 function showNodeCount() {
@@ -52,11 +59,12 @@ function showNodeCount() {
 /** Settings, Reset, Play, Step and the time slider. */
 function bindRunControls(player) {
   $('nodes').addEventListener('input', showNodeCount);
+  $('speed').addEventListener('input', () => ($('speed-value').textContent = `${readSpeed()}×`));
   const restart = () => player.restart($('scenario').value, readSettings());
   for (const id of ['nodes', 'scenario', 'seed', 'pattern-seed', 'interval']) $(id).addEventListener('change', restart);
   $('reset').addEventListener('click', restart);
   $('play').addEventListener('click', () => player.togglePlaying());
-  $('tick').addEventListener('click', () => player.tick(Number($('time-slider').step)));
+  $('tick').addEventListener('click', () => player.tick(tickInterval()));
   $('time-slider').addEventListener('input', () => player.travel(Number($('time-slider').value)));
 }
 
@@ -139,6 +147,16 @@ function download(name, type, text) {
   link.download = name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+/** Space plays or pauses, → steps one tick, ← goes back to the tick before now, ? shows the help. */
+function bindKeys(player) {
+  bindShortcuts({
+    ' ': () => player.togglePlaying(),
+    ArrowRight: () => player.tick(tickInterval()),
+    ArrowLeft: () => player.travel(Math.max(0, (Math.ceil(player.run.network.now / tickInterval()) - 1) * tickInterval())),
+    '?': () => openDialog('help'),
+  });
 }
 
 /** A first visit gets a short hint of what to click, until it is dismissed. */

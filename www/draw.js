@@ -1,16 +1,15 @@
-// Draws a network on a canvas: links, messages in flight as pulses, nodes coloured by state.
+// Draws a network on a canvas: links, messages in flight as pulses, nodes coloured by state, in
+// the theme's colours and sized in CSS pixels (the canvas has `pixelRatio` pixels to each).
 import { OUTLOOKS } from 'data-mesh';
 import { forEachTransfer, nodeCount, nodeStatus, nodeStep, transferCount } from './decode.js';
+import { theme } from './theme.js';
+import { pixelRatio } from './canvas-fit.js';
 
-/** Space around the drawing, in canvas pixels (room for labels). */
+/** Space around the drawing, in CSS pixels (room for labels). */
 const MARGIN = 48;
 
-/** Node colours by state, readable on light and dark backgrounds. */
-export const COLORS = { online: '#2563eb', crashed: '#6b7280', byzantine: '#dc2626', behind: '#d97706', link: '#9ca3af88' };
-
-/** Pulse colours by how the message ends, indexed by its `transfers()` outlook code. */
-const PULSE_COLOR = { accepted: '#16a34a', rejected: '#e11d48', dropped: '#9ca3af' };
-export const PULSE_COLORS = OUTLOOKS.map((outlook) => PULSE_COLOR[outlook]);
+/** The node states drawn in their own colour (the theme's `--node-<state>`). */
+const NODE_STATES = ['online', 'behind', 'crashed', 'byzantine'];
 
 /** Above this many nodes the network is drawn as pixels, without links or labels. */
 export const PIXEL_MODE_NODES = 2000;
@@ -24,14 +23,16 @@ export function draw(canvas, view) {
   const context = canvas.getContext('2d');
   const { width, height } = canvas;
   const at = projection(canvas, view);
+  const colors = palette();
   // Thousands of links would hide everything else: big networks show nodes and messages only.
   if (view.positions.length > PIXEL_MODE_NODES) {
-    drawPixels(context, view, at, maxOnlineStep(view.states));
+    drawPixels(context, view, at, maxOnlineStep(view.states), colors);
     return;
   }
+  const ratio = pixelRatio(canvas);
   context.clearRect(0, 0, width, height);
-  context.strokeStyle = COLORS.link;
-  context.lineWidth = 1;
+  context.strokeStyle = colors.link;
+  context.lineWidth = ratio;
   context.beginPath();
   for (const [a, b] of view.links) {
     const [x1, y1] = at(a);
@@ -42,52 +43,53 @@ export function draw(canvas, view) {
   context.stroke();
 
   // Messages in flight: one path per outcome (small squares once there are many).
-  const pulses = PULSE_COLORS.map(() => new Path2D());
+  const pulses = colors.pulses.map(() => new Path2D());
   const many = transferCount(view.transfers) > 500;
+  const [square, dot] = [ratio, 3 * ratio];
   forEachTransfer(view.transfers, (from, to, p, outlook) => {
     const [x1, y1] = at(from);
     const [x2, y2] = at(to);
     const path = pulses[outlook];
     const [x, y] = [x1 + (x2 - x1) * p, y1 + (y2 - y1) * p];
     if (many) {
-      path.rect(x - 1, y - 1, 2, 2);
+      path.rect(x - square, y - square, 2 * square, 2 * square);
     } else {
-      path.moveTo(x + 3, y);
-      path.arc(x, y, 3, 0, 2 * Math.PI);
+      path.moveTo(x + dot, y);
+      path.arc(x, y, dot, 0, 2 * Math.PI);
     }
   });
   pulses.forEach((path, outlook) => {
-    context.fillStyle = PULSE_COLORS[outlook];
+    context.fillStyle = colors.pulses[outlook];
     context.fill(path);
   });
 
   const maxStep = maxOnlineStep(view.states);
-  const radius = view.positions.length > 200 ? 3 : 8;
-  // One path per colour: a few fills instead of one per node.
+  const radius = (view.positions.length > 200 ? 3 : 8) * ratio;
+  // One path per state: a few fills instead of one per node.
   const paths = new Map();
   for (let slot = 0; slot < view.positions.length; slot++) {
     const status = nodeStatus(view.states, slot);
     if (status === 'removed') continue;
-    const color = nodeColor(status, nodeStep(view.states, slot), maxStep, view.byzantine.has(slot));
-    let path = paths.get(color);
-    if (path === undefined) paths.set(color, (path = new Path2D()));
+    const state = nodeState(status, nodeStep(view.states, slot), maxStep, view.byzantine.has(slot));
+    let path = paths.get(state);
+    if (path === undefined) paths.set(state, (path = new Path2D()));
     const [x, y] = at(slot);
-    const r = slot === view.selected ? radius + 3 : radius;
+    const r = slot === view.selected ? radius + 3 * ratio : radius;
     path.moveTo(x + r, y);
     path.arc(x, y, r, 0, 2 * Math.PI);
   }
-  for (const [color, path] of paths) {
-    context.fillStyle = color;
+  for (const [state, path] of paths) {
+    context.fillStyle = colors.nodes[state];
     context.fill(path);
   }
   if (view.labels !== undefined) {
-    context.fillStyle = getComputedStyle(canvas).color;
-    context.font = '12px system-ui, sans-serif';
+    context.fillStyle = colors.text;
+    context.font = `${12 * ratio}px system-ui, sans-serif`;
     context.textAlign = 'center';
     for (let slot = 0; slot < view.positions.length; slot++) {
       if (nodeStatus(view.states, slot) === 'removed') continue;
       const [x, y] = at(slot);
-      context.fillText(view.labels[slot], x, y + radius + 14);
+      context.fillText(view.labels[slot], x, y + radius + 14 * ratio);
     }
   }
 }
@@ -99,12 +101,13 @@ export function draw(canvas, view) {
  */
 function projection(canvas, view) {
   const { width, height } = canvas;
+  const margin = MARGIN * pixelRatio(canvas);
   const zoom = view.zoom ?? 1;
   const [panX, panY] = view.pan ?? [0, 0];
   return (slot) => {
     const [x, y] = view.positions[slot] ?? [0.5, 0.5];
-    const px = MARGIN + x * (width - 2 * MARGIN);
-    const py = MARGIN + y * (height - 2 * MARGIN);
+    const px = margin + x * (width - 2 * margin);
+    const py = margin + y * (height - 2 * margin);
     return [(px - width / 2) * zoom + width / 2 + panX, (py - height / 2) * zoom + height / 2 + panY];
   };
 }
@@ -135,9 +138,23 @@ function pixel(hex) {
   return ((255 << 24) | (b << 16) | (g << 8) | r) >>> 0;
 }
 
-/** The node colours and pulse colours as pixels. */
-const NODE_PIXELS = new Map(Object.values(COLORS).map((hex) => [hex, pixel(hex)]));
-const PULSE_PIXELS = PULSE_COLORS.map(pixel);
+/** The drawing's colours, made again when `theme()` gives new ones. */
+let cached;
+
+/**
+ * The drawing's colours in the current theme: `link`, `text`, `nodes` and `nodePixels` by state,
+ * `pulses` and `pulsePixels` by outlook code.
+ */
+function palette() {
+  const colors = theme();
+  if (cached?.colors !== colors) {
+    const nodes = Object.fromEntries(NODE_STATES.map((state) => [state, colors[`node-${state}`]]));
+    const pulses = OUTLOOKS.map((outlook) => colors[`pulse-${outlook}`]);
+    const nodePixels = Object.fromEntries(NODE_STATES.map((state) => [state, pixel(nodes[state])]));
+    cached = { colors, link: colors.link, text: colors.text, nodes, pulses, nodePixels, pulsePixels: pulses.map(pixel) };
+  }
+  return cached;
+}
 
 /** The image pixel mode draws into, kept from frame to frame while the canvas size stays. */
 let frame;
@@ -146,7 +163,7 @@ let frame;
  * Big networks: each node as a 2x2 block of pixels written into a cleared, transparent image that
  * replaces the whole frame.
  */
-function drawPixels(context, view, at, maxStep) {
+function drawPixels(context, view, at, maxStep, colors) {
   const { width, height } = context.canvas;
   if (frame?.image.width !== width || frame.image.height !== height) {
     const image = context.createImageData(width, height);
@@ -159,7 +176,7 @@ function drawPixels(context, view, at, maxStep) {
   for (let slot = 0; slot < offset.length; slot++) {
     const status = nodeStatus(states, slot);
     if (status === 'removed' || offset[slot] < 0) continue;
-    const color = NODE_PIXELS.get(nodeColor(status, nodeStep(states, slot), maxStep, view.byzantine.has(slot)));
+    const color = colors.nodePixels[nodeState(status, nodeStep(states, slot), maxStep, view.byzantine.has(slot))];
     const p = offset[slot];
     pixels[p] = pixels[p + 1] = pixels[p + width] = pixels[p + width + 1] = color;
   }
@@ -169,7 +186,7 @@ function drawPixels(context, view, at, maxStep) {
     if (from < 0 || to < 0) return;
     const x = (from % width) + ((to % width) - (from % width)) * progress;
     const y = ((from / width) | 0) + (((to / width) | 0) - ((from / width) | 0)) * progress;
-    pixels[(y | 0) * width + (x | 0)] = PULSE_PIXELS[outlook];
+    pixels[(y | 0) * width + (x | 0)] = colors.pulsePixels[outlook];
   });
   context.putImageData(image, 0, 0);
 }
@@ -181,18 +198,18 @@ function maxOnlineStep(states) {
   return max;
 }
 
-/** A node's colour: crashed, byzantine, behind (more than 2 steps behind the furthest), online. */
-function nodeColor(status, step, maxStep, byzantine) {
-  if (status === 'crashed') return COLORS.crashed;
-  if (byzantine) return COLORS.byzantine;
-  return maxStep - step > 2 ? COLORS.behind : COLORS.online;
+/** The state a node is drawn in: crashed, byzantine, behind (more than 2 steps behind the furthest), online. */
+function nodeState(status, step, maxStep, byzantine) {
+  if (status === 'crashed') return 'crashed';
+  if (byzantine) return 'byzantine';
+  return maxStep - step > 2 ? 'behind' : 'online';
 }
 
-/** The slot nearest to a click at canvas coordinates `(x, y)`, within 12 px. */
+/** The slot nearest to a click at canvas coordinates `(x, y)`, within 12 CSS pixels. */
 export function pick(canvas, view, x, y) {
   const at = projection(canvas, view);
   let best = -1;
-  let bestDistance = 144;
+  let bestDistance = (12 * pixelRatio(canvas)) ** 2;
   view.positions.forEach((_, slot) => {
     const [px, py] = at(slot);
     const [dx, dy] = [px - x, py - y];

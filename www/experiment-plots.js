@@ -3,6 +3,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { ecdfSeries, measureSeries } from './plot-data.js';
+import { themedAxis } from './plot-style.js';
 
 /** Line colours, one per group or point, in turn. */
 const COLOURS = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
@@ -25,7 +26,7 @@ export function plotMeasure(container, summary, path, measure, width = 640) {
     data.push(group.mean, group.p95, group.p5);
     bands.push({ series: [at + 1, at + 2], fill: faded(colour, 0.12) });
   });
-  const options = { title: `${measure} against ${path} (mean, p5-p95 band)`, width, height: 300, scales: { x: { time: false } }, series, bands };
+  const options = { title: `${measure} against ${path} (mean, p5-p95 band)`, width, height: 300, scales: { x: { time: false } }, axes: [themedAxis(), themedAxis()], series, bands };
   return new uPlot(options, data, container);
 }
 
@@ -33,6 +34,6 @@ export function plotMeasure(container, summary, path, measure, width = 640) {
 export function plotDistribution(container, records, measure, width = 640) {
   const { x, points } = ecdfSeries(records, measure);
   const series = [{ label: measure }, ...points.map((point, i) => ({ label: point.label, stroke: COLOURS[i % COLOURS.length], paths: uPlot.paths.stepped({ align: 1 }) }))];
-  const options = { title: `${measure}: distribution over seeds per point (ECDF)`, width, height: 300, scales: { x: { time: false }, y: { range: [0, 1] } }, series };
+  const options = { title: `${measure}: distribution over seeds per point (ECDF)`, width, height: 300, scales: { x: { time: false }, y: { range: [0, 1] } }, axes: [themedAxis(), themedAxis()], series };
   return new uPlot(options, [x, ...points.map((point) => point.fraction)], container);
 }

@@ -8,6 +8,9 @@ import { remember } from './replay.js';
 import { Run } from './player-state.js';
 import { View } from './view.js';
 import { bindControls, fillSettings, readSettings, readSpeed, showLink } from './controls.js';
+import { fitCanvas } from './canvas-fit.js';
+import { onThemeChange } from './theme.js';
+import { $ } from './dom.js';
 
 /** Holds the run being played and changes it as the controls, the clock and the link ask; each change is drawn. */
 class Player {
@@ -147,6 +150,12 @@ function runClock(player) {
 const view = new View();
 const player = new Player(view);
 bindControls(player, view);
+// The network view follows its box's size and the theme; the run is drawn again on a change.
+fitCanvas($('network-view'), () => player.render());
+onThemeChange(() => {
+  view.retheme();
+  player.render();
+});
 // The link replays its run: the scenario, settings and actions it names, run to its time.
 const link = readLink(location.search);
 showLink(link.key, link.values);

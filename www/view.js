@@ -1,7 +1,7 @@
 // What the player shows of the run: the network view and its colour key, the counters, the
 // inspector, the log, the charts, the pattern view and the space-time diagram.
 import { NETWORK_OPTION_DEFAULTS, OUTLOOKS } from 'data-mesh';
-import { COLORS, PULSE_COLORS, draw } from './draw.js';
+import { draw } from './draw.js';
 import { Charts } from './charts.js';
 import { drawPattern } from './pattern-view.js';
 import { nodeCount, nodeStatus, nodeStep } from './decode.js';
@@ -21,6 +21,11 @@ export class View {
   /** Takes over the page's player elements and draws the colour key. */
   constructor() {
     drawLegend();
+  }
+
+  /** Draws the charts again in the theme's new colours. */
+  retheme() {
+    this.#charts.retheme();
   }
 
   /**
@@ -149,9 +154,12 @@ function inspect(run) {
     `sent ${s.messagesSent}, accepted ${s.messagesReceived}, rejected ${s.messagesRejected}`;
 }
 
-/** The colour key under the network view, built from the colours the drawing uses. */
+/** The colour key on the network view, in the theme's colours the drawing uses (`--node-<state>`, `--pulse-<outlook>`). */
 function drawLegend() {
   const nodes = [['online', 'online node'], ['behind', 'behind (3+ steps)'], ['crashed', 'crashed'], ['byzantine', 'byzantine']];
   const messages = { accepted: 'message to be accepted', rejected: 'to be rejected', dropped: 'to be dropped (duplicate, down or cut)' };
-  $('legend').replaceChildren(...nodes.map(([state, text]) => legendEntry(COLORS[state], text)), ...OUTLOOKS.map((outlook, i) => legendEntry(PULSE_COLORS[i], messages[outlook])));
+  $('legend').replaceChildren(
+    ...nodes.map(([state, text]) => legendEntry(`var(--node-${state})`, text)),
+    ...OUTLOOKS.map((outlook) => legendEntry(`var(--pulse-${outlook})`, messages[outlook])),
+  );
 }

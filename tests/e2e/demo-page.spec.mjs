@@ -1,4 +1,5 @@
-// The demo page served by `npm run dev` loads the package and runs the Basic Usage example.
+// The demo page served by `npm run dev` loads the package and runs the Basic Usage example (in its
+// own dialog, opened from the toolbar).
 import { test, expect } from '@playwright/test';
 
 test('the demo page runs Basic Usage with no console errors, and buttons work', async ({ page }) => {
@@ -10,6 +11,7 @@ test('the demo page runs Basic Usage with no console errors, and buttons work', 
   await expect(page.locator('#basic-log li').first()).toContainText('gateway-001 received {"temperature":23.5,"unit":"celsius"}');
   await expect(page.locator('#accepted')).toHaveText('1');
 
+  await page.getByRole('button', { name: 'Basic Usage' }).click();
   await page.getByRole('button', { name: /Broadcast a reading/ }).click();
   await expect(page.locator('#accepted')).toHaveText('2');
   await expect(page.locator('#step')).toHaveText('1');

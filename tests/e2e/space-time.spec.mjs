@@ -4,12 +4,19 @@ import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { MeshNetwork } from 'data-mesh';
 
-/** Opens scenario `query` on the page, records its errors in `errors`, and plays it to its end at 8×. */
+/** Opens the page at `query` and its Space-time tab, and waits for the diagram (or its note) to be drawn there. */
+async function openDiagram(page, query) {
+  await page.goto(`http://127.0.0.1:5173/?${query}`);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await page.getByRole('tab', { name: 'Space-time' }).click();
+  await expect(page.locator('#space-time-view[data-arrows], #space-time-note:visible')).toHaveCount(1);
+}
+
+/** Opens scenario `query` on the page with its diagram, records its errors in `errors`, and plays it to its end at 8×. */
 async function playToEnd(page, query, errors) {
   page.on('pageerror', (error) => errors.push(String(error)));
   page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-  await page.goto(`http://127.0.0.1:5173/?${query}`);
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await openDiagram(page, query);
   await page.locator('#speed').fill('8');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
@@ -55,8 +62,7 @@ test('mesh network: a lane per node, an arrow per copy, inspected by click and b
 });
 
 test('a link to a moment with copies in flight draws them dashed up to now, inspectable', async ({ page }) => {
-  await page.goto('http://127.0.0.1:5173/?scenario=mesh-network&seed=1&t=60');
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await openDiagram(page, 'scenario=mesh-network&seed=1&t=60');
   expect(await arrows(page)).toEqual({ accepted: 0, rejected: 0, dropped: 0, duplicate: 0, 'in-flight': 3 });
   const canvas = page.locator('#space-time-view');
   const [x, y] = (await canvas.getAttribute('data-sample')).split(',').map(Number);
@@ -95,8 +101,7 @@ test('partition and heal: copies the cut drops are drawn as dropped', async ({ p
 test('the scale mode has too many nodes: a note instead of the diagram', async ({ page }) => {
   const errors = [];
   page.on('pageerror', (error) => errors.push(String(error)));
-  await page.goto('http://127.0.0.1:5173/?scenario=scale&nodes=100');
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await openDiagram(page, 'scenario=scale&nodes=100');
   await expect(page.locator('#space-time-note')).toBeVisible();
   await expect(page.locator('#space-time-note')).toHaveText('The space-time diagram is for networks of up to 64 nodes.');
   await expect(page.locator('#space-time-view')).toBeHidden();
