@@ -4,7 +4,7 @@ use std::hint::black_box;
 use std::rc::Rc;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use data_mesh::sim::engine::{SimConfig, Simulation};
+use data_mesh::sim::engine::{BulkOp, SimConfig, Simulation};
 use data_mesh::sim::latency::Latency;
 use data_mesh::sim::link::LinkSpec;
 use data_mesh::sim::topology::Topology;
@@ -114,5 +114,48 @@ fn flooding(c: &mut Criterion) {
     );
 }
 
-criterion_group!(benches, pattern, broadcast, observer, flooding);
+/// 1M bulk timers on 100k nodes, each set again as it fires (1-1000 ms), handled as a bulk
+/// protocol's owner would: the engine's share of `timers-1m` in `benches/wasm.bench.mjs`.
+fn bulk_timers(c: &mut Criterion) {
+    let mut sim = Simulation::new(SimConfig::default()).unwrap();
+    let nodes = 100_000u32;
+    for i in 0..nodes {
+        sim.create_node(&config(format!("n{i}"), 7)).unwrap();
+    }
+    sim.set_bulk_protocol().unwrap();
+    let mut random = 1u64;
+    let mut delay = move || {
+        random = (random * 1_103_515_245 + 12_345) % 2_147_483_648;
+        (1 + (random >> 8) % 1000) * 1000
+    };
+    for slot in 0..nodes {
+        for tag in 0..10 {
+            sim.set_bulk_timer(slot, delay(), f64::from(tag)).unwrap();
+        }
+    }
+    let mut ops = Vec::new();
+    let mut span = || {
+        let mut fired = 0;
+        let until = sim.now_us() + 100_000;
+        sim.run_until(until);
+        while let Some(to) = sim.paused_until() {
+            ops.clear();
+            let timers = sim.bulk_batch().1;
+            fired += timers.len() as u64;
+            ops.extend(timers.iter().map(|t| BulkOp::Timer { node: t.node, delay_us: delay(), tag: t.tag }));
+            sim.apply_bulk(&ops).unwrap();
+            sim.run_until(to);
+        }
+        fired
+    };
+    span();
+    let per_span = span();
+    let mut group = c.benchmark_group("engine (bulk timers)");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(per_span));
+    group.bench_function("1M bulk timers on 100k nodes, 100 ms of firing", |b| b.iter(&mut span));
+    group.finish();
+}
+
+criterion_group!(benches, pattern, broadcast, observer, flooding, bulk_timers);
 criterion_main!(benches);

@@ -98,10 +98,14 @@ const workloads = {
     floodBench('flooding 100k nodes of degree 8, latency 5-15 ms', 100_000, 'none');
   },
   'flood-100k-js': () => {
-    // The same flood, relayed by a protocol written in JS (first arrivals relayed to every
-    // neighbour but the sender) beside the built-in one, in this one process.
-    floodBench('flooding 100k nodes of degree 8, latency 5-15 ms, built in (same process)', 100_000, 'none');
-    floodBench('the same relayed by a JS protocol', 100_000, 'none', jsFlooding());
+    // The same flood relayed by protocols written in JS (each first arrival relayed to every
+    // neighbour but the one it came from) beside the built-in one, in this one process, in turns:
+    // a bulk protocol (a batch per look-ahead window), then a per-node one (a call per message).
+    for (let turn = 0; turn < 2; turn++) {
+      floodBench('flooding 100k nodes of degree 8, latency 5-15 ms, built in (same process)', 100_000, 'none');
+      floodBench('the same relayed by a JS bulk protocol (onArrivals relays each first arrival)', 100_000, 'none', undefined, bulkFlooding());
+    }
+    floodBench('the same relayed by a JS per-node protocol (onMessage per message)', 100_000, 'none', jsFlooding());
   },
   'auth-cost': () => {
     // The same flood under each authentication mode: senders tag or sign once per message, the
@@ -134,8 +138,10 @@ const workloads = {
     }));
   },
   'timers-1m': () => {
-    timerBench('1M pending timers on 100k nodes, each re-armed as it fires, whole-ms delays (1-1000 ms)', 1);
-    timerBench('the same with microsecond delays (almost every timer due at its own time)', 0.001);
+    bulkTimerBench('1M pending bulk timers on 100k nodes, each re-armed by a JS bulk protocol as it fires, whole-ms delays (1-1000 ms)', 1);
+    bulkTimerBench('the same with microsecond delays (almost every timer due at its own time)', 0.001);
+    timerBench('1M pending timers on 100k nodes, each re-armed by its callback (setTimer) as it fires, whole-ms delays', 1);
+    timerBench('the same with microsecond delays', 0.001);
   },
   'watching-engine-traffic': () => {
     // Every node broadcasts on every tick inside wasm (engine traffic) over a ring; the observer
@@ -185,6 +191,16 @@ function watchedNetwork(honestCount) {
 }
 
 /** A protocol that relays each message's first arrival at a node to its neighbours but the sender (flooding in JS). */
+/** Flooding as a bulk protocol: every first arrival relayed to every neighbour but its sender. */
+function bulkFlooding() {
+  return {
+    name: 'bulk-flooding',
+    onArrivals(batch) {
+      for (let i = 0; i < batch.size; i++) batch.relay(i);
+    },
+  };
+}
+
 function jsFlooding() {
   return {
     name: 'js-flooding',
@@ -199,15 +215,16 @@ function jsFlooding() {
 
 /**
  * Reports the transfers/s of one message at a time flooding `count` nodes of degree 8 over 5-15 ms
- * links under `auth` (relayed by `protocol` when given, else by the engine); every transfer counts
- * (first deliveries and duplicates).
+ * links under `auth` (relayed by the per-node `protocol` or the `bulkProtocol` when given, else by
+ * the engine); every transfer counts (first deliveries and duplicates).
  */
-function floodBench(workload, count, auth, protocol) {
+function floodBench(workload, count, auth, protocol, bulkProtocol) {
   const network = MeshNetwork.fromScenario({
     version: 1,
     options: { auth, links: { latency: { kind: 'uniform', min: 5, max: 15 } }, ttl: 64, topology: { kind: 'random-regular', degree: 8 } },
     nodes: { count },
   }, protocol === undefined ? undefined : { protocol });
+  if (bulkProtocol !== undefined) network.setBulkProtocol(bulkProtocol);
   const nodes = network.getNodes();
   let probe = 0;
   const flood = () => {
@@ -311,13 +328,39 @@ function checkerBench() {
  * Reports timers fired per second with 10 timers pending on each of 100k nodes (1M in all), each
  * re-armed by its callback with a pseudo-random delay of 1-1000 ms in steps of `resolutionMs`.
  */
-function timerBench(workload, resolutionMs) {
-  const network = MeshNetwork.fromScenario({ version: 1, nodes: { count: 100_000 } });
+/** Delays of 1 to 1000 ms in steps of `resolutionMs`, from a small seeded generator. */
+function delays(resolutionMs) {
   let random = 1;
-  const delay = () => {
+  return () => {
     random = (random * 1103515245 + 12345) % 2147483648;
     return (1 + ((random >>> 8) % (1000 / resolutionMs))) * resolutionMs;
   };
+}
+
+/** Ten bulk timers per node on 100k nodes, each re-armed by the bulk protocol's `onTimers` as it fires; reports timers fired/s. */
+function bulkTimerBench(workload, resolutionMs) {
+  const network = MeshNetwork.fromScenario({ version: 1, nodes: { count: 100_000 } });
+  const delay = delays(resolutionMs);
+  let fired = 0;
+  network.setBulkProtocol({
+    onTimers(batch) {
+      fired += batch.size;
+      for (let i = 0; i < batch.size; i++) batch.setTimer(batch.node(i), delay(), batch.tag(i));
+    },
+  });
+  for (const node of network.getNodes()) {
+    for (let t = 0; t < 10; t++) network.setBulkTimer(node.nodeId, delay(), t);
+  }
+  const span = () => network.runUntil(network.now + 100);
+  const rate = measureCounted(() => fired, span);
+  report(workload, 'timers fired/s', rate, { firedPer100Ms: Math.round(fired / (network.now / 100)) });
+  network.free();
+}
+
+/** Ten timers per node on 100k nodes, each re-armed by its callback through the node's `setTimer`; reports timers fired/s. */
+function timerBench(workload, resolutionMs) {
+  const network = MeshNetwork.fromScenario({ version: 1, nodes: { count: 100_000 } });
+  const delay = delays(resolutionMs);
   let fired = 0;
   for (const node of network.getNodes()) {
     for (let t = 0; t < 10; t++) {

@@ -36,6 +36,18 @@ code_table! {
 }
 
 code_table! {
+    /// What a bulk protocol's handler may ask for (`BulkOpRecord.kind`).
+    pub enum BulkOpKind {
+        /// Send an arrival's message on to every neighbour but the one it came from.
+        Relay = "relay",
+        /// Send an arrival's message on to one neighbour.
+        Forward = "forward",
+        /// Set a bulk timer.
+        Timer = "timer",
+    }
+}
+
+code_table! {
     /// The stable machine-readable `code` of every error data-mesh throws.
     pub enum ErrorCode {
         /// A value of the wrong type (or shape).
@@ -150,6 +162,7 @@ mod tests {
     fn every_code_is_its_position_in_all() {
         codes_are_positions::<NodeStatus>();
         codes_are_positions::<DrainEvent>();
+        codes_are_positions::<BulkOpKind>();
         codes_are_positions::<ErrorCode>();
         codes_are_positions::<Outlook>();
         codes_are_positions::<Refusal>();

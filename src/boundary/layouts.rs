@@ -103,13 +103,60 @@ record! {
 
 record! {
     /// The head of the report `run`, `runUntil` and `step` write, followed by `eventCount`
-    /// events, each a record chosen by its first number (`DRAIN_EVENTS`).
+    /// events, each a record chosen by its first number (`DRAIN_EVENTS`), then the bulk
+    /// protocol's batch: `bulkArrivals` [`BulkArrivalRecord`]s and `bulkTimers` [`BulkTimerRecord`]s.
     pub struct DrainHead {
         /// How many events follow.
         event_count,
         /// When timers fired and the run stopped at their time: the time in microseconds it was
         /// running to (go on with `resumeUntil` once their callbacks ran), else -1.
         paused_until,
+        /// How many first arrivals the bulk protocol has to handle.
+        bulk_arrivals,
+        /// How many of its bulk timers fired.
+        bulk_timers,
+    }
+}
+
+record! {
+    /// A first arrival the bulk protocol handles: its node accepted the message.
+    pub struct BulkArrivalRecord {
+        /// When it arrived, in milliseconds of virtual time.
+        time_ms,
+        /// The receiver's slot.
+        node,
+        /// The slot it came from over the last link.
+        from,
+        /// Links from its sender (1 for a copy straight from it).
+        hops,
+        /// The message's id.
+        message_id,
+    }
+}
+
+record! {
+    /// A bulk timer that fired (at the time the run stopped).
+    pub struct BulkTimerRecord {
+        /// Its node's slot.
+        node,
+        /// The number it was set with.
+        tag,
+    }
+}
+
+record! {
+    /// One op of the list `resumeBulk` takes: what the bulk protocol's handler asked for.
+    pub struct BulkOpRecord {
+        /// The op's code (`BULK_OPS`).
+        kind,
+        /// The arrival's position in the batch (`relay`, `forward`).
+        arrival,
+        /// The node to forward to (`forward`) or whose timer to set (`timer`).
+        node,
+        /// The timer's delay in milliseconds (`timer`).
+        delay_ms,
+        /// The number the timer fires with (`timer`).
+        tag,
     }
 }
 

@@ -69,6 +69,12 @@ macro_rules! record {
                 out.extend([$(self.$field as f64),*]);
             }
 
+            /// Reads a record from its numbers, in declared order (missing ones read as 0).
+            pub fn read(numbers: &[f64]) -> Self {
+                let mut at = numbers.iter().copied();
+                Self { $($field: at.next().unwrap_or_default() as $ty,)* }
+            }
+
             /// Writes the record's numbers over the first ones of `out` (a head filled in last).
             #[inline]
             pub fn write_over(&self, out: &mut [f64]) {

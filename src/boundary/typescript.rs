@@ -3,7 +3,9 @@
 
 use std::fmt::Write;
 
-use super::codes::{verdict, DrainEvent, ErrorCode, NodeStatus, FIRST_UNKNOWN_CLAIM, NEEDS_SIZE, NONE};
+use super::codes::{
+    verdict, BulkOpKind, DrainEvent, ErrorCode, NodeStatus, FIRST_UNKNOWN_CLAIM, NEEDS_SIZE, NONE,
+};
 use super::layouts::*;
 use super::{CodeTable, Field, Layout};
 use crate::distribution::Metrics;
@@ -60,6 +62,9 @@ fn reports() -> String {
     out.layout::<TimerEvent>();
     out.layout::<LifecycleEvent>();
     out.layout::<OfferedEvent>();
+    out.layout::<BulkArrivalRecord>();
+    out.layout::<BulkTimerRecord>();
+    out.layout::<BulkOpRecord>();
     out.text
 }
 
@@ -116,6 +121,7 @@ fn codes() -> String {
     let mut out = Module::headed("The code tables: a code is a name's position.");
     out.table::<NodeStatus>("NODE_STATUSES", "NODE_STATUS", "NodeStatus");
     out.table::<DrainEvent>("DRAIN_EVENTS", "DRAIN_EVENT", "DrainEvent");
+    out.table::<BulkOpKind>("BULK_OPS", "BULK_OP", "BulkOpKind");
     out.table::<Outlook>("OUTLOOKS", "OUTLOOK", "Outlook");
     out.table::<Refusal>("REFUSALS", "REFUSAL", "Refusal");
     out.table::<AnomalyKind>(ANOMALY_KIND_NAMES.list, "ANOMALY_KIND", ANOMALY_KIND_NAMES.union);

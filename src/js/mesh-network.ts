@@ -12,7 +12,7 @@ import { registerNetwork } from './internal/registry.js';
 import { readRows } from './internal/rows.js';
 import { readWorkloadReport } from './workload-report.js';
 import { MeshNode, bindHandle, senderSlot } from './mesh-node.js';
-import type { ByzantineBehaviour, CancelTimer, LinkOptions, NetworkOptions, NodeSetup, PartitionOptions, ScenarioOptions, SimulationStats, TickStats, TimerCallback, TopologyOptions, TraceKind, Workload, WorkloadReport } from './types.js';
+import type { BulkProtocol, ByzantineBehaviour, CancelTimer, LinkOptions, NetworkOptions, NodeSetup, PartitionOptions, ScenarioOptions, SimulationStats, TickStats, TimerCallback, TopologyOptions, TraceKind, Workload, WorkloadReport } from './types.js';
 
 /**
  * A network of nodes. With no options a broadcast reaches every other live node at once, in
@@ -110,6 +110,25 @@ export class MeshNetwork<T = unknown> {
     fn('callback', callback);
     const state = this.#state;
     return state.timers.add(state.use().setTimerAt(num('timeMs', timeMs)), callback, undefined);
+  }
+
+  /**
+   * Runs every node, from now on, by `protocol`'s handlers, a batch at a time (see
+   * `BulkProtocol`): the engine relays nothing itself. Throws `ERR_INVALID_TYPE` naming
+   * `protocol` or `protocol.hook` for a protocol of the wrong shape, and `ERR_NOT_APPLICABLE`
+   * when a node runs a protocol of its own or a bulk protocol already runs.
+   */
+  setBulkProtocol(protocol: BulkProtocol): void {
+    this.#state.setBulkProtocol(protocol);
+  }
+
+  /**
+   * Sets a bulk timer of the live node `nodeId`, due `delayMs` from now (0 to 1e12), that the
+   * bulk protocol's `onTimers` gets with `tag` (a finite number). Throws naming the argument.
+   */
+  setBulkTimer(nodeId: string, delayMs: number, tag: number): void {
+    const slot = slotOf(this.#state, 'nodeId', nodeId);
+    this.#state.use().setBulkTimer(slot, num('delayMs', delayMs), num('tag', tag));
   }
 
   /**

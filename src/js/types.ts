@@ -6,6 +6,7 @@ export type * from './types/handlers.js';
 export type * from './types/messages.js';
 export type * from './types/options.js';
 export type * from './types/protocol.js';
+export type * from './types/bulk.js';
 export type * from './types/results.js';
 export type * from './types/simulation.js';
 export type * from './types/workloads.js';

@@ -66,6 +66,8 @@ pub struct Simulation {
     paused_until: Option<u64>,
     /// Whether a node that runs its owner's protocol got a message at the current time.
     host_due: bool,
+    /// The bulk protocol, when the owner runs one, and the batch its handler has yet to take.
+    bulk: Bulk,
     /// The checkers of the workloads running.
     checkers: Checkers,
 }
@@ -99,6 +101,7 @@ impl Simulation {
             timers: Timers::default(),
             paused_until: None,
             host_due: false,
+            bulk: Bulk::default(),
             checkers: Checkers::default(),
         }
     }
@@ -174,9 +177,23 @@ impl Simulation {
     /// Makes the live node `slot` run its owner's protocol: its arrivals are reported as
     /// [`Arrival`]s (of messages sent once it was hosted), a run stops at the end of each moment
     /// in which it got one, and the engine never relays for it (the protocol does).
+    /// Fails with `ERR_NOT_APPLICABLE` naming `protocol` when the network runs a bulk protocol.
     pub fn set_hosted(&mut self, slot: Slot) -> Result<(), MeshError> {
         self.network.counters(slot)?;
+        self.check_hostable()?;
         self.nodes.set_hosted(slot);
+        Ok(())
+    }
+
+    /// Whether a node may run its owner's protocol: not while the network runs a bulk protocol
+    /// (`ERR_NOT_APPLICABLE` naming `protocol`).
+    pub fn check_hostable(&self) -> Result<(), MeshError> {
+        if self.bulk.is_on() {
+            return Err(MeshError::NotApplicable {
+                field: "protocol".into(),
+                problem: "the network runs a bulk protocol, which runs every node".into(),
+            });
+        }
         Ok(())
     }
 
@@ -200,6 +217,7 @@ impl Simulation {
             && self.nodes.all_running()
             && self.nodes.all_honest()
             && self.config.auth == AuthMode::None
+            && !self.bulk.is_on()
     }
 
     /// With the global tick on: the tick count and the allowed step skew, for watchers.
@@ -226,14 +244,25 @@ impl Simulation {
     /// ([`Simulation::drain_timers`]) before anything later happens, and likewise at the end of
     /// a moment in which a node that runs its owner's protocol got a message, crashed or
     /// restarted (see [`Simulation::set_hosted`]); [`Simulation::paused_until`] then says where
-    /// to run on to.
+    /// to run on to. With a bulk protocol it stops likewise when bulk timers fired, and before
+    /// anything past the window of the first arrivals it has yet to handle, or due before them
+    /// and not a transfer (see [`Simulation::bulk_batch`]); a batch not applied by the next run
+    /// is dropped.
     pub fn run_until(&mut self, time_us: u64) {
         self.refresh_topology();
         self.timers.recycle();
         self.paused_until = None;
         self.host_due = false;
+        if self.bulk.is_pending() {
+            let _ = self.apply_bulk(&[]); // no ops: nothing to refuse
+        }
         loop {
-            match Due::next(time_us, self.upcoming()) {
+            let due = Due::next(self.bulk.limit(time_us), self.upcoming());
+            if self.bulk.is_pending() && !matches!(due, Due::Transfers(_)) {
+                self.paused_until = Some(time_us);
+                return;
+            }
+            match due {
                 Due::Tick => self.tick(),
                 Due::Script(at) => {
                     self.clock.set(at);
@@ -266,22 +295,25 @@ impl Simulation {
     fn fire_timers(&mut self, at: u64) -> bool {
         self.clock.set(at);
         // The nodes' flags alone say whether each is down or paused (one byte each, in cache).
-        let (nodes, ledger) = (&self.nodes, &mut self.ledger);
+        let (nodes, ledger, bulk) = (&self.nodes, &mut self.ledger, &mut self.bulk);
         let fate = |slot| match (nodes.is_down(slot), nodes.is_paused(slot)) {
             (true, _) => Fate::Drop,
             (false, true) => Fate::Hold,
             (false, false) => Fate::Fire,
         };
-        let trace = |id, owner| {
+        let fired = |id, owner, tag: Option<f64>| {
             ledger.note(TraceEvent {
                 time_us: at,
                 kind: TraceKind::Timer,
                 message: id,
                 from: owner,
                 to: owner,
-            })
+            });
+            if let Some(tag) = tag {
+                bulk.timer_fired(owner, tag);
+            }
         };
-        self.timers.fire_due(at, fate, trace)
+        self.timers.fire_due(at, fate, fired)
     }
 
     /// Runs `ticks` ticks of virtual time.
@@ -312,10 +344,20 @@ impl Simulation {
     /// returns its id (a small number, reused once the timer fired or was dropped). A node's timer fires only if the node is running then and has not crashed
     /// or been removed since.
     pub fn set_timer(&mut self, delay_us: u64, owner: TimerOwner) -> Result<u64, MeshError> {
+        self.set_timer_tagged(delay_us, owner, None)
+    }
+
+    /// [`Simulation::set_timer`], a bulk timer when it has a `tag`.
+    fn set_timer_tagged(
+        &mut self,
+        delay_us: u64,
+        owner: TimerOwner,
+        tag: Option<f64>,
+    ) -> Result<u64, MeshError> {
         if let Some(slot) = owner.filter(|&slot| !self.nodes.is_live(slot)) {
             self.network.counters(slot)?; // the error for a node removed or never created
         }
-        Ok(self.timers.set(self.clock.now().saturating_add(delay_us), owner))
+        Ok(self.timers.set(self.clock.now().saturating_add(delay_us), owner, tag))
     }
 
     /// Cancels the pending timer `id` (only pending ids name the timer they were given for).
@@ -339,7 +381,8 @@ impl Simulation {
     /// removes or partitions nodes, or changes links, so a network healthy at the start stays so.
     ///
     /// Once a node that runs its owner's protocol got a message, only the rest of that moment
-    /// runs: the owner's protocol reacts before anything later happens.
+    /// runs: the owner's protocol reacts before anything later happens. Once the bulk protocol
+    /// has first arrivals to handle, only the rest of their window runs.
     fn run_transfers(&mut self, mut until: u64) {
         let healthy = self.is_healthy();
         while let Some((at, transfer)) = self.messages.pop_until(until) {
@@ -350,6 +393,7 @@ impl Simulation {
                 if self.host_due {
                     until = at;
                 }
+                until = self.bulk.limit(until);
             }
         }
     }
@@ -415,6 +459,7 @@ impl Simulation {
 mod arrive;
 mod authenticity;
 mod batch;
+mod bulk;
 mod clock;
 mod config;
 mod events;
@@ -437,6 +482,8 @@ mod warm;
 mod wiring;
 mod workload;
 
+use bulk::Bulk;
+pub use bulk::{BulkOp, BulkTimer, FirstArrival};
 use clock::{Clock, Due, Upcoming};
 pub use config::SimConfig;
 pub use events::{Arrival, EngineEvent, EngineSend, Payload, SimBroadcast};

@@ -77,6 +77,15 @@ impl Latency {
         matches!(self, Latency::Fixed { ms } if *ms == 0.0)
     }
 
+    /// The least latency a draw may give, in milliseconds.
+    pub fn least_ms(&self) -> f64 {
+        match *self {
+            Latency::Fixed { ms } => ms,
+            Latency::Uniform { min, .. } => min,
+            Latency::Normal { .. } | Latency::Exponential { .. } => 0.0,
+        }
+    }
+
     /// One draw in milliseconds (never negative).
     #[inline(always)]
     pub fn sample(&self, rng: &mut SimRng) -> f64 {

@@ -5,6 +5,7 @@
 //! [`crate::MeshError`] into a `TypeError`/`RangeError` carrying `code` and `field`.
 
 pub mod attack_lab;
+pub mod bulk;
 pub mod errors;
 pub mod experiment;
 pub mod keys;

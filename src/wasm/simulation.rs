@@ -9,8 +9,8 @@ use super::network::RawNetwork;
 use super::shape::read_js;
 use crate::boundary::codes::{code_of, code_or_none, unknown_claim, DrainEvent, NodeStatus, NONE};
 use crate::boundary::layouts::{
-    ArrivalEvent, CompletedEvent, DrainHead, LifecycleEvent, NodeStateRecord, OfferedEvent, SentEvent,
-    TickHead, TickTail, TimerEvent, TraceRecord, TransferRecord,
+    ArrivalEvent, BulkArrivalRecord, BulkTimerRecord, CompletedEvent, DrainHead, LifecycleEvent,
+    NodeStateRecord, OfferedEvent, SentEvent, TickHead, TickTail, TimerEvent, TraceRecord, TransferRecord,
 };
 use crate::network::Delivery;
 use crate::sim::byzantine::ByzantineOptions;
@@ -337,7 +337,7 @@ impl RawNetwork {
     /// [`CompletedEvent`] (a message with nothing left in flight), a [`LifecycleEvent`] or an
     /// [`OfferedEvent`] (for a node that runs a protocol); then a [`TimerEvent`] per timer
     /// done with (fired, when the run stopped for their callbacks, or dropped).
-    fn drain(&mut self) -> usize {
+    pub(super) fn drain(&mut self) -> usize {
         self.claimed_names.clear();
         self.sent_proofs.clear();
         let buffer = &mut self.report;
@@ -421,8 +421,27 @@ impl RawNetwork {
             }
             .write(buffer);
         }
-        let paused_until = self.inner.paused_until().map_or(NONE, |us| us as f64);
-        DrainHead { event_count: f64::from(count), paused_until }.write_over(buffer);
+        let (arrivals, timers) = self.inner.bulk_batch();
+        for arrival in arrivals {
+            BulkArrivalRecord {
+                time_ms: arrival.time_us as f64 / 1000.0,
+                node: f64::from(arrival.node),
+                from: f64::from(arrival.from),
+                hops: f64::from(arrival.hops),
+                message_id: arrival.message_id as f64,
+            }
+            .write(buffer);
+        }
+        for timer in timers {
+            BulkTimerRecord { node: f64::from(timer.node), tag: timer.tag }.write(buffer);
+        }
+        DrainHead {
+            event_count: f64::from(count),
+            paused_until: self.inner.paused_until().map_or(NONE, |us| us as f64),
+            bulk_arrivals: arrivals.len() as f64,
+            bulk_timers: timers.len() as f64,
+        }
+        .write_over(buffer);
         buffer.len()
     }
 }

@@ -12,10 +12,11 @@ import { faultCases } from './faults.mjs';
 import { bandwidthCases } from './bandwidth.mjs';
 import { hostileCases } from './hostile.mjs';
 import { timerCases } from './timers.mjs';
+import { bulkCases } from './bulk.mjs';
 import { protocolCases } from './protocols.mjs';
 import { workloadCases } from './workloads.mjs';
 import { experimentCases } from './experiments.mjs';
 import { cacheCases } from './caches.mjs';
 
 /** `[name, run(api)]` pairs from every shared file. */
-export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...bandwidthCases, ...hostileCases, ...timerCases, ...protocolCases, ...workloadCases, ...experimentCases, ...cacheCases];
+export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...bandwidthCases, ...hostileCases, ...timerCases, ...bulkCases, ...protocolCases, ...workloadCases, ...experimentCases, ...cacheCases];

@@ -15,6 +15,13 @@ export type DrainEvent = (typeof DRAIN_EVENTS)[number];
 /** The code of each name of `DRAIN_EVENTS`. */
 export const DRAIN_EVENT = { arrived: 0, sent: 1, completed: 2, timer: 3, lifecycle: 4, offered: 5 } as const;
 
+/** What a bulk protocol's handler may ask for (`BulkOpRecord.kind`). Names in code order: a code is its position. */
+export const BULK_OPS = ['relay', 'forward', 'timer'] as const;
+/** What a bulk protocol's handler may ask for (`BulkOpRecord.kind`). */
+export type BulkOpKind = (typeof BULK_OPS)[number];
+/** The code of each name of `BULK_OPS`. */
+export const BULK_OP = { relay: 0, forward: 1, timer: 2 } as const;
+
 /** How a transfer in flight ends if nothing changes before it arrives. Names in code order: a code is its position. */
 export const OUTLOOKS = ['accepted', 'rejected', 'dropped'] as const;
 /** How a transfer in flight ends if nothing changes before it arrives. */

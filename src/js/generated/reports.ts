@@ -113,18 +113,22 @@ export function readBatchGroup(numbers: ArrayLike<number>, at: number): BatchGro
   return { senderSlot: numbers[at + BATCH_GROUP.senderSlot], globalStep: numbers[at + BATCH_GROUP.globalStep], patternValue: numbers[at + BATCH_GROUP.patternValue], rejectedCount: numbers[at + BATCH_GROUP.rejectedCount], anomalyCount: numbers[at + BATCH_GROUP.anomalyCount] };
 }
 
-/** The head of the report `run`, `runUntil` and `step` write, followed by `eventCount` events, each a record chosen by its first number (`DRAIN_EVENTS`). */
+/** The head of the report `run`, `runUntil` and `step` write, followed by `eventCount` events, each a record chosen by its first number (`DRAIN_EVENTS`), then the bulk protocol's batch: `bulkArrivals` `BulkArrivalRecord`s and `bulkTimers` `BulkTimerRecord`s. */
 export interface DrainHead {
   /** How many events follow. */
   eventCount: number;
   /** When timers fired and the run stopped at their time: the time in microseconds it was running to (go on with `resumeUntil` once their callbacks ran), else -1. */
   pausedUntil: number;
+  /** How many first arrivals the bulk protocol has to handle. */
+  bulkArrivals: number;
+  /** How many of its bulk timers fired. */
+  bulkTimers: number;
 }
 /** Where each field of a `DrainHead` record sits, and how many numbers it takes. */
-export const DRAIN_HEAD = { eventCount: 0, pausedUntil: 1, length: 2 } as const;
+export const DRAIN_HEAD = { eventCount: 0, pausedUntil: 1, bulkArrivals: 2, bulkTimers: 3, length: 4 } as const;
 /** Reads the `DrainHead` record that starts at `at`. */
 export function readDrainHead(numbers: ArrayLike<number>, at: number): DrainHead {
-  return { eventCount: numbers[at + DRAIN_HEAD.eventCount], pausedUntil: numbers[at + DRAIN_HEAD.pausedUntil] };
+  return { eventCount: numbers[at + DRAIN_HEAD.eventCount], pausedUntil: numbers[at + DRAIN_HEAD.pausedUntil], bulkArrivals: numbers[at + DRAIN_HEAD.bulkArrivals], bulkTimers: numbers[at + DRAIN_HEAD.bulkTimers] };
 }
 
 /** A scheduled message arrived at a node that listens. */
@@ -249,5 +253,59 @@ export const OFFERED_EVENT = { kind: 0, node: 1, value: 2, length: 3 } as const;
 /** Reads the `OfferedEvent` record that starts at `at`. */
 export function readOfferedEvent(numbers: ArrayLike<number>, at: number): OfferedEvent {
   return { kind: numbers[at + OFFERED_EVENT.kind], node: numbers[at + OFFERED_EVENT.node], value: numbers[at + OFFERED_EVENT.value] };
+}
+
+/** A first arrival the bulk protocol handles: its node accepted the message. */
+export interface BulkArrivalRecord {
+  /** When it arrived, in milliseconds of virtual time. */
+  timeMs: number;
+  /** The receiver's slot. */
+  node: number;
+  /** The slot it came from over the last link. */
+  from: number;
+  /** Links from its sender (1 for a copy straight from it). */
+  hops: number;
+  /** The message's id. */
+  messageId: number;
+}
+/** Where each field of a `BulkArrivalRecord` record sits, and how many numbers it takes. */
+export const BULK_ARRIVAL_RECORD = { timeMs: 0, node: 1, from: 2, hops: 3, messageId: 4, length: 5 } as const;
+/** Reads the `BulkArrivalRecord` record that starts at `at`. */
+export function readBulkArrivalRecord(numbers: ArrayLike<number>, at: number): BulkArrivalRecord {
+  return { timeMs: numbers[at + BULK_ARRIVAL_RECORD.timeMs], node: numbers[at + BULK_ARRIVAL_RECORD.node], from: numbers[at + BULK_ARRIVAL_RECORD.from], hops: numbers[at + BULK_ARRIVAL_RECORD.hops], messageId: numbers[at + BULK_ARRIVAL_RECORD.messageId] };
+}
+
+/** A bulk timer that fired (at the time the run stopped). */
+export interface BulkTimerRecord {
+  /** Its node's slot. */
+  node: number;
+  /** The number it was set with. */
+  tag: number;
+}
+/** Where each field of a `BulkTimerRecord` record sits, and how many numbers it takes. */
+export const BULK_TIMER_RECORD = { node: 0, tag: 1, length: 2 } as const;
+/** Reads the `BulkTimerRecord` record that starts at `at`. */
+export function readBulkTimerRecord(numbers: ArrayLike<number>, at: number): BulkTimerRecord {
+  return { node: numbers[at + BULK_TIMER_RECORD.node], tag: numbers[at + BULK_TIMER_RECORD.tag] };
+}
+
+/** One op of the list `resumeBulk` takes: what the bulk protocol's handler asked for. */
+export interface BulkOpRecord {
+  /** The op's code (`BULK_OPS`). */
+  kind: number;
+  /** The arrival's position in the batch (`relay`, `forward`). */
+  arrival: number;
+  /** The node to forward to (`forward`) or whose timer to set (`timer`). */
+  node: number;
+  /** The timer's delay in milliseconds (`timer`). */
+  delayMs: number;
+  /** The number the timer fires with (`timer`). */
+  tag: number;
+}
+/** Where each field of a `BulkOpRecord` record sits, and how many numbers it takes. */
+export const BULK_OP_RECORD = { kind: 0, arrival: 1, node: 2, delayMs: 3, tag: 4, length: 5 } as const;
+/** Reads the `BulkOpRecord` record that starts at `at`. */
+export function readBulkOpRecord(numbers: ArrayLike<number>, at: number): BulkOpRecord {
+  return { kind: numbers[at + BULK_OP_RECORD.kind], arrival: numbers[at + BULK_OP_RECORD.arrival], node: numbers[at + BULK_OP_RECORD.node], delayMs: numbers[at + BULK_OP_RECORD.delayMs], tag: numbers[at + BULK_OP_RECORD.tag] };
 }
 

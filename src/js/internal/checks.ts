@@ -54,6 +54,20 @@ export function object(field: string, value: unknown): Record<string, unknown> {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : wrongType(field, 'an object', value);
 }
 
+/**
+ * The function `protocol[name]` of a protocol given as `field`, or undefined when it is absent
+ * and not `required`; else throws `ERR_INVALID_TYPE` naming `field.name`, also when reading it throws.
+ */
+export function hook(field: string, protocol: Record<string, unknown>, name: string, required: boolean): ((...args: never[]) => unknown) | undefined {
+  let value: unknown;
+  try {
+    value = protocol[name];
+  } catch (thrown) {
+    return wrongType(`${field}.${name}`, 'a function that can be read (reading it threw)', thrown);
+  }
+  return value === undefined && !required ? undefined : fn(`${field}.${name}`, value as (...args: never[]) => unknown);
+}
+
 /** `c[key]`; when reading it throws (a getter, a proxy's trap), the `ERR_INVALID_TYPE` error naming `key`. */
 export function read(c: Record<string, unknown>, key: string, expected: string): unknown {
   try {

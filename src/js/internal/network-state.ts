@@ -6,6 +6,7 @@ import { NeighbourCache } from './neighbours.js';
 import { NodeRecord } from './node-record.js';
 import { TimerTable } from './timers.js';
 import { WaitingSends } from './waiting-sends.js';
+import { BulkRuntime } from './bulk.js';
 import type { ObserverCore } from './observer-core.js';
 import type { NodeConfig } from '../types.js';
 import { nodeConfig, read, withoutProtocol } from './checks.js';
@@ -39,6 +40,8 @@ export class NetworkState<T, H = unknown> {
   readonly #toHost = new Map<number, CheckedProtocol<T>>();
   /** Nodes whose protocol has not started yet, in creation order. */
   #unstarted: NodeRecord<T, H>[] = [];
+  /** The bulk protocol every node runs, if any. */
+  bulk: BulkRuntime | undefined;
   /** The callbacks of the pending virtual timers. */
   readonly timers = new TimerTable(() => this.use());
   /** True once a send needed its size (see `sized`). */
@@ -83,6 +86,7 @@ export class NetworkState<T, H = unknown> {
   addNode(config: NodeConfig): NodeRecord<T, H> {
     const [nodeId, seed, interval] = nodeConfig(config);
     const own = checkedProtocol<T>('config.protocol', read(config as unknown as Record<string, unknown>, 'protocol', 'a protocol object'));
+    if ((own ?? this.defaultProtocol) !== undefined) this.use().checkHostable();
     const record = new NodeRecord<T, H>(this.use().createNode(nodeId, seed, interval), nodeId);
     this.addRecord(record);
     if (own !== undefined) this.#toHost.set(record.slot, own);
@@ -101,6 +105,20 @@ export class NetworkState<T, H = unknown> {
     record.lifecycle = runtime;
     runtime.attach();
     this.#unstarted.push(record);
+  }
+
+  /** Runs every node by the bulk protocol `protocol` from now on, replacing the one before (see `MeshNetwork.setBulkProtocol`). */
+  setBulkProtocol(protocol: unknown): void {
+    const runtime = new BulkRuntime('protocol', protocol, this);
+    this.use().setBulkProtocol();
+    this.bulk = runtime;
+  }
+
+  /** The id of the node in `slot` (removed ones included); throws `ERR_INVALID_TYPE` naming `slot` for a slot no node ever had. */
+  nodeId(slot: number): string {
+    const record = this.records[slot];
+    if (record === undefined) throw raw().invalidTypeError('slot', 'the slot of a node of this network', slot);
+    return record.nodeId;
   }
 
   /** Runs `onStart` of every protocol not started yet, in creation order (before a run). */

@@ -1,8 +1,8 @@
 /** Running a protocol written in TypeScript on one node: its state, context and hooks. */
 import { flush } from './dispatcher.js';
-import { fn, num, object } from './checks.js';
+import { hook, num, object } from './checks.js';
 import type { NeighbourCache } from './neighbours.js';
-import { raw, type RawNetwork } from './raw.js';
+import type { RawNetwork } from './raw.js';
 import { SeededRandom } from './seeded-random.js';
 import type { NodeLifecycle, NodeRecord } from './node-record.js';
 import type { CancelTimer, Message, Protocol, ProtocolContext, TimerCallback } from '../types.js';
@@ -55,17 +55,8 @@ const OPTIONAL = ['init', 'onStart', 'onValue', 'onSync', 'onCrash', 'onRestart'
  */
 function protocolHooks<T>(field: string, value: unknown): Hooks<T> {
   const protocol = object(field, value);
-  const hook = (name: string, required: boolean): ((...args: never[]) => unknown) | undefined => {
-    let read: unknown;
-    try {
-      read = protocol[name];
-    } catch (thrown) {
-      throw raw().invalidTypeError(`${field}.${name}`, 'a function that can be read (reading it threw)', thrown);
-    }
-    return read === undefined && !required ? undefined : fn(`${field}.${name}`, read as (...args: never[]) => unknown);
-  };
-  const hooks = { onMessage: hook('onMessage', true) } as Record<string, unknown>;
-  for (const name of OPTIONAL) hooks[name] = hook(name, false);
+  const hooks = { onMessage: hook(field, protocol, 'onMessage', true) } as Record<string, unknown>;
+  for (const name of OPTIONAL) hooks[name] = hook(field, protocol, name, false);
   return hooks as unknown as Hooks<T>;
 }
 

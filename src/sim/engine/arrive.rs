@@ -2,12 +2,11 @@
 //! off, or already has the message) or judges, reports and relays it; a message completes with
 //! its last arrival.
 
-use super::{Arrival, EngineEvent, Refusal, Simulation};
+use super::{Arrival, EngineEvent, FirstArrival, Refusal, Simulation};
 use crate::message::Stamp;
 use crate::network::{Delivery, Slot};
 use crate::sim::byzantine::Byzantine;
 use crate::sim::queue::Transfer;
-use crate::sim::topology::Topology;
 use crate::sim::trace::{TraceEvent, TraceKind};
 
 impl Simulation {
@@ -111,7 +110,7 @@ impl Simulation {
     /// behaviour allows; a unicast never, nor a node that runs its owner's protocol: the protocol
     /// relays).
     fn receive(&mut self, mut arrival: Arrival, index: u32, size: u32, event: TraceEvent) {
-        let Arrival { from, hops, delivery, tampered, refusal, unicast, .. } = arrival;
+        let Arrival { hops, delivery, tampered, refusal, unicast, .. } = arrival;
         let to = event.to;
         self.ledger.count_delivery(size, tampered, refusal);
         let accepted = matches!(delivery, Delivery::Accepted(_));
@@ -135,15 +134,13 @@ impl Simulation {
             self.events.push(EngineEvent::Arrived(arrival));
             self.host_due |= hosted;
         }
-        let relays = !hosted && !unicast;
-        if accepted && relays && hops < self.config.ttl && self.config.topology != Topology::Full {
-            if behaviour == Some(Byzantine::BlackHole) {
-                self.ledger.count_swallowed();
-            } else {
-                self.ledger.note(TraceEvent { kind: TraceKind::Forward, ..event });
-                let tamper = tampered || behaviour == Some(Byzantine::Tamper);
-                self.fan_out(index, to, Some(from), hops + 1, tamper);
-            }
+        if !accepted || hosted {
+            return;
+        }
+        if self.bulk.is_on() {
+            self.hand_to_bulk(event, index, hops, tampered);
+        } else if !unicast {
+            self.pass_on(&FirstArrival::new(event, index, hops, tampered), None);
         }
     }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::network::{Network, Slot};
-use crate::sim::link::LinkSpec;
+use crate::sim::link::{to_micros, LinkSpec};
 use crate::sim::rng::SimRng;
 use crate::sim::topology::{Adjacency, Topology};
 use crate::sim::trace::TraceKind;
@@ -161,6 +161,13 @@ impl Links {
     /// without a queue limit or bandwidth, and no partition cuts any.
     pub(super) fn plain(&self, default: &LinkSpec) -> bool {
         self.uniform() && default.queue_limit == 0 && default.bandwidth == 0.0
+    }
+
+    /// The shortest time any transfer takes, in microseconds: the least latency of the default
+    /// link `default` and of every override (jitter and the wire only add to it).
+    pub(super) fn least_latency_us(&self, default: &LinkSpec) -> u64 {
+        let least = |spec: &LinkSpec| to_micros(spec.latency.least_ms());
+        self.overrides.values().map(least).fold(least(default), u64::min)
     }
 
     /// Whether no copy is counted on any link.

@@ -171,6 +171,13 @@ impl Messages {
         }
     }
 
+    /// Counts off one copy of message `index` that arrived.
+    pub(super) fn count_arrived(&mut self, index: u32) {
+        if let Some(record) = self.get_mut(index) {
+            record.in_flight -= 1;
+        }
+    }
+
     /// Removes and returns the record of message `index` if nothing of it is left in flight.
     pub(super) fn take_done(&mut self, index: u32) -> Option<MessageRecord> {
         let slot = self.records.get_mut(index as usize)?;

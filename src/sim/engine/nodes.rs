@@ -150,6 +150,11 @@ impl Nodes {
         self.flags[slot as usize] |= HOSTED;
     }
 
+    /// Whether any slot runs its owner's protocol.
+    pub(super) fn any_hosted(&self) -> bool {
+        self.flags.iter().any(|&flags| flags & HOSTED != 0)
+    }
+
     /// Whether `slot` runs its owner's protocol.
     #[inline(always)]
     pub(super) fn is_hosted(&self, slot: Slot) -> bool {

@@ -14,6 +14,15 @@ use crate::sim::queue::Transfer;
 use crate::sim::topology::Topology;
 use crate::sim::trace::{TraceEvent, TraceKind};
 
+/// Whom a fan-out sends to.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Targets {
+    /// The node's neighbours (all, or `fanout` random ones), but this one if any.
+    AllBut(Option<Slot>),
+    /// This neighbour alone.
+    Only(Slot),
+}
+
 impl Simulation {
     /// Sends a message from a live node: delivered at once in instant mode, else scheduled. It
     /// has no payload: its size is the header's.
@@ -165,7 +174,7 @@ impl Simulation {
                 let copies = self.transmit_checked(event, index, size, 1, false);
                 self.messages.count_in_flight(index, copies);
             }
-            None => self.fan_out(index, sender, None, 1, false),
+            None => self.fan_out(index, sender, Targets::AllBut(None), 1, false, self.clock.now()),
         }
         self.complete_if_done(index);
         Ok(SimBroadcast {
@@ -220,20 +229,27 @@ impl Simulation {
         (!others.is_empty()).then(|| others[self.rng.below(others.len() as u32) as usize])
     }
 
-    /// Schedules transfers of message `index` from `node` to its neighbours (all, or `fanout`
-    /// random ones), except `except`; each arrives at hop `hops`, `tampered` or not.
+    /// Schedules transfers of message `index` from `node`, leaving at `now_us`, to `targets`;
+    /// each arrives at hop `hops`, `tampered` or not.
     pub(super) fn fan_out(
         &mut self,
         index: u32,
         node: Slot,
-        except: Option<Slot>,
+        targets: Targets,
         hops: u32,
         tampered: bool,
+        now_us: u64,
     ) {
-        let mut targets = std::mem::take(&mut self.scratch);
-        self.relay_targets(&mut targets, node, except);
+        let mut slots = std::mem::take(&mut self.scratch);
+        match targets {
+            Targets::AllBut(except) => self.relay_targets(&mut slots, node, except),
+            Targets::Only(to) => {
+                slots.clear();
+                slots.push(to);
+            }
+        }
+        let targets = slots;
         let (message, size) = self.messages.get(index).map_or((0, 0), |m| (m.id, m.size));
-        let now_us = self.clock.now();
         let event = TraceEvent { time_us: now_us, kind: TraceKind::Lost, message, from: node, to: node };
         let scheduled = if self.links.plain(&self.config.link) {
             self.ledger.count_bytes_sent(size, targets.len());

@@ -12,6 +12,7 @@ use crate::sim::link::LinkSpec;
 mod activity;
 mod auth;
 mod bandwidth;
+mod bulk;
 mod determinism;
 mod faults;
 mod flooding;

@@ -22,16 +22,30 @@ pub(super) enum Fate {
     Drop,
 }
 
-/// A timer's entry; its number is the timer's id, reused by a later timer once it fired or was
-/// dropped.
-#[derive(Debug, Clone, Copy)]
-struct Entry {
-    /// Its node, or [`NETWORK`].
-    owner: u32,
-    /// Whether it is pending and not cancelled.
-    armed: bool,
+/// A pending timer as it waits in the queue, with everything deciding whether it fires, so that
+/// firing reads the queue in order rather than a table at random (a million timers' table is far
+/// bigger than the cache). Its entry number is its id, reused by a later timer once it fired or
+/// was dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Pending {
     /// How many timers were set before it.
     order: u64,
+    /// The bits of a bulk timer's tag (its owner never hears of its id), or [`NO_TAG`].
+    tag: u64,
+    /// Its entry: its id.
+    entry: u32,
+    /// Its node, or [`NETWORK`].
+    owner: u32,
+}
+
+/// The `tag` of a timer that is not a bulk timer: a NaN, never the bits of a (finite) tag.
+const NO_TAG: u64 = u64::MAX;
+
+impl Pending {
+    /// The bulk timer's tag, or `None`.
+    fn tag(&self) -> Option<f64> {
+        (self.tag != NO_TAG).then(|| f64::from_bits(self.tag))
+    }
 }
 
 /// The `owner` of a network timer.
@@ -45,10 +59,12 @@ const NETWORK: u32 = u32::MAX;
 /// where they are dropped unfired: cancelling and crashing cost O(1) however many are pending.
 #[derive(Debug, Default)]
 pub(super) struct Timers {
-    /// The entries of pending timers by due time, earliest (then first set) first.
-    queue: TimerQueue<u32>,
-    /// Every timer's entry, by entry number.
-    entries: Vec<Entry>,
+    /// The pending timers by due time, earliest (then first set) first.
+    queue: TimerQueue<Pending>,
+    /// By entry, one bit each: whether its timer is pending and not cancelled.
+    armed: Vec<u64>,
+    /// Entries ever used.
+    entries: u32,
     /// Entries free for reuse, the last freed on top: a timer set after the one that just fired
     /// gets its entry, still in cache here and in the facade's tables.
     free: Vec<u32>,
@@ -60,34 +76,36 @@ pub(super) struct Timers {
     set: u64,
     /// By node slot: the count of timers set before its last crash or removal (those of it never fire).
     voided_before: Vec<u64>,
-    /// Timers of paused nodes that came due, as (node, entry), in the order they came due.
-    held: Vec<(Slot, u32)>,
+    /// Timers of paused nodes that came due, in the order they came due.
+    held: Vec<Pending>,
     /// The timers done with since the last drain, in order: (id, whether it fired or was dropped).
     done: Vec<(u64, bool)>,
 }
 
 impl Timers {
-    /// Sets a timer of `owner` due at `time_us`; returns its id.
-    pub(super) fn set(&mut self, time_us: u64, owner: TimerOwner) -> u64 {
-        let owner = owner.unwrap_or(NETWORK);
-        let entry = match self.free.pop() {
-            Some(entry) => entry,
-            None => {
-                self.entries.push(Entry { owner, armed: false, order: 0 });
-                (self.entries.len() - 1) as u32
+    /// Sets a timer of `owner` due at `time_us`, a bulk timer when it has a `tag`; returns its id.
+    pub(super) fn set(&mut self, time_us: u64, owner: TimerOwner, tag: Option<f64>) -> u64 {
+        let entry = self.free.pop().unwrap_or_else(|| {
+            self.entries += 1;
+            if self.armed.len() * 64 < self.entries as usize {
+                self.armed.push(0);
             }
-        };
-        let slot = &mut self.entries[entry as usize];
-        (slot.owner, slot.armed, slot.order) = (owner, true, self.set);
-        self.queue.push(time_us, entry);
+            self.entries - 1
+        });
+        self.arm(entry, true);
+        let owner = owner.unwrap_or(NETWORK);
+        let tag = tag.map_or(NO_TAG, f64::to_bits);
+        self.queue.push(time_us, Pending { order: self.set, tag, entry, owner });
         self.set += 1;
         u64::from(entry)
     }
 
     /// Cancels the pending timer `id` (an id not pending names no timer or a later one).
     pub(super) fn cancel(&mut self, id: u64) {
-        if let Some(entry) = usize::try_from(id).ok().and_then(|id| self.entries.get_mut(id)) {
-            entry.armed = false;
+        if let Ok(entry) = u32::try_from(id) {
+            if entry < self.entries {
+                self.arm(entry, false);
+            }
         }
     }
 
@@ -102,59 +120,62 @@ impl Timers {
 
     /// When the next timer that may fire is due (dropping the cancelled and voided ones on top).
     pub(super) fn next_time(&mut self) -> Option<u64> {
-        while let Some((time_us, entry)) = self.queue.peek() {
-            if self.is_live(entry) {
+        while let Some((time_us, pending)) = self.queue.peek() {
+            if self.is_live(&pending) {
                 return Some(time_us);
             }
             self.queue.pop();
-            self.finish(entry, false);
+            self.finish(&pending, false);
         }
         None
     }
 
     /// Takes every timer due at `time_us` (the next due time): a network timer fires, a node's
-    /// meets the `fate` of its node. Records each for [`Timers::drain_done`] and tells `fired`
-    /// the id and owner (`u32::MAX` for the network) of each that fires; returns whether any did.
+    /// meets the `fate` of its node. Records each for [`Timers::drain_done`] (but bulk timers)
+    /// and tells `fired` the id, owner (`u32::MAX` for the network) and bulk tag of each that
+    /// fires; returns whether any did.
     pub(super) fn fire_due(
         &mut self,
         time_us: u64,
         fate: impl Fn(Slot) -> Fate,
-        mut fired: impl FnMut(u64, u32),
+        mut fired: impl FnMut(u64, u32, Option<f64>),
     ) -> bool {
-        let before = self.done.len();
-        while let Some((due_us, entry)) = self.queue.peek() {
+        let mut any = false;
+        while let Some((due_us, pending)) = self.queue.peek() {
             if due_us != time_us {
                 break;
             }
             self.queue.pop();
-            let owner = self.entries[entry as usize].owner;
-            let fate = match self.is_live(entry) {
+            let fate = match self.is_live(&pending) {
                 false => Fate::Drop,
-                true if owner == NETWORK => Fate::Fire,
-                true => fate(owner),
+                true if pending.owner == NETWORK => Fate::Fire,
+                true => fate(pending.owner),
             };
             match fate {
-                Fate::Fire => fired(self.finish(entry, true), owner),
-                Fate::Hold => self.held.push((owner, entry)),
+                Fate::Fire => {
+                    any = true;
+                    fired(self.finish(&pending, true), pending.owner, pending.tag());
+                }
+                Fate::Hold => self.held.push(pending),
                 Fate::Drop => {
-                    self.finish(entry, false);
+                    self.finish(&pending, false);
                 }
             }
         }
-        self.done[before..].iter().any(|&(_, fired)| fired)
+        any
     }
 
     /// Makes the timers `slot` held while paused due at `time_us` (it resumed), in the order
     /// they came due; those its crash or removal voided meanwhile are dropped.
     pub(super) fn release(&mut self, slot: Slot, time_us: u64) {
         let held = std::mem::take(&mut self.held);
-        for (owner, entry) in held {
-            if owner != slot {
-                self.held.push((owner, entry));
-            } else if self.is_live(entry) {
-                self.queue.push(time_us, entry);
+        for pending in held {
+            if pending.owner != slot {
+                self.held.push(pending);
+            } else if self.is_live(&pending) {
+                self.queue.push(time_us, pending);
             } else {
-                self.finish(entry, false);
+                self.finish(&pending, false);
             }
         }
     }
@@ -179,28 +200,40 @@ impl Timers {
     /// Bytes of heap held.
     pub(super) fn heap_bytes(&self) -> usize {
         self.queue.heap_bytes()
-            + self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.armed.capacity() * 8
             + (self.free.capacity() + self.released.capacity()) * 4
             + self.voided_before.capacity() * 8
-            + self.held.capacity() * 8
+            + self.held.capacity() * std::mem::size_of::<Pending>()
             + self.done.capacity() * 16
     }
 
-    /// Whether the timer of `entry` is armed and not voided by its node's crash or removal.
-    fn is_live(&self, entry: u32) -> bool {
-        let entry = self.entries[entry as usize];
-        entry.armed
-            && (entry.owner == NETWORK
-                || self.voided_before.get(entry.owner as usize).is_none_or(|&v| entry.order >= v))
+    /// Sets or clears the armed bit of `entry`.
+    fn arm(&mut self, entry: u32, armed: bool) {
+        let (word, bit) = ((entry / 64) as usize, 1u64 << (entry % 64));
+        if armed {
+            self.armed[word] |= bit;
+        } else {
+            self.armed[word] &= !bit;
+        }
     }
 
-    /// Is done with the timer of `entry` (it `fired`, or was dropped), freeing the entry for a
-    /// later timer; returns its id.
-    fn finish(&mut self, entry: u32, fired: bool) -> u64 {
-        self.entries[entry as usize].armed = false;
-        self.released.push(entry);
-        let id = u64::from(entry);
-        self.done.push((id, fired));
+    /// Whether `pending` is armed and not voided by its node's crash or removal.
+    fn is_live(&self, pending: &Pending) -> bool {
+        let armed = self.armed[(pending.entry / 64) as usize] & (1 << (pending.entry % 64)) != 0;
+        armed
+            && (pending.owner == NETWORK
+                || self.voided_before.get(pending.owner as usize).is_none_or(|&v| pending.order >= v))
+    }
+
+    /// Is done with `pending` (it `fired`, or was dropped), freeing its entry for a later timer;
+    /// returns its id. Its owner hears of it unless it is a bulk timer.
+    fn finish(&mut self, pending: &Pending, fired: bool) -> u64 {
+        self.arm(pending.entry, false);
+        self.released.push(pending.entry);
+        let id = u64::from(pending.entry);
+        if pending.tag == NO_TAG {
+            self.done.push((id, fired));
+        }
         id
     }
 }
@@ -222,7 +255,7 @@ mod tests {
                 Fate::Fire
             }
         };
-        timers.fire_due(time, fate, |_, _| {});
+        timers.fire_due(time, fate, |_, _, _| {});
         Some((time, timers.drain_done().collect()))
     }
 
@@ -231,7 +264,7 @@ mod tests {
         let mut timers = Timers::default();
         let ids: Vec<u64> = [(30, Some(1)), (10, None), (30, None), (10, Some(2))]
             .into_iter()
-            .map(|(time, owner)| timers.set(time, owner))
+            .map(|(time, owner)| timers.set(time, owner, None))
             .collect();
         assert_eq!(ids, [0, 1, 2, 3], "new entries");
         assert_eq!(fire(&mut timers, &[], &[]), Some((10, vec![(1, true), (3, true)])));
@@ -242,27 +275,27 @@ mod tests {
     #[test]
     fn cancelled_and_voided_timers_are_dropped_unfired_and_their_ids_reused() {
         let mut timers = Timers::default();
-        let a = timers.set(5, Some(0));
-        let b = timers.set(5, Some(1));
-        let c = timers.set(7, None);
+        let a = timers.set(5, Some(0), None);
+        let b = timers.set(5, Some(1), None);
+        let c = timers.set(7, None, None);
         timers.cancel(b);
         timers.void_node(0);
-        let d = timers.set(9, Some(0));
+        let d = timers.set(9, Some(0), None);
         assert_eq!(fire(&mut timers, &[], &[]), Some((7, vec![(a, false), (b, false), (c, true)])));
         assert_eq!(fire(&mut timers, &[], &[]), Some((9, vec![(d, true)])), "set after the crash: it fires");
         assert_eq!(timers.len(), 0);
-        assert_eq!(timers.set(10, None), 4, "no entry is reused before the next run");
+        assert_eq!(timers.set(10, None, None), 4, "no entry is reused before the next run");
         timers.recycle();
-        assert_eq!(timers.set(10, None), d, "then the last entry freed is");
+        assert_eq!(timers.set(10, None, None), d, "then the last entry freed is");
     }
 
     #[test]
     fn a_node_down_at_the_due_time_drops_its_timer_and_a_paused_one_holds_it_until_resumed() {
         let mut timers = Timers::default();
-        let down = timers.set(4, Some(3));
-        let held = timers.set(4, Some(5));
-        let network = timers.set(4, None);
-        let voided = timers.set(4, Some(6));
+        let down = timers.set(4, Some(3), None);
+        let held = timers.set(4, Some(5), None);
+        let network = timers.set(4, None, None);
+        let voided = timers.set(4, Some(6), None);
         assert_eq!(fire(&mut timers, &[5, 6], &[3]), Some((4, vec![(down, false), (network, true)])));
         assert_eq!(timers.len(), 2, "two held");
         timers.void_node(6);
