@@ -3,6 +3,7 @@
 // through them with the arrow keys) to inspect it. For runs of up to 64 nodes.
 import { SpaceTimeData, countByOutcome, faultMarks } from './space-time-data.js';
 import { $, legendEntry } from './dom.js';
+import { onThemeChange } from './theme.js';
 
 /** Up to this many nodes a run records its trace and the diagram shows it. */
 export const SPACE_TIME_MAX_NODES = 64;
@@ -20,15 +21,15 @@ const PICK_DISTANCE = 6;
 
 /** Each outcome's colour: the first CSS variable set on the page, else the fallback. */
 const OUTCOME_COLORS = {
-  accepted: ['--accepted', '--ok', '#16a34a'],
-  rejected: ['--rejected', '--bad', '#e11d48'],
-  dropped: ['--dropped', '#9ca3af'],
+  accepted: ['--accepted', '--pulse-accepted', '--ok', '#16a34a'],
+  rejected: ['--rejected', '--pulse-rejected', '--bad', '#e11d48'],
+  dropped: ['--dropped', '--pulse-dropped', '#9ca3af'],
   duplicate: ['--duplicate', '#a855f7'],
   'in-flight': ['--in-flight', '--accent', '#2563eb'],
 };
 
 /** The marks' colour, as for the outcomes. */
-const MARK_COLOR = ['--fault', '#d97706'];
+const MARK_COLOR = ['--fault', '--warn', '#d97706'];
 
 /** What each way a copy ends means, for the inspector. */
 const DELIVERIES = {
@@ -58,8 +59,12 @@ export class SpaceTimeView {
   /** The selected copy's key (see `arrowKey`), or undefined. */
   #selected;
 
-  /** Takes over the diagram's elements: clicks, keys and resizes. */
+  /** Takes over the diagram's elements: clicks, keys, resizes and theme changes. */
   constructor() {
+    onThemeChange(() => {
+      drawKey();
+      this.#draw();
+    });
     this.#canvas.addEventListener('click', (event) => {
       const box = this.#canvas.getBoundingClientRect();
       this.#select(nearest(this.#drawn, event.clientX - box.left, event.clientY - box.top));
@@ -187,7 +192,7 @@ function paint(canvas, frame, { ids, arrows, marks, nowUs, selected }) {
   context.font = '11px system-ui, sans-serif';
   context.textBaseline = 'middle';
   context.fillStyle = text;
-  context.strokeStyle = '#9ca3af66';
+  context.strokeStyle = cssColor(['--grid', '#9ca3af66']);
   context.lineWidth = 1;
   ids.forEach((id, slot) => {
     context.fillText(id, 4, y(slot), LABELS - 8);
