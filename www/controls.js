@@ -1,7 +1,7 @@
 // The player's controls: the settings inputs, Play, Step, Reset and the time slider, the fault lab,
 // zoom, pan and selection on the network view, the exports, the log filters, the keyboard
 // shortcuts and the first-visit hint.
-import { DEFAULT_PATTERN, defaultSeed } from './scenarios.js';
+import { defaultPattern, defaultSeed } from './scenarios.js';
 import { exportTrace } from './replay.js';
 import { pick } from './draw.js';
 import { $ } from './dom.js';
@@ -27,8 +27,8 @@ export const readSpeed = () => Number($('speed').value);
 export function fillSettings(key, values = {}) {
   $('seed').value = values.seed ?? String(defaultSeed(key));
   $('nodes').value = values.nodes ?? '1000';
-  $('pattern-seed').value = values.pattern ?? String(DEFAULT_PATTERN.seed);
-  $('interval').value = values.interval ?? String(DEFAULT_PATTERN.phaseResetInterval);
+  $('pattern-seed').value = values.pattern ?? String(defaultPattern(key).seed);
+  $('interval').value = values.interval ?? String(defaultPattern(key).phaseResetInterval);
 }
 
 /** Shows in the inputs what a link asks for: scenario `key` with the settings `values` (see `fillSettings`). */

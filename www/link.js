@@ -1,7 +1,8 @@
 // Reading a shared link: every part is untrusted (broken JSON, wrong types, huge or non-finite
 // numbers, prototype keys, markup). What cannot be used is left out, named in a short notice, and
 // its default taken; nothing from the link ever runs as script or becomes markup.
-import { SCENARIOS } from './scenarios.js';
+import { FILE_KEY, SCENARIOS } from './scenarios.js';
+import { decodeScenario } from './scenario-file.js';
 
 /** The fault-lab actions a link may replay. */
 const ACTIONS = new Set(['crash', 'restart', 'byzantine', 'partition', 'heal', 'remove', 'topology', 'links', 'add']);
@@ -20,8 +21,8 @@ const SETTINGS = {
   nodes: [100, 100_000, 'a whole number from 100 to 100 000'],
 };
 
-/** At most 40 characters of `text`, for a notice (shown as text, never as markup). */
-const clip = (text) => (text.length > 40 ? `${text.slice(0, 40)}…` : text);
+/** At most `max` characters of `text`, for a notice (shown as text, never as markup). */
+export const clip = (text, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
 
 /** Whether `action` is `[time, name, nodeId, argument]` as the fault lab records it. */
 function isAction(action) {
@@ -58,17 +59,39 @@ function readActions(text, ignored) {
 }
 
 /**
- * What the link `search` (a URL's query) asks for: the scenario `key` (a bundled one, else
+ * The scenario the link's `file` parameter (`text`, or null for none) carries, read only when the
+ * link asks for scenario `asked` FILE_KEY; undefined, with a description in `ignored`, for a
+ * missing, broken or refused one.
+ */
+function readFile(text, asked, ignored) {
+  if (asked !== FILE_KEY) {
+    if (text !== null) ignored.push(`file (read only with scenario=${FILE_KEY})`);
+    return undefined;
+  }
+  if (text === null) {
+    ignored.push('file (missing: a scenario too big for a link is left out of it)');
+    return undefined;
+  }
+  const { scenario, problem } = decodeScenario(text);
+  if (problem !== undefined) ignored.push(`file (${clip(problem, 160)})`);
+  return scenario;
+}
+
+/**
+ * What the link asks for, from its query `search` and its fragment `hash` (which carries a loaded
+ * scenario as `file`: a fragment never reaches the server, whose limit on a URL's length may be
+ * 8 KiB): the scenario `key` (a bundled one, FILE_KEY with the `file` scenario it carries, else
  * mesh-network), the input `values` (`seed`, `nodes`, `pattern`, `interval`: strings, or null
  * where it names none or one that breaks its rule), the recorded `actions`, the `time` to run to
  * (undefined for none), and `ignored`: a short description of each part left out.
  */
-export function readLink(search) {
+export function readLink(search, hash) {
   const params = new URLSearchParams(search);
   const ignored = [];
   const asked = params.get('scenario');
   const known = asked !== null && Object.hasOwn(SCENARIOS, asked);
-  if (asked !== null && !known) ignored.push(`scenario "${clip(asked)}" (not a bundled scenario)`);
+  const file = readFile(new URLSearchParams(hash.slice(1)).get('file'), asked, ignored);
+  if (asked !== null && !known && asked !== FILE_KEY) ignored.push(`scenario "${clip(asked)}" (not a bundled scenario)`);
   const values = {};
   for (const [name, [min, max, rule]] of Object.entries(SETTINGS)) {
     const text = params.get(name);
@@ -83,5 +106,6 @@ export function readLink(search) {
     if (params.get('t') !== '' && Number.isFinite(t) && t >= 0 && t <= MAX_TIME) time = t;
     else ignored.push(`t "${clip(params.get('t'))}" (must be a time in ms from 0 to 1e9)`);
   }
-  return { key: known ? asked : 'mesh-network', values, actions, time, ignored };
+  const key = file !== undefined ? FILE_KEY : known ? asked : 'mesh-network';
+  return { key, file, values, actions, time, ignored };
 }

@@ -16,7 +16,7 @@ const LABELLED_NODES = 30;
 
 /** One run of a scenario, from time 0, with the settings it started with. */
 export class Run {
-  /** The bundled scenario's key. */
+  /** The scenario's key: a bundled one's, or FILE_KEY for the loaded one. */
   key;
   /** The scenario as played: with the settings' random seed, pattern and size. */
   scenario;
@@ -53,7 +53,7 @@ export class Run {
   #hooks;
 
   /**
-   * A run of `network`, just made from `scenario` (the bundled scenario `key` with `settings`),
+   * A run of `network`, just made from `scenario` (the scenario `key` with `settings`),
    * that applies the recorded fault-lab `actions` (`[time, action, nodeId, argument]`) at their
    * times as it runs. `hooks.log(time, text, kind, nodeId)` hears what happens;
    * `hooks.nodesChanged(run)` hears when nodes are added, removed or linked anew.

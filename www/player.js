@@ -1,5 +1,6 @@
-// The scenario player: runs a bundled scenario in the browser, draws it, and logs what happens. The
-// Player holds the run being played and does to it what the controls, the clock and the link ask.
+// The scenario player: runs a bundled or loaded scenario in the browser, draws it, and logs what
+// happens. The Player holds the run being played and does to it what the controls, the clock and
+// the link ask.
 import { MeshNetwork } from 'data-mesh';
 import { scenarioFor } from './scenarios.js';
 import { withTrace } from './space-time.js';
@@ -8,6 +9,7 @@ import { remember } from './replay.js';
 import { Run } from './player-state.js';
 import { View } from './view.js';
 import { bindControls, fillSettings, readSettings, readSpeed, showLink } from './controls.js';
+import { bindLoading, offerLoaded } from './load-scenario.js';
 import { fitCanvas } from './canvas-fit.js';
 import { onThemeChange } from './theme.js';
 import { $ } from './dom.js';
@@ -150,14 +152,17 @@ function runClock(player) {
 const view = new View();
 const player = new Player(view);
 bindControls(player, view);
+bindLoading(player, view);
 // The network view follows its box's size and the theme; the run is drawn again on a change.
 fitCanvas($('network-view'), () => player.render());
 onThemeChange(() => {
   view.retheme();
   player.render();
 });
-// The link replays its run: the scenario, settings and actions it names, run to its time.
-const link = readLink(location.search);
+// The link replays its run: the scenario (a loaded one it carries), settings and actions it names,
+// run to its time.
+const link = readLink(location.search, location.hash);
+if (link.file !== undefined) offerLoaded(link.file, link.file.name ?? 'a shared scenario');
 showLink(link.key, link.values);
 player.start(link.key, readSettings(), link.actions);
 if (link.time !== undefined) {

@@ -1,7 +1,7 @@
 // Recorded fault-lab actions and the link that replays a run: what an action does to a network,
 // replaying actions at their own times, the trace of such a replay, and writing the URL (link.js reads it).
 import { MeshNetwork } from 'data-mesh';
-import { DEFAULT_PATTERN } from './scenarios.js';
+import { FILE_KEY, defaultPattern, loadedLink } from './scenarios.js';
 
 /**
  * Performs fault-lab `action` on `network` (`nodeId` and `argument` as recorded; a node it adds
@@ -49,13 +49,18 @@ export function exportTrace(run) {
   return lines;
 }
 
-/** Puts `run`'s scenario, settings, time and actions in the URL: the link replays this run. */
+/**
+ * Puts `run`'s scenario, settings, time and actions in the URL, and a loaded scenario itself in
+ * its fragment unless it is too big for a link: the link replays this run.
+ */
 export function remember(run) {
   const { seed, pattern, nodes } = run.settings;
   const params = new URLSearchParams({ scenario: run.key, seed: String(seed), t: String(run.network.now) });
   if (run.key === 'scale') params.set('nodes', String(nodes));
-  if (pattern.seed !== DEFAULT_PATTERN.seed) params.set('pattern', String(pattern.seed));
-  if (pattern.phaseResetInterval !== DEFAULT_PATTERN.phaseResetInterval) params.set('interval', String(pattern.phaseResetInterval));
+  const given = defaultPattern(run.key);
+  if (pattern.seed !== given.seed) params.set('pattern', String(pattern.seed));
+  if (pattern.phaseResetInterval !== given.phaseResetInterval) params.set('interval', String(pattern.phaseResetInterval));
   if (run.actions.length > 0) params.set('actions', JSON.stringify(run.actions));
-  history.replaceState(null, '', `?${params}`);
+  const file = run.key === FILE_KEY && loadedLink() !== undefined ? `#${new URLSearchParams({ file: loadedLink() })}` : '';
+  history.replaceState(null, '', `?${params}${file}`);
 }

@@ -1,10 +1,11 @@
-// The scenarios the player offers: the bundled scenario files and the generated scale mode, played
-// with the inputs' random seed and pattern.
+// The scenarios the player offers: the bundled scenario files, the generated scale mode and a
+// scenario loaded from a file or a link, played with the inputs' random seed and pattern.
 import meshNetwork from 'data-mesh/scenarios/mesh-network.json';
 import synchronization from 'data-mesh/scenarios/synchronization.json';
 import observer from 'data-mesh/scenarios/observer.json';
 import partitionHeal from 'data-mesh/scenarios/partition-heal.json';
 import byzantineLab from 'data-mesh/scenarios/byzantine-lab.json';
+import { encodeScenario } from './scenario-file.js';
 
 /** The bundled scenarios by the key used in the URL. */
 export const SCENARIOS = {
@@ -17,18 +18,43 @@ export const SCENARIOS = {
 };
 
 /** The pattern the bundled scenarios' nodes use unless the pattern inputs say otherwise. */
-export const DEFAULT_PATTERN = { seed: 7, phaseResetInterval: 100 };
+const DEFAULT_PATTERN = { seed: 7, phaseResetInterval: 100 };
+
+/** The key the loaded scenario plays under. */
+export const FILE_KEY = 'file';
+
+/** The loaded scenario, as its file gave it, and its link parameter (undefined: too big for a link). */
+let loaded;
+
+/** Makes `scenario` (one the package accepts) the scenario played under FILE_KEY. */
+export function setLoaded(scenario) {
+  loaded = { scenario, link: encodeScenario(scenario) };
+}
+
+/** The loaded scenario's link parameter, or undefined when it is too big to share as a link. */
+export const loadedLink = () => loaded?.link;
+
+/** Scenario `key` as it comes, before the inputs' settings (the scale mode's at its default size). */
+const source = (key) => (key === FILE_KEY ? loaded.scenario : SCENARIOS[key]);
 
 /** The random seed scenario `key` comes with. */
-export const defaultSeed = (key) => SCENARIOS[key].options?.seed ?? 1;
+export const defaultSeed = (key) => source(key).options?.seed ?? 1;
+
+/** The pattern scenario `key`'s nodes come with: the loaded one's first node's, else DEFAULT_PATTERN. */
+export function defaultPattern(key) {
+  if (key !== FILE_KEY) return DEFAULT_PATTERN;
+  const { nodes } = loaded.scenario;
+  const first = (Array.isArray(nodes) ? nodes[0] : nodes) ?? {};
+  return { seed: first.seed ?? DEFAULT_PATTERN.seed, phaseResetInterval: first.phaseResetInterval ?? DEFAULT_PATTERN.phaseResetInterval };
+}
 
 /**
  * Scenario `key` as played with `settings` (`{ seed, pattern, nodes }`): a copy with the random
  * seed `seed`, every node on `pattern`, and, for the scale mode, `nodes` nodes.
  */
 export function scenarioFor(key, { seed, pattern, nodes }) {
-  const bundled = key === 'scale' ? scaleScenario(nodes) : SCENARIOS[key];
-  const scenario = withPattern(structuredClone(bundled), pattern);
+  const base = key === 'scale' ? scaleScenario(nodes) : source(key);
+  const scenario = withPattern(structuredClone(base), pattern);
   scenario.options = { ...scenario.options, seed };
   return scenario;
 }

@@ -3,6 +3,9 @@
 // script or show markup from the link.
 import { test, expect } from '@playwright/test';
 
+/** `text` as a link's `file` parameter (in its fragment): base64url of its UTF-8 bytes. */
+const file = (text) => Buffer.from(text).toString('base64url');
+
 /** `[what, query, text the notice must name (or null: nothing ignored)]`. */
 const LINKS = [
   ['bad JSON in actions', 'scenario=observer&actions=%5B%5B0%2C', 'actions (not JSON)'],
@@ -18,6 +21,15 @@ const LINKS = [
   ['too many nodes', 'scenario=scale&nodes=1e9', 'nodes "1e9"'],
   ['a NaN time', 'scenario=observer&t=NaN', 't "NaN"'],
   ['a huge time', 'scenario=observer&t=1e300', 't "1e300"'],
+  ['a big file (in the fragment, past what a server takes in a URL)', `scenario=file#file=${file(JSON.stringify({ version: 1, description: 'x'.repeat(40_000), nodes: { count: 3 } }))}`, null],
+  ['a file that is not base64url', 'scenario=file#file=%3Cscript%3E', 'file (not base64url)'],
+  ['a file that is not JSON', `scenario=file#file=${file('hello')}`, 'file (not JSON'],
+  ['a file the package refuses', `scenario=file#file=${file('{"version": 2, "nodes": []}')}`, 'file (ERR_INVALID_SCENARIO: version'],
+  ['a huge file', `scenario=file#file=${'A'.repeat(70_000)}`, 'file (longer than 65536 characters)'],
+  ['a file with a prototype key', `scenario=file#file=${file('{"version": 1, "nodes": [], "__proto__": {"pwned": 1}}')}`, 'file (__proto__: a prototype key is not allowed)'],
+  ['a file with markup in a node id', `scenario=file#file=${file(JSON.stringify({ version: 1, nodes: [{ nodeId: '<img src=x onerror=window.pwned=1>' }] }))}`, 'file (nodes[0].nodeId: markup'],
+  ['scenario=file without its file', 'scenario=file', 'file (missing'],
+  ['a file without scenario=file', `scenario=observer#file=${file('{"version": 1, "nodes": []}')}`, 'file (read only with scenario=file)'],
   ['markup in ids and values', `scenario=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E&actions=${encodeURIComponent(JSON.stringify([[0, 'add', '<img src=x onerror=window.pwned=1>', null]]))}`, 'scenario "<img src=x onerror=window.pwned=1>"'],
 ];
 
