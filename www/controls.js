@@ -2,18 +2,24 @@
 // zoom, pan and selection on the network view, the exports, the log filters, the keyboard
 // shortcuts and the first-visit hint.
 import { defaultPattern, defaultSeed } from './scenarios.js';
+import { DEFAULT_CHOICES } from './run-choices.js';
 import { exportTrace } from './replay.js';
 import { pick } from './draw.js';
 import { $ } from './dom.js';
 import { bindShortcuts } from './shortcuts.js';
 import { openDialog } from './dialogs.js';
 
-/** The settings the inputs ask for: the random seed, the nodes' pattern and the scale mode's size. */
+/**
+ * The settings the inputs ask for: the random seed, the nodes' pattern, the scale mode's size, and
+ * the protocol and workload (keys of run-choices.js).
+ */
 export function readSettings() {
   return {
     seed: Number($('seed').value),
     pattern: { seed: Number($('pattern-seed').value), phaseResetInterval: Number($('interval').value) },
     nodes: Number($('nodes').value),
+    protocol: $('protocol').value,
+    workload: $('workload').value,
   };
 }
 
@@ -22,13 +28,15 @@ export const readSpeed = () => Number($('speed').value);
 
 /**
  * Puts in the settings inputs of scenario `key` the `values` (strings: `seed`, `nodes`,
- * `pattern`, `interval`), each one missing or null taking its default.
+ * `pattern`, `interval`, `protocol`, `workload`), each one missing or null taking its default.
  */
 export function fillSettings(key, values = {}) {
   $('seed').value = values.seed ?? String(defaultSeed(key));
   $('nodes').value = values.nodes ?? '1000';
   $('pattern-seed').value = values.pattern ?? String(defaultPattern(key).seed);
   $('interval').value = values.interval ?? String(defaultPattern(key).phaseResetInterval);
+  $('protocol').value = values.protocol ?? DEFAULT_CHOICES.protocol;
+  $('workload').value = values.workload ?? DEFAULT_CHOICES.workload;
 }
 
 /** Shows in the inputs what a link asks for: scenario `key` with the settings `values` (see `fillSettings`). */
@@ -61,7 +69,7 @@ function bindRunControls(player) {
   $('nodes').addEventListener('input', showNodeCount);
   $('speed').addEventListener('input', () => ($('speed-value').textContent = `${readSpeed()}×`));
   const restart = () => player.restart($('scenario').value, readSettings());
-  for (const id of ['nodes', 'scenario', 'seed', 'pattern-seed', 'interval']) $(id).addEventListener('change', restart);
+  for (const id of ['nodes', 'scenario', 'seed', 'pattern-seed', 'interval', 'protocol', 'workload']) $(id).addEventListener('change', restart);
   $('reset').addEventListener('click', restart);
   $('play').addEventListener('click', () => player.togglePlaying());
   $('tick').addEventListener('click', () => player.tick(tickInterval()));

@@ -3,6 +3,7 @@
 // its default taken; nothing from the link ever runs as script or becomes markup.
 import { FILE_KEY, SCENARIOS } from './scenarios.js';
 import { decodeScenario } from './scenario-file.js';
+import { PROTOCOLS, WORKLOADS } from './run-choices.js';
 
 /** The fault-lab actions a link may replay. */
 const ACTIONS = new Set(['crash', 'restart', 'byzantine', 'partition', 'heal', 'remove', 'topology', 'links', 'add']);
@@ -20,6 +21,9 @@ const SETTINGS = {
   interval: [1, Number.MAX_SAFE_INTEGER, 'a whole number from 1'],
   nodes: [100, 100_000, 'a whole number from 100 to 100 000'],
 };
+
+/** Each choice setting: its choices by key. */
+const CHOICES = { protocol: PROTOCOLS, workload: WORKLOADS };
 
 /** At most `max` characters of `text`, for a notice (shown as text, never as markup). */
 export const clip = (text, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
@@ -81,8 +85,9 @@ function readFile(text, asked, ignored) {
  * What the link asks for, from its query `search` and its fragment `hash` (which carries a loaded
  * scenario as `file`: a fragment never reaches the server, whose limit on a URL's length may be
  * 8 KiB): the scenario `key` (a bundled one, FILE_KEY with the `file` scenario it carries, else
- * mesh-network), the input `values` (`seed`, `nodes`, `pattern`, `interval`: strings, or null
- * where it names none or one that breaks its rule), the recorded `actions`, the `time` to run to
+ * mesh-network), the input `values` (`seed`, `nodes`, `pattern`, `interval`, `protocol`,
+ * `workload`: strings, or null where it names none or one that breaks its rule), the recorded
+ * `actions`, the `time` to run to
  * (undefined for none), and `ignored`: a short description of each part left out.
  */
 export function readLink(search, hash) {
@@ -97,6 +102,12 @@ export function readLink(search, hash) {
     const text = params.get(name);
     const fine = text === null || (/^\d{1,16}$/.test(text) && Number(text) >= min && Number(text) <= max);
     if (!fine) ignored.push(`${name} "${clip(text)}" (must be ${rule})`);
+    values[name] = fine ? text : null;
+  }
+  for (const [name, choices] of Object.entries(CHOICES)) {
+    const text = params.get(name);
+    const fine = text === null || Object.hasOwn(choices, text);
+    if (!fine) ignored.push(`${name} "${clip(text)}" (must be one of ${Object.keys(choices).join(', ')})`);
     values[name] = fine ? text : null;
   }
   const actions = readActions(params.get('actions'), ignored);

@@ -1,5 +1,5 @@
 // The demo page: binds its tabs and dialogs, loads the wasm package once, then starts the Basic
-// Usage example and the scenario player and the attack lab.
+// Usage example and the scenario player, the attack lab and the Experiments tab.
 import init from 'data-mesh';
 import { bindTabs } from './tabs.js';
 import { bindDialog } from './dialogs.js';
@@ -11,4 +11,5 @@ await init();
 await import('./basic-usage.js');
 await import('./player.js');
 await import('./attack-lab.js');
+await import('./experiment-tab.js');
 document.body.dataset.ready = 'true';

@@ -1,5 +1,7 @@
 // The scenarios the player offers: the bundled scenario files, the generated scale mode and a
-// scenario loaded from a file or a link, played with the inputs' random seed and pattern.
+// scenario loaded from a file or a link, played with the inputs' random seed and pattern and the
+// toolbar's protocol and workload.
+import { withChoices } from './run-choices.js';
 import meshNetwork from 'data-mesh/scenarios/mesh-network.json';
 import synchronization from 'data-mesh/scenarios/synchronization.json';
 import observer from 'data-mesh/scenarios/observer.json';
@@ -49,14 +51,16 @@ export function defaultPattern(key) {
 }
 
 /**
- * Scenario `key` as played with `settings` (`{ seed, pattern, nodes }`): a copy with the random
- * seed `seed`, every node on `pattern`, and, for the scale mode, `nodes` nodes.
+ * Scenario `key` as played with `settings` (`{ seed, pattern, nodes, protocol, workload }`): a
+ * copy with the random seed `seed`, every node on `pattern`, for the scale mode `nodes` nodes,
+ * and the chosen `protocol` and `workload` (see run-choices.js).
  */
-export function scenarioFor(key, { seed, pattern, nodes }) {
+export function scenarioFor(key, settings) {
+  const { seed, pattern, nodes } = settings;
   const base = key === 'scale' ? scaleScenario(nodes) : source(key);
   const scenario = withPattern(structuredClone(base), pattern);
   scenario.options = { ...scenario.options, seed };
-  return scenario;
+  return withChoices(scenario, settings);
 }
 
 /** The scale mode: `count` nodes of degree 4 with random traffic and latency, a few liars. */

@@ -1,5 +1,5 @@
 // What the player shows of the run: the network view and its colour key, the counters, the
-// inspector, the log, the charts, the pattern view and the space-time diagram.
+// inspector, the log, the charts, the pattern view, the space-time diagram and the checker's report.
 import { NETWORK_OPTION_DEFAULTS, OUTLOOKS } from 'data-mesh';
 import { draw } from './draw.js';
 import { Charts } from './charts.js';
@@ -7,6 +7,7 @@ import { drawPattern } from './pattern-view.js';
 import { nodeCount, nodeStatus, nodeStep } from './decode.js';
 import { $, legendEntry, prependCapped } from './dom.js';
 import { SpaceTimeView } from './space-time.js';
+import { CheckerView } from './checker-view.js';
 
 const MAX_LOG_LINES = 300;
 
@@ -17,6 +18,7 @@ const COUNTERS = ['sent', 'delivered', 'rejected', 'lost', 'partitioned', 'synce
 export class View {
   #charts = new Charts($('charts'));
   #spaceTime = new SpaceTimeView();
+  #checker = new CheckerView();
 
   /** Takes over the page's player elements and draws the colour key. */
   constructor() {
@@ -88,7 +90,7 @@ export class View {
     $('inspect').value = String(run.selected);
   }
 
-  /** Draws `run` as it is now: the network, the charts, the pattern view, the counters, the inspectors, the space-time diagram. */
+  /** Draws `run` as it is now: the network, the charts, the pattern view, the counters, the inspectors, the space-time diagram, the checker's report. */
   render(run) {
     const { network } = run;
     const states = network.nodeStates();
@@ -115,6 +117,7 @@ export class View {
     $('stat-anomalies').textContent = anomalies.length === 0 ? '0' : anomalies.join(', ');
     inspect(run);
     this.#spaceTime.render(run);
+    this.#checker.render(run);
   }
 
   /** The ticks charted since the run started, as CSV. */

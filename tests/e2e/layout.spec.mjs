@@ -46,7 +46,7 @@ test('at 1280x720 the page is one screen: no scrolling, the network view covers 
   }
   // The canvas has a pixel per CSS pixel (times the device pixel ratio, 1 here).
   expect(await page.locator('#network-view').evaluate((c) => [c.width, c.height])).toEqual([Math.round(canvas.width), Math.round(canvas.height)]);
-  for (const id of ['#play', '#tick', '#reset', '#speed', '#seed', '#scenario', '#time-slider', '#charts', '#inspect', '#crash', '#byzantine', '#add-node', '#topology', '#latency', '#loss', '#partition', '#heal']) {
+  for (const id of ['#play', '#tick', '#reset', '#speed', '#seed', '#scenario', '#protocol', '#time-slider', '#charts', '#inspect', '#crash', '#byzantine', '#add-node', '#topology', '#latency', '#loss', '#partition', '#heal']) {
     await expect(page.locator(id)).toBeInViewport();
   }
   expect(errors).toEqual([]);
@@ -54,8 +54,8 @@ test('at 1280x720 the page is one screen: no scrolling, the network view covers 
 
 test('each tab shows its panel, and the arrow keys move between the tabs', async ({ page }) => {
   await open(page);
-  const names = ['Charts', 'Log', 'Pattern', 'Space-time', 'Export', 'Attack lab'];
-  const panels = ['#panel-charts', '#panel-log', '#panel-pattern', '#space-time-panel', '#panel-export', '#panel-lab'];
+  const names = ['Charts', 'Log', 'Pattern', 'Space-time', 'Checker', 'Export', 'Attack lab', 'Experiments'];
+  const panels = ['#panel-charts', '#panel-log', '#panel-pattern', '#space-time-panel', '#panel-checker', '#panel-export', '#panel-lab', '#panel-experiments'];
   for (const [i, name] of names.entries()) {
     await page.getByRole('tab', { name }).click();
     await expect(page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
@@ -69,8 +69,8 @@ test('each tab shows its panel, and the arrow keys move between the tabs', async
   await expect(page.getByRole('tabpanel')).toHaveCount(1);
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  await expect(page.getByRole('tab', { name: 'Attack lab' })).toBeFocused();
-  await expect(page.locator('#panel-lab')).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Experiments' })).toBeFocused();
+  await expect(page.locator('#panel-experiments')).toBeVisible();
   await page.keyboard.press('Home');
   await expect(page.getByRole('tab', { name: 'Charts' })).toHaveAttribute('aria-selected', 'true');
   // The arrows moved between tabs only: the run stayed at its start.
@@ -161,7 +161,7 @@ for (const colorScheme of ['light', 'dark']) {
     const axe = () => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
     const check = async (what, builder) => expect((await builder.analyze()).violations.map((v) => `${what}: ${v.id} ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
     await check('page', axe());
-    for (const name of ['Log', 'Pattern', 'Space-time', 'Export', 'Attack lab']) {
+    for (const name of ['Log', 'Pattern', 'Space-time', 'Checker', 'Export', 'Attack lab', 'Experiments']) {
       await page.getByRole('tab', { name }).click();
       if (name === 'Attack lab') {
         await page.getByLabel('Messages per cell').fill('20');
