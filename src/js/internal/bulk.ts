@@ -40,6 +40,13 @@ class Ops {
   }
 }
 
+/** `from[start..end]` copied into `into` (or into a bigger buffer when it is too small, which is returned). */
+function copy(into: Float64Array<ArrayBuffer>, from: Float64Array, start: number, end: number): Float64Array<ArrayBuffer> {
+  const buffer = into.length >= end - start ? into : new Float64Array(Math.max(end - start, 2 * into.length));
+  buffer.set(from.subarray(start, end));
+  return buffer;
+}
+
 /** What the batches need of their network. */
 interface BulkNetwork {
   /** The raw network (throws once freed). */
@@ -53,7 +60,8 @@ interface BulkNetwork {
 /** The arrivals of one window: a copy of their records, read by position. */
 class Arrivals implements ArrivalBatch {
   size = 0;
-  records = new Float64Array(0);
+  /** The records, from the start (the buffer is reused: it may be longer). */
+  records: Float64Array<ArrayBuffer> = new Float64Array(0);
 
   constructor(
     readonly ops: Ops,
@@ -97,7 +105,8 @@ class Arrivals implements ArrivalBatch {
 class Timers implements TimerBatch {
   size = 0;
   now = 0;
-  records = new Float64Array(0);
+  /** The records, from the start (the buffer is reused: it may be longer). */
+  records: Float64Array<ArrayBuffer> = new Float64Array(0);
 
   constructor(
     readonly ops: Ops,
@@ -162,10 +171,10 @@ export class BulkRuntime {
     const timersStart = length - timers * TIMER.length;
     const arrivalsStart = timersStart - arrivals * ARRIVAL.length;
     this.#arrivals.size = arrivals;
-    this.#arrivals.records = report.slice(arrivalsStart, timersStart);
+    this.#arrivals.records = copy(this.#arrivals.records, report, arrivalsStart, timersStart);
     this.#timers.size = timers;
     this.#timers.now = now;
-    this.#timers.records = report.slice(timersStart, length);
+    this.#timers.records = copy(this.#timers.records, report, timersStart, length);
     return arrivals + timers > 0;
   }
 
