@@ -311,6 +311,8 @@ record! {
         progress,
         /// How it ends if nothing changes before it arrives (`OUTLOOKS`).
         outlook,
+        /// The message's id (for `dropMessage`).
+        message_id,
     }
 }
 

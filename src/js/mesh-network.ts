@@ -194,6 +194,16 @@ export class MeshNetwork<T = unknown> {
     this.#state.use().heal();
   }
 
+  /**
+   * Drops the copies of message `messageId` in flight (ids as in `transfers()` and the trace), to
+   * `toNodeId` alone or to every receiver: each is lost when it arrives (traced and counted as
+   * `lost`). Returns how many copies it dropped: 0 when none is in flight.
+   */
+  dropMessage(messageId: number, toNodeId?: string): number {
+    const to = toNodeId === undefined ? undefined : slotOf(this.#state, 'toNodeId', toNodeId);
+    return this.#state.use().dropMessage(num('messageId', messageId), to);
+  }
+
   /** Crashes a node: it neither sends, receives, relays nor ticks until `restart` (a paused node drops what it held). */
   crash(nodeId: string): void {
     this.#state.crash(slotOf(this.#state, 'nodeId', nodeId));

@@ -18,7 +18,7 @@ code_table! {
         Duplicate = "duplicate",
         /// A node passed a message on to a neighbour.
         Forward = "forward",
-        /// The link lost the message.
+        /// The link lost the message, or the owner dropped it in flight.
         Lost = "lost",
         /// A partition cut the link.
         Partitioned = "partitioned",

@@ -160,6 +160,15 @@ impl RawNetwork {
         self.inner.heal();
     }
 
+    /// Drops the copies of message `messageId` in flight, to the node `to` alone (a slot) or to
+    /// every receiver (`undefined`); returns how many it dropped. Throws naming `messageId` for
+    /// one that is not a safe non-negative integer.
+    #[wasm_bindgen(js_name = dropMessage)]
+    pub fn drop_message(&mut self, message_id: f64, to: Option<u32>) -> JsResult<u32> {
+        let message_id = js(crate::validate::safe_integer("messageId", message_id))?;
+        Ok(self.inner.drop_in_flight(message_id, to) as u32)
+    }
+
     /// Crashes a node.
     pub fn crash(&mut self, slot: u32) -> JsResult<()> {
         js(self.inner.crash(slot))
@@ -289,6 +298,7 @@ impl RawNetwork {
         let mut out = Vec::new();
         for t in self.inner.transfers() {
             TransferRecord {
+                message_id: t.message_id as f64,
                 from: f64::from(t.from),
                 to: f64::from(t.to),
                 progress: t.progress,

@@ -144,4 +144,24 @@ export const faultCases = [
       network.free();
     },
   ],
+  [
+    'dropMessage drops a message in flight to one receiver or all: lost on arrival, named by transfers(), bad ids refused',
+    ({ MeshNetwork, TRANSFER_RECORD }) => {
+      const [network, [a]] = build(MeshNetwork, { topology: 'ring', links: { latency: 10 }, ttl: 1 }, 4);
+      a.broadcast('x');
+      const flying = network.transfers();
+      equal(flying.length / TRANSFER_RECORD.length, 2, 'two copies in flight');
+      const id = flying[TRANSFER_RECORD.messageId];
+      check(id > 0 && flying[TRANSFER_RECORD.length + TRANSFER_RECORD.messageId] === id, 'both copies name the message');
+      equal(network.dropMessage(id, 'n3'), 1, 'one copy dropped');
+      equal(network.dropMessage(id + 99), 0, 'no copy of another id');
+      network.run(100);
+      const s = network.getSimulationStats();
+      equal([s.delivered, s.lost, s.completed], [1, 1, 1], 'the dropped copy was lost, the message completed');
+      throwsCode(() => network.dropMessage(-1), RangeError, 'ERR_NEGATIVE', 'messageId');
+      throwsCode(() => network.dropMessage('7'), TypeError, 'ERR_INVALID_TYPE', 'messageId');
+      throwsCode(() => network.dropMessage(id, 'nobody'), RangeError, 'ERR_UNKNOWN_NODE', 'toNodeId');
+      network.free();
+    },
+  ],
 ];

@@ -33,12 +33,14 @@ export interface TransferRecord {
   progress: number;
   /** How it ends if nothing changes before it arrives (`OUTLOOKS`). */
   outlook: number;
+  /** The message's id (for `dropMessage`). */
+  messageId: number;
 }
 /** Where each field of a `TransferRecord` record sits, and how many numbers it takes. */
-export const TRANSFER_RECORD = { from: 0, to: 1, progress: 2, outlook: 3, length: 4 } as const;
+export const TRANSFER_RECORD = { from: 0, to: 1, progress: 2, outlook: 3, messageId: 4, length: 5 } as const;
 /** Reads the `TransferRecord` record that starts at `at`. */
 export function readTransferRecord(numbers: ArrayLike<number>, at: number): TransferRecord {
-  return { from: numbers[at + TRANSFER_RECORD.from], to: numbers[at + TRANSFER_RECORD.to], progress: numbers[at + TRANSFER_RECORD.progress], outlook: numbers[at + TRANSFER_RECORD.outlook] };
+  return { from: numbers[at + TRANSFER_RECORD.from], to: numbers[at + TRANSFER_RECORD.to], progress: numbers[at + TRANSFER_RECORD.progress], outlook: numbers[at + TRANSFER_RECORD.outlook], messageId: numbers[at + TRANSFER_RECORD.messageId] };
 }
 
 /** One event of `drainTrace()`. */

@@ -30,14 +30,28 @@ impl Simulation {
     /// Delivers `transfer` off its link: a paused receiver holds it (unless a partition cuts it),
     /// else it lands.
     pub(super) fn arrive(&mut self, transfer: Transfer) {
-        let Transfer { from, to, .. } = transfer;
+        let Transfer { message: index, from, to, .. } = transfer;
         self.links.deliver(from, to);
+        if self.messages.is_dropped(index, to) {
+            self.lose_dropped(index, from, to);
+            return;
+        }
         let cut = self.links.is_cut(from, to);
         if !cut && self.nodes.is_paused(to) {
             self.hold(transfer);
             return;
         }
         self.land(transfer, cut);
+    }
+
+    /// Counts off and traces as lost a copy of message `index` from `from` that the owner dropped
+    /// on its way to `to`.
+    #[cold]
+    fn lose_dropped(&mut self, index: u32, from: Slot, to: Slot) {
+        self.messages.count_arrived(index);
+        let message = self.messages.get(index).map_or(0, |record| record.id);
+        self.trace_now(TraceKind::Lost, message, from, to);
+        self.complete_if_done(index);
     }
 
     /// Keeps `transfer` for its paused receiver until it resumes, and traces it as held.

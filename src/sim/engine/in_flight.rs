@@ -1,4 +1,5 @@
-//! Transfers in flight, for drawing: where each is, and how it would end if it arrived now.
+//! Transfers in flight, for drawing: where each is, and how it would end if it arrived now; and
+//! dropping a message's copies in flight.
 
 use super::Simulation;
 use crate::auth::AuthMode;
@@ -14,7 +15,8 @@ code_table! {
         Accepted = "accepted",
         /// The receiver refuses it: a wrong pattern, or (authenticated) a bad tag or signature.
         Rejected = "rejected",
-        /// It is dropped: the receiver has it already, is down, or is across a partition.
+        /// It is dropped: the receiver has it already, is down, or is across a partition, or the
+        /// owner dropped it.
         Dropped = "dropped",
     }
 }
@@ -22,6 +24,8 @@ code_table! {
 /// One transfer in flight.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct InFlight {
+    /// The message's id.
+    pub message_id: u64,
     /// The node that sent it over the link.
     pub from: Slot,
     /// The node it travels to.
@@ -38,8 +42,33 @@ impl Simulation {
         self.messages.queue().iter().map(move |(arrives, t)| {
             let left = arrives.saturating_sub(self.clock.now()) as f64;
             let progress = if t.delay_us == 0 { 1.0 } else { (1.0 - left / f64::from(t.delay_us)).max(0.0) };
-            InFlight { from: t.from, to: t.to, progress, outlook: self.outlook(&t) }
+            let message_id = self.messages.get(t.message).map_or(0, |record| record.id);
+            InFlight { message_id, from: t.from, to: t.to, progress, outlook: self.outlook(&t) }
         })
+    }
+
+    /// Drops the copies of message `message_id` in flight, to `to` alone or to every receiver:
+    /// each is lost when it arrives (traced and counted as `lost`). Returns how many copies it
+    /// dropped (0 when none is in flight: it arrived already, or never was).
+    pub fn drop_in_flight(&mut self, message_id: u64, to: Option<Slot>) -> usize {
+        let doomed: Vec<(u32, Slot)> = self
+            .messages
+            .queue()
+            .iter()
+            .map(|(_, t)| (t.message, t.to))
+            .filter(|&(index, receiver)| {
+                to.is_none_or(|to| to == receiver)
+                    && self.messages.get(index).is_some_and(|record| record.id == message_id)
+            })
+            .collect();
+        for &(index, receiver) in &doomed {
+            if let Some(record) = self.messages.get_mut(index) {
+                if !record.dropped.contains(&receiver) {
+                    record.dropped.push(receiver);
+                }
+            }
+        }
+        doomed.len()
     }
 
     /// How `transfer` would end if it arrived now (a replay window's verdict is not foreseen).
@@ -47,7 +76,11 @@ impl Simulation {
         let to = transfer.to;
         let down = self.nodes.is_down(to);
         let Some(record) = self.messages.get(transfer.message) else { return Outlook::Dropped };
-        if down || self.links.is_cut(transfer.from, to) || record.seen.contains(to) {
+        if down
+            || self.links.is_cut(transfer.from, to)
+            || record.seen.contains(to)
+            || record.dropped.contains(&to)
+        {
             return Outlook::Dropped;
         }
         // The proof was checked at the send (an unknown ed25519 sender fails it too); a tampered

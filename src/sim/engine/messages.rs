@@ -61,6 +61,9 @@ pub(super) struct MessageRecord {
     pub(super) reached: u32,
     /// The nodes that have it, the sender included.
     pub(super) seen: SeenSet,
+    /// The receivers whose copies in flight the owner dropped (see
+    /// [`super::Simulation::drop_in_flight`]): they are lost on arrival.
+    pub(super) dropped: Vec<Slot>,
 }
 
 impl MessageRecord {
@@ -171,6 +174,11 @@ impl Messages {
         }
     }
 
+    /// Whether the owner dropped the copies of message `index` on their way to `to`.
+    pub(super) fn is_dropped(&self, index: u32, to: Slot) -> bool {
+        self.get(index).is_some_and(|record| record.dropped.contains(&to))
+    }
+
     /// Counts off one copy of message `index` that arrived.
     pub(super) fn count_arrived(&mut self, index: u32) {
         if let Some(record) = self.get_mut(index) {
@@ -194,7 +202,7 @@ impl Messages {
     #[inline(always)]
     pub(super) fn arrive_again(&mut self, index: u32, to: Slot) -> Option<(u64, bool)> {
         let record = self.get_mut(index)?;
-        if !record.seen.contains(to) {
+        if !record.seen.contains(to) || record.dropped.contains(&to) {
             return None;
         }
         record.in_flight -= 1;
@@ -241,6 +249,7 @@ mod tests {
             in_flight: 0,
             reached: 0,
             seen: SeenSet::new(0),
+            dropped: Vec::new(),
         }
     }
 

@@ -159,6 +159,7 @@ impl Simulation {
             in_flight: 0,
             reached: 0,
             seen: SeenSet::new(sender),
+            dropped: Vec::new(),
         };
         let index = self.messages.add(record);
         match unicast_to {

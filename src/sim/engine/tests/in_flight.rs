@@ -37,3 +37,39 @@ fn transfers_foresee_rejection_by_pattern_and_drops_by_crash_cut_or_duplicate() 
     sim.run_until(10_000);
     assert_eq!(outlooks(&sim), [(1, 2, Outlook::Dropped), (2, 1, Outlook::Dropped)]);
 }
+
+#[test]
+fn dropped_copies_are_lost_on_arrival_one_receiver_or_all_and_the_message_completes() {
+    let ring = || {
+        let config = SimConfig { link: fixed(10.0), ttl: 1, record_trace: true, ..SimConfig::default() };
+        let mut sim = sim_with(config, 4);
+        sim.set_topology(Topology::Ring).unwrap();
+        sim
+    };
+    let mut sim = ring();
+    let id = sim.broadcast(0).unwrap().message;
+    assert!(sim.transfers().all(|t| t.message_id == id));
+    assert_eq!(sim.drop_in_flight(id, Some(3)), 1);
+    assert_eq!(sim.drop_in_flight(id + 7, None), 0, "no copy of another id in flight");
+    assert_eq!(outlooks(&sim), [(0, 1, Outlook::Accepted), (0, 3, Outlook::Dropped)]);
+    sim.run_until(20_000);
+    let s = sim.stats();
+    assert_eq!((s.delivered, s.lost, s.completed, s.reach), (1, 1, 1, 1));
+    let trace = sim.drain_trace();
+    let lost: Vec<_> =
+        trace.iter().filter(|e| e.kind == TraceKind::Lost).map(|e| (e.time_us, e.from, e.to)).collect();
+    assert_eq!(lost, [(10_000, 0, 3)], "traced as lost at its arrival time");
+    assert_eq!(sim.drop_in_flight(id, None), 0, "nothing left in flight");
+
+    let mut all = ring();
+    let id = all.broadcast(0).unwrap().message;
+    assert_eq!(all.drop_in_flight(id, None), 2);
+    all.run_until(20_000);
+    assert_eq!((all.stats().delivered, all.stats().lost, all.stats().completed), (0, 2, 1));
+    // The same drop at the same moment replays to the same trace.
+    let mut again = ring();
+    let id = again.broadcast(0).unwrap().message;
+    again.drop_in_flight(id, None);
+    again.run_until(20_000);
+    assert_eq!(again.trace().hash(), all.trace().hash());
+}
