@@ -1,5 +1,6 @@
-// `npm run bench:www`: frame times of the demo's scale mode in headless Chromium (Debian's), as
-// JSON lines. Not a pass/fail test: the numbers depend on the machine.
+// `npm run bench:www`: frame times of the demo's scale mode in headless Chromium (Debian's), and
+// the main thread's long tasks (over 50 ms) while it plays, as JSON lines. Not a pass/fail test:
+// the numbers depend on the machine.
 import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import config from '../playwright.config.mjs';
@@ -14,6 +15,12 @@ try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     await page.goto(`http://127.0.0.1:4180/www/dist/?scenario=scale&nodes=${nodes}&seed=6`);
     await page.waitForFunction(() => document.body.dataset.ready === 'true', null, { timeout: 120_000 });
+    const playedAt = await page.evaluate(() => {
+      // Every long task since the page loaded (buffered), told apart by when it started.
+      window.benchLongTasks = [];
+      new PerformanceObserver((list) => window.benchLongTasks.push(...list.getEntries().map((e) => [e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
+      return performance.now();
+    });
     await page.getByRole('button', { name: 'Play' }).click();
     const frames = await page.evaluate(
       (seconds) =>
@@ -29,6 +36,9 @@ try {
         }),
       SECONDS,
     );
+    const longTasks = await page.evaluate(() => window.benchLongTasks);
+    const playing = longTasks.filter(([start]) => start >= playedAt).map(([, duration]) => duration);
+    const starting = longTasks.filter(([start]) => start < playedAt).map(([, duration]) => duration);
     const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
     const at = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
     const virtual = await page.locator('#time').textContent();
@@ -38,6 +48,9 @@ try {
       p50FrameMs: Math.round(at(0.5) * 10) / 10,
       p95FrameMs: Math.round(at(0.95) * 10) / 10,
       virtualTimeReached: virtual,
+      longTasksPlaying: playing.length,
+      longestTaskPlayingMs: Math.round(Math.max(0, ...playing)),
+      longestTaskStartingMs: Math.round(Math.max(0, ...starting)),
     }));
     await page.close();
   }
