@@ -46,8 +46,6 @@ export class Charts {
   #previous;
   #cells;
   #plots = [];
-  /** Every row received since the last `reset`, for the CSV export. */
-  rows = [];
 
   constructor(container) {
     this.#cells = Object.keys(SERIES).map((name) => {
@@ -99,7 +97,6 @@ export class Charts {
   /** Forgets every point (a new scenario). */
   reset() {
     for (const column of Object.values(this.#columns)) column.length = 0;
-    this.rows = [];
     this.#previous = undefined;
     this.#draw();
   }
@@ -121,7 +118,6 @@ export class Charts {
       c.success.push(row.delivered === 0 ? 100 : (100 * row.accepted) / row.delivered);
       for (const kind of ANOMALY_KINDS) c[kind].push(anomalies[kind] ?? 0);
       this.#previous = row;
-      this.rows.push(row);
     }
     for (const column of Object.values(c)) column.splice(0, Math.max(0, column.length - WINDOW));
     this.#draw();
@@ -132,12 +128,5 @@ export class Charts {
     this.#plots[0].setData([c.time, c.delivered, c.rejected, c.lost]);
     this.#plots[1].setData([c.time, c.minStep, c.maxStep, c.success]);
     this.#plots[2].setData([c.time, ...ANOMALY_KINDS.map((kind) => c[kind])]);
-  }
-
-  /** The rows received since the last reset as CSV, one line per tick. */
-  csv() {
-    if (this.rows.length === 0) return '';
-    const keys = Object.keys(this.rows[0]);
-    return [keys.join(','), ...this.rows.map((row) => keys.map((key) => row[key]).join(','))].join('\n') + '\n';
   }
 }

@@ -1,6 +1,6 @@
-// The Checker tab: what the checker of the run's workload reports (docs/workloads.md), read from
-// the network only while the tab is shown, when the run moved on, and at most twice a second while
-// it plays (a report of 100 000 nodes takes up to about 20 ms).
+// The Checker tab: what the checker of the run's workload reports (docs/workloads.md), asked of the
+// engine only while the tab is shown, when the run moved on, and at most twice a second while it
+// plays (a report of 100 000 nodes takes up to about 20 ms).
 import { $ } from './dom.js';
 
 /** Real milliseconds between two reads of the report while the run plays. */
@@ -15,12 +15,14 @@ const figure = (x) => (Number.isNaN(x) ? '–' : String(Math.round(x * 10) / 10)
 /** The Checker tab's figures, kept in step with the run being played. */
 export class CheckerView {
   #run;
+  #read;
   /** What the report shown was read for (run, time, actions applied), undefined when none is shown. */
   #readFor;
   #lastRead = -Infinity;
 
-  /** Takes over the Checker tab: it reads the report anew whenever it is shown. */
-  constructor() {
+  /** Takes over the Checker tab: it reads the report anew whenever it is shown, with `read()` (resolving with `workloadReport()`). */
+  constructor(read) {
+    this.#read = read;
     const panel = $('panel-checker');
     new MutationObserver(() => {
       this.#readFor = undefined;
@@ -32,13 +34,13 @@ export class CheckerView {
   render(run) {
     this.#run = run;
     if (run === undefined || $('panel-checker').hidden) return;
-    const readFor = [run, run.network.now, run.applied];
+    const readFor = [run, run.time, run.applied];
     if (this.#readFor?.every((part, i) => part === readFor[i])) return;
     const now = performance.now();
     if (run.playing && this.#readFor?.[0] === run && now - this.#lastRead < REFRESH_MS) return;
     this.#readFor = readFor;
     this.#lastRead = now;
-    show(run.network.workloadReport());
+    this.#read().then(show);
   }
 }
 

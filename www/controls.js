@@ -3,7 +3,6 @@
 // shortcuts and the first-visit hint.
 import { defaultPattern, defaultSeed } from './scenarios.js';
 import { DEFAULT_CHOICES } from './run-choices.js';
-import { exportTrace } from './replay.js';
 import { pick } from './draw.js';
 import { $ } from './dom.js';
 import { bindShortcuts } from './shortcuts.js';
@@ -46,7 +45,7 @@ export function showLink(key, values) {
   $('scenario').value = key;
 }
 
-/** Connects every control to `player`, and the log filters and the statistics export to `view`. */
+/** Connects every control to `player`, and the log filters to `view`. */
 export function bindControls(player, view) {
   bindRunControls(player);
   bindFaultLab(player);
@@ -76,25 +75,19 @@ function bindRunControls(player) {
   $('time-slider').addEventListener('input', () => player.travel(Number($('time-slider').value)));
 }
 
-/** The fault lab: what to do to the selected node, to the nodes, and to the links. */
+/** The fault lab: what to do to the selected node (the engine knows which it is), to the nodes, and to the links. */
 function bindFaultLab(player) {
-  const selected = () => player.run.selectedId;
-  $('crash').addEventListener('click', () => selected() && player.act('crash', selected()));
-  $('restart').addEventListener('click', () => selected() && player.act('restart', selected()));
-  onChoice('byzantine', (behaviour) => selected() && player.act('byzantine', selected(), behaviour));
-  $('remove-node').addEventListener('click', () => {
-    if (!selected()) return;
-    const id = selected();
-    player.run.selected = -1;
-    player.act('remove', id);
-  });
-  $('add-node').addEventListener('click', () => player.act('add', player.run.freeNodeId()));
-  onChoice('topology', (topology) => player.act('topology', undefined, topology));
+  $('crash').addEventListener('click', () => player.act('crash'));
+  $('restart').addEventListener('click', () => player.act('restart'));
+  onChoice('byzantine', (behaviour) => player.act('byzantine', behaviour));
+  $('remove-node').addEventListener('click', () => player.act('remove'));
+  $('add-node').addEventListener('click', () => player.act('add'));
+  onChoice('topology', (topology) => player.act('topology', topology));
   $('latency').addEventListener('input', () => ($('latency-value').textContent = `${$('latency').value} ms`));
   $('loss').addEventListener('input', () => ($('loss-value').textContent = `${Math.round(100 * Number($('loss').value))} %`));
-  $('latency').addEventListener('change', () => player.act('links', undefined, { latency: Number($('latency').value) }));
-  $('loss').addEventListener('change', () => player.act('links', undefined, { loss: Number($('loss').value) }));
-  $('partition').addEventListener('click', () => player.act('partition', undefined, player.run.firstHalf()));
+  $('latency').addEventListener('change', () => player.act('links', { latency: Number($('latency').value) }));
+  $('loss').addEventListener('change', () => player.act('links', { loss: Number($('loss').value) }));
+  $('partition').addEventListener('click', () => player.act('partition'));
   $('heal').addEventListener('click', () => player.act('heal'));
 }
 
@@ -139,11 +132,11 @@ function bindNetworkView(player) {
   $('inspect').addEventListener('change', () => player.select(Number($('inspect').value)));
 }
 
-/** The trace and statistics downloads, and the log filters. */
+/** The trace and statistics downloads (made by the engine), and the log filters. */
 function bindOutputs(player, view) {
   const stem = () => `${player.run.key}-seed${player.run.settings.seed}`;
-  $('export-trace').addEventListener('click', () => download(`${stem()}.trace.jsonl`, 'application/x-ndjson', exportTrace(player.run)));
-  $('export-stats').addEventListener('click', () => download(`${stem()}.stats.csv`, 'text/csv', view.statsCsv()));
+  $('export-trace').addEventListener('click', async () => download(`${stem()}.trace.jsonl`, 'application/x-ndjson', await player.exported('trace')));
+  $('export-stats').addEventListener('click', async () => download(`${stem()}.stats.csv`, 'text/csv', await player.exported('stats')));
   $('log-kind').addEventListener('change', () => view.filterLog());
   $('log-node').addEventListener('input', () => view.filterLog());
 }
@@ -162,7 +155,7 @@ function bindKeys(player) {
   bindShortcuts({
     ' ': () => player.togglePlaying(),
     ArrowRight: () => player.tick(tickInterval()),
-    ArrowLeft: () => player.travel(Math.max(0, (Math.ceil(player.run.network.now / tickInterval()) - 1) * tickInterval())),
+    ArrowLeft: () => player.travel(Math.max(0, (Math.ceil(player.run.time / tickInterval()) - 1) * tickInterval())),
     '?': () => openDialog('help'),
   });
 }

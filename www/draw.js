@@ -4,6 +4,7 @@ import { OUTLOOKS } from 'data-mesh';
 import { forEachTransfer, nodeCount, nodeStatus, nodeStep, transferCount } from './decode.js';
 import { theme } from './theme.js';
 import { pixelRatio } from './canvas-fit.js';
+import { PIXEL_MODE_NODES } from './engine-protocol.js';
 
 /** Space around the drawing, in CSS pixels (room for labels). */
 const MARGIN = 48;
@@ -11,13 +12,13 @@ const MARGIN = 48;
 /** The node states drawn in their own colour (the theme's `--node-<state>`). */
 const NODE_STATES = ['online', 'behind', 'crashed', 'byzantine'];
 
-/** Above this many nodes the network is drawn as pixels, without links or labels. */
-export const PIXEL_MODE_NODES = 2000;
+/** How many slots `positions` (`x, y` by slot) places. */
+const slotCount = (positions) => positions.length / 2;
 
 /**
- * Draws one frame. `view` holds `positions` (0..1 by slot), `links` (slot pairs), `states`
- * (`nodeStates()`), `transfers` (`transfers()`), `byzantine` (behaviours by slot, a Map),
- * `selected`, and `labels` (node ids to draw under the nodes, or undefined for none).
+ * Draws one frame. `view` holds `positions` (`x, y` in 0..1 by slot), `links` (slot pairs `a, b`),
+ * `states` (`nodeStates()`), `transfers` (`transfers()`), `byzantine` (behaviours by slot, a
+ * Map), `selected`, `labels` (node ids to draw under the nodes, or null for none), `zoom` and `pan`.
  */
 export function draw(canvas, view) {
   const context = canvas.getContext('2d');
@@ -25,7 +26,7 @@ export function draw(canvas, view) {
   const at = projection(canvas, view);
   const colors = palette();
   // Thousands of links would hide everything else: big networks show nodes and messages only.
-  if (view.positions.length > PIXEL_MODE_NODES) {
+  if (slotCount(view.positions) > PIXEL_MODE_NODES) {
     drawPixels(context, view, at, maxOnlineStep(view.states), colors);
     return;
   }
@@ -34,9 +35,9 @@ export function draw(canvas, view) {
   context.strokeStyle = colors.link;
   context.lineWidth = ratio;
   context.beginPath();
-  for (const [a, b] of view.links) {
-    const [x1, y1] = at(a);
-    const [x2, y2] = at(b);
+  for (let i = 0; i < view.links.length; i += 2) {
+    const [x1, y1] = at(view.links[i]);
+    const [x2, y2] = at(view.links[i + 1]);
     context.moveTo(x1, y1);
     context.lineTo(x2, y2);
   }
@@ -64,10 +65,10 @@ export function draw(canvas, view) {
   });
 
   const maxStep = maxOnlineStep(view.states);
-  const radius = (view.positions.length > 200 ? 3 : 8) * ratio;
+  const radius = (slotCount(view.positions) > 200 ? 3 : 8) * ratio;
   // One path per state: a few fills instead of one per node.
   const paths = new Map();
-  for (let slot = 0; slot < view.positions.length; slot++) {
+  for (let slot = 0; slot < slotCount(view.positions); slot++) {
     const status = nodeStatus(view.states, slot);
     if (status === 'removed') continue;
     const state = nodeState(status, nodeStep(view.states, slot), maxStep, view.byzantine.has(slot));
@@ -82,11 +83,11 @@ export function draw(canvas, view) {
     context.fillStyle = colors.nodes[state];
     context.fill(path);
   }
-  if (view.labels !== undefined) {
+  if (view.labels !== null) {
     context.fillStyle = colors.text;
     context.font = `${12 * ratio}px system-ui, sans-serif`;
     context.textAlign = 'center';
-    for (let slot = 0; slot < view.positions.length; slot++) {
+    for (let slot = 0; slot < slotCount(view.positions); slot++) {
       if (nodeStatus(view.states, slot) === 'removed') continue;
       const [x, y] = at(slot);
       context.fillText(view.labels[slot], x, y + radius + 14 * ratio);
@@ -105,7 +106,7 @@ function projection(canvas, view) {
   const zoom = view.zoom ?? 1;
   const [panX, panY] = view.pan ?? [0, 0];
   return (slot) => {
-    const [x, y] = view.positions[slot] ?? [0.5, 0.5];
+    const [x, y] = slot < slotCount(view.positions) ? [view.positions[2 * slot], view.positions[2 * slot + 1]] : [0.5, 0.5];
     const px = margin + x * (width - 2 * margin);
     const py = margin + y * (height - 2 * margin);
     return [(px - width / 2) * zoom + width / 2 + panX, (py - height / 2) * zoom + height / 2 + panY];
@@ -120,12 +121,12 @@ function pixelOffsets(view, width, height, at) {
   const key = `${width}x${height}@${view.zoom ?? 1}:${view.pan ?? [0, 0]}`;
   let cached = offsets.get(view.positions);
   if (cached?.key !== key) {
-    const offset = new Int32Array(view.positions.length);
-    view.positions.forEach((_, slot) => {
+    const offset = new Int32Array(slotCount(view.positions));
+    for (let slot = 0; slot < offset.length; slot++) {
       const [x, y] = at(slot);
       const inside = x >= 0 && y >= 0 && x < width - 1 && y < height - 1;
       offset[slot] = inside ? (y | 0) * width + (x | 0) : -1;
-    });
+    }
     cached = { key, offset };
     offsets.set(view.positions, cached);
   }
@@ -210,13 +211,13 @@ export function pick(canvas, view, x, y) {
   const at = projection(canvas, view);
   let best = -1;
   let bestDistance = (12 * pixelRatio(canvas)) ** 2;
-  view.positions.forEach((_, slot) => {
+  for (let slot = 0; slot < slotCount(view.positions); slot++) {
     const [px, py] = at(slot);
     const [dx, dy] = [px - x, py - y];
     if (dx * dx + dy * dy < bestDistance) {
       bestDistance = dx * dx + dy * dy;
       best = slot;
     }
-  });
+  }
   return best;
 }

@@ -2,7 +2,7 @@
 // or a spiral for big networks.
 import { forceSimulation, forceManyBody, forceLink, forceCenter, forceCollide } from 'd3-force';
 
-/** Positions `[x, y]` in 0..1 for `count` nodes linked by `links` (pairs of indexes). */
+/** Positions in 0..1, `x, y` by index, for `count` nodes linked by `links` (pairs of indexes). */
 export function layout(count, links) {
   const nodes = Array.from({ length: count }, (_, i) => ({
     index: i,
@@ -20,14 +20,17 @@ export function layout(count, links) {
   const ys = nodes.map((n) => n.y);
   const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const span = Math.max(maxX - minX, maxY - minY, 1);
-  return nodes.map((n) => [(n.x - minX) / span, (n.y - minY) / span]);
+  return Float64Array.from(nodes.flatMap((n) => [(n.x - minX) / span, (n.y - minY) / span]));
 }
 
-/** Positions in 0..1 on a sunflower spiral: instant for any node count (for the scale mode). */
+/** Positions in 0..1 on a sunflower spiral, `x, y` by index: instant for any node count (for the scale mode). */
 export function spiral(count) {
   const golden = Math.PI * (3 - Math.sqrt(5));
-  return Array.from({ length: count }, (_, i) => {
+  const positions = new Float64Array(2 * count);
+  for (let i = 0; i < count; i++) {
     const r = Math.sqrt((i + 0.5) / count) / 2;
-    return [0.5 + r * Math.cos(i * golden), 0.5 + r * Math.sin(i * golden)];
-  });
+    positions[2 * i] = 0.5 + r * Math.cos(i * golden);
+    positions[2 * i + 1] = 0.5 + r * Math.sin(i * golden);
+  }
+  return positions;
 }

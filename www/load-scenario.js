@@ -40,7 +40,7 @@ async function loadFile(file, player, view) {
   }
   offerLoaded(scenario, file.name);
   showLink(FILE_KEY, {});
-  player.restart(FILE_KEY, readSettings());
+  await player.restart(FILE_KEY, readSettings());
   if (loadedLink() === undefined) view.showError(`${name} plays, but it is too big to share as a link (more than ${MAX_LINK_CHARS / 1024} KiB encoded): the link leaves it out.`);
 }
 

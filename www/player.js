@@ -1,12 +1,12 @@
-// The scenario player: runs a bundled or loaded scenario in the browser, draws it, and logs what
-// happens. The Player holds the run being played and does to it what the controls, the clock and
-// the link ask.
-import { MeshNetwork } from 'data-mesh';
+// The scenario player: plays a bundled or loaded scenario in the engine worker (engine-worker.js)
+// and draws its frames, logging what happens. The Player holds the run being played as its frames
+// show it and asks the engine for what the controls, the clock and the link want.
 import { scenarioFor } from './scenarios.js';
 import { withTrace } from './space-time.js';
 import { readLink } from './link.js';
-import { remember } from './replay.js';
+import { remember } from './remember.js';
 import { Run } from './player-state.js';
+import { EngineClient } from './engine-client.js';
 import { View } from './view.js';
 import { bindControls, fillSettings, readSettings, readSpeed, showLink } from './controls.js';
 import { bindLoading, offerLoaded } from './load-scenario.js';
@@ -14,41 +14,45 @@ import { fitCanvas } from './canvas-fit.js';
 import { onThemeChange } from './theme.js';
 import { $ } from './dom.js';
 
-/** Holds the run being played and changes it as the controls, the clock and the link ask; each change is drawn. */
+/** The most real time one frame of play covers, in ms: a slower engine plays slower instead. */
+const MAX_FRAME_MS = 100;
+
+/** Holds the run being played and changes it through the engine as the controls, the clock and the link ask; each change is drawn. */
 class Player {
   /** The run being played: a new one on every start, time travel included. */
   run;
   #view;
-  #hooks;
+  #engine;
+  /** Whether a frame arrived (or the view changed) since the run was last drawn. */
+  #dirty = false;
+  /** When the clock last asked the engine to play on (a `performance.now()`). */
+  #askedAt = performance.now();
 
-  /** A player with nothing started yet, showing its runs on `view`. */
-  constructor(view) {
+  /** A player with nothing started yet, showing its runs on `view` and playing them on `engine`. */
+  constructor(view, engine) {
     this.#view = view;
-    this.#hooks = { log: (...entry) => view.log(...entry), nodesChanged: (run) => view.refreshInspectList(run) };
+    this.#engine = engine;
   }
 
   /**
-   * Starts scenario `key` from time 0 with `settings` (`{ seed, pattern, nodes }`, see
-   * `readSettings`). `actions` are the fault-lab actions to replay (`[time, action, nodeId,
-   * argument]`), applied at their times as the network runs. Returns false when the settings are
-   * refused (the error is shown and the run that was there goes on, with its own settings).
+   * Starts scenario `key` from time 0 with `settings` (`{ seed, pattern, nodes, protocol,
+   * workload }`, see `readSettings`), runs it to `time` ms, and resolves true once it is shown.
+   * `actions` are the fault-lab actions to replay (`[time, action, nodeId, argument]`), applied at
+   * their times as the network runs. Resolves false when the settings are refused (the error is
+   * shown and the run that was there goes on, with its own settings).
    */
-  start(key, settings, actions = []) {
+  async start(key, settings, actions = [], time = 0) {
     const scenario = withTrace(scenarioFor(key, settings));
-    let network;
+    let reply;
     try {
-      network = MeshNetwork.fromScenario(scenario);
+      reply = await this.#engine.request({ type: 'start', scenario, settings, actions, time });
     } catch (error) {
       // A bad seed, interval or size: say which rule it broke and keep playing what was there.
       this.#view.showError(`${error.code}: ${error.message}`);
-      if (this.run === undefined) this.#startWithDefaults(key);
+      if (this.run === undefined) await this.#startWithDefaults(key, time);
       return false;
     }
-    this.run?.network.free();
-    this.run = new Run({ key, scenario, settings, network, actions }, this.#hooks);
-    this.#view.showRun(this.run);
-    this.#setPlaying(false);
-    this.render();
+    this.#begin(new Run({ key, scenario, settings }), reply.frame);
     return true;
   }
 
@@ -56,26 +60,27 @@ class Player {
    * Starts scenario `key` afresh with `settings` and puts it in the URL; an error shown for
    * refused settings stays until settings are accepted.
    */
-  restart(key, settings) {
-    if (!this.start(key, settings)) return;
+  async restart(key, settings) {
+    if (!(await this.start(key, settings))) return;
     this.#view.showError('');
     remember(this.run);
   }
 
   /** Goes back or forward to `time` ms: the same scenario, settings and actions, replayed from 0. */
-  travel(time) {
-    const { key, settings, actions } = this.run;
-    this.start(key, settings, actions);
-    this.run.runTo(time);
-    this.render();
+  async travel(time) {
+    this.#setPlaying(false);
+    const reply = await this.#engine.request({ type: 'travel', time });
+    // A later travel took this one's place.
+    if (reply === undefined) return;
+    const { key, scenario, settings } = this.run;
+    this.#begin(new Run({ key, scenario, settings }), reply.frame);
     remember(this.run);
   }
 
   /** Pauses and runs one tick of `interval` ms. */
-  tick(interval) {
+  async tick(interval) {
     this.#setPlaying(false);
-    this.run.runTo(this.run.network.now + interval);
-    this.render();
+    await this.#ask({ type: 'step', by: interval });
     remember(this.run);
   }
 
@@ -85,38 +90,74 @@ class Player {
     if (!this.run.playing) remember(this.run);
   }
 
-  /**
-   * Plays `ms` of virtual time further if the run is playing; reaching the scenario's duration
-   * pauses it there and puts it in the URL.
-   */
-  advance(ms) {
-    if (!this.run.playing) return;
-    const { network, scenario } = this.run;
-    this.run.runTo(Math.min(network.now + ms, scenario.duration ?? Infinity));
-    if (scenario.duration !== undefined && network.now >= scenario.duration) {
-      this.#setPlaying(false);
-      remember(this.run);
-    }
-    this.render();
-  }
-
-  /** Applies fault-lab `action` to node `nodeId` with `argument` now, records it, and puts it in the URL. */
-  act(action, nodeId, argument) {
-    this.run.record(action, nodeId, argument);
-    remember(this.run);
-    this.render();
+  /** Does fault-lab `action` (see `perform` in engine-protocol.js) with `argument` now, records it, and puts it in the URL. */
+  async act(action, argument) {
+    const recorded = this.run.actions.length;
+    if ((await this.#ask({ type: 'perform', action, argument })) && this.run.actions.length > recorded) remember(this.run);
   }
 
   /** Selects the node in slot `slot` (-1 for none) and inspects it. */
   select(slot) {
-    this.run.selected = slot;
-    this.#view.showSelection(this.run);
-    this.render();
+    this.#ask({ type: 'select', slot });
+  }
+
+  /** The run so far as text: `kind` 'trace' (JSON lines) or 'stats' (CSV). */
+  exported(kind) {
+    return this.#engine.request({ type: 'export', kind }).then((reply) => reply.result);
   }
 
   /** Draws the run as it is now. */
   render() {
+    this.#dirty = false;
     this.#view.render(this.run);
+  }
+
+  /**
+   * The clock, on every animation frame: draws the latest frame if it is not drawn yet, then, if
+   * the run plays and the engine is free, asks it to play the real time since it last asked (at
+   * most MAX_FRAME_MS) times the speed input. Reaching the scenario's duration pauses the run.
+   */
+  onAnimationFrame(now) {
+    if (this.#dirty) this.render();
+    if (!this.run.playing) this.#askedAt = now;
+    if (!this.run.playing || !this.#engine.idle) return;
+    const to = this.run.time + Math.min(now - this.#askedAt, MAX_FRAME_MS) * readSpeed();
+    this.#askedAt = now;
+    this.#ask({ type: 'advance', to }).then((frame) => {
+      if (frame?.ended) this.#setPlaying(false);
+      // Paused while the engine played on: the link gets the time it reached.
+      if (frame !== undefined && !this.run.playing) remember(this.run);
+    });
+  }
+
+  /** Sends `request` to the engine and takes the frame it answers with; resolves with it, or undefined when refused (the error is shown). */
+  async #ask(request) {
+    let reply;
+    try {
+      reply = await this.#engine.request(request);
+    } catch (error) {
+      this.#view.showError(`${error.code}: ${error.message}`);
+      return undefined;
+    }
+    this.#take(reply.frame);
+    return reply.frame;
+  }
+
+  /** Makes `run` the one played, from its first `frame`, paused. */
+  #begin(run, frame) {
+    this.run = run;
+    run.apply(frame);
+    this.#view.showRun(run);
+    this.#view.take(run, frame);
+    this.#setPlaying(false);
+    this.#dirty = true;
+  }
+
+  /** Takes a `frame` of the run being played, to be drawn on the next animation frame. */
+  #take(frame) {
+    this.run.apply(frame);
+    this.#view.take(this.run, frame);
+    this.#dirty = true;
   }
 
   /** Sets whether the run plays, and shows it. */
@@ -125,32 +166,27 @@ class Player {
     this.#view.showPlaying(playing);
   }
 
-  /** Puts every input back to its default and starts scenario `key` (a first load with a bad URL). */
-  #startWithDefaults(key) {
+  /** Puts every input back to its default and starts scenario `key`, run to `time` ms (a first load with a bad URL). */
+  async #startWithDefaults(key, time) {
     fillSettings(key);
     const reason = this.#view.error;
-    if (!this.start(key, readSettings())) throw new Error(`the bundled scenario ${key} does not start`);
+    if (!(await this.start(key, readSettings(), [], time))) throw new Error(`the bundled scenario ${key} does not start`);
     this.#view.showError(`${reason} (started with the defaults instead)`);
   }
 }
 
-/**
- * Plays in real time: every animation frame advances the player by the real time since the last
- * one (at most 100 ms) times the speed input.
- */
+/** Calls `player.onAnimationFrame` on every animation frame. */
 function runClock(player) {
-  let last = performance.now();
   const frame = (time) => {
-    const elapsed = Math.min(time - last, 100);
-    last = time;
-    player.advance(elapsed * readSpeed());
+    player.onAnimationFrame(time);
     requestAnimationFrame(frame);
   };
   requestAnimationFrame(frame);
 }
 
-const view = new View();
-const player = new Player(view);
+const engine = new EngineClient();
+const view = new View(() => engine.request({ type: 'checker' }).then((reply) => reply.result));
+const player = new Player(view, engine);
 bindControls(player, view);
 bindLoading(player, view);
 // The network view follows its box's size and the theme; the run is drawn again on a change.
@@ -160,14 +196,11 @@ onThemeChange(() => {
   player.render();
 });
 // The link replays its run: the scenario (a loaded one it carries), settings and actions it names,
-// run to its time.
+// run to its time; the page is ready once it is drawn.
 const link = readLink(location.search, location.hash);
 if (link.file !== undefined) offerLoaded(link.file, link.file.name ?? 'a shared scenario');
 showLink(link.key, link.values);
-player.start(link.key, readSettings(), link.actions);
-if (link.time !== undefined) {
-  player.run.runTo(link.time);
-  player.render();
-}
+await player.start(link.key, readSettings(), link.actions, link.time);
+player.render();
 if (link.ignored.length > 0) view.showError(`Ignored from the link: ${link.ignored.join('; ')}. The rest plays.`);
 runClock(player);

@@ -81,37 +81,41 @@ export class SpaceTimeView {
     this.#select(undefined);
   }
 
-  /** Takes what `run` traced since the last call and draws the diagram at the run's time. */
+  /** Takes trace `records` (a frame's `trace`: `drainTrace()` since the last frame). */
+  add(records) {
+    this.#data.add(records);
+  }
+
+  /** Draws the diagram of `run` at its time. */
   render(run) {
     this.#run = run;
-    this.#data.add(run.network.drainTrace());
     this.#draw();
   }
 
   /** Draws the diagram, or the note when the run is too big for it. */
   #draw() {
     const run = this.#run;
-    const shown = run !== undefined && run.scenario.options.recordTrace === true && run.nodes.length <= SPACE_TIME_MAX_NODES;
+    const shown = run !== undefined && run.scenario.options.recordTrace === true && run.ids.length <= SPACE_TIME_MAX_NODES;
     $('space-time-note').hidden = shown;
     this.#canvas.hidden = !shown;
     $('space-time-key').hidden = !shown;
     if (!shown || this.#canvas.clientWidth === 0) return;
-    const nowUs = run.network.now * 1000;
+    const nowUs = run.time * 1000;
     const spanUs = Math.min(WINDOW_US, (run.scenario.duration ?? Infinity) * 1000);
     const window = [Math.max(0, nowUs - spanUs), Math.max(nowUs, spanUs)];
-    const flying = this.#data.inFlight(run.network.transfers(), nowUs);
+    const flying = this.#data.inFlight(run.transfers, nowUs);
     const visible = [...this.#data.arrows, ...flying].filter((arrow) => arrow.endUs >= window[0]);
-    const slotOf = new Map(run.nodes.map((node, slot) => [node.nodeId, slot]));
+    const slotOf = new Map(run.ids.map((id, slot) => [id, slot]));
     const marks = [...this.#data.marks, ...faultMarks(run.scenario.events ?? [], run.actions.slice(0, run.applied), slotOf, nowUs)];
-    const frame = fit(this.#canvas, run.nodes.length, window);
+    const frame = fit(this.#canvas, run.ids.length, window);
     this.#drawn = paint(this.#canvas, frame, {
-      ids: run.nodes.map((node) => node.nodeId),
+      ids: run.ids,
       arrows: visible.sort((a, b) => a.sentUs - b.sentUs || a.from - b.from || a.to - b.to),
       marks: marks.filter((mark) => mark.timeUs >= window[0]),
       nowUs,
       selected: this.#selected,
     });
-    this.#canvas.dataset.lanes = String(run.nodes.length);
+    this.#canvas.dataset.lanes = String(run.ids.length);
     this.#canvas.dataset.arrows = JSON.stringify(countByOutcome(visible));
     const sample = this.#drawn.findLast((drawn) => drawn.arrow.outcome !== 'in-flight') ?? this.#drawn.at(-1);
     this.#canvas.dataset.sample = sample === undefined ? '' : `${(sample.x1 + sample.x2) / 2},${(sample.y1 + sample.y2) / 2}`;
@@ -146,7 +150,7 @@ export class SpaceTimeView {
       inspector.textContent = 'Click an arrow, or focus the diagram and press → or ←, to inspect a message.';
       return;
     }
-    const id = (slot) => this.#run.nodes[slot]?.nodeId ?? `slot ${slot}`;
+    const id = (slot) => this.#run.ids[slot] ?? `slot ${slot}`;
     const seconds = (us) => `${(us / 1e6).toFixed(3)} s`;
     const ended = arrow.outcome === 'in-flight' ? `arrives at ${seconds(arrow.endUs)}, to be ${arrow.expected}` : `ended at ${seconds(arrow.endUs)}`;
     const hops = arrow.hops === null ? 'hops unknown' : `hop ${arrow.hops}`;

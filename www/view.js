@@ -8,8 +8,8 @@ import { nodeCount, nodeStatus, nodeStep } from './decode.js';
 import { $, legendEntry, prependCapped } from './dom.js';
 import { SpaceTimeView } from './space-time.js';
 import { CheckerView } from './checker-view.js';
-
-const MAX_LOG_LINES = 300;
+import { MAX_LOG_LINES } from './engine-protocol.js';
+import { InspectList } from './inspect-list.js';
 
 /** The simulation statistics shown as counters, each in the element `stat-<name>`. */
 const COUNTERS = ['sent', 'delivered', 'rejected', 'lost', 'partitioned', 'synced'];
@@ -18,10 +18,12 @@ const COUNTERS = ['sent', 'delivered', 'rejected', 'lost', 'partitioned', 'synce
 export class View {
   #charts = new Charts($('charts'));
   #spaceTime = new SpaceTimeView();
-  #checker = new CheckerView();
+  #inspectList = new InspectList();
+  #checker;
 
-  /** Takes over the page's player elements and draws the colour key. */
-  constructor() {
+  /** Takes over the page's player elements and draws the colour key; `readReport()` resolves with the run's `workloadReport()`. */
+  constructor(readReport) {
+    this.#checker = new CheckerView(readReport);
     drawLegend();
   }
 
@@ -32,15 +34,14 @@ export class View {
 
   /**
    * Shows a new run from its start: the Nodes input in the scale mode only, an empty log, empty
-   * charts and space-time diagram, the nodes to inspect, the scenario's description, and a time
-   * slider over its duration in steps of its tick.
+   * charts and space-time diagram, the scenario's description, and a time slider over its
+   * duration in steps of its tick.
    */
   showRun(run) {
     $('nodes-control').hidden = run.key !== 'scale';
     $('log').replaceChildren();
     this.#charts.reset();
     this.#spaceTime.reset(run);
-    this.refreshInspectList(run);
     $('scenario-description').textContent = run.scenario.description ?? '';
     $('time-slider').max = String(run.scenario.duration ?? 10_000);
     $('time-slider').step = String(run.scenario.options.tickInterval ?? NETWORK_OPTION_DEFAULTS.tickInterval);
@@ -62,8 +63,20 @@ export class View {
     $('play').setAttribute('aria-pressed', String(playing));
   }
 
+  /**
+   * Takes what `frame` (of `run`, just applied to it) adds: its log lines, ticks and trace
+   * records; and the nodes to inspect when they changed, else the selection.
+   */
+  take(run, frame) {
+    for (const line of frame.log) this.#log(...line);
+    this.#charts.add(frame.ticks, frame.anomalies);
+    this.#spaceTime.add(frame.trace);
+    if (frame.nodes !== undefined) this.#inspectList.list(run);
+    else this.#inspectList.select(run);
+  }
+
   /** Logs `text` at virtual time `time` ms, of `kind` (for the filter) about node `nodeId`. */
-  log(time, text, kind, nodeId) {
+  #log(time, text, kind, nodeId) {
     const item = document.createElement('li');
     item.textContent = `${(time / 1000).toFixed(2)} s  ${text}`;
     item.className = kind;
@@ -78,51 +91,19 @@ export class View {
     for (const item of $('log').children) item.hidden = !visible(item);
   }
 
-  /** Lists `run`'s live nodes in the inspector's select, with its selection. */
-  refreshInspectList(run) {
-    const options = run.nodes.flatMap((node, slot) => (node.isValid() ? [new Option(node.nodeId, String(slot))] : []));
-    $('inspect').replaceChildren(new Option('no node', '-1'), ...options);
-    this.showSelection(run);
-  }
-
-  /** Selects `run`'s selected node in the inspector's select. */
-  showSelection(run) {
-    $('inspect').value = String(run.selected);
-  }
-
-  /** Draws `run` as it is now: the network, the charts, the pattern view, the counters, the inspectors, the space-time diagram, the checker's report. */
+  /** Draws `run` as it is now: the network, the pattern view, the counters, the inspectors, the space-time diagram, the checker's report. */
   render(run) {
-    const { network } = run;
-    const states = network.nodeStates();
-    draw($('network-view'), {
-      positions: run.positions,
-      links: run.links,
-      states,
-      transfers: network.transfers(),
-      byzantine: run.byzantine,
-      selected: run.selected,
-      labels: run.labels,
-      zoom: run.zoom,
-      pan: run.pan,
-    });
-    const ticks = network.drainTickStats();
-    this.#charts.add(ticks, run.anomalies);
-    if (ticks.length > 0 || run.patternKey === undefined) drawPatternOnce(run, states);
-    const stats = network.getSimulationStats();
-    $('time').textContent = `${(network.now / 1000).toFixed(2)} s`;
-    $('time-slider').value = String(network.now);
-    $('trace-hash').textContent = network.traceHash();
-    for (const name of COUNTERS) $(`stat-${name}`).textContent = String(stats[name]);
+    draw($('network-view'), run);
+    if (run.ticked || run.patternKey === undefined) drawPatternOnce(run);
+    $('time').textContent = `${(run.time / 1000).toFixed(2)} s`;
+    $('time-slider').value = String(run.time);
+    $('trace-hash').textContent = run.traceHash;
+    for (const name of COUNTERS) $(`stat-${name}`).textContent = String(run.stats[name]);
     const anomalies = Object.entries(run.anomalies).map(([kind, n]) => `${kind}: ${n}`);
     $('stat-anomalies').textContent = anomalies.length === 0 ? '0' : anomalies.join(', ');
     inspect(run);
     this.#spaceTime.render(run);
     this.#checker.render(run);
-  }
-
-  /** The ticks charted since the run started, as CSV. */
-  statsCsv() {
-    return this.#charts.csv();
   }
 }
 
@@ -133,24 +114,26 @@ function visible(item) {
   return (kind === 'all' || item.dataset.kind === kind) && (node === '' || item.dataset.node === node);
 }
 
-/** Redraws the pattern view when the set of node steps in `states` changed (not on every frame). */
-function drawPatternOnce(run, states) {
+/** Redraws the pattern view when the set of `run`'s node steps changed (not on every frame). */
+function drawPatternOnce(run) {
+  const { states } = run;
+  run.ticked = false;
   const steps = new Set();
   for (let slot = 0; slot < nodeCount(states); slot++) if (nodeStatus(states, slot) !== 'removed') steps.add(nodeStep(states, slot));
   const key = [...steps].sort((a, b) => a - b).join(',');
-  if (key === run.patternKey || run.nodes.length === 0) return;
+  if (key === run.patternKey || run.ids.length === 0) return;
   run.patternKey = key;
   drawPattern($('pattern-view'), run.settings.pattern, [...steps]);
 }
 
 /** Shows the selected node's state and counts in the inspector. */
 function inspect(run) {
-  const node = run.nodes[run.selected];
-  if (node === undefined || !node.isValid()) {
+  const node = run.inspected;
+  if (node === null) {
     $('inspector').textContent = 'Click a node to inspect it.';
     return;
   }
-  const s = node.getStats();
+  const s = node.stats;
   const role = run.byzantine.has(run.selected) ? `, byzantine (${JSON.stringify(run.byzantine.get(run.selected))})` : '';
   $('inspector').textContent =
     `${node.nodeId}: ${node.status}${role}; step ${node.globalStep}, pattern value ${node.patternValue}; ` +

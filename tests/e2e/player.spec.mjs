@@ -133,6 +133,7 @@ test('zoom and pan move the view; the page fits a phone-width screen with no hor
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.locator('#nodes-control')).toBeHidden();
   await page.getByLabel('Inspect').selectOption('sensor-001');
+  await expect(page.locator('#inspector')).toContainText('sensor-001: online');
   // What is drawn on the canvas (the zoom buttons lie over it, and hovering changes them).
   const drawing = () => page.locator('#network-view').evaluate((canvas) => canvas.toDataURL());
   const before = await drawing();
@@ -207,10 +208,12 @@ test('the pattern seed and interval inputs re-run the scenario on that pattern; 
   await page.getByLabel('Pattern seed').dispatchEvent('change');
   await page.getByLabel('Reset interval').fill('4');
   await page.getByLabel('Reset interval').dispatchEvent('change');
+  // The run starts again in the engine worker: its first frame draws the pattern and writes the link.
+  await expect(page.locator('#pattern-view line.reset')).toHaveCount(12);
+  await expect(page).toHaveURL(/pattern=3/);
   // Seed 3: 3, 9, 9, 9, then a reset every 4 steps.
   const values = await page.locator('#pattern-view circle.value').evaluateAll((dots) => dots.slice(0, 6).map((d) => Number(d.dataset.value)));
   expect(values).toEqual([3, 9, 9, 9, 3, 9]);
-  await expect(page.locator('#pattern-view line.reset')).toHaveCount(12);
   expect(page.url()).toContain('pattern=3');
   expect(page.url()).toContain('interval=4');
   await page.locator('#speed').fill('8');

@@ -85,6 +85,8 @@ test('byzantine lab: rejected copies show; the time slider redraws the diagram f
   expect(early.accepted).toBeGreaterThan(0);
   expect(early.accepted).toBeLessThan(atEnd.accepted);
   await page.locator('#time-slider').fill('3000');
+  // The engine worker replays the run to 3 s; its frame is drawn with the diagram.
+  await expect(page.locator('#time')).toHaveText('3.00 s');
   expect(await arrows(page)).toEqual(atEnd);
   expect(errors).toEqual([]);
 });
