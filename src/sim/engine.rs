@@ -404,6 +404,7 @@ impl Simulation {
     fn is_healthy(&self) -> bool {
         self.links.plain(&self.config.link)
             && self.links.unloaded()
+            && self.messages.none_doomed()
             && self.nodes.all_running()
             && self.network.live_count() == self.network.slot_count()
     }

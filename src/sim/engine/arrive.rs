@@ -7,6 +7,7 @@ use crate::message::Stamp;
 use crate::network::{Delivery, Slot};
 use crate::sim::byzantine::Byzantine;
 use crate::sim::queue::Transfer;
+use crate::sim::topology::Topology;
 use crate::sim::trace::{TraceEvent, TraceKind};
 
 impl Simulation {
@@ -48,7 +49,7 @@ impl Simulation {
     /// on its way to `to`.
     #[cold]
     fn lose_dropped(&mut self, index: u32, from: Slot, to: Slot) {
-        self.messages.count_arrived(index);
+        self.messages.count_doomed_arrived(index, to);
         let message = self.messages.get(index).map_or(0, |record| record.id);
         self.trace_now(TraceKind::Lost, message, from, to);
         self.complete_if_done(index);
@@ -153,8 +154,27 @@ impl Simulation {
         }
         if self.bulk.is_on() {
             self.hand_to_bulk(event, index, hops, tampered);
-        } else if !unicast {
-            self.pass_on(&FirstArrival::new(event, index, hops, tampered), None);
+        } else if !unicast && hops < self.config.ttl && self.config.topology != Topology::Full {
+            self.relay(behaviour, &FirstArrival::new(event, index, hops, tampered), None);
+        }
+    }
+
+    /// Sends on the message of `arrival` at its time, as its node's `behaviour` allows (a black
+    /// hole swallows it, a tamperer alters it): to every neighbour (or `fanout` random ones) but
+    /// the one it came from, or (`to`) to that neighbour alone. The caller checked the ttl.
+    #[inline(always)]
+    pub(super) fn relay(&mut self, behaviour: Option<Byzantine>, arrival: &FirstArrival, to: Option<Slot>) {
+        let FirstArrival { time_us, node, from, hops, message_id, index, tampered } = *arrival;
+        if behaviour == Some(Byzantine::BlackHole) {
+            self.ledger.count_swallowed();
+            return;
+        }
+        let kind = TraceKind::Forward;
+        self.ledger.note(TraceEvent { time_us, kind, message: message_id, from, to: node });
+        let tamper = tampered || behaviour == Some(Byzantine::Tamper);
+        match to {
+            None => self.fan_out(index, node, Some(from), hops + 1, tamper, time_us),
+            Some(to) => self.forward(index, node, to, hops + 1, tamper, time_us),
         }
     }
 

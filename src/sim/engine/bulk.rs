@@ -11,9 +11,8 @@
 use super::Simulation;
 use crate::error::MeshError;
 use crate::network::Slot;
-use crate::sim::byzantine::Byzantine;
 use crate::sim::topology::Topology;
-use crate::sim::trace::{TraceEvent, TraceKind};
+use crate::sim::trace::TraceEvent;
 
 /// A first arrival of an accepted message: message `message_id` reached `node` from `from` at
 /// `time_us`, `hops` links from its sender (what the bulk protocol handles, and what a node
@@ -30,10 +29,10 @@ pub struct FirstArrival {
     pub hops: u32,
     /// The message's id.
     pub message_id: u64,
-    /// The message's record, kept until the batch is applied.
-    index: u32,
+    /// The message's record (kept until a bulk batch is applied).
+    pub(super) index: u32,
     /// Whether a tamperer on the way altered it.
-    tampered: bool,
+    pub(super) tampered: bool,
 }
 
 impl FirstArrival {
@@ -237,27 +236,15 @@ impl Simulation {
         self.bulk.arrivals.push(FirstArrival::new(event, index, hops, tampered));
     }
 
-    /// Sends on the message of `arrival` at its time: to every neighbour of its node but the one
-    /// it came from (`to` None), as the engine's flooding does, or to `to` alone; within the ttl
-    /// and as the node's behaviour allows (a black hole swallows it, a tamperer alters it).
-    pub(super) fn pass_on(&mut self, arrival: &FirstArrival, to: Option<Slot>) {
-        let FirstArrival { time_us, node, from, hops, message_id, index, tampered } = *arrival;
-        if hops >= self.config.ttl || (to.is_none() && self.config.topology == Topology::Full) {
+    /// Sends on the message of `arrival` at its time, as the bulk protocol asked: to every
+    /// neighbour of its node but the one it came from (`to` None: the engine's own flooding
+    /// rules, in a topology other than the full mesh), or to `to` alone; within the ttl.
+    fn pass_on(&mut self, arrival: &FirstArrival, to: Option<Slot>) {
+        if arrival.hops >= self.config.ttl || (to.is_none() && self.config.topology == Topology::Full) {
             return;
         }
-        let behaviour = self.nodes.byzantine(node).cloned();
-        if behaviour == Some(Byzantine::BlackHole) {
-            self.ledger.count_swallowed();
-            return;
-        }
-        let kind = TraceKind::Forward;
-        self.ledger.note(TraceEvent { time_us, kind, message: message_id, from, to: node });
-        let tamper = tampered || behaviour == Some(Byzantine::Tamper);
-        let targets = match to {
-            Some(to) => super::send::Targets::Only(to),
-            None => super::send::Targets::AllBut(Some(from)),
-        };
-        self.fan_out(index, node, targets, hops + 1, tamper, time_us);
+        let behaviour = self.nodes.byzantine(arrival.node).cloned();
+        self.relay(behaviour, arrival, to);
     }
 
     /// Whether `a` and `b` are linked: in a full mesh always, else by the topology's graph.

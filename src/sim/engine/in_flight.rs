@@ -1,6 +1,8 @@
 //! Transfers in flight, for drawing: where each is, and how it would end if it arrived now; and
 //! dropping a message's copies in flight.
 
+use std::collections::BTreeMap;
+
 use super::Simulation;
 use crate::auth::AuthMode;
 use crate::boundary::code_table;
@@ -51,24 +53,18 @@ impl Simulation {
     /// each is lost when it arrives (traced and counted as `lost`). Returns how many copies it
     /// dropped (0 when none is in flight: it arrived already, or never was).
     pub fn drop_in_flight(&mut self, message_id: u64, to: Option<Slot>) -> usize {
-        let doomed: Vec<(u32, Slot)> = self
-            .messages
-            .queue()
-            .iter()
-            .map(|(_, t)| (t.message, t.to))
-            .filter(|&(index, receiver)| {
-                to.is_none_or(|to| to == receiver)
-                    && self.messages.get(index).is_some_and(|record| record.id == message_id)
-            })
-            .collect();
-        for &(index, receiver) in &doomed {
-            if let Some(record) = self.messages.get_mut(index) {
-                if !record.dropped.contains(&receiver) {
-                    record.dropped.push(receiver);
-                }
+        let mut doomed: BTreeMap<(u32, Slot), u32> = BTreeMap::new();
+        for (_, t) in self.messages.queue().iter() {
+            let wanted = to.is_none_or(|to| to == t.to)
+                && self.messages.get(t.message).is_some_and(|record| record.id == message_id);
+            if wanted {
+                *doomed.entry((t.message, t.to)).or_default() += 1;
             }
         }
-        doomed.len()
+        for (&(index, receiver), &copies) in &doomed {
+            self.messages.doom(index, receiver, copies);
+        }
+        doomed.values().sum::<u32>() as usize
     }
 
     /// How `transfer` would end if it arrived now (a replay window's verdict is not foreseen).
@@ -79,7 +75,7 @@ impl Simulation {
         if down
             || self.links.is_cut(transfer.from, to)
             || record.seen.contains(to)
-            || record.dropped.contains(&to)
+            || self.messages.is_dropped(transfer.message, to)
         {
             return Outlook::Dropped;
         }

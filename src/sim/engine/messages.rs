@@ -1,6 +1,8 @@
 //! The messages in flight: each one's record (what it claims, who has it, how many of its
 //! transfers are still on their way) and the queue of those transfers.
 
+use std::collections::BTreeMap;
+
 use super::authenticity::Credentials;
 use super::nodes::Heard;
 use super::seen::SeenSet;
@@ -61,9 +63,6 @@ pub(super) struct MessageRecord {
     pub(super) reached: u32,
     /// The nodes that have it, the sender included.
     pub(super) seen: SeenSet,
-    /// The receivers whose copies in flight the owner dropped (see
-    /// [`super::Simulation::drop_in_flight`]): they are lost on arrival.
-    pub(super) dropped: Vec<Slot>,
 }
 
 impl MessageRecord {
@@ -121,6 +120,10 @@ pub(super) struct Messages {
     free: Vec<u32>,
     /// Every transfer in flight, in arrival order.
     queue: EventQueue,
+    /// Copies in flight the owner dropped (see [`super::Simulation::drop_in_flight`]), by
+    /// message index and receiver: that many of the message's next arrivals there are lost.
+    /// While it is empty, arrivals need not look.
+    doomed: BTreeMap<(u32, Slot), u32>,
 }
 
 impl Messages {
@@ -174,9 +177,27 @@ impl Messages {
         }
     }
 
-    /// Whether the owner dropped the copies of message `index` on their way to `to`.
+    /// Marks the `copies` copies of message `index` on their way to `to` (every copy in flight
+    /// there) dropped.
+    pub(super) fn doom(&mut self, index: u32, to: Slot, copies: u32) {
+        self.doomed.insert((index, to), copies);
+    }
+
+    /// Whether the copy of message `index` arriving at `to` is one the owner dropped.
+    #[inline(always)]
     pub(super) fn is_dropped(&self, index: u32, to: Slot) -> bool {
-        self.get(index).is_some_and(|record| record.dropped.contains(&to))
+        !self.doomed.is_empty() && self.doomed.contains_key(&(index, to))
+    }
+
+    /// Counts off a dropped copy of message `index` that arrived at `to`.
+    pub(super) fn count_doomed_arrived(&mut self, index: u32, to: Slot) {
+        self.count_arrived(index);
+        if let Some(left) = self.doomed.get_mut(&(index, to)) {
+            *left -= 1;
+            if *left == 0 {
+                self.doomed.remove(&(index, to));
+            }
+        }
     }
 
     /// Counts off one copy of message `index` that arrived.
@@ -198,15 +219,20 @@ impl Messages {
 
     /// Counts off an arriving transfer of message `index` at `to` if `to` has the message:
     /// then returns the message's id and whether nothing of it is left in flight; else changes
-    /// nothing. Small, for the flood loop's duplicate path.
+    /// nothing. Small, for the flood loop's duplicate path (taken only while no copy is dropped).
     #[inline(always)]
     pub(super) fn arrive_again(&mut self, index: u32, to: Slot) -> Option<(u64, bool)> {
         let record = self.get_mut(index)?;
-        if !record.seen.contains(to) || record.dropped.contains(&to) {
+        if !record.seen.contains(to) {
             return None;
         }
         record.in_flight -= 1;
         Some((record.id, record.in_flight == 0))
+    }
+
+    /// Whether no copy in flight is dropped (see [`Messages::doom`]).
+    pub(super) fn none_doomed(&self) -> bool {
+        self.doomed.is_empty()
     }
 
     /// The queue of transfers in flight.
@@ -249,7 +275,6 @@ mod tests {
             in_flight: 0,
             reached: 0,
             seen: SeenSet::new(0),
-            dropped: Vec::new(),
         }
     }
 

@@ -14,15 +14,6 @@ use crate::sim::queue::Transfer;
 use crate::sim::topology::Topology;
 use crate::sim::trace::{TraceEvent, TraceKind};
 
-/// Whom a fan-out sends to.
-#[derive(Debug, Clone, Copy)]
-pub(super) enum Targets {
-    /// The node's neighbours (all, or `fanout` random ones), but this one if any.
-    AllBut(Option<Slot>),
-    /// This neighbour alone.
-    Only(Slot),
-}
-
 impl Simulation {
     /// Sends a message from a live node: delivered at once in instant mode, else scheduled. It
     /// has no payload: its size is the header's.
@@ -159,23 +150,11 @@ impl Simulation {
             in_flight: 0,
             reached: 0,
             seen: SeenSet::new(sender),
-            dropped: Vec::new(),
         };
         let index = self.messages.add(record);
         match unicast_to {
-            Some(to) => {
-                // One transfer: the checked path serves every link, plain ones included.
-                let event = TraceEvent {
-                    time_us: self.clock.now(),
-                    kind: TraceKind::Lost,
-                    message,
-                    from: sender,
-                    to,
-                };
-                let copies = self.transmit_checked(event, index, size, 1, false);
-                self.messages.count_in_flight(index, copies);
-            }
-            None => self.fan_out(index, sender, Targets::AllBut(None), 1, false, self.clock.now()),
+            Some(to) => self.forward(index, sender, to, 1, false, self.clock.now()),
+            None => self.fan_out(index, sender, None, 1, false, self.clock.now()),
         }
         self.complete_if_done(index);
         Ok(SimBroadcast {
@@ -230,26 +209,20 @@ impl Simulation {
         (!others.is_empty()).then(|| others[self.rng.below(others.len() as u32) as usize])
     }
 
-    /// Schedules transfers of message `index` from `node`, leaving at `now_us`, to `targets`;
-    /// each arrives at hop `hops`, `tampered` or not.
+    /// Schedules transfers of message `index` from `node`, leaving at `now_us`, to its
+    /// neighbours (all, or `fanout` random ones), except `except`; each arrives at hop `hops`,
+    /// `tampered` or not.
     pub(super) fn fan_out(
         &mut self,
         index: u32,
         node: Slot,
-        targets: Targets,
+        except: Option<Slot>,
         hops: u32,
         tampered: bool,
         now_us: u64,
     ) {
-        let mut slots = std::mem::take(&mut self.scratch);
-        match targets {
-            Targets::AllBut(except) => self.relay_targets(&mut slots, node, except),
-            Targets::Only(to) => {
-                slots.clear();
-                slots.push(to);
-            }
-        }
-        let targets = slots;
+        let mut targets = std::mem::take(&mut self.scratch);
+        self.relay_targets(&mut targets, node, except);
         let (message, size) = self.messages.get(index).map_or((0, 0), |m| (m.id, m.size));
         let event = TraceEvent { time_us: now_us, kind: TraceKind::Lost, message, from: node, to: node };
         let scheduled = if self.links.plain(&self.config.link) {
@@ -264,6 +237,24 @@ impl Simulation {
         };
         self.messages.count_in_flight(index, scheduled);
         self.scratch = targets;
+    }
+
+    /// Schedules one transfer of message `index` from `node` to `to`, leaving at `now_us`, to
+    /// arrive at hop `hops`, `tampered` or not. The checked path serves every link, plain ones
+    /// included.
+    pub(super) fn forward(
+        &mut self,
+        index: u32,
+        node: Slot,
+        to: Slot,
+        hops: u32,
+        tampered: bool,
+        now_us: u64,
+    ) {
+        let (message, size) = self.messages.get(index).map_or((0, 0), |m| (m.id, m.size));
+        let event = TraceEvent { time_us: now_us, kind: TraceKind::Lost, message, from: node, to };
+        let copies = self.transmit_checked(event, index, size, hops, tampered);
+        self.messages.count_in_flight(index, copies);
     }
 
     /// Fills `targets` with the neighbours `node` relays to, except `except`: all of them, or
