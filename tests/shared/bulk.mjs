@@ -43,6 +43,7 @@ export const bulkCases = [
       equal(network.getSimulationStats().reach, 199, 'every node reached');
       check(batches.length > 3, `${batches.length} batches`);
       for (const times of batches) check(times.every((t) => t >= times[0] && t < times[0] + 5), `one window: ${times}`);
+      equal(network.traceHash(), '994a96f8bee360ac', 'the hash pinned natively (src/sim/engine/tests/bulk.rs) and in every runtime');
       equal(network.traceHash(), (() => {
         const [again, againNodes] = build(MeshNetwork, graphOptions, 200);
         again.setBulkProtocol(flooding([]));

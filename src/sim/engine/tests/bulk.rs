@@ -178,3 +178,13 @@ fn a_bulk_protocol_and_protocols_of_single_nodes_exclude_each_other() {
     assert_eq!(sim.set_hosted(1).unwrap_err().code(), "ERR_NOT_APPLICABLE");
     assert!(!sim.is_instant(), "a full mesh under a bulk protocol schedules its broadcasts");
 }
+
+#[test]
+fn a_bulk_flood_traces_the_hash_pinned_in_node_and_chromium() {
+    // tests/shared/bulk.mjs pins the same hash for the same network flooded by a JS bulk protocol.
+    let mut sim = graph(200, 3);
+    sim.set_bulk_protocol().unwrap();
+    sim.broadcast(0).unwrap();
+    run_bulk(&mut sim, 100_000_000, relay_all);
+    assert_eq!((sim.trace().hash(), sim.stats().reach), ("994a96f8bee360ac".to_owned(), 199));
+}
