@@ -92,6 +92,10 @@ class Arrivals implements ArrivalBatch {
     return this.network.nodeId(slot);
   }
 
+  neighbours(slot: number): Uint32Array {
+    return this.network.use().neighbours(slot);
+  }
+
   relay(i: number): void {
     this.ops.push(BULK_OP.relay, i, 0, 0, 0);
   }

@@ -20,6 +20,8 @@ export interface ArrivalBatch {
   messageId(i: number): number;
   /** The id of the node in `slot`. */
   nodeId(slot: number): string;
+  /** The slots linked to the live node in `slot` (a new array). */
+  neighbours(slot: number): Uint32Array;
   /** Sends arrival `i`'s message on to every neighbour of its node but `from(i)`, as the built-in flooding does (ttl, fanout and byzantine behaviour apply). */
   relay(i: number): void;
   /** Sends arrival `i`'s message on to the neighbour in slot `to` alone (the ttl and byzantine behaviour apply). */
