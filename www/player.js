@@ -17,16 +17,21 @@ import { $ } from './dom.js';
 /** The most real time one frame of play covers, in ms: a slower engine plays slower instead. */
 const MAX_FRAME_MS = 100;
 
+/** A start or time travel taking longer than this, in ms, is shown as under way. */
+const BUSY_AFTER_MS = 200;
+
 /** Holds the run being played and changes it through the engine as the controls, the clock and the link ask; each change is drawn. */
 class Player {
   /** The run being played: a new one on every start, time travel included. */
   run;
   #view;
   #engine;
-  /** Whether a frame arrived (or the view changed) since the run was last drawn. */
+  /** Whether a frame arrived since the run was last drawn. */
   #dirty = false;
   /** When the clock last asked the engine to play on (a `performance.now()`). */
   #askedAt = performance.now();
+  /** How many starts and time travels the engine has not answered yet. */
+  #busy = 0;
 
   /** A player with nothing started yet, showing its runs on `view` and playing them on `engine`. */
   constructor(view, engine) {
@@ -45,7 +50,7 @@ class Player {
     const scenario = withTrace(scenarioFor(key, settings));
     let reply;
     try {
-      reply = await this.#engine.request({ type: 'start', scenario, settings, actions, time });
+      reply = await this.#whileBusy('Starting the run…', this.#engine.request({ type: 'start', scenario, settings, actions, time }));
     } catch (error) {
       // A bad seed, interval or size: say which rule it broke and keep playing what was there.
       this.#view.showError(`${error.code}: ${error.message}`);
@@ -69,7 +74,7 @@ class Player {
   /** Goes back or forward to `time` ms: the same scenario, settings and actions, replayed from 0. */
   async travel(time) {
     this.#setPlaying(false);
-    const reply = await this.#engine.request({ type: 'travel', time });
+    const reply = await this.#whileBusy(`Replaying the run to ${(time / 1000).toFixed(2)} s…`, this.#engine.request({ type: 'travel', time }));
     // A later travel took this one's place.
     if (reply === undefined) return;
     const { key, scenario, settings } = this.run;
@@ -106,25 +111,35 @@ class Player {
     return this.#engine.request({ type: 'export', kind }).then((reply) => reply.result);
   }
 
-  /** Draws the run as it is now. */
+  /** Draws the run as it is now (nothing before the first run is shown). */
   render() {
+    if (this.run === undefined) return;
     this.#dirty = false;
     this.#view.render(this.run);
   }
 
   /**
-   * The clock, on every animation frame: draws the latest frame if it is not drawn yet, then, if
-   * the run plays and the engine is free, asks it to play the real time since it last asked (at
-   * most MAX_FRAME_MS) times the speed input. Reaching the scenario's duration pauses the run.
+   * The clock, on every animation frame: if the run plays and the engine is free (its last frame
+   * has come), asks it to play the real time since it last asked (at most MAX_FRAME_MS) times the
+   * speed input, then draws that last frame while the engine works on the next. Reaching the
+   * scenario's duration pauses the run.
    */
   onAnimationFrame(now) {
-    if (this.#dirty) this.render();
     if (!this.run.playing) this.#askedAt = now;
-    if (!this.run.playing || !this.#engine.idle) return;
+    if (this.run.playing && this.#engine.idle) this.#playOn(now);
+    if (this.#dirty) this.render();
+  }
+
+  /** Asks the engine to play on from the last frame by the real time since it last asked at `now`. */
+  #playOn(now) {
     const to = this.run.time + Math.min(now - this.#askedAt, MAX_FRAME_MS) * readSpeed();
     this.#askedAt = now;
     this.#ask({ type: 'advance', to }).then((frame) => {
-      if (frame?.ended) this.#setPlaying(false);
+      // The run pauses at its end and its last frame is drawn with it, not on the next animation frame.
+      if (frame?.ended) {
+        this.#setPlaying(false);
+        this.render();
+      }
       // Paused while the engine played on: the link gets the time it reached.
       if (frame !== undefined && !this.run.playing) remember(this.run);
     });
@@ -141,6 +156,18 @@ class Player {
     }
     this.#take(reply.frame);
     return reply.frame;
+  }
+
+  /** Resolves as `pending` (a start or a travel) does, showing `text` over the network view while it takes long. */
+  async #whileBusy(text, pending) {
+    this.#busy++;
+    const timer = setTimeout(() => this.#view.showBusy(text), BUSY_AFTER_MS);
+    try {
+      return await pending;
+    } finally {
+      clearTimeout(timer);
+      if (--this.#busy === 0) this.#view.showBusy('');
+    }
   }
 
   /** Makes `run` the one played, from its first `frame`, paused. */

@@ -57,6 +57,12 @@ export class View {
     $('player-error').textContent = text;
   }
 
+  /** Shows what the engine is busy with (a start, a time travel) over the network view ('' hides it). */
+  showBusy(text) {
+    $('engine-busy').hidden = text === '';
+    $('engine-busy').textContent = text;
+  }
+
   /** Shows whether the run plays on the Play/Pause button. */
   showPlaying(playing) {
     $('play').textContent = playing ? 'Pause' : 'Play';

@@ -1,7 +1,8 @@
 // The demo page's engine runs in a Web Worker (www/engine-worker.js): the page lists the worker and
 // its main thread has no long task while 10 000 nodes play; time travel and the link replay the
 // run to the trace hash Node computes; the exports come from the worker; refused settings are
-// named while the run that was there plays on.
+// named while the run that was there plays on; starting 100 000 nodes shows a busy note and no
+// long task, and the inspector lists the first 1 000 nodes (one picked on the view is added).
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { MeshNetwork } from 'data-mesh';
@@ -105,5 +106,44 @@ test('refused settings are named by the worker while the run that was there play
   await expect(page.locator('#time')).not.toHaveText(time);
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   expect(page.url()).not.toContain('interval=0');
+  expect(errors).toEqual([]);
+});
+
+test('starting 100 000 nodes: the page says the engine is busy, has no long task, and lists the first 1 000 nodes', async ({ page }) => {
+  test.setTimeout(90_000);
+  // From the page's start: every text the busy note shows, and every long task.
+  await page.addInitScript(() => {
+    window.busyTexts = [];
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((entry) => entry.duration))).observe({ type: 'longtask', buffered: true });
+    document.addEventListener('DOMContentLoaded', () => {
+      const busy = document.getElementById('engine-busy');
+      new MutationObserver(() => window.busyTexts.push(busy.hidden ? '' : busy.textContent)).observe(busy, { attributes: true, childList: true });
+    });
+  });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.goto(`${PAGE}?scenario=scale&nodes=100000&seed=6`);
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await expect(page.locator('#engine-busy')).toBeHidden();
+  expect(await page.evaluate(() => window.busyTexts)).toContain('Starting the run…');
+  // Loose on purpose: with the engine on the main thread, this start was one task of 1.6 s.
+  expect((await page.evaluate(() => window.longTasks)).filter((duration) => duration > 500)).toEqual([]);
+  await expect(page.locator('#inspect option')).toHaveCount(1002);
+  await expect(page.locator('#inspect option').last()).toHaveText('… 99000 more: click one on the network view');
+  expect(errors).toEqual([]);
+});
+
+test('a node past the listed ones, picked on the network view, is added to the inspector when selected', async ({ page }) => {
+  const errors = await open(page, 'scenario=scale&nodes=3000&seed=6');
+  await expect(page.locator('#inspect option')).toHaveCount(1002);
+  // The spiral's outer ring holds the last slots: a click near its right edge picks one past 1 000.
+  const box = await page.locator('#network-view').boundingBox();
+  await page.locator('#network-view').click({ position: { x: 48 + 0.97 * (box.width - 96), y: 48 + 0.5 * (box.height - 96) } });
+  await expect(page.locator('#inspector')).toHaveText(/^n\d+: online/);
+  const id = (await page.locator('#inspector').textContent()).split(':')[0];
+  expect(Number(id.slice(1))).toBeGreaterThanOrEqual(1000);
+  await expect(page.locator('#inspect option:checked')).toHaveText(id);
+  await expect(page.locator('#inspect option')).toHaveCount(1003);
   expect(errors).toEqual([]);
 });
