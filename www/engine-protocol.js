@@ -32,7 +32,8 @@
 //                mode), layout positions `x, y` in 0..1 by slot (Float64Array), ids to draw under
 //                the nodes or null. Typed arrays moved.
 //   byzantine    when it changed: `[slot, behaviour]` pairs.
-//   actions      when they changed: the recorded actions; applied: how many of them were applied.
+//   actions      the recorded actions `[time, action, nodeId, argument]`; applied: how many of
+//                them were applied.
 //   ended        true when an advance reached the scenario's duration.
 // `error` is `{ code, field, message }` (the package's typed error; code 'ERR_ENGINE' for others).
 
