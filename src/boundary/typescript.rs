@@ -27,9 +27,10 @@ pub const DIR: &str = "src/js/generated";
 
 /// Each generated module: its file name in [`DIR`] and its full text. (No module re-exports the
 /// others: in the CommonJS build a re-export turns every read of a constant into a getter call.)
-pub fn modules() -> [(&'static str, String); 6] {
+pub fn modules() -> [(&'static str, String); 7] {
     [
         ("reports.ts", reports()),
+        ("bulk.ts", bulk()),
         ("arrays.ts", arrays()),
         ("codes.ts", codes()),
         ("defaults.ts", defaults()),
@@ -62,6 +63,13 @@ fn reports() -> String {
     out.layout::<TimerEvent>();
     out.layout::<LifecycleEvent>();
     out.layout::<OfferedEvent>();
+    out.text
+}
+
+/// The records of a bulk protocol's batch (after a run's report's events) and of its requests.
+fn bulk() -> String {
+    let mut out =
+        Module::headed("The records of a bulk protocol's batch and of the requests its handlers make.");
     out.layout::<BulkArrivalRecord>();
     out.layout::<BulkTimerRecord>();
     out.layout::<BulkOpRecord>();

@@ -30,10 +30,7 @@ export class MeshNetwork<T = unknown> {
     registerNetwork(this, this.#state);
   }
 
-  /**
-   * A network set up by a scenario document (JSON text or the parsed object; docs/scenarios.md):
-   * options, nodes, links, faults, and timed events. Throws a typed error naming the part at fault.
-   */
+  /** A network set up by a scenario document (JSON text or the parsed object; docs/scenarios.md): options, nodes, links, faults, and timed events. Throws a typed error naming the part at fault. */
   static fromScenario<T = unknown>(scenario: string | object, options?: ScenarioOptions<T>): MeshNetwork<T> {
     return new MeshNetwork<T>(scenarioState(scenario, bindHandle<T>, protocolOption(options)) as unknown as NetworkOptions);
   }
@@ -49,10 +46,7 @@ export class MeshNetwork<T = unknown> {
     return slot === undefined ? undefined : this.#state.records[slot].handle;
   }
 
-  /**
-   * Removes the node with this id: its handlers never run again and its handle throws
-   * `ERR_NODE_REMOVED`. Returns whether a node was removed (an unknown id is not an error).
-   */
+  /** Removes the node with this id: its handlers never run again and its handle throws `ERR_NODE_REMOVED`. Returns whether a node was removed (an unknown id is not an error). */
   removeNode(nodeId: string): boolean {
     const rawNetwork = this.#state.use();
     const slot = rawNetwork.findNode(str('nodeId', nodeId));
@@ -102,30 +96,19 @@ export class MeshNetwork<T = unknown> {
     return finishRun(this.#state, (rawNetwork) => rawNetwork.step());
   }
 
-  /**
-   * Calls `callback` at `timeMs` of virtual time (from now to 1e12) during a run, after the tick,
-   * scenario events and earlier timers due then, before arrivals; returns its cancel function.
-   */
+  /** Calls `callback` at `timeMs` of virtual time (from now to 1e12) during a run, after the tick, scenario events and earlier timers due then, before arrivals; returns its cancel function. */
   at(timeMs: number, callback: TimerCallback): CancelTimer {
     fn('callback', callback);
     const state = this.#state;
     return state.timers.add(state.use().setTimerAt(num('timeMs', timeMs)), callback, undefined);
   }
 
-  /**
-   * Runs every node, from now on, by `protocol`'s handlers, a batch at a time (see
-   * `BulkProtocol`): the engine relays nothing itself. Throws `ERR_INVALID_TYPE` naming
-   * `protocol` or `protocol.hook` for a protocol of the wrong shape, and `ERR_NOT_APPLICABLE`
-   * when a node runs a protocol of its own or a bulk protocol already runs.
-   */
+  /** Runs every node from now on by the bulk `protocol`, a batch at a time, replacing one set before (see `BulkProtocol`); `ERR_NOT_APPLICABLE` when a node runs a protocol of its own. */
   setBulkProtocol(protocol: BulkProtocol): void {
     this.#state.setBulkProtocol(protocol);
   }
 
-  /**
-   * Sets a bulk timer of the live node `nodeId`, due `delayMs` from now (0 to 1e12), that the
-   * bulk protocol's `onTimers` gets with `tag` (a finite number). Throws naming the argument.
-   */
+  /** Sets a bulk timer of the live node `nodeId`, due `delayMs` from now (0 to 1e12), that the bulk protocol's `onTimers` gets with `tag` (a finite number). Throws naming the argument. */
   setBulkTimer(nodeId: string, delayMs: number, tag: number): void {
     const slot = slotOf(this.#state, 'nodeId', nodeId);
     this.#state.use().setBulkTimer(slot, num('delayMs', delayMs), num('tag', tag));
@@ -166,10 +149,7 @@ export class MeshNetwork<T = unknown> {
     return state.neighbours.ids(state.use(), slotOf(state, 'nodeId', nodeId));
   }
 
-  /**
-   * Changes how every link without a `setLink` override behaves, from now on (messages in
-   * flight keep their arrival times); fields left out keep their current values.
-   */
+  /** Changes how every link without a `setLink` override behaves, from now on (messages in flight keep their arrival times); fields left out keep their current values. */
   setLinks(links: LinkOptions): void {
     this.#state.use().setLinks(links);
   }
@@ -229,10 +209,7 @@ export class MeshNetwork<T = unknown> {
     this.#state.use().setByzantine(slotOf(this.#state, 'nodeId', nodeId), behaviour);
   }
 
-  /**
-   * Replaces the HMAC mesh key derived from the seed with `key` (exactly 32 bytes; the network's
-   * `auth` must be 'hmac'). Apps holding the same key can tag messages that `receive` accepts.
-   */
+  /** Replaces the HMAC mesh key derived from the seed with `key` (exactly 32 bytes; the network's `auth` must be 'hmac'). Apps holding the same key can tag messages that `receive` accepts. */
   setMeshKey(key: Uint8Array): void {
     this.#state.use().setMeshKey(bytes('key', key));
   }
@@ -242,10 +219,7 @@ export class MeshNetwork<T = unknown> {
     this.#state.use().setNodeSecret(slotOf(this.#state, 'nodeId', nodeId), bytes('secretKey', secretKey));
   }
 
-  /**
-   * Registers a node's ed25519 public key (32 bytes) of a key pair kept outside (WebCrypto): the
-   * app's signed messages pass `receive`, and the simulator can no longer sign for the node.
-   */
+  /** Registers a node's ed25519 public key (32 bytes) of a key pair kept outside (WebCrypto): the app's signed messages pass `receive`, and the simulator can no longer sign for the node. */
   setPublicKey(nodeId: string, publicKey: Uint8Array): void {
     this.#state.use().setPublicKey(slotOf(this.#state, 'nodeId', nodeId), bytes('publicKey', publicKey));
   }
@@ -306,18 +280,12 @@ export class MeshNetwork<T = unknown> {
   /** The trace kinds in code order (for `drainTrace`). */
   static readonly traceKinds: readonly TraceKind[] = Object.freeze([...TRACE_KINDS]);
 
-  /**
-   * Transfers in flight, for drawing (a copy): one `TRANSFER_RECORD` each (`from, to, progress
-   * 0..1, outlook`); the outlook indexes `OUTLOOKS`: how it ends if nothing changes before it arrives.
-   */
+  /** Transfers in flight, for drawing (a copy): one `TRANSFER_RECORD` each (`from, to, progress 0..1, outlook`); the outlook indexes `OUTLOOKS`: how it ends if nothing changes before it arrives. */
   transfers(): Float64Array {
     return this.#state.use().transfers();
   }
 
-  /**
-   * Every node ever created, by slot (creation order), for drawing (a copy): one `NODE_STATE_RECORD`
-   * each (`status, globalStep, sent, received, rejected`), the status indexing `NODE_STATUSES`.
-   */
+  /** Every node ever created, by slot (creation order), for drawing (a copy): one `NODE_STATE_RECORD` each (`status, globalStep, sent, received, rejected`), the status indexing `NODE_STATUSES`. */
   nodeStates(): Float64Array {
     return this.#state.use().nodeStates();
   }

@@ -1,10 +1,11 @@
 /** Running a bulk protocol: its batch taken from a run's report, its handlers, and its requests sent back in one list. */
-import { BULK_ARRIVAL_RECORD as ARRIVAL, BULK_OP_RECORD as OP, BULK_TIMER_RECORD as TIMER, DRAIN_HEAD } from '../generated/reports.js';
+import { BULK_ARRIVAL_RECORD as ARRIVAL, BULK_OP_RECORD as OP, BULK_TIMER_RECORD as TIMER } from '../generated/bulk.js';
+import { DRAIN_HEAD } from '../generated/reports.js';
 import { BULK_OP } from '../generated/codes.js';
 import { report } from './dispatcher.js';
 import { hook, object } from './checks.js';
 import type { RawNetwork } from './raw.js';
-import type { ArrivalBatch, BulkProtocol, TimerBatch } from '../types/bulk.js';
+import type { ArrivalBatch, BulkProtocol, TimerBatch } from '../types.js';
 
 /** The requests of one batch, as `BULK_OP_RECORD`s in a buffer that grows. */
 class Ops {
@@ -40,13 +41,6 @@ class Ops {
   }
 }
 
-/** `from[start..end]` copied into `into` (or into a bigger buffer when it is too small, which is returned). */
-function copy(into: Float64Array<ArrayBuffer>, from: Float64Array, start: number, end: number): Float64Array<ArrayBuffer> {
-  const buffer = into.length >= end - start ? into : new Float64Array(Math.max(end - start, 2 * into.length));
-  buffer.set(from.subarray(start, end));
-  return buffer;
-}
-
 /** What the batches need of their network. */
 interface BulkNetwork {
   /** The raw network (throws once freed). */
@@ -57,8 +51,9 @@ interface BulkNetwork {
   nodeId(slot: number): string;
 }
 
-/** The arrivals of one window: a copy of their records, read by position. */
-class Arrivals implements ArrivalBatch {
+/** A batch: a copy of its records, read by position, and where its requests go. */
+abstract class Batch {
+  /** How many records it holds. */
   size = 0;
   /** The records, from the start (the buffer is reused: it may be longer). */
   records: Float64Array<ArrayBuffer> = new Float64Array(0);
@@ -68,6 +63,21 @@ class Arrivals implements ArrivalBatch {
     readonly network: BulkNetwork,
   ) {}
 
+  /** Takes `size` records, `report[start..end]`, into the buffer (grown when too small). */
+  take(size: number, report: Float64Array, start: number, end: number): void {
+    if (this.records.length < end - start) this.records = new Float64Array(Math.max(end - start, 2 * this.records.length));
+    this.records.set(report.subarray(start, end));
+    this.size = size;
+  }
+
+  /** The id of the node in `slot`. */
+  nodeId(slot: number): string {
+    return this.network.nodeId(slot);
+  }
+}
+
+/** The arrivals of one window. */
+class Arrivals extends Batch implements ArrivalBatch {
   timeMs(i: number): number {
     return this.records[i * ARRIVAL.length + ARRIVAL.timeMs];
   }
@@ -88,10 +98,6 @@ class Arrivals implements ArrivalBatch {
     return this.records[i * ARRIVAL.length + ARRIVAL.messageId];
   }
 
-  nodeId(slot: number): string {
-    return this.network.nodeId(slot);
-  }
-
   neighbours(slot: number): Uint32Array {
     return this.network.use().neighbours(slot);
   }
@@ -105,17 +111,9 @@ class Arrivals implements ArrivalBatch {
   }
 }
 
-/** The bulk timers that fired at one moment: a copy of their records, read by position. */
-class Timers implements TimerBatch {
-  size = 0;
+/** The bulk timers that fired at one moment. */
+class Timers extends Batch implements TimerBatch {
   now = 0;
-  /** The records, from the start (the buffer is reused: it may be longer). */
-  records: Float64Array<ArrayBuffer> = new Float64Array(0);
-
-  constructor(
-    readonly ops: Ops,
-    readonly network: BulkNetwork,
-  ) {}
 
   node(i: number): number {
     return this.records[i * TIMER.length + TIMER.node];
@@ -123,10 +121,6 @@ class Timers implements TimerBatch {
 
   tag(i: number): number {
     return this.records[i * TIMER.length + TIMER.tag];
-  }
-
-  nodeId(slot: number): string {
-    return this.network.nodeId(slot);
   }
 
   setTimer(slot: number, delayMs: number, tag: number): void {
@@ -174,11 +168,9 @@ export class BulkRuntime {
     const timers = report[DRAIN_HEAD.bulkTimers];
     const timersStart = length - timers * TIMER.length;
     const arrivalsStart = timersStart - arrivals * ARRIVAL.length;
-    this.#arrivals.size = arrivals;
-    this.#arrivals.records = copy(this.#arrivals.records, report, arrivalsStart, timersStart);
-    this.#timers.size = timers;
+    this.#arrivals.take(arrivals, report, arrivalsStart, timersStart);
+    this.#timers.take(timers, report, timersStart, length);
     this.#timers.now = now;
-    this.#timers.records = copy(this.#timers.records, report, timersStart, length);
     return arrivals + timers > 0;
   }
 

@@ -66,10 +66,7 @@ export class NetworkState<T, H = unknown> {
     this.authenticated = rawNetwork.authenticated();
   }
 
-  /**
-   * A state over a new raw network with `options` (none: the seed's instant full mesh); its
-   * `protocol`, if any, runs on every node created without one of its own.
-   */
+  /** A state over a new raw network with `options` (none: the seed's instant full mesh); its `protocol`, if any, runs on every node created without one of its own. */
   static create<T, H>(owner: string, options?: object): NetworkState<T, H> {
     const Raw = raw().RawNetwork;
     const [rest, protocol] = withoutProtocol(options);
@@ -79,10 +76,7 @@ export class NetworkState<T, H = unknown> {
     return state;
   }
 
-  /**
-   * Adds a node to the raw network and returns its record (validation happens in wasm); the
-   * protocol it runs (its config's, or the network's) is checked first and attached by `host`.
-   */
+  /** Adds a node to the raw network and returns its record (validation happens in wasm); the protocol it runs (its config's, or the network's) is checked first and attached by `host`. */
   addNode(config: NodeConfig): NodeRecord<T, H> {
     const [nodeId, seed, interval] = nodeConfig(config);
     const own = checkedProtocol<T>('config.protocol', read(config as unknown as Record<string, unknown>, 'protocol', 'a protocol object'));
@@ -93,10 +87,7 @@ export class NetworkState<T, H = unknown> {
     return record;
   }
 
-  /**
-   * Runs the protocol `addNode` kept for `record`, else the network's (if any), on its node, whose
-   * handle `node` now exists.
-   */
+  /** Runs the protocol `addNode` kept for `record`, else the network's (if any), on its node, whose handle `node` now exists. */
   host(record: NodeRecord<T, H>, node: ProtocolNode<T>): void {
     const protocol = this.#toHost.get(record.slot) ?? this.defaultProtocol;
     if (protocol === undefined) return;
@@ -146,10 +137,7 @@ export class NetworkState<T, H = unknown> {
     if (wasCrashed) this.records[slot].lifecycle?.restarted(rawNetwork.restartKeepsStep());
   }
 
-  /**
-   * A table by slot for a batch's callbacks, at least `length` long and all zero (whoever fills
-   * entries clears them again when done; callbacks only queue jobs, so no other batch runs meanwhile).
-   */
+  /** A table by slot for a batch's callbacks, at least `length` long and all zero (whoever fills entries clears them again when done; callbacks only queue jobs, so no other batch runs meanwhile). */
   batchTable(length: number): Int32Array {
     if (this.#batchTable.length < length) this.#batchTable = new Int32Array(Math.max(length, 2 * this.#batchTable.length));
     return this.#batchTable;
@@ -208,10 +196,7 @@ export class NetworkState<T, H = unknown> {
     if (index !== undefined) this.watchers.splice(index, 1);
   }
 
-  /**
-   * A view of the raw network's report buffer holding at least `count` (>= 1) numbers. A view
-   * whose memory grew is detached and has length 0, so the length check also catches that.
-   */
+  /** A view of the raw network's report buffer holding at least `count` (>= 1) numbers. A view whose memory grew is detached and has length 0, so the length check also catches that. */
   report(count: number): Float64Array {
     let view = this.#report;
     if (view === undefined || view.length < count) {
@@ -228,10 +213,7 @@ export class NetworkState<T, H = unknown> {
     return this.#waits[WAIT_STRIDE * record.slot] === this.#epoch;
   }
 
-  /**
-   * Lets the next broadcasts from `record` wait, stamped `globalStep` and `patternValue`, until the
-   * next `use`: its last one was unanimous (see `BROADCAST_STAMP.unanimous`).
-   */
+  /** Lets the next broadcasts from `record` wait, stamped `globalStep` and `patternValue`, until the next `use`: its last one was unanimous (see `BROADCAST_STAMP.unanimous`). */
   letWait(record: NodeRecord<T, H>, globalStep: number, patternValue: number): void {
     const at = WAIT_STRIDE * record.slot;
     if (this.#waits.length <= at) {
@@ -266,10 +248,7 @@ export class NetworkState<T, H = unknown> {
     return rawNetwork;
   }
 
-  /**
-   * `use` for a broadcast, keeping what `letWait` allowed: such a permission exists only in an
-   * instant network no observer watches, where a broadcast changes nothing but ids and counters.
-   */
+  /** `use` for a broadcast, keeping what `letWait` allowed: such a permission exists only in an instant network no observer watches, where a broadcast changes nothing but ids and counters. */
   useForBroadcast(): RawNetwork {
     const rawNetwork = this.#rawAsIs();
     if (this.#waiting.count !== 0) this.#waiting.send(rawNetwork);
