@@ -157,13 +157,22 @@ fn a_scheduled_network_reports_arrivals_when_it_runs() {
         "message 1, scheduled, from slot 0, no rejections yet"
     );
     assert_eq!(net.run_until(9.0).unwrap(), DrainHead::LEN, "no events yet");
-    assert_eq!(net.run_until(10.0).unwrap(), 14);
-    // Two events, not paused for timers (-1): message 1 arrives at listening node b (slot 1) from a (slot 0), accepted, no
-    // sync, untampered, not refused, after 1 hop, broadcast (code 0); then message 1 completes
-    // (code 2).
-    assert_eq!(net.last_report(), [2.0, -1.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 0.0, 2.0, 1.0]);
+    assert_eq!(net.run_until(10.0).unwrap(), DrainHead::LEN + 12);
+    // Two events, not paused for timers (-1), no bulk batch: message 1 arrives at listening node b
+    // (slot 1) from a (slot 0), accepted, no sync, untampered, not refused, after 1 hop, broadcast
+    // (code 0); then message 1 completes (code 2).
+    let events = [0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 0.0, 2.0, 1.0];
+    assert_eq!(net.last_report(), drain_report(2.0, &events));
     assert_eq!((net.now(), net.neighbours(0).unwrap()), (10.0, vec![1, 3]));
     assert_eq!(net.trace_hash().len(), 16);
+}
+
+/// The numbers of a run's report with `event_count` events (`events`), not paused, no bulk batch.
+fn drain_report(event_count: f64, events: &[f64]) -> Vec<f64> {
+    let mut out = Vec::new();
+    DrainHead { event_count, paused_until: -1.0, bulk_arrivals: 0.0, bulk_timers: 0.0 }.write(&mut out);
+    out.extend_from_slice(events);
+    out
 }
 
 /// The numbers of a unicast's report: its fields in order, then `rest`.
@@ -208,13 +217,11 @@ fn a_unicast_reports_its_one_receiver_and_a_bad_target_throws_naming_to_node_id(
     assert_eq!(code(&ring.unicast(0, &"c".into(), &[], 40.0).unwrap_err()), "ERR_NOT_LINKED");
     ring.unicast(0, &"b".into(), &[], 40.0).unwrap();
     assert_eq!(ring.last_report(), unicast_report([0.0, 7.0, 1.0, 0.0, 0.0, 1.0, -1.0], &[]), "scheduled");
-    assert_eq!(ring.run_until(3.0).unwrap(), 14);
+    assert_eq!(ring.run_until(3.0).unwrap(), DrainHead::LEN + 12);
     // Two events, not paused for timers; message 1 arrives at b from a after 1 hop, as a unicast
     // (1), and completes.
-    assert_eq!(
-        ring.last_report(),
-        [2.0, -1.0, 0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 1.0, 2.0, 1.0]
-    );
+    let events = [0.0, 1.0, 0.0, 1.0, -1.0, -1.0, 0.0, -1.0, 1.0, 1.0, 2.0, 1.0];
+    assert_eq!(ring.last_report(), drain_report(2.0, &events));
 }
 
 #[wasm_bindgen_test]
