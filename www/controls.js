@@ -79,6 +79,8 @@ function bindRunControls(player) {
 function bindFaultLab(player) {
   $('crash').addEventListener('click', () => player.act('crash'));
   $('restart').addEventListener('click', () => player.act('restart'));
+  $('pause').addEventListener('click', () => player.act('pause'));
+  $('resume').addEventListener('click', () => player.act('resume'));
   onChoice('byzantine', (behaviour) => player.act('byzantine', behaviour));
   $('remove-node').addEventListener('click', () => player.act('remove'));
   $('add-node').addEventListener('click', () => player.act('add'));
@@ -88,6 +90,7 @@ function bindFaultLab(player) {
   $('latency').addEventListener('change', () => player.act('links', { latency: Number($('latency').value) }));
   $('loss').addEventListener('change', () => player.act('links', { loss: Number($('loss').value) }));
   $('partition').addEventListener('click', () => player.act('partition'));
+  $('cut-one-way').addEventListener('click', () => player.act('cut-one-way'));
   $('heal').addEventListener('click', () => player.act('heal'));
 }
 

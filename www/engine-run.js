@@ -16,7 +16,7 @@ const FORCE_LAYOUT_NODES = 500;
 const LABELLED_NODES = 30;
 
 /** The fault-lab actions done to the selected node. */
-const ON_SELECTED = ['crash', 'restart', 'byzantine', 'remove'];
+const ON_SELECTED = ['crash', 'restart', 'pause', 'resume', 'byzantine', 'remove'];
 
 /** One run of a scenario, from time 0, with the settings it started with. */
 export class EngineRun {
@@ -93,7 +93,8 @@ export class EngineRun {
     const onSelected = ON_SELECTED.includes(action);
     const nodeId = onSelected ? this.nodes[this.selected]?.nodeId : action === 'add' ? this.#freeNodeId() : undefined;
     if (onSelected && nodeId === undefined) return;
-    const given = action === 'partition' && argument === undefined ? this.#firstHalf() : argument;
+    const halves = action === 'partition' || action === 'cut-one-way';
+    const given = halves && argument === undefined ? this.#firstHalf() : argument;
     this.#apply(action, nodeId, given);
     this.actions.push([this.network.now, action, nodeId, given]);
     this.applied = this.actions.length;

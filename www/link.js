@@ -6,7 +6,7 @@ import { decodeScenario } from './scenario-file.js';
 import { PROTOCOLS, WORKLOADS } from './run-choices.js';
 
 /** The fault-lab actions a link may replay. */
-const ACTIONS = new Set(['crash', 'restart', 'byzantine', 'partition', 'heal', 'remove', 'topology', 'links', 'add']);
+const ACTIONS = new Set(['crash', 'restart', 'pause', 'resume', 'byzantine', 'partition', 'cut-one-way', 'heal', 'remove', 'topology', 'links', 'add']);
 
 /** The most actions a link may carry. */
 const MAX_ACTIONS = 10_000;

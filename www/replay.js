@@ -9,8 +9,11 @@ import { MeshNetwork } from 'data-mesh';
 export function perform(network, pattern, action, nodeId, argument) {
   if (action === 'crash') network.crash(nodeId);
   else if (action === 'restart') network.restart(nodeId);
+  else if (action === 'pause') network.pause(nodeId);
+  else if (action === 'resume') network.resume(nodeId);
   else if (action === 'byzantine') network.setByzantine(nodeId, argument === 'honest' ? null : argument);
   else if (action === 'partition') network.partition(argument);
+  else if (action === 'cut-one-way') network.partition(argument, undefined, { oneWay: true });
   else if (action === 'heal') network.heal();
   else if (action === 'remove') network.removeNode(nodeId);
   else if (action === 'topology') network.setTopology(argument);

@@ -104,7 +104,7 @@ test('refused settings are named by the worker while the run that was there play
   await expect(page.locator('#player-error')).toContainText('phaseResetInterval');
   const time = await page.locator('#time').textContent();
   await expect(page.locator('#time')).not.toHaveText(time);
-  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
   expect(page.url()).not.toContain('interval=0');
   expect(errors).toEqual([]);
 });

@@ -113,7 +113,16 @@ test('shortcuts: Space plays and pauses, the arrows step a tick forward and back
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 
-  const time = await page.locator('#time').textContent();
+  // A frame asked for before the pause may still land: wait until the time stands still.
+  let time;
+  await expect
+    .poll(async () => {
+      const now = await page.locator('#time').textContent();
+      const still = now === time;
+      time = now;
+      return still;
+    }, { intervals: [250] })
+    .toBe(true);
   await page.locator('#seed').focus();
   for (const key of ['Space', 'ArrowRight', 'ArrowLeft', '?']) await page.keyboard.press(key);
   await expect(page.locator('#play')).toHaveAttribute('aria-pressed', 'false');

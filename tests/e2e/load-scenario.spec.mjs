@@ -134,7 +134,7 @@ for (const [what, text, named] of REFUSED) {
     expect(await page.locator('#scenario option[value="file"]').count()).toBe(0);
     const time = await page.locator('#time').textContent();
     await expect(page.locator('#time')).not.toHaveText(time);
-    await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
     expect(await page.evaluate(() => window.pwned)).toBeUndefined();
     expect(await page.locator('img, b').count()).toBe(0);
     expect(errors).toEqual([]);

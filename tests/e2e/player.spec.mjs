@@ -121,7 +121,7 @@ test('scale mode runs thousands of nodes with engine traffic and a few liars', a
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.locator('#stat-sent')).not.toHaveText('0', { timeout: 15_000 });
   await expect(page.locator('#stat-anomalies')).toContainText('pattern-mismatch', { timeout: 15_000 });
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
   expect(page.url()).toContain('nodes=5000');
 });
 
@@ -198,7 +198,7 @@ test('a first visit shows a hint until it is dismissed; the anomalies chart and 
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.locator('#stat-lost')).not.toHaveText('0', { timeout: 15_000 });
   await expect(page.locator('[data-chart="anomalies"] .u-legend')).toContainText('replay');
-  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
 });
 
 test('the pattern seed and interval inputs re-run the scenario on that pattern; a bad interval is refused by name', async ({ page, context }) => {
@@ -275,4 +275,28 @@ test('a link with a refused value starts the scenario with defaults and says why
   await expect(page.getByLabel('Reset interval')).toHaveValue('100');
   await page.getByRole('button', { name: 'Step one tick' }).click();
   await expect(page.locator('#time')).toHaveText('0.10 s');
+});
+
+test('the fault lab pauses and resumes a node and cuts one way, and the link replays those to the same trace', async ({ page, context }) => {
+  await page.goto('http://127.0.0.1:5173/?scenario=mesh-network&seed=1');
+  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  await page.getByLabel('Inspect').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Pause it' }).click();
+  await expect(page.locator('#inspector')).toContainText(': paused');
+  await page.getByRole('button', { name: 'Step one tick' }).click();
+  await page.getByRole('button', { name: 'Resume it' }).click();
+  await expect(page.locator('#inspector')).toContainText(': online');
+  await page.getByRole('button', { name: 'Cut one way' }).click();
+  await page.getByRole('tab', { name: 'Log' }).click();
+  await expect(page.locator('#log')).toContainText('cut-one-way');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
+  const hash = await page.locator('#trace-hash').textContent();
+  const actions = JSON.parse(new URL(page.url()).searchParams.get('actions'));
+  expect(actions.map((action) => action[1])).toEqual(['pause', 'resume', 'cut-one-way']);
+
+  const other = await context.newPage();
+  await other.goto(page.url());
+  await expect(other.locator('body')).toHaveAttribute('data-ready', 'true');
+  await expect(other.locator('#trace-hash')).toHaveText(hash);
 });
