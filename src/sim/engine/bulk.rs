@@ -137,11 +137,6 @@ impl Simulation {
         Ok(())
     }
 
-    /// Whether the network runs a bulk protocol.
-    pub fn runs_bulk_protocol(&self) -> bool {
-        self.bulk.on
-    }
-
     /// The batch the bulk protocol's handler has yet to take when a run stopped: the first
     /// arrivals of a window in arrival order, and the bulk timers that fired at the moment it
     /// stopped. [`Simulation::apply_bulk`] ends it.
@@ -245,10 +240,5 @@ impl Simulation {
         }
         let behaviour = self.nodes.byzantine(arrival.node).cloned();
         self.relay(behaviour, arrival, to);
-    }
-
-    /// Whether `a` and `b` are linked: in a full mesh always, else by the topology's graph.
-    pub(super) fn linked(&self, a: Slot, b: Slot) -> bool {
-        self.config.topology == Topology::Full || self.links.adjacency().has(a, b)
     }
 }

@@ -36,8 +36,7 @@ impl Simulation {
     ) -> Result<SimBroadcast<'_>, MeshError> {
         self.refresh_topology();
         self.network.check_unicast(sender, receiver)?;
-        let linked = self.config.topology == Topology::Full || self.links.adjacency().has(sender, receiver);
-        if !linked {
+        if !self.linked(sender, receiver) {
             return Err(self.network.not_linked(sender, receiver));
         }
         if self.is_instant() {
@@ -48,5 +47,11 @@ impl Simulation {
         }
         self.refuse_paused("nodeId", sender)?;
         self.send_scheduled(sender, Some(receiver), false, payload, size)
+    }
+
+    /// Whether `a` and `b` are linked: in a full mesh always, else by the topology's graph (the
+    /// rule for a unicast and a bulk protocol's forward).
+    pub(super) fn linked(&self, a: Slot, b: Slot) -> bool {
+        self.config.topology == Topology::Full || self.links.adjacency().has(a, b)
     }
 }
