@@ -341,23 +341,22 @@ impl Simulation {
     }
 
     /// Sets a timer due `delay_us` from now, of the live node `owner` or of the network (`None`);
-    /// returns its id (a small number, reused once the timer fired or was dropped). A node's timer fires only if the node is running then and has not crashed
-    /// or been removed since.
+    /// returns its id (a small number, reused once the timer fired or was dropped). A node's
+    /// timer fires only if the node is running then and has not crashed or been removed since.
     pub fn set_timer(&mut self, delay_us: u64, owner: TimerOwner) -> Result<u64, MeshError> {
-        self.set_timer_tagged(delay_us, owner, None)
+        if let Some(slot) = owner {
+            self.check_timer_owner(slot)?;
+        }
+        Ok(self.timers.set(self.clock.now().saturating_add(delay_us), owner))
     }
 
-    /// [`Simulation::set_timer`], a bulk timer when it has a `tag`.
-    fn set_timer_tagged(
-        &mut self,
-        delay_us: u64,
-        owner: TimerOwner,
-        tag: Option<f64>,
-    ) -> Result<u64, MeshError> {
-        if let Some(slot) = owner.filter(|&slot| !self.nodes.is_live(slot)) {
-            self.network.counters(slot)?; // the error for a node removed or never created
+    /// Whether node `slot` may own a timer: it is live (the one-byte flags first: a bulk batch
+    /// may set a million timers), else the error for a node removed or never created.
+    fn check_timer_owner(&self, slot: Slot) -> Result<(), MeshError> {
+        if self.nodes.is_live(slot) {
+            return Ok(());
         }
-        Ok(self.timers.set(self.clock.now().saturating_add(delay_us), owner, tag))
+        self.network.counters(slot).map(|_| ())
     }
 
     /// Cancels the pending timer `id` (only pending ids name the timer they were given for).
@@ -461,6 +460,7 @@ mod arrive;
 mod authenticity;
 mod batch;
 mod bulk;
+mod chunked_lists;
 mod clock;
 mod config;
 mod events;
@@ -472,6 +472,7 @@ mod ledger;
 mod links;
 mod messages;
 mod nodes;
+mod radix_heap;
 mod script;
 mod seen;
 mod send;

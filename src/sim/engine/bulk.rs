@@ -154,7 +154,9 @@ impl Simulation {
                 problem: "bulk timers need a bulk protocol (setBulkProtocol)".into(),
             });
         }
-        self.set_timer_tagged(delay_us, Some(slot), Some(tag)).map(|_| ())
+        self.check_timer_owner(slot)?;
+        self.timers.set_bulk(self.clock.now().saturating_add(delay_us), slot, tag);
+        Ok(())
     }
 
     /// Does what the handler asked for the pending batch, in order, and ends the batch. Every
@@ -172,8 +174,7 @@ impl Simulation {
                 BulkOp::Relay { arrival } => self.pass_on(&arrivals[arrival as usize], None),
                 BulkOp::Forward { arrival, to } => self.pass_on(&arrivals[arrival as usize], Some(to)),
                 BulkOp::Timer { node, delay_us, tag } => {
-                    // Checked above: the node is live.
-                    let _ = self.set_timer_tagged(delay_us, Some(node), Some(tag));
+                    self.timers.set_bulk(self.clock.now().saturating_add(delay_us), node, tag);
                 }
             }
         }
@@ -214,9 +215,7 @@ impl Simulation {
                     },
                 })
             }
-            // The one-byte flags first: a batch may set a million timers.
-            BulkOp::Timer { node, .. } if self.nodes.is_live(node) => Ok(()),
-            BulkOp::Timer { node, .. } => self.network.counters(node).map(|_| ()),
+            BulkOp::Timer { node, .. } => self.check_timer_owner(node),
         }
     }
 

@@ -30,9 +30,10 @@ pub(super) enum Fate {
 struct Pending {
     /// How many timers were set before it.
     order: u64,
-    /// The bits of a bulk timer's tag (its owner never hears of its id), or [`NO_TAG`].
+    /// The bits of a bulk timer's tag, or [`NO_TAG`].
     tag: u64,
-    /// Its entry: its id.
+    /// Its entry: its id; [`NO_ENTRY`] for a bulk timer (it cannot be cancelled, and its owner
+    /// never hears of it by id).
     entry: u32,
     /// Its node, or [`NETWORK`].
     owner: u32,
@@ -50,6 +51,9 @@ impl Pending {
 
 /// The `owner` of a network timer.
 const NETWORK: u32 = u32::MAX;
+
+/// The `entry` of a bulk timer: none.
+const NO_ENTRY: u32 = u32::MAX;
 
 /// The pending timers, and what decides whether each one still fires.
 ///
@@ -83,8 +87,8 @@ pub(super) struct Timers {
 }
 
 impl Timers {
-    /// Sets a timer of `owner` due at `time_us`, a bulk timer when it has a `tag`; returns its id.
-    pub(super) fn set(&mut self, time_us: u64, owner: TimerOwner, tag: Option<f64>) -> u64 {
+    /// Sets a timer of `owner` due at `time_us`; returns its id.
+    pub(super) fn set(&mut self, time_us: u64, owner: TimerOwner) -> u64 {
         let entry = self.free.pop().unwrap_or_else(|| {
             self.entries += 1;
             if self.armed.len() * 64 < self.entries as usize {
@@ -93,11 +97,17 @@ impl Timers {
             self.entries - 1
         });
         self.arm(entry, true);
-        let owner = owner.unwrap_or(NETWORK);
-        let tag = tag.map_or(NO_TAG, f64::to_bits);
-        self.queue.push(time_us, Pending { order: self.set, tag, entry, owner });
+        self.queue
+            .push(time_us, Pending { order: self.set, tag: NO_TAG, entry, owner: owner.unwrap_or(NETWORK) });
         self.set += 1;
         u64::from(entry)
+    }
+
+    /// Sets a bulk timer of node `slot` due at `time_us`, which fires with `tag`.
+    pub(super) fn set_bulk(&mut self, time_us: u64, slot: Slot, tag: f64) {
+        self.queue
+            .push(time_us, Pending { order: self.set, tag: tag.to_bits(), entry: NO_ENTRY, owner: slot });
+        self.set += 1;
     }
 
     /// Cancels the pending timer `id` (an id not pending names no timer or a later one).
@@ -132,8 +142,8 @@ impl Timers {
 
     /// Takes every timer due at `time_us` (the next due time): a network timer fires, a node's
     /// meets the `fate` of its node. Records each for [`Timers::drain_done`] (but bulk timers)
-    /// and tells `fired` the id, owner (`u32::MAX` for the network) and bulk tag of each that
-    /// fires; returns whether any did.
+    /// and tells `fired` the id (for a bulk timer, the count of timers set before it), owner
+    /// (`u32::MAX` for the network) and bulk tag of each that fires; returns whether any did.
     pub(super) fn fire_due(
         &mut self,
         time_us: u64,
@@ -141,11 +151,7 @@ impl Timers {
         mut fired: impl FnMut(u64, u32, Option<f64>),
     ) -> bool {
         let mut any = false;
-        while let Some((due_us, pending)) = self.queue.peek() {
-            if due_us != time_us {
-                break;
-            }
-            self.queue.pop();
+        while let Some(pending) = self.queue.pop_due(time_us) {
             let fate = match self.is_live(&pending) {
                 false => Fate::Drop,
                 true if pending.owner == NETWORK => Fate::Fire,
@@ -217,23 +223,27 @@ impl Timers {
         }
     }
 
-    /// Whether `pending` is armed and not voided by its node's crash or removal.
+    /// Whether `pending` is armed (a bulk timer always is) and not voided by its node's crash
+    /// or removal.
     fn is_live(&self, pending: &Pending) -> bool {
-        let armed = self.armed[(pending.entry / 64) as usize] & (1 << (pending.entry % 64)) != 0;
+        let entry = pending.entry;
+        let armed = entry == NO_ENTRY || self.armed[(entry / 64) as usize] & (1 << (entry % 64)) != 0;
         armed
             && (pending.owner == NETWORK
                 || self.voided_before.get(pending.owner as usize).is_none_or(|&v| pending.order >= v))
     }
 
     /// Is done with `pending` (it `fired`, or was dropped), freeing its entry for a later timer;
-    /// returns its id. Its owner hears of it unless it is a bulk timer.
+    /// returns its id (for a bulk timer, the count of timers set before it). Its owner hears of
+    /// it unless it is a bulk timer.
     fn finish(&mut self, pending: &Pending, fired: bool) -> u64 {
+        if pending.entry == NO_ENTRY {
+            return pending.order;
+        }
         self.arm(pending.entry, false);
         self.released.push(pending.entry);
         let id = u64::from(pending.entry);
-        if pending.tag == NO_TAG {
-            self.done.push((id, fired));
-        }
+        self.done.push((id, fired));
         id
     }
 }
@@ -264,7 +274,7 @@ mod tests {
         let mut timers = Timers::default();
         let ids: Vec<u64> = [(30, Some(1)), (10, None), (30, None), (10, Some(2))]
             .into_iter()
-            .map(|(time, owner)| timers.set(time, owner, None))
+            .map(|(time, owner)| timers.set(time, owner))
             .collect();
         assert_eq!(ids, [0, 1, 2, 3], "new entries");
         assert_eq!(fire(&mut timers, &[], &[]), Some((10, vec![(1, true), (3, true)])));
@@ -275,27 +285,27 @@ mod tests {
     #[test]
     fn cancelled_and_voided_timers_are_dropped_unfired_and_their_ids_reused() {
         let mut timers = Timers::default();
-        let a = timers.set(5, Some(0), None);
-        let b = timers.set(5, Some(1), None);
-        let c = timers.set(7, None, None);
+        let a = timers.set(5, Some(0));
+        let b = timers.set(5, Some(1));
+        let c = timers.set(7, None);
         timers.cancel(b);
         timers.void_node(0);
-        let d = timers.set(9, Some(0), None);
+        let d = timers.set(9, Some(0));
         assert_eq!(fire(&mut timers, &[], &[]), Some((7, vec![(a, false), (b, false), (c, true)])));
         assert_eq!(fire(&mut timers, &[], &[]), Some((9, vec![(d, true)])), "set after the crash: it fires");
         assert_eq!(timers.len(), 0);
-        assert_eq!(timers.set(10, None, None), 4, "no entry is reused before the next run");
+        assert_eq!(timers.set(10, None), 4, "no entry is reused before the next run");
         timers.recycle();
-        assert_eq!(timers.set(10, None, None), d, "then the last entry freed is");
+        assert_eq!(timers.set(10, None), d, "then the last entry freed is");
     }
 
     #[test]
     fn a_node_down_at_the_due_time_drops_its_timer_and_a_paused_one_holds_it_until_resumed() {
         let mut timers = Timers::default();
-        let down = timers.set(4, Some(3), None);
-        let held = timers.set(4, Some(5), None);
-        let network = timers.set(4, None, None);
-        let voided = timers.set(4, Some(6), None);
+        let down = timers.set(4, Some(3));
+        let held = timers.set(4, Some(5));
+        let network = timers.set(4, None);
+        let voided = timers.set(4, Some(6));
         assert_eq!(fire(&mut timers, &[5, 6], &[3]), Some((4, vec![(down, false), (network, true)])));
         assert_eq!(timers.len(), 2, "two held");
         timers.void_node(6);
