@@ -131,7 +131,7 @@ fn bad_ops_are_refused_whole_naming_the_op_and_a_batch_left_unapplied_is_dropped
 
 #[test]
 fn bulk_timers_fire_with_their_tags_apart_from_the_owners_timers() {
-    let mut sim = sim_with(SimConfig::default(), 3);
+    let mut sim = sim_with(SimConfig { record_trace: true, ..SimConfig::default() }, 3);
     assert_eq!(sim.set_bulk_timer(0, 5, 1.0).unwrap_err().code(), "ERR_NOT_APPLICABLE");
     sim.set_bulk_protocol().unwrap();
     sim.set_bulk_timer(2, 3_000, 7.5).unwrap();
@@ -165,6 +165,13 @@ fn bulk_timers_fire_with_their_tags_apart_from_the_owners_timers() {
     sim.apply_bulk(&[]).unwrap();
     sim.run_until(10_000);
     assert_eq!((sim.paused_until(), sim.now_us()), (None, 10_000), "a crashed node's timer is dropped");
+    let fires: Vec<_> =
+        sim.drain_trace().iter().filter(|e| e.kind == TraceKind::Timer).map(|e| (e.message, e.to)).collect();
+    assert_eq!(
+        fires,
+        [(0, 2), (1, 0), (4, 2), (2, 1), (own, 1)],
+        "a bulk timer traced with the count of timers set before it, the owner's with its id"
+    );
 }
 
 #[test]
