@@ -49,10 +49,12 @@ export class EngineRun {
   /**
    * A run of `scenario` with `settings` (`{ seed, pattern, nodes, protocol, workload }`) that
    * applies the recorded fault-lab `actions` (`[time, action, nodeId, argument]`) at their times
-   * as it runs. Throws the package's typed error when the scenario is refused.
+   * as it runs, on the network `networkFor(scenario)` makes (by default the scenario's own, as
+   * `fromScenario` makes it). Throws the package's typed error when the scenario is refused.
    */
-  constructor({ scenario, settings, actions }) {
-    this.network = MeshNetwork.fromScenario(scenario);
+  constructor({ scenario, settings, actions, networkFor = (played) => MeshNetwork.fromScenario(played) }) {
+    this.networkFor = networkFor;
+    this.network = networkFor(scenario);
     this.scenario = scenario;
     this.settings = settings;
     this.actions = actions;
@@ -201,10 +203,13 @@ export class EngineRun {
     };
   }
 
-  /** Logs what `node` accepts, rejects and syncs to. */
+  /** Logs what `node` accepts, rejects and syncs to, and what its handlers or protocol throw. */
   #listenTo(node) {
     node.onMessage((m) => this.#log(`✓ ${node.nodeId} accepted ${describe(m)}`, 'accepted', node.nodeId));
-    node.onError((e) => e.type === 'pattern-mismatch' && this.#log(`✗ ${node.nodeId} rejected ${describe(e.message)}: expected ${e.expected}, got ${e.received}`, 'rejected', node.nodeId));
+    node.onError((e) => {
+      if (e.type === 'pattern-mismatch') this.#log(`✗ ${node.nodeId} rejected ${describe(e.message)}: expected ${e.expected}, got ${e.received}`, 'rejected', node.nodeId);
+      if (e.type === 'handler-error') this.#log(`⚠ ${node.nodeId}'s protocol threw ${String(e.error)}`, 'error', node.nodeId);
+    });
     node.onSync((step) => this.#log(`↻ ${node.nodeId} synced to step ${step}`, 'sync', node.nodeId));
   }
 

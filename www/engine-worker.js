@@ -5,6 +5,7 @@ import { EngineRun } from './engine-run.js';
 import { readFrame } from './engine-frame.js';
 import { errorReply } from './engine-protocol.js';
 import { exportTrace } from './replay.js';
+import { playedNetwork } from './example-protocols.js';
 
 const ready = init();
 
@@ -13,7 +14,7 @@ let run;
 
 /** Makes the run of `scenario` with `settings` and `actions` the one played, run to `time` ms; a refused one leaves the old. */
 function begin(scenario, settings, actions, time) {
-  const next = new EngineRun({ scenario, settings, actions });
+  const next = new EngineRun({ scenario, settings, actions, networkFor: (played) => playedNetwork(played, settings) });
   run?.network.free();
   run = next;
   run.runTo(time);

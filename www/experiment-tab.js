@@ -3,6 +3,7 @@
 import worked from '../examples/experiments/loss-sweep.json';
 import { scenarioFor } from './scenarios.js';
 import { readSettings } from './controls.js';
+import { EXAMPLE_PROTOCOLS } from './run-choices.js';
 import { bindExperiment } from './experiment-runner.js';
 import { $ } from './dom.js';
 
@@ -31,7 +32,9 @@ const STUDIES = {
 
 /** The toolbar's scenario with a broadcast workload, against link loss. */
 function currentStudy() {
-  const scenario = scenarioFor($('scenario').value, { ...readSettings(), workload: 'broadcast' });
+  const settings = readSettings();
+  if (EXAMPLE_PROTOCOLS.includes(settings.protocol)) throw new Error('a sweep in the page runs the built-in protocols; an example protocol runs in the player');
+  const scenario = scenarioFor($('scenario').value, { ...settings, workload: 'broadcast' });
   const nodes = Array.isArray(scenario.nodes) ? scenario.nodes.length : scenario.nodes.count;
   if (nodes > MAX_NODES) throw new Error(`the scenario has ${nodes} nodes; a sweep in the page takes at most ${MAX_NODES}`);
   const experiment = { scenario, vary: [{ path: LOSS, values: [0, 0.1, 0.2, 0.3] }], measure: MEASURES };

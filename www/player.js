@@ -48,6 +48,7 @@ class Player {
    */
   async start(key, settings, actions = [], time = 0) {
     const scenario = withTrace(scenarioFor(key, settings));
+    const playingBefore = this.run?.playing ?? false;
     let reply;
     try {
       reply = await this.#whileBusy('Starting the run…', this.#engine.request({ type: 'start', scenario, settings, actions, time }));
@@ -57,7 +58,10 @@ class Player {
       if (this.run === undefined) await this.#startWithDefaults(key, time);
       return false;
     }
+    // Play pressed while the run was starting plays the new run (the old one is gone).
+    const pressedMeanwhile = !playingBefore && (this.run?.playing ?? false);
     this.#begin(new Run({ key, scenario, settings }), reply.frame);
+    if (pressedMeanwhile) this.#setPlaying(true);
     return true;
   }
 

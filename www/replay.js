@@ -1,6 +1,5 @@
 // Recorded fault-lab actions (the engine worker's side): what an action does to a network,
 // replaying actions at their own times, and the trace of such a replay.
-import { MeshNetwork } from 'data-mesh';
 
 /**
  * Performs fault-lab `action` on `network` (`nodeId` and `argument` as recorded; a node it adds
@@ -44,7 +43,7 @@ export function replay(network, actions, from, time, each) {
  */
 export function exportTrace(run) {
   const scenario = { ...run.scenario, options: { ...run.scenario.options, recordTrace: true } };
-  const network = MeshNetwork.fromScenario(scenario);
+  const network = run.networkFor(scenario);
   replay(network, run.actions.slice(0, run.applied), 0, run.network.now, (_, ...action) => perform(network, run.settings.pattern, ...action));
   const lines = network.exportTrace();
   network.free();

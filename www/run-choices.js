@@ -1,12 +1,21 @@
 // The protocol and workload the toolbar adds to the scenario played: a built-in relaying
-// (docs/scenarios.md, `protocol`) and a workload whose checker judges it (docs/workloads.md).
+// (docs/scenarios.md, `protocol`) or an example protocol written in TypeScript
+// (example-protocols.js), and a workload whose checker judges it (docs/workloads.md).
 
-/** The built-in protocols by the key used in the URL; `scenario` keeps the scenario's own relaying. */
+/** The example protocols of examples/ that the player runs on every node, by the key used in the URL. */
+export const EXAMPLE_PROTOCOLS = ['push-pull', 'batched-gossip', 'efficient-broadcast'];
+
+/**
+ * The protocols by the key used in the URL: the built-in ones as the scenario names them;
+ * `scenario` keeps the scenario's own relaying, and so do the examples (every node runs its
+ * example protocol instead, see example-protocols.js).
+ */
 export const PROTOCOLS = {
   scenario: undefined,
   none: 'none',
   flood: 'flood',
   gossip: { name: 'gossip', fanout: 3 },
+  ...Object.fromEntries(EXAMPLE_PROTOCOLS.map((key) => [key, undefined])),
 };
 
 /** The workloads by the key used in the URL, each made for a scenario lasting `duration` ms; `off` adds none. */
@@ -19,12 +28,17 @@ export const WORKLOADS = {
 /** The choices a run starts with unless the toolbar or the link says otherwise. */
 export const DEFAULT_CHOICES = { protocol: 'scenario', workload: 'off' };
 
-/** `scenario` with the `protocol` and `workload` chosen (keys of PROTOCOLS and WORKLOADS) set on it. */
+/**
+ * `scenario` with the `protocol` and `workload` chosen (keys of PROTOCOLS and WORKLOADS) set on
+ * it; under an example protocol the engine sends no traffic of its own (the protocol decides what
+ * is sent, and its messages carry the data it expects).
+ */
 export function withChoices(scenario, { protocol, workload }) {
   const relaying = PROTOCOLS[protocol];
   const make = WORKLOADS[workload];
   return {
     ...scenario,
+    ...(EXAMPLE_PROTOCOLS.includes(protocol) ? { options: { ...scenario.options, traffic: 0 } } : {}),
     ...(relaying === undefined ? {} : { protocol: structuredClone(relaying) }),
     ...(make === undefined ? {} : { workload: make(scenario.duration ?? 10_000) }),
   };

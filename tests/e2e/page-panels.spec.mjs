@@ -18,6 +18,12 @@ async function open(page, query) {
   return errors;
 }
 
+/** The text of the file that `click` downloads. */
+async function downloaded(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
 /** Plays the run at 8× to the end of its scenario. */
 async function playToEnd(page) {
   await page.locator('#speed').fill('8');
@@ -80,6 +86,41 @@ test('flood with a broadcast workload: the Checker tab shows the report of the s
   expect([...errors, ...againErrors]).toEqual([]);
 });
 
+for (const example of ['push-pull', 'batched-gossip', 'efficient-broadcast']) {
+  test(`the example protocol ${example}, written in TypeScript, runs on every node under the broadcast workload's checker, and its link replays it`, async ({ page, context }) => {
+    const errors = await open(page, '?scenario=partition-heal&seed=4');
+    await page.getByRole('tab', { name: 'Checker' }).click();
+    await page.getByLabel('Protocol').selectOption(example);
+    await page.getByLabel('Workload').selectOption('broadcast');
+    await playToEnd(page);
+    await expect(page.locator('#time')).toHaveText('3.00 s');
+    await expect(page.locator('#checker-values')).toHaveText('30');
+    const learned = (await page.locator('#checker-learned').textContent()).match(/^(\d+) of (\d+)/);
+    const messages = (await page.locator('#checker-messages').textContent()).match(/\((\d+) messages\)/);
+    expect(Number(learned[1]), 'the protocol spread values beyond the nodes handed them').toBeGreaterThan(30);
+    expect(Number(messages[1]), 'its messages are counted').toBeGreaterThan(0);
+    const hash = await page.locator('#trace-hash').textContent();
+
+    // The exported trace replays the run with the protocol: its sends, acceptances and timers.
+    await page.getByRole('tab', { name: 'Export' }).click();
+    const trace = (await downloaded(page, () => page.getByRole('button', { name: /Export trace/ }).click())).trim().split('\n');
+    const count = (kind) => trace.filter((line) => JSON.parse(line).kind === kind).length;
+    const rows = (await downloaded(page, () => page.getByRole('button', { name: /Export statistics/ }).click())).trim().split('\n').map((line) => line.split(','));
+    const [header, last] = [rows[0], rows.at(-1)];
+    const statistic = (name) => Number(last[header.indexOf(name)]);
+    expect([count('send'), count('accept')]).toEqual([statistic('sent'), statistic('accepted')]);
+    expect(count('timer'), "the protocol's timers").toBeGreaterThan(0);
+
+    const params = new URLSearchParams(new URL(page.url()).search);
+    expect([params.get('protocol'), params.get('workload')]).toEqual([example, 'broadcast']);
+    const again = await context.newPage();
+    const againErrors = await open(again, new URL(page.url()).search);
+    await expect(again.locator('#protocol')).toHaveValue(example);
+    await expect(again.locator('#trace-hash')).toHaveText(hash);
+    expect([...errors, ...againErrors]).toEqual([]);
+  });
+}
+
 test('the sync workload: the Checker tab lists its disturbances', async ({ page }) => {
   const errors = await open(page, '?scenario=partition-heal&seed=4&protocol=gossip&workload=sync');
   await page.getByRole('tab', { name: 'Checker' }).click();
@@ -99,7 +140,7 @@ test('the sync workload: the Checker tab lists its disturbances', async ({ page 
 test('a link with an unknown or hostile protocol and workload says so and plays with the defaults', async ({ page }) => {
   const hostile = encodeURIComponent('<img src=x onerror=window.pwned=1>');
   const errors = await open(page, `?scenario=observer&protocol=__proto__&workload=${hostile}`);
-  await expect(page.locator('#player-error')).toContainText('protocol "__proto__" (must be one of scenario, none, flood, gossip)');
+  await expect(page.locator('#player-error')).toContainText('protocol "__proto__" (must be one of scenario, none, flood, gossip, push-pull, batched-gossip, efficient-broadcast)');
   await expect(page.locator('#player-error')).toContainText('workload "<img src=x onerror=window.pwned=1>"');
   await expect(page.locator('#protocol')).toHaveValue('scenario');
   await expect(page.locator('#workload')).toHaveValue('off');
@@ -135,7 +176,7 @@ test('the Experiments tab sweeps the scenario in the toolbar to the end: progres
   expect(errors).toEqual([]);
 });
 
-test('the Experiments tab: Cancel stops the worked study, which then runs again; a scenario too big is refused', async ({ page }) => {
+test('the Experiments tab: Cancel stops the worked study, which then runs again; a scenario too big, or run by an example protocol, is refused', async ({ page }) => {
   const errors = await open(page, '?scenario=scale&nodes=2000');
   await page.getByRole('tab', { name: 'Experiments' }).click();
   await page.getByLabel('Seeds per point').fill('200');
@@ -149,6 +190,9 @@ test('the Experiments tab: Cancel stops the worked study, which then runs again;
   await page.getByLabel('Study').selectOption('current');
   await page.getByRole('button', { name: 'Run the experiment' }).click();
   await expect(page.locator('#experiment-status')).toHaveText('Failed: the scenario has 2000 nodes; a sweep in the page takes at most 1000');
+  await page.getByLabel('Protocol').selectOption('push-pull');
+  await page.getByRole('button', { name: 'Run the experiment' }).click();
+  await expect(page.locator('#experiment-status')).toHaveText('Failed: a sweep in the page runs the built-in protocols; an example protocol runs in the player');
   expect(errors).toEqual([]);
 });
 

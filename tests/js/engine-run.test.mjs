@@ -94,3 +94,23 @@ test('a run that logs much between two frames hands over only the newest lines t
   assert.ok(log.every(([, text]) => text === '⚡ heal'));
   run.network.free();
 });
+
+test('a run on the network networkFor makes: what its protocol throws is logged as an error of the node, and the run goes on', () => {
+  const protocol = {
+    onMessage() {},
+    onStart(_state, ctx) {
+      ctx.setTimer(100, () => {
+        throw new Error('boom');
+      });
+    },
+  };
+  const run = new EngineRun({ scenario: observer(), settings: SETTINGS, actions: [], networkFor: (scenario) => MeshNetwork.fromScenario(scenario, { protocol }) });
+  run.runTo(300);
+  const errors = readFrame(run).frame.log.filter(([, , kind]) => kind === 'error');
+  assert.deepEqual(
+    errors.map(([time, text, , nodeId]) => [time, text, nodeId]),
+    run.nodes.map((node) => [100, `⚠ ${node.nodeId}'s protocol threw Error: boom`, node.nodeId]),
+  );
+  assert.equal(run.network.now, 300);
+  run.network.free();
+});
