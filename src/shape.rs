@@ -21,6 +21,45 @@ pub trait Shape: Sized {
     fn read(field: &Field<'_>) -> Result<Self, MeshError>;
 }
 
+/// A value given as a bare name or as an object of parameters `S`, as a scenario gives a
+/// topology, a byzantine behaviour or a built-in protocol.
+#[derive(Debug, Clone, PartialEq)]
+pub enum NameOr<S> {
+    /// A name, with the defaults of its parameters.
+    Name(String),
+    /// The parameters, the name among them.
+    Spec(S),
+}
+
+/// Parameters that a bare name also stands for (see [`NameOr`]).
+pub trait Named: Shape + Clone {
+    /// What the value must be, for the error: `a topology name or { kind, ... }`.
+    const EXPECTED: &'static str;
+
+    /// The parameters that the bare `name` stands for: the name and the defaults.
+    fn named(name: &str) -> Self;
+}
+
+impl<S: Named> Shape for NameOr<S> {
+    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
+        match field.value() {
+            Some(Value::String(_)) => field.text().map(Self::Name),
+            Some(Value::Object(_)) => field.as_one(|f| f.read().map(Self::Spec)),
+            _ => Err(field.wrong(S::EXPECTED)),
+        }
+    }
+}
+
+impl<S: Named> NameOr<S> {
+    /// The parameters, a bare name's with their defaults.
+    pub fn spec(&self) -> S {
+        match self {
+            Self::Name(name) => S::named(name),
+            Self::Spec(spec) => spec.clone(),
+        }
+    }
+}
+
 /// Reads a `T` from a JSON value, naming the path of a bad field under `root` (such as
 /// `link.loss`; with an empty root the path alone, and `options` for the value itself).
 pub fn read_shape<T: Shape>(value: &Value, root: &str) -> Result<T, MeshError> {

@@ -49,6 +49,19 @@ pub fn duration_ms(field: &str, value: f64) -> Result<f64, MeshError> {
     number_in(field, value, 0.0, 1e12, "a number of milliseconds in [0, 1e12]")
 }
 
+/// How long a run goes: `until` when given, else the scenario's `duration`, checked as a duration
+/// named `until`; `ERR_INVALID_TYPE` naming `until` when there is neither (`flag`: how the caller
+/// spells the option, `until` or `--until`).
+pub fn until_or_duration(until: Option<f64>, duration: Option<f64>, flag: &str) -> Result<f64, MeshError> {
+    match until.or(duration) {
+        Some(ms) => duration_ms("until", ms),
+        None => Err(MeshError::BadShape {
+            field: "until".into(),
+            problem: format!("give {flag}, or a scenario with a duration"),
+        }),
+    }
+}
+
 /// A non-empty string.
 pub fn non_empty<'a>(field: &'static str, value: &'a str) -> Result<&'a str, MeshError> {
     if value.is_empty() {
@@ -106,6 +119,19 @@ mod tests {
             assert!(err.to_string().starts_with("phaseResetInterval must be an integer of at least 1"));
         }
         assert_eq!(positive_integer("phaseResetInterval", 0.5).unwrap_err().code(), "ERR_NOT_INTEGER");
+    }
+
+    #[test]
+    fn a_run_goes_until_the_given_time_else_the_scenarios_duration() {
+        assert_eq!(until_or_duration(Some(5.0), Some(9.0), "until").unwrap(), 5.0);
+        assert_eq!(until_or_duration(None, Some(9.0), "until").unwrap(), 9.0);
+        let neither = until_or_duration(None, None, "--until").unwrap_err();
+        assert_eq!(
+            (neither.code(), neither.to_string()),
+            ("ERR_INVALID_TYPE", "until: give --until, or a scenario with a duration".into())
+        );
+        let bad = until_or_duration(None, Some(-1.0), "until").unwrap_err();
+        assert_eq!((bad.code(), bad.field()), ("ERR_OUT_OF_RANGE", "until"));
     }
 
     #[test]

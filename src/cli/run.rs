@@ -9,7 +9,7 @@ use crate::error::MeshError;
 use crate::shape::read_shape;
 use crate::sim::link::to_micros;
 use crate::sim::scenario::Scenario;
-use crate::validate::duration_ms;
+use crate::validate::until_or_duration;
 
 /// Runs the scenario `args` names and prints its report.
 pub fn run(args: &RunArgs) -> Result<(), Failure> {
@@ -23,13 +23,7 @@ pub fn run(args: &RunArgs) -> Result<(), Failure> {
         options.record_trace = Some(true);
     }
     let seed = options.seed;
-    let until = match args.until.or(scenario.duration) {
-        Some(ms) => duration_ms("until", ms).map_err(refuse)?,
-        None => {
-            let problem = "give --until, or a scenario with a duration".into();
-            return Err(refuse(MeshError::BadShape { field: "until".into(), problem }));
-        }
-    };
+    let until = until_or_duration(args.until, scenario.duration, "--until").map_err(refuse)?;
     let mut sim = scenario.build().map_err(refuse)?;
     sim.run_until(to_micros(until));
     if let Some(path) = &args.trace {

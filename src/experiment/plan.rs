@@ -12,7 +12,7 @@ use crate::shape::read_shape;
 use crate::sim::engine::Simulation;
 use crate::sim::link::to_micros;
 use crate::sim::scenario::Scenario;
-use crate::validate::{duration_ms, positive_integer, safe_integer, MAX_SAFE_INTEGER};
+use crate::validate::{positive_integer, safe_integer, until_or_duration, MAX_SAFE_INTEGER};
 
 /// The most values a range may give.
 const MAX_RANGE_VALUES: f64 = 1e6;
@@ -95,18 +95,8 @@ impl Experiment {
             })
             .collect::<Result<Vec<_>, MeshError>>()?;
         let (first_seed, seeds) = seeds_of(options.seeds.unwrap_or(SeedsOptions::Count(1.0)))?;
-        let until = match options.until {
-            Some(ms) => duration_ms("until", ms)?,
-            None => match scenario.get("duration").and_then(Value::as_f64) {
-                Some(ms) => duration_ms("until", ms)?,
-                None => {
-                    return Err(MeshError::BadShape {
-                        field: "until".into(),
-                        problem: "give until, or a scenario with a duration".into(),
-                    })
-                }
-            },
-        };
+        let until =
+            until_or_duration(options.until, scenario.get("duration").and_then(Value::as_f64), "until")?;
         let measures = (options.measure.iter().enumerate())
             .map(|(i, name)| Measure::parse(&format!("measure[{i}]"), name))
             .collect::<Result<Vec<_>, _>>()?;

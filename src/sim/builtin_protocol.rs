@@ -4,10 +4,8 @@
 //! `fanout`, which the scenario's options then must leave out, and its `ttl` (the protocol's, else
 //! the options', else [`RELAY_TTL`]).
 
-use serde_json::Value;
-
 use crate::error::MeshError;
-use crate::shape::{Field, Shape};
+use crate::shape::{Field, NameOr, Named, Shape};
 use crate::sim::options::NetworkOptions;
 
 /// The built-in protocols.
@@ -21,24 +19,8 @@ pub const GOSSIP_FANOUT: f64 = 3.0;
 /// relays nothing).
 pub const RELAY_TTL: f64 = 64.0;
 
-/// A built-in protocol as given.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ProtocolChoice {
-    /// A name, with its defaults.
-    Name(String),
-    /// A name with parameters.
-    Spec(ProtocolSpec),
-}
-
-impl Shape for ProtocolChoice {
-    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
-        match field.value() {
-            Some(Value::String(_)) => field.text().map(Self::Name),
-            Some(Value::Object(_)) => field.as_one(|f| f.read().map(Self::Spec)),
-            _ => Err(field.wrong("a protocol name or { name, ... }")),
-        }
-    }
-}
+/// A built-in protocol as given: a name, or `{ name, ...parameters }`.
+pub type ProtocolChoice = NameOr<ProtocolSpec>;
 
 /// A built-in protocol and its parameters.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -59,13 +41,18 @@ impl Shape for ProtocolSpec {
     }
 }
 
+impl Named for ProtocolSpec {
+    const EXPECTED: &'static str = "a protocol name or { name, ... }";
+
+    fn named(name: &str) -> Self {
+        Self { name: name.to_owned(), ..Self::default() }
+    }
+}
+
 impl ProtocolChoice {
     /// `options` with the protocol's relaying set (checked with the other options later).
     pub fn apply(&self, options: &mut NetworkOptions) -> Result<(), MeshError> {
-        let spec = match self {
-            Self::Name(name) => ProtocolSpec { name: name.clone(), ..ProtocolSpec::default() },
-            Self::Spec(spec) => spec.clone(),
-        };
+        let spec = self.spec();
         let conflict = |key: &str| MeshError::InvalidScenario {
             field: format!("options.{key}"),
             problem: format!("the scenario's protocol sets {key}: give it there (protocol.{key})"),

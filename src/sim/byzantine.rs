@@ -1,11 +1,9 @@
 //! Byzantine nodes: the ways a node can lie or misbehave, set per node.
 
-use serde_json::Value;
-
 use crate::error::MeshError;
 use crate::message::Stamp;
 use crate::pattern::PatternGenerator;
-use crate::shape::{Field, Shape};
+use crate::shape::{Field, NameOr, Named, Shape};
 use crate::sim::defaults::SKEW;
 use crate::validate::safe_integer;
 
@@ -35,23 +33,7 @@ pub const BYZANTINE_KINDS: &str =
     "\"wrong-pattern\", \"replay\", \"forged-sender\", \"step-skew\", \"tamper\", \"black-hole\", \"outsider\"";
 
 /// A byzantine behaviour as JavaScript spells it: a kind, or `{ kind, as?, skew? }`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ByzantineOptions {
-    /// A kind with its defaults.
-    Kind(String),
-    /// A kind with parameters.
-    Spec(ByzantineSpec),
-}
-
-impl Shape for ByzantineOptions {
-    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
-        match field.value() {
-            Some(Value::String(_)) => field.text().map(Self::Kind),
-            Some(Value::Object(_)) => field.as_one(|f| f.read().map(Self::Spec)),
-            _ => Err(field.wrong("a byzantine kind or { kind, ... }")),
-        }
-    }
-}
+pub type ByzantineOptions = NameOr<ByzantineSpec>;
 
 /// A byzantine kind with its parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -72,13 +54,18 @@ impl Shape for ByzantineSpec {
     }
 }
 
+impl Named for ByzantineSpec {
+    const EXPECTED: &'static str = "a byzantine kind or { kind, ... }";
+
+    fn named(kind: &str) -> Self {
+        Self { kind: kind.to_owned(), claim: None, skew: None }
+    }
+}
+
 impl ByzantineOptions {
     /// The behaviour, checked; `field` names it in errors.
     pub fn to_byzantine(&self, field: &str) -> Result<Byzantine, MeshError> {
-        let spec = match self {
-            ByzantineOptions::Kind(kind) => ByzantineSpec { kind: kind.clone(), claim: None, skew: None },
-            ByzantineOptions::Spec(spec) => spec.clone(),
-        };
+        let spec = self.spec();
         Ok(match spec.kind.as_str() {
             "wrong-pattern" => Byzantine::WrongPattern,
             "replay" => Byzantine::Replay,
@@ -131,7 +118,7 @@ mod tests {
 
     #[test]
     fn options_name_kinds_and_parameters() {
-        let kind = |s: &str| ByzantineOptions::Kind(s.into()).to_byzantine("byzantine");
+        let kind = |s: &str| ByzantineOptions::Name(s.into()).to_byzantine("byzantine");
         assert_eq!(kind("replay"), Ok(Byzantine::Replay));
         assert_eq!(kind("step-skew"), Ok(Byzantine::StepSkew(1000)));
         assert_eq!(kind("liar").unwrap_err().field(), "byzantine.kind");

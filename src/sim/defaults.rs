@@ -253,7 +253,7 @@ pub(crate) mod tests {
         let mut spec = object(BYZANTINE_PARAMETERS);
         spec.as_object_mut().unwrap().insert("kind".into(), json!("step-skew"));
         let spelled: ByzantineOptions = read_shape(&spec, "behaviour").unwrap();
-        let named = ByzantineOptions::Kind("step-skew".into());
+        let named = ByzantineOptions::Name("step-skew".into());
         assert_eq!(named.to_byzantine("behaviour"), spelled.to_byzantine("behaviour"));
     }
 }

@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use crate::auth::AuthMode;
 use crate::error::MeshError;
-use crate::shape::{Field, Fields, Shape};
+use crate::shape::{Field, Fields, NameOr, Named, Shape};
 use crate::sim::defaults::*;
 use crate::sim::engine::SimConfig;
 use crate::sim::latency::{Latency, LATENCY_KINDS};
@@ -217,24 +217,8 @@ impl Shape for DistributionOptions {
     }
 }
 
-/// A topology: a name, or a name with parameters.
-#[derive(Debug, Clone, PartialEq)]
-pub enum TopologyOptions {
-    /// A topology that needs no parameters (or uses their defaults).
-    Name(String),
-    /// `{ kind, ...parameters }`.
-    Spec(TopologySpec),
-}
-
-impl Shape for TopologyOptions {
-    fn read(field: &Field<'_>) -> Result<Self, MeshError> {
-        match field.value() {
-            Some(Value::String(_)) => field.text().map(Self::Name),
-            Some(Value::Object(_)) => field.as_one(|f| f.read().map(Self::Spec)),
-            _ => Err(field.wrong("a topology name or { kind, ... }")),
-        }
-    }
-}
+/// A topology: a name, or `{ kind, ...parameters }`.
+pub type TopologyOptions = NameOr<TopologySpec>;
 
 /// A named topology and its parameters (left out: [`TOPOLOGY_PARAMETERS`]).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -265,6 +249,14 @@ impl Shape for TopologySpec {
             m: o.read(M.name),
         };
         o.end(spec)
+    }
+}
+
+impl Named for TopologySpec {
+    const EXPECTED: &'static str = "a topology name or { kind, ... }";
+
+    fn named(kind: &str) -> Self {
+        Self { kind: kind.to_owned(), ..Self::default() }
     }
 }
 
@@ -379,10 +371,7 @@ impl LinkOptions {
 impl TopologyOptions {
     /// The topology, checked; parameters left out take their defaults ([`TOPOLOGY_PARAMETERS`]).
     pub fn to_topology(&self) -> Result<Topology, MeshError> {
-        let spec = match self {
-            TopologyOptions::Name(kind) => TopologySpec { kind: kind.clone(), ..TopologySpec::default() },
-            TopologyOptions::Spec(spec) => spec.clone(),
-        };
+        let spec = self.spec();
         let count = |name: &'static str, value: Option<f64>, default: f64| {
             u32_setting(name, value.unwrap_or(default), safe_integer)
         };

@@ -11,6 +11,9 @@
 //! relaying learns a value when it accepts the message carrying it; a node that runs its
 //! owner's protocol learns it when the protocol says so.
 
+/// Microseconds per millisecond, for the reports' times.
+const US_PER_MS: f64 = 1000.0;
+
 mod broadcast;
 mod options;
 mod report;

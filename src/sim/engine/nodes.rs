@@ -211,6 +211,11 @@ impl Nodes {
         self.flags.get(slot as usize).is_some_and(|f| f & REMOVED == 0)
     }
 
+    /// Whether `slot` names a node created and not removed, neither crashed nor paused.
+    pub(super) fn is_running(&self, slot: Slot) -> bool {
+        self.flags.get(slot as usize).is_some_and(|f| f & (CRASHED | REMOVED | PAUSED) == 0)
+    }
+
     /// Whether every node runs: none is crashed or paused.
     pub(super) fn all_running(&self) -> bool {
         self.crashed == 0 && self.paused == 0

@@ -69,9 +69,7 @@ impl Simulation {
             return;
         }
         for slot in 0..self.network.slot_count() as Slot {
-            let running =
-                self.network.is_alive(slot) && !self.nodes.is_crashed(slot) && !self.nodes.is_paused(slot);
-            if running && self.rng.chance(rate) {
+            if self.nodes.is_running(slot) && self.rng.chance(rate) {
                 self.engine_broadcast(slot, Payload::None, &[]);
             }
         }

@@ -95,8 +95,7 @@ impl Simulation {
     pub(super) fn hand_out(&mut self) {
         let Some(checker) = self.checkers.broadcast.as_mut() else { return };
         let (network, nodes) = (&self.network, &self.nodes);
-        let running =
-            |slot: Slot| network.is_alive(slot) && !nodes.is_crashed(slot) && !nodes.is_paused(slot);
+        let running = |slot: Slot| nodes.is_running(slot);
         // The candidates by position: the `from` list, or every slot (never listed out).
         let from = checker.from();
         let count = from.map_or(network.slot_count(), <[Slot]>::len);

@@ -3,12 +3,10 @@
 use super::options::BroadcastSpec;
 use super::report::{BroadcastReport, BroadcastSummary, HealRecord, MissingValue};
 use super::slot_bits::SlotBits;
+use super::US_PER_MS;
 use crate::distribution::Distribution;
 use crate::network::Slot;
 use crate::sim::engine::SimStats;
-
-/// Microseconds per millisecond.
-const US_PER_MS: f64 = 1000.0;
 
 /// A heal, and the last time a value handed out before it was first learned.
 #[derive(Debug, Clone)]

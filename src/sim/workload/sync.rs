@@ -3,11 +3,9 @@
 
 use super::report::{Disturbance, DisturbanceRecord, SyncReport, SyncSummary};
 use super::slot_bits::SlotBits;
+use super::US_PER_MS;
 use crate::boundary::CodeTable;
 use crate::network::Slot;
-
-/// Microseconds per millisecond.
-const US_PER_MS: f64 = 1000.0;
 
 /// What the report calls "no node".
 const NO_NODE: f64 = crate::boundary::codes::NONE;
