@@ -190,7 +190,6 @@ function watchedNetwork(honestCount) {
   return { network, senders: Array.from({ length: 10_000 }, (_, i) => (i % 100 === 0 ? liar : honest[i % honestCount])) };
 }
 
-/** A protocol that relays each message's first arrival at a node to its neighbours but the sender (flooding in JS). */
 /** Flooding as a bulk protocol: every first arrival relayed to every neighbour but its sender. */
 function bulkFlooding() {
   return {

@@ -7,6 +7,14 @@ import { hook, object } from './checks.js';
 import type { RawNetwork } from './raw.js';
 import type { ArrivalBatch, BulkProtocol, TimerBatch } from '../types.js';
 
+/** `buffer` if it holds `length` numbers, else a copy of it at least twice as long. */
+function roomFor(buffer: Float64Array<ArrayBuffer>, length: number): Float64Array<ArrayBuffer> {
+  if (length <= buffer.length) return buffer;
+  const grown = new Float64Array(Math.max(length, 2 * buffer.length));
+  grown.set(buffer);
+  return grown;
+}
+
 /** The requests of one batch, as `BULK_OP_RECORD`s in a buffer that grows. */
 class Ops {
   #buffer = new Float64Array(1024 * OP.length);
@@ -14,11 +22,7 @@ class Ops {
 
   /** Adds one request. */
   push(kind: number, arrival: number, node: number, delayMs: number, tag: number): void {
-    if (this.#length + OP.length > this.#buffer.length) {
-      const grown = new Float64Array(this.#buffer.length * 2);
-      grown.set(this.#buffer);
-      this.#buffer = grown;
-    }
+    if (this.#length + OP.length > this.#buffer.length) this.#buffer = roomFor(this.#buffer, this.#length + OP.length);
     const at = this.#length;
     this.#buffer[at + OP.kind] = kind;
     this.#buffer[at + OP.arrival] = arrival;
@@ -65,7 +69,7 @@ abstract class Batch {
 
   /** Takes `size` records, `report[start..end]`, into the buffer (grown when too small). */
   take(size: number, report: Float64Array, start: number, end: number): void {
-    if (this.records.length < end - start) this.records = new Float64Array(Math.max(end - start, 2 * this.records.length));
+    this.records = roomFor(this.records, end - start);
     this.records.set(report.subarray(start, end));
     this.size = size;
   }
