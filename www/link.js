@@ -2,7 +2,7 @@
 // numbers, prototype keys, markup). What cannot be used is left out, named in a short notice, and
 // its default taken; nothing from the link ever runs as script or becomes markup.
 import { FILE_KEY, SCENARIOS } from './scenarios.js';
-import { decodeScenario } from './scenario-file.js';
+import { MAX_TIME, decodeScenario } from './scenario-file.js';
 import { PROTOCOLS, WORKLOADS } from './run-choices.js';
 
 /** The fault-lab actions a link may replay. */
@@ -10,9 +10,6 @@ const ACTIONS = new Set(['crash', 'restart', 'pause', 'resume', 'byzantine', 'pa
 
 /** The most actions a link may carry. */
 const MAX_ACTIONS = 10_000;
-
-/** The latest time a link may run to, in ms. */
-const MAX_TIME = 1e9;
 
 /** Each number setting: the whole numbers it takes, `[min, max]`, and their description. */
 const SETTINGS = {

@@ -12,6 +12,9 @@ export const MAX_LINK_CHARS = 64 * 1024;
 /** The most nodes a loaded scenario may create on the page (as many as the scale mode). */
 export const MAX_FILE_NODES = 100_000;
 
+/** The latest time the page runs a scenario to, in ms: a link's time and actions, a loaded file's duration. */
+export const MAX_TIME = 1e9;
+
 /** Keys that name an object's prototype machinery rather than data. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -70,6 +73,7 @@ function pageProblem(scenario) {
   const markup = ids.find(([, id]) => typeof id === 'string' && /[<>]/.test(id));
   if (markup !== undefined) return `${markup[0]}: markup (< or >) is not allowed in a node id here`;
   if (typeof nodes?.count === 'number' && nodes.count > MAX_FILE_NODES) return `nodes.count: this page plays at most ${MAX_FILE_NODES} nodes`;
+  if (typeof scenario.duration === 'number' && scenario.duration > MAX_TIME) return `duration: this page plays at most ${MAX_TIME} ms`;
   return undefined;
 }
 

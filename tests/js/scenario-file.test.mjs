@@ -31,6 +31,8 @@ test('a refused scenario names the field and the rule', () => {
   assert.equal(problem({ version: 1, nodes: [{ nodeId: 'a' }, { nodeId: '<img src=x onerror=alert(1)>' }] }), 'nodes[1].nodeId: markup (< or >) is not allowed in a node id here');
   assert.equal(problem({ version: 1, nodes: { count: 2, prefix: '<b>' } }), 'nodes.prefix: markup (< or >) is not allowed in a node id here');
   assert.equal(problem({ version: 1, nodes: { count: 100_001 } }), 'nodes.count: this page plays at most 100000 nodes');
+  assert.equal(problem({ ...scenario, duration: 1e9 + 1 }), 'duration: this page plays at most 1000000000 ms');
+  assert.equal(readScenario(JSON.stringify({ ...scenario, duration: 1e9 })).problem, undefined, 'the longest a link may run to is allowed');
 });
 
 test('size caps: a file over 1 MiB is refused unread, a scenario over 64 KiB encoded is left out of links', () => {
