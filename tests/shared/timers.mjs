@@ -1,6 +1,8 @@
 // Virtual timers: node.setTimer and network.at fire at their virtual time during run, runUntil and
-// step (instant networks too), in the order set, before the arrivals due then; a crashed node's
-// timers never fire; cancel works; callbacks may call any API; bad arguments are typed errors.
+// step (instant networks too), in the order set, after the tick and scenario events and before the
+// arrivals due then; a crashed node's timers never fire (whether its restart keeps the step or
+// not); cancel works; callbacks may call any API, remove their own node included; bad arguments
+// are typed errors.
 import { check, equal, throwsCode } from './check.mjs';
 import { build } from './configs.mjs';
 
@@ -226,6 +228,64 @@ export const timerCases = [
       network.at(network.now + 5, () => log.push('in a huge run'));
       network.run(1e11);
       equal(log.at(-1), 'in a huge run', 'the run stopped for the timer and went on');
+    },
+  ],
+  [
+    'with the global tick, a timer due at a tick\'s time runs after the tick, and after the scenario events due then',
+    ({ MeshNetwork }) => {
+      const [network, [a]] = build(MeshNetwork, { links: { latency: 1 }, globalTick: true, tickInterval: 100 }, ['a', 'b']);
+      const seen = [];
+      for (const delay of [99, 100, 101, 200]) a.setTimer(delay, () => seen.push([network.now, a.globalStep]));
+      network.runUntil(250);
+      equal(seen, [[99, 0], [100, 1], [101, 1], [200, 2]], 'the tick at 100 ms moved the step before the timer due then, not before the one at 99 ms');
+      const scenario = { version: 1, options: { links: { latency: 1 }, globalTick: true }, nodes: { count: 2 }, events: [{ at: 100, crash: 'node-1' }] };
+      const scripted = MeshNetwork.fromScenario(scenario);
+      const fired = [];
+      for (const node of scripted.getNodes()) node.setTimer(100, () => fired.push([node.nodeId, node.status, node.globalStep]));
+      scripted.runUntil(150);
+      equal(fired, [['node-0', 'online', 1]], 'the crash scripted for 100 ms came first: node-1\'s timer due then never fired');
+    },
+  ],
+  [
+    'a crash and a restart with restartKeepsStep off: the pending timer never fires, the step is back at 0, a timer set after the restart fires; with it on the step is kept',
+    ({ MeshNetwork }) => {
+      for (const restartKeepsStep of [false, true]) {
+        const [network, [a, b]] = build(MeshNetwork, { links: { latency: 1 }, globalTick: true, tickInterval: 10, restartKeepsStep }, ['a', 'b']);
+        const log = [];
+        a.setTimer(50, () => log.push('set before the crash'));
+        network.runUntil(35);
+        network.crash('a');
+        equal(a.globalStep, 3, 'three ticks (10, 20, 30 ms) before the crash');
+        network.restart('a');
+        equal(a.globalStep, restartKeepsStep ? 3 : 0, `the step after the restart (restartKeepsStep ${restartKeepsStep})`);
+        a.setTimer(20, () => log.push(`set after the restart, at ${network.now}, step ${a.globalStep}`));
+        network.runUntil(100);
+        equal(log, [`set after the restart, at 55, step ${restartKeepsStep ? 5 : 2}`], 'only the new timer, after the ticks at 40 and 50 ms');
+        equal([a.globalStep, b.globalStep], [restartKeepsStep ? 10 : 7, 10], 'the restarted node ticks on from where it restarted');
+      }
+    },
+  ],
+  [
+    'a timer callback that removes its own node: nothing escapes, its other timers (due then or later) never fire, the network runs on',
+    ({ MeshNetwork }) => {
+      const [network, [a, b]] = build(MeshNetwork, { links: { latency: 1 } }, ['a', 'b']);
+      const log = [];
+      const errors = [];
+      a.onError((e) => errors.push(e));
+      a.setTimer(5, () => {
+        log.push(`a removes itself at ${network.now}`);
+        equal(network.removeNode('a'), true, 'removed');
+      });
+      a.setTimer(5, () => log.push('a, due at the same moment'));
+      const later = a.setTimer(10, () => log.push('a, later'));
+      b.setTimer(10, () => log.push(`b at ${network.now}`));
+      b.onMessage((m) => log.push(`b<-${m.data}`));
+      network.runUntil(20);
+      equal(log, ['a removes itself at 5', 'b at 10'], 'a\'s other timers dropped, b\'s fired');
+      equal([errors.length, a.isValid(), network.size, later()], [0, false, 1, false], 'no error; a gone; its timer no longer pending');
+      b.setTimer(5, () => log.push(`b again at ${network.now}`));
+      network.runUntil(40);
+      equal([log.at(-1), network.now], ['b again at 25', 40], 'the network keeps running');
     },
   ],
   [
