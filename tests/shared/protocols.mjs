@@ -1,5 +1,6 @@
 // Protocols written in JS: per-node state, hooks at virtual time, a context to act through, a
-// seeded random source per node; the engine never relays for them; bad protocols are typed errors.
+// seeded random source per node; the engine never relays for them; hooks may run the network and
+// crash nodes; bad protocols are typed errors.
 import { check, equal, throwsCode } from './check.mjs';
 import { cfg } from './configs.mjs';
 
@@ -189,6 +190,64 @@ export const protocolCases = [
       a.send('b', 'never handled');
       network.runUntil(6);
       throwsCode(() => network.now, Error, 'ERR_OBJECT_FREED');
+    },
+  ],
+  [
+    'hooks that re-enter the network (a ctx timer runs it on, onMessage calls run, step and crash another node) leave it usable and replaying',
+    ({ MeshNetwork }) => {
+      const play = () => {
+        const log = [];
+        let network;
+        const protocol = {
+          onStart(_state, ctx) {
+            if (ctx.nodeId !== 'n0') return;
+            ctx.setTimer(5, () => {
+              network.runUntil(ctx.now + 3);
+              log.push(`n0 timer ran the network to ${network.now}`);
+              ctx.broadcast('run');
+            });
+          },
+          onMessage(_state, ctx, message, delivery) {
+            log.push(`${ctx.nodeId}<-${message.data} from ${delivery.from}`);
+            if (message.data === 'run' && ctx.nodeId === 'n1') {
+              log.push(`n1 at ${ctx.now} runs one tick`);
+              network.run(1);
+              log.push(`n1 back at ${network.now}`);
+              ctx.send('n2', 'step');
+            } else if (message.data === 'step') {
+              ctx.setTimer(3, () => log.push(`n2 timer at ${ctx.now}`));
+              log.push(`n2 at ${ctx.now} steps: ${network.step()}, to ${network.now}`);
+              ctx.send('n3', 'crash');
+            } else if (message.data === 'crash') {
+              network.crash('n1');
+              network.runUntil(ctx.now + 50);
+              log.push(`n3 crashed n1 and ran to ${network.now}`);
+              ctx.broadcast('after');
+            }
+          },
+        };
+        network = new MeshNetwork({ links: { latency: 2 }, tickInterval: 10, protocol });
+        const nodes = ['n0', 'n1', 'n2', 'n3'].map((id) => network.createNode(cfg(id)));
+        const errors = [];
+        for (const node of nodes) node.onError((error) => errors.push(error));
+        network.runUntil(200);
+        return { log, errors, network, nodes, hash: network.traceHash() };
+      };
+      const { log, errors, network, nodes, hash } = play();
+      equal(errors, [], 'nothing went to onError');
+      const chain = log.filter((line) => !/^n[23]<-run/.test(line));
+      equal(chain, [
+        'n0 timer ran the network to 8', 'n1<-run from n0', 'n1 at 10 runs one tick', 'n1 back at 20',
+        'n2<-step from n1', 'n2 timer at 25', 'n2 at 22 steps: true, to 25', 'n3<-crash from n2', 'n3 crashed n1 and ran to 77',
+        'n0<-after from n3', 'n2<-after from n3',
+      ], 'each nested run went as far as it asked, and the crashed n1 heard nothing after');
+      equal(log.filter((line) => /^n[23]<-run/.test(line)).sort(), ['n2<-run from n0', 'n3<-run from n0'], 'the other receivers of the broadcast ran their hooks too');
+      equal([network.now, network.getSimulationStats().crashed, nodes[1].status], [200, 1, 'crashed'], 'the outer run ended where it was headed');
+      nodes[0].send('n2', 'still usable');
+      network.runUntil(210);
+      equal(log.at(-1), 'n2<-still usable from n0', 'the network goes on');
+      const again = play();
+      equal([again.hash, again.log], [hash, log.slice(0, -1)], 'the same calls replay: the same trace hash and hooks');
     },
   ],
   [
