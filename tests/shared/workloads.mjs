@@ -147,6 +147,43 @@ export const workloadCases = [
     },
   ],
   [
+    'fromScenario refuses bad protocol and workload fields with a typed error naming the field, builds nothing, and the next document builds',
+    ({ MeshNetwork }) => {
+      const good = { version: 1, options: { links: { latency: 10 }, topology: 'ring' }, nodes: { count: 3, prefix: 'n' } };
+      const cases = [
+        [{ protocol: 7 }, TypeError, 'ERR_INVALID_TYPE', 'protocol'],
+        [{ protocol: 'epidemic' }, RangeError, 'ERR_UNKNOWN_NAME', 'protocol.name'],
+        [{ protocol: { name: 'gossip', fanout: 0 } }, RangeError, 'ERR_OUT_OF_RANGE', 'protocol.fanout'],
+        [{ protocol: { name: 'flood', fanout: 2 } }, RangeError, 'ERR_INVALID_SCENARIO', 'protocol.fanout'],
+        [{ protocol: { name: 'none', ttl: 3 } }, RangeError, 'ERR_INVALID_SCENARIO', 'protocol.ttl'],
+        [{ protocol: 'flood', options: { ...good.options, fanout: 2 } }, RangeError, 'ERR_INVALID_SCENARIO', 'options.fanout'],
+        [{ protocol: { name: 'gossip', ttl: 4 }, options: { ...good.options, ttl: 4 } }, RangeError, 'ERR_INVALID_SCENARIO', 'options.ttl'],
+        [{ workload: 'broadcast' }, TypeError, 'ERR_INVALID_TYPE', 'workload'],
+        [{ workload: { kind: 'flood' } }, RangeError, 'ERR_UNKNOWN_NAME', 'workload.kind'],
+        [{ workload: { kind: 'broadcast', rate: -1, duration: 100 } }, RangeError, 'ERR_OUT_OF_RANGE', 'workload.rate'],
+        [{ workload: { kind: 'broadcast', rate: 10 } }, TypeError, 'ERR_INVALID_TYPE', 'workload.duration'],
+        [{ workload: { kind: 'broadcast', rate: 10, duration: 1000, start: -1 } }, RangeError, 'ERR_OUT_OF_RANGE', 'workload.start'],
+        [{ workload: { kind: 'broadcast', rate: 10, duration: 1000, from: [] } }, RangeError, 'ERR_EMPTY', 'workload.from'],
+        [{ workload: { kind: 'broadcast', rate: 10, duration: 1000, from: ['x'] } }, RangeError, 'ERR_UNKNOWN_NODE', 'workload.from[0]'],
+        [{ workload: { kind: 'sync' } }, RangeError, 'ERR_NOT_APPLICABLE', 'workload.kind'],
+        [{ workload: { kind: 'sync', every: 1 }, options: { ...good.options, globalTick: true } }, TypeError, 'ERR_INVALID_TYPE', 'workload.every'],
+        [{ workload: { kind: 'sync', rate: 10 }, options: { ...good.options, globalTick: true } }, TypeError, 'ERR_INVALID_TYPE', 'workload.rate'],
+      ];
+      let inits = 0;
+      const protocol = { init: () => ++inits, onMessage() {} };
+      for (const [fields, Class, code, field] of cases) {
+        throwsCode(() => MeshNetwork.fromScenario({ ...good, ...fields }), Class, code, field);
+        throwsCode(() => MeshNetwork.fromScenario(JSON.stringify({ ...good, ...fields }), { protocol }), Class, code, field);
+      }
+      equal(inits, 0, 'no node was created for a refused document');
+      const network = MeshNetwork.fromScenario({ ...good, protocol: 'flood', workload: { kind: 'broadcast', rate: 10, duration: 1000 } });
+      network.runUntil(2000);
+      const { summary } = network.workloadReport().broadcast;
+      equal([network.size, summary.values, summary.missing], [3, 10, 0], 'a good document still builds and runs');
+      network.free();
+    },
+  ],
+  [
     'bad workloads and learn calls are typed errors naming the field, and the network keeps working',
     ({ MeshNetwork }) => {
       const [network] = build(MeshNetwork, { links: { latency: 10 }, protocol: pushToAll }, 3);
