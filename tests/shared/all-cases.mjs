@@ -1,4 +1,4 @@
-// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication, batches, waiting broadcasts, unicast, more faults, bandwidth, hostile arguments, timers, protocols, workloads, experiments, what the facade keeps), for the runners that take them all (the browser page and its spec).
+// Every shared case (seed examples, bad input, re-entrancy, API, simulation, authentication, batches, waiting broadcasts, unicast, more faults, bandwidth, hostile arguments, timers, protocols, workloads, checkers, experiments, what the facade keeps), for the runners that take them all (the browser page and its spec).
 import { seedExamples } from './seed-examples.mjs';
 import { badInputCases } from './bad-input.mjs';
 import { reentrancyCases } from './reentrancy.mjs';
@@ -15,8 +15,9 @@ import { timerCases } from './timers.mjs';
 import { bulkCases } from './bulk.mjs';
 import { protocolCases } from './protocols.mjs';
 import { workloadCases } from './workloads.mjs';
+import { checkerCases } from './checkers.mjs';
 import { experimentCases } from './experiments.mjs';
 import { cacheCases } from './caches.mjs';
 
 /** `[name, run(api)]` pairs from every shared file. */
-export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...bandwidthCases, ...hostileCases, ...timerCases, ...bulkCases, ...protocolCases, ...workloadCases, ...experimentCases, ...cacheCases];
+export const allCases = [...seedExamples, ...badInputCases, ...reentrancyCases, ...apiCases, ...simulationCases, ...authCases, ...batchCases, ...waitingCases, ...unicastCases, ...faultCases, ...bandwidthCases, ...hostileCases, ...timerCases, ...bulkCases, ...protocolCases, ...workloadCases, ...checkerCases, ...experimentCases, ...cacheCases];
