@@ -11,11 +11,13 @@
 //   advance { to }     plays to `to` ms, no further than the scenario's duration.
 //   step { by }        plays `by` ms further (Step: one tick), past the duration too.
 //   travel { time }    the same run replayed from 0 to `time` ms (time travel): a new run.
-//   perform { action, argument }  a fault-lab action now, recorded: crash, restart, pause,
-//       resume, byzantine (argument: the behaviour or 'honest') and remove act on the selected node
-//       (none: nothing happens); add creates a node with a free id; partition without an argument
-//       cuts the first half of the live nodes off, cut-one-way cuts them off one way (their
-//       messages to the rest); heal, topology and links act on the network.
+//   perform { action, argument, receiver }  a fault-lab action now, recorded: crash, restart,
+//       pause, resume, byzantine (argument: the behaviour or 'honest') and remove act on the
+//       selected node (none: nothing happens); add creates a node with a free id; partition
+//       without an argument cuts the first half of the live nodes off, cut-one-way cuts them off
+//       one way (their messages to the rest); heal, topology and links act on the network; drop
+//       drops the copies in flight of message `argument` to node id `receiver` (undefined: to
+//       every receiver), recorded as `[time, 'drop', receiver, messageId]` when it found any.
 //   select { slot }    selects the node in `slot` (-1: none) for the inspector.
 //   export { kind }    `result`: the run so far as text, kind 'trace' (JSON lines) or 'stats' (CSV).
 //   checker {}         `result`: the run's `workloadReport()`.

@@ -88,16 +88,19 @@ export class EngineRun {
 
   /**
    * Does fault-lab `action` now and records it (see `perform` in engine-protocol.js): on the
-   * selected node (nothing when none is), a new node with a free id, or the network; one that
-   * throws is not recorded, so replays never meet it.
+   * selected node (nothing when none is), a new node with a free id, the copies in flight of
+   * message `argument` to node `receiver` (a drop; to every receiver when undefined), or the
+   * network; one that throws, or a drop that finds no copy in flight, is not recorded, so replays
+   * never meet it.
    */
-  act(action, argument) {
+  act(action, argument, receiver) {
     const onSelected = ON_SELECTED.includes(action);
-    const nodeId = onSelected ? this.nodes[this.selected]?.nodeId : action === 'add' ? this.#freeNodeId() : undefined;
+    const nodeId = onSelected ? this.nodes[this.selected]?.nodeId : action === 'add' ? this.#freeNodeId() : action === 'drop' ? receiver : undefined;
     if (onSelected && nodeId === undefined) return;
     const halves = action === 'partition' || action === 'cut-one-way';
     const given = halves && argument === undefined ? this.#firstHalf() : argument;
-    this.#apply(action, nodeId, given);
+    const result = this.#apply(action, nodeId, given);
+    if (action === 'drop' && result === 0) return;
     this.actions.push([this.network.now, action, nodeId, given]);
     this.applied = this.actions.length;
     if (action === 'remove') this.selected = -1;
@@ -159,12 +162,15 @@ export class EngineRun {
     return live.slice(0, Math.ceil(live.length / 2)).map((node) => node.nodeId);
   }
 
-  /** Applies one fault-lab action to the network, keeps the nodes, links and liars in step, and logs it. */
+  /**
+   * Applies one fault-lab action to the network, keeps the nodes, links and liars in step, and
+   * logs it; returns what `perform` returned.
+   */
   #apply(action, nodeId, argument) {
-    const added = perform(this.network, this.settings.pattern, action, nodeId, argument);
-    if (added !== undefined) {
-      this.nodes.push(added);
-      if (this.nodes.length <= LOGGED_NODES) this.#listenTo(added);
+    const result = perform(this.network, this.settings.pattern, action, nodeId, argument);
+    if (action === 'add') {
+      this.nodes.push(result);
+      if (this.nodes.length <= LOGGED_NODES) this.#listenTo(result);
     }
     if (['add', 'remove', 'topology'].includes(action)) this.#relink();
     if (action === 'byzantine') {
@@ -173,8 +179,8 @@ export class EngineRun {
       else this.byzantine.set(slot, argument);
       this.#byzantineChanged = true;
     }
-    const detail = argument === undefined ? '' : ` ${typeof argument === 'string' ? argument : JSON.stringify(argument)}`;
-    this.#log(`⚡ ${action}${nodeId ? ` ${nodeId}` : ''}${detail}`, 'fault', nodeId ?? '');
+    this.#log(`⚡ ${actionText(action, nodeId, argument, result)}`, 'fault', nodeId ?? '');
+    return result;
   }
 
   /**
@@ -224,6 +230,13 @@ export class EngineRun {
 /** Each node's slot by its id. */
 function slotsById(nodes) {
   return new Map(nodes.map((node, slot) => [node.nodeId, slot]));
+}
+
+/** A fault-lab action for the log: its name, node and argument; a drop names its message, receiver and the copies it dropped (`result`). */
+function actionText(action, nodeId, argument, result) {
+  if (action === 'drop') return `drop message ${argument} to ${nodeId ?? 'every receiver'}: ${result} ${result === 1 ? 'copy' : 'copies'}`;
+  const detail = argument === undefined ? '' : ` ${typeof argument === 'string' ? argument : JSON.stringify(argument)}`;
+  return `${action}${nodeId ? ` ${nodeId}` : ''}${detail}`;
 }
 
 /** A message for the log: its sender, step and data. */

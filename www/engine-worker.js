@@ -34,8 +34,8 @@ const HANDLERS = {
     return readFrame(run);
   },
   travel: ({ time }) => begin(run.scenario, run.settings, run.actions, time),
-  perform: ({ action, argument }) => {
-    run.act(action, argument);
+  perform: ({ action, argument, receiver }) => {
+    run.act(action, argument, receiver);
     return readFrame(run);
   },
   select: ({ slot }) => {

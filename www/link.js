@@ -4,12 +4,7 @@
 import { FILE_KEY, SCENARIOS } from './scenarios.js';
 import { MAX_TIME, decodeScenario } from './scenario-file.js';
 import { PROTOCOLS, WORKLOADS } from './run-choices.js';
-
-/** The fault-lab actions a link may replay. */
-const ACTIONS = new Set(['crash', 'restart', 'pause', 'resume', 'byzantine', 'partition', 'cut-one-way', 'heal', 'remove', 'topology', 'links', 'add']);
-
-/** The most actions a link may carry. */
-const MAX_ACTIONS = 10_000;
+import { readActions } from './link-actions.js';
 
 /** Each number setting: the whole numbers it takes, `[min, max]`, and their description. */
 const SETTINGS = {
@@ -24,40 +19,6 @@ const CHOICES = { protocol: PROTOCOLS, workload: WORKLOADS };
 
 /** At most `max` characters of `text`, for a notice (shown as text, never as markup). */
 export const clip = (text, max = 40) => (text.length > max ? `${text.slice(0, max)}…` : text);
-
-/** Whether `action` is `[time, name, nodeId, argument]` as the fault lab records it. */
-function isAction(action) {
-  return (
-    Array.isArray(action) &&
-    action.length === 4 &&
-    typeof action[0] === 'number' &&
-    Number.isFinite(action[0]) &&
-    action[0] >= 0 &&
-    action[0] <= MAX_TIME &&
-    ACTIONS.has(action[1]) &&
-    (action[2] === null || (typeof action[2] === 'string' && action[2].length <= 200))
-  );
-}
-
-/** The recorded actions the link's `actions` text holds, in time order, and what was left out. */
-function readActions(text, ignored) {
-  if (text === null) return [];
-  let parsed;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    ignored.push('actions (not JSON)');
-    return [];
-  }
-  if (!Array.isArray(parsed)) {
-    ignored.push('actions (not a list)');
-    return [];
-  }
-  const kept = parsed.slice(0, MAX_ACTIONS).filter(isAction);
-  const dropped = parsed.length - kept.length;
-  if (dropped > 0) ignored.push(`${dropped} of ${parsed.length} actions (not [time, action, nodeId, argument], or too many)`);
-  return kept.sort((a, b) => a[0] - b[0]);
-}
 
 /**
  * The scenario the link's `file` parameter (`text`, or null for none) carries, read only when the

@@ -3,7 +3,8 @@
 
 /**
  * Performs fault-lab `action` on `network` (`nodeId` and `argument` as recorded; a node it adds
- * gets `pattern`); returns the node an `add` created.
+ * gets `pattern`); returns the node an `add` created, or how many copies a `drop` dropped (of
+ * message `argument` to node `nodeId`, or to every receiver when it is null or undefined).
  */
 export function perform(network, pattern, action, nodeId, argument) {
   if (action === 'crash') network.crash(nodeId);
@@ -17,9 +18,8 @@ export function perform(network, pattern, action, nodeId, argument) {
   else if (action === 'remove') network.removeNode(nodeId);
   else if (action === 'topology') network.setTopology(argument);
   else if (action === 'links') network.setLinks(argument);
-  else if (action === 'add') {
-    return network.createNode({ nodeId, ...pattern });
-  }
+  else if (action === 'add') return network.createNode({ nodeId, ...pattern });
+  else if (action === 'drop') return network.dropMessage(argument, nodeId ?? undefined);
   return undefined;
 }
 

@@ -16,7 +16,7 @@ export const MAX_FILE_NODES = 100_000;
 export const MAX_TIME = 1e9;
 
 /** Keys that name an object's prototype machinery rather than data. */
-const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Reads the text of a scenario file: `{ scenario }` (the parsed document) when the page and the

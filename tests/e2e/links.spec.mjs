@@ -30,6 +30,9 @@ const LINKS = [
   ['a file with markup in a node id', `scenario=file#file=${file(JSON.stringify({ version: 1, nodes: [{ nodeId: '<img src=x onerror=window.pwned=1>' }] }))}`, 'file (nodes[0].nodeId: markup'],
   ['scenario=file without its file', 'scenario=file', 'file (missing'],
   ['a file without scenario=file', `scenario=observer#file=${file('{"version": 1, "nodes": []}')}`, 'file (read only with scenario=file)'],
+  ['broken drop actions', `scenario=mesh-network&t=500&actions=${encodeURIComponent('[[60, "drop", null, 0], [60, "drop", null, -1], [60, "drop", null, 1.5], [60, "drop", null, "1"], [60, "drop", "<img src=x onerror=window.pwned=1>", 1], [60, "drop", "__proto__", 1], [60, "drop", "constructor", 1], [60, "drop", null, {"__proto__": {"pwned": 1}}]]')}`, '8 drop actions (not [time, "drop", receiver id or null, message id from 1])'],
+  ['drop actions at broken times', `scenario=mesh-network&actions=${encodeURIComponent(JSON.stringify([[-1, 'drop', null, 1], ['NaN', 'drop', null, 1], [null, 'drop', null, 1], [1e300, 'drop', null, 1]]))}`, '4 of 4 actions'],
+  ['a drop with NaN for its time (not JSON)', `scenario=mesh-network&actions=${encodeURIComponent('[[NaN, "drop", null, 1]]')}`, 'actions (not JSON)'],
   ['markup in ids and values', `scenario=%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D1%3E&actions=${encodeURIComponent(JSON.stringify([[0, 'add', '<img src=x onerror=window.pwned=1>', null]]))}`, 'scenario "<img src=x onerror=window.pwned=1>"'],
 ];
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { MeshNetwork, NODE_STATE_RECORD } from 'data-mesh';
+import { MeshNetwork, NODE_STATE_RECORD, OUTLOOKS, readTransferRecord } from 'data-mesh';
 import { EngineRun } from '../../www/engine-run.js';
 import { readFrame } from '../../www/engine-frame.js';
 import { MAX_LOG_LINES } from '../../www/engine-protocol.js';
@@ -113,4 +113,26 @@ test('a run on the network networkFor makes: what its protocol throws is logged 
   );
   assert.equal(run.network.now, 300);
   run.network.free();
+});
+
+test('a drop of a message in flight is recorded with its receiver and replayed to the same trace hash; a drop that finds nothing is not', () => {
+  const run = runOf();
+  run.runTo(50);
+  const { messageId, to } = readTransferRecord(run.network.transfers(), 0);
+  const receiver = run.nodes[to].nodeId;
+  run.act('drop', messageId, receiver);
+  run.act('drop', messageId + 1000, undefined);
+  assert.deepEqual(run.actions, [[50, 'drop', receiver, messageId]], 'the drop that dropped nothing is not recorded');
+  assert.equal(OUTLOOKS[readTransferRecord(run.network.transfers(), 0).outlook], 'dropped');
+  assert.ok(run.takeLog().some(([, text]) => text === `⚡ drop message ${messageId} to ${receiver}: 1 copy`));
+  run.runTo(500);
+  assert.equal(run.network.getSimulationStats().lost, 1);
+  // Replayed from the actions as a link carries them (JSON).
+  const replayed = runOf(JSON.parse(JSON.stringify(run.actions)));
+  replayed.runTo(500);
+  assert.equal(replayed.network.traceHash(), run.network.traceHash());
+  const untouched = runOf();
+  untouched.runTo(500);
+  assert.notEqual(untouched.network.traceHash(), run.network.traceHash(), 'the drop changed the run');
+  for (const r of [run, replayed, untouched]) r.network.free();
 });
