@@ -1,9 +1,9 @@
 // The player's controls: the settings inputs, Play, Step, Reset and the time slider, the fault lab,
-// zoom, pan and selection on the network view, the exports, the log filters, the keyboard
-// shortcuts and the first-visit hint.
+// zoom, pan and selection (of a node or a message) on the network view, dropping the selected
+// message, the exports, the log filters, the keyboard shortcuts and the first-visit hint.
 import { defaultPattern, defaultSeed } from './scenarios.js';
 import { DEFAULT_CHOICES } from './run-choices.js';
-import { pick } from './draw.js';
+import { hitTest } from './network-geometry.js';
 import { $ } from './dom.js';
 import { bindShortcuts } from './shortcuts.js';
 import { openDialog } from './dialogs.js';
@@ -75,7 +75,7 @@ function bindRunControls(player) {
   $('time-slider').addEventListener('input', () => player.travel(Number($('time-slider').value)));
 }
 
-/** The fault lab: what to do to the selected node (the engine knows which it is), to the nodes, and to the links. */
+/** The fault lab: what to do to the selected node (the engine knows which it is), to the nodes, to the links, and to the selected message. */
 function bindFaultLab(player) {
   $('crash').addEventListener('click', () => player.act('crash'));
   $('restart').addEventListener('click', () => player.act('restart'));
@@ -92,6 +92,8 @@ function bindFaultLab(player) {
   $('partition').addEventListener('click', () => player.act('partition'));
   $('cut-one-way').addEventListener('click', () => player.act('cut-one-way'));
   $('heal').addEventListener('click', () => player.act('heal'));
+  $('drop-copy').addEventListener('click', () => player.dropMessage(false));
+  $('drop-all').addEventListener('click', () => player.dropMessage(true));
 }
 
 /** Calls `choose(value)` when the select `id` is set to an option other than '…', then sets it back to '…'. */
@@ -102,7 +104,10 @@ function onChoice(id, choose) {
   });
 }
 
-/** Zoom (buttons and wheel), pan (drag), and selection (click, or the inspector's select). */
+/**
+ * Zoom (buttons and wheel), pan (drag), and selection: a click on a message in flight selects it,
+ * elsewhere the node it hits (or none, clearing the message too); the inspector's select picks a node.
+ */
 function bindNetworkView(player) {
   const canvas = $('network-view');
   // Changes what the view shows of the run, and draws it again.
@@ -130,7 +135,12 @@ function bindNetworkView(player) {
   canvas.addEventListener('click', (event) => {
     if (drag?.moved) return;
     const box = canvas.getBoundingClientRect();
-    player.select(pick(canvas, player.run, ((event.clientX - box.left) * canvas.width) / box.width, ((event.clientY - box.top) * canvas.height) / box.height));
+    const hit = hitTest(canvas, player.run, ((event.clientX - box.left) * canvas.width) / box.width, ((event.clientY - box.top) * canvas.height) / box.height);
+    if (hit.copy !== undefined) player.selectMessage(hit.copy);
+    else {
+      player.selectMessage(null);
+      player.select(hit.slot);
+    }
   });
   $('inspect').addEventListener('change', () => player.select(Number($('inspect').value)));
 }

@@ -16,10 +16,10 @@ export const nodeStep = (states, slot) => states[NODE_STATE_RECORD.length * slot
 export const transferCount = (transfers) => transfers.length / TRANSFER_RECORD.length;
 
 /**
- * Calls `each(fromSlot, toSlot, progress, outlook)` for every message in flight in `transfers`,
- * in order; the outlook is the code of how it ends (an index into `OUTLOOKS`).
+ * Calls `each(fromSlot, toSlot, progress, outlook, messageId)` for every message in flight in
+ * `transfers`, in order; the outlook is the code of how it ends (an index into `OUTLOOKS`).
  */
 export function forEachTransfer(transfers, each) {
-  const { from, to, progress, outlook, length } = TRANSFER_RECORD;
-  for (let i = 0; i < transfers.length; i += length) each(transfers[i + from], transfers[i + to], transfers[i + progress], transfers[i + outlook]);
+  const { from, to, progress, outlook, messageId, length } = TRANSFER_RECORD;
+  for (let i = 0; i < transfers.length; i += length) each(transfers[i + from], transfers[i + to], transfers[i + progress], transfers[i + outlook], transfers[i + messageId]);
 }

@@ -5,20 +5,16 @@ import { forEachTransfer, nodeCount, nodeStatus, nodeStep, transferCount } from 
 import { theme } from './theme.js';
 import { pixelRatio } from './canvas-fit.js';
 import { PIXEL_MODE_NODES } from './engine-protocol.js';
-
-/** Space around the drawing, in CSS pixels (room for labels). */
-const MARGIN = 48;
+import { nodeRadius, projection, pulsePoint, slotCount } from './network-geometry.js';
 
 /** The node states drawn in their own colour (the theme's `--node-<state>`). */
 const NODE_STATES = ['online', 'behind', 'crashed', 'byzantine'];
 
-/** How many slots `positions` (`x, y` by slot) places. */
-const slotCount = (positions) => positions.length / 2;
-
 /**
  * Draws one frame. `view` holds `positions` (`x, y` in 0..1 by slot), `links` (slot pairs `a, b`),
  * `states` (`nodeStates()`), `transfers` (`transfers()`), `byzantine` (behaviours by slot, a
- * Map), `selected`, `labels` (node ids to draw under the nodes, or null for none), `zoom` and `pan`.
+ * Map), `selected`, `message` (the selected copy in flight `{ messageId, from, to }`, ringed, or
+ * null), `labels` (node ids to draw under the nodes, or null for none), `zoom` and `pan`.
  */
 export function draw(canvas, view) {
   const context = canvas.getContext('2d');
@@ -28,6 +24,7 @@ export function draw(canvas, view) {
   // Thousands of links would hide everything else: big networks show nodes and messages only.
   if (slotCount(view.positions) > PIXEL_MODE_NODES) {
     drawPixels(context, view, at, maxOnlineStep(view.states), colors);
+    ringCopy(context, view, at, colors.text);
     return;
   }
   const ratio = pixelRatio(canvas);
@@ -48,10 +45,8 @@ export function draw(canvas, view) {
   const many = transferCount(view.transfers) > 500;
   const [square, dot] = [ratio, 3 * ratio];
   forEachTransfer(view.transfers, (from, to, p, outlook) => {
-    const [x1, y1] = at(from);
-    const [x2, y2] = at(to);
     const path = pulses[outlook];
-    const [x, y] = [x1 + (x2 - x1) * p, y1 + (y2 - y1) * p];
+    const [x, y] = pulsePoint(at(from), at(to), p);
     if (many) {
       path.rect(x - square, y - square, 2 * square, 2 * square);
     } else {
@@ -65,7 +60,7 @@ export function draw(canvas, view) {
   });
 
   const maxStep = maxOnlineStep(view.states);
-  const radius = (slotCount(view.positions) > 200 ? 3 : 8) * ratio;
+  const radius = nodeRadius(canvas, view);
   // One path per state: a few fills instead of one per node.
   const paths = new Map();
   for (let slot = 0; slot < slotCount(view.positions); slot++) {
@@ -93,24 +88,24 @@ export function draw(canvas, view) {
       context.fillText(view.labels[slot], x, y + radius + 14 * ratio);
     }
   }
+  ringCopy(context, view, at, colors.text);
 }
 
-/**
- * Where a slot's node is drawn, in canvas pixels: its layout position in 0..1, scaled into the
- * canvas with a margin, then zoomed by `view.zoom` (default 1) about the centre and moved by
- * `view.pan` (default `[0, 0]`, in canvas pixels).
- */
-function projection(canvas, view) {
-  const { width, height } = canvas;
-  const margin = MARGIN * pixelRatio(canvas);
-  const zoom = view.zoom ?? 1;
-  const [panX, panY] = view.pan ?? [0, 0];
-  return (slot) => {
-    const [x, y] = slot < slotCount(view.positions) ? [view.positions[2 * slot], view.positions[2 * slot + 1]] : [0.5, 0.5];
-    const px = margin + x * (width - 2 * margin);
-    const py = margin + y * (height - 2 * margin);
-    return [(px - width / 2) * zoom + width / 2 + panX, (py - height / 2) * zoom + height / 2 + panY];
-  };
+/** Rings the dot of `view.message`, the selected copy in flight, in `color` (nothing when none is, or it has arrived). */
+function ringCopy(context, view, at, color) {
+  const copy = view.message;
+  if (copy === null) return;
+  const ratio = pixelRatio(context.canvas);
+  context.strokeStyle = color;
+  context.lineWidth = 2 * ratio;
+  context.beginPath();
+  forEachTransfer(view.transfers, (from, to, progress, _outlook, messageId) => {
+    if (messageId !== copy.messageId || from !== copy.from || to !== copy.to) return;
+    const [x, y] = pulsePoint(at(from), at(to), progress);
+    context.moveTo(x + 7 * ratio, y);
+    context.arc(x, y, 7 * ratio, 0, 2 * Math.PI);
+  });
+  context.stroke();
 }
 
 /** Each layout's pixel offsets for one canvas size, zoom and pan, computed once. */
@@ -204,20 +199,4 @@ function nodeState(status, step, maxStep, byzantine) {
   if (status === 'crashed') return 'crashed';
   if (byzantine) return 'byzantine';
   return maxStep - step > 2 ? 'behind' : 'online';
-}
-
-/** The slot nearest to a click at canvas coordinates `(x, y)`, within 12 CSS pixels. */
-export function pick(canvas, view, x, y) {
-  const at = projection(canvas, view);
-  let best = -1;
-  let bestDistance = (12 * pixelRatio(canvas)) ** 2;
-  for (let slot = 0; slot < slotCount(view.positions); slot++) {
-    const [px, py] = at(slot);
-    const [dx, dy] = [px - x, py - y];
-    if (dx * dx + dy * dy < bestDistance) {
-      bestDistance = dx * dx + dy * dy;
-      best = slot;
-    }
-  }
-  return best;
 }

@@ -34,6 +34,8 @@ export class Run {
   /** The selected node's slot, -1 for none, and what the inspector shows of it (null: nothing). */
   selected = -1;
   inspected = null;
+  /** The selected message copy, `{ messageId, from, to }` (slots), or null for none. */
+  message = null;
   /** The recorded fault-lab actions, `[time, action, nodeId, argument]`, and how many have been applied. */
   actions = [];
   applied = 0;

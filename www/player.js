@@ -99,15 +99,30 @@ class Player {
     if (!this.run.playing) remember(this.run);
   }
 
-  /** Does fault-lab `action` (see `perform` in engine-protocol.js) with `argument` now, records it, and puts it in the URL. */
-  async act(action, argument) {
+  /**
+   * Does fault-lab `action` (see `perform` in engine-protocol.js) with `argument` (and a drop's
+   * `receiver`) now, records it, and puts it in the URL.
+   */
+  async act(action, argument, receiver) {
     const recorded = this.run.actions.length;
-    if ((await this.#ask({ type: 'perform', action, argument })) && this.run.actions.length > recorded) remember(this.run);
+    if ((await this.#ask({ type: 'perform', action, argument, receiver })) && this.run.actions.length > recorded) remember(this.run);
   }
 
   /** Selects the node in slot `slot` (-1 for none) and inspects it. */
   select(slot) {
     this.#ask({ type: 'select', slot });
+  }
+
+  /** Selects the message copy `copy` (`{ messageId, from, to }`, slots; null for none) and inspects it. */
+  selectMessage(copy) {
+    this.run.message = copy;
+    this.#dirty = true;
+  }
+
+  /** Drops the selected message's copies in flight to its receiver, or with `everyCopy` to every receiver, and records it. */
+  dropMessage(everyCopy) {
+    const copy = this.run.message;
+    if (copy !== null) this.act('drop', copy.messageId, everyCopy ? undefined : this.run.ids[copy.to]);
   }
 
   /** The run so far as text: `kind` 'trace' (JSON lines) or 'stats' (CSV). */
@@ -216,7 +231,10 @@ function runClock(player) {
 }
 
 const engine = new EngineClient();
-const view = new View(() => engine.request({ type: 'checker' }).then((reply) => reply.result));
+const view = new View(
+  () => engine.request({ type: 'checker' }).then((reply) => reply.result),
+  (copy) => player.selectMessage(copy),
+);
 const player = new Player(view, engine);
 bindControls(player, view);
 bindLoading(player, view);

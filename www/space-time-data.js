@@ -6,7 +6,8 @@
 // does not name; each copy ends in one record (message, from, to): accept, reject or duplicate at
 // its arrival, lost, partitioned or queue-full when its link refuses it at the send, crashed or
 // partitioned at its arrival. A copy that reaches a paused node is `held` (marked) and ends when
-// the node resumes. Copies still in flight come from `transfers()`, matched to the sends above.
+// the node resumes. Copies still in flight come from `transfers()`, matched to the sends above by
+// their message id and sender.
 import { OUTLOOKS, TRACE_KINDS, TRACE_RECORD, TRANSFER_RECORD } from 'data-mesh';
 
 /**
@@ -30,7 +31,7 @@ const OUTCOMES = {
 const NETWORK_TIMER = 4294967295;
 
 /** Scenario events and fault-lab actions that are marked on the diagram (pause and resume come from the trace). */
-const FAULTS = ['crash', 'restart', 'remove', 'add', 'byzantine', 'partition', 'heal', 'topology', 'links', 'connect', 'disconnect', 'sync'];
+const FAULTS = ['crash', 'restart', 'remove', 'add', 'byzantine', 'partition', 'heal', 'topology', 'links', 'connect', 'disconnect', 'sync', 'drop'];
 
 /** A run's arrows and marks so far, fed with its drained trace, within `SPACE_TIME_CAP`. */
 export class SpaceTimeData {
@@ -40,10 +41,8 @@ export class SpaceTimeData {
   marks = [];
   /** The newest record's time. */
   latestUs = 0;
-  /** The sends and forwards kept, by `messageId:slot`: `{ messageId, slot, timeUs, hops, source, ended }`. */
+  /** The sends and forwards kept, by `messageId:slot`: `{ messageId, slot, timeUs, hops }`. */
   #sends = new Map();
-  /** The same sends by slot, oldest first. */
-  #sendsBySlot = new Map();
   #cap;
 
   /** Empty data kept within `cap` (see `SPACE_TIME_CAP`). */
@@ -62,19 +61,19 @@ export class SpaceTimeData {
 
   /**
    * The copies in flight in `transfers` (`transfers()` at `nowUs`) as arrows with outcome
-   * 'in-flight', each matched to the newest send from its sender whose copy to its receiver has
-   * not ended; `endUs` is when it arrives (from its progress) and `expected` how it will end.
-   * A transfer that has not moved yet (when it arrives is unknown) or with no such send (its send
-   * left the cap) is left out.
+   * 'in-flight', each matched to the send of its message by its sender; `endUs` is when it
+   * arrives (from its progress) and `expected` how it will end. A transfer that has not moved yet
+   * (when it arrives is unknown), with no such send (its send left the cap), or a second copy of
+   * the same send to the same receiver (a duplicating link) is left out.
    */
   inFlight(transfers, nowUs) {
-    const { from, to, progress, outlook, length } = TRANSFER_RECORD;
+    const { from, to, progress, outlook, messageId, length } = TRANSFER_RECORD;
     const taken = new Set();
     const arrows = [];
     for (let at = 0; at < transfers.length; at += length) {
       const [sender, receiver, done] = [transfers[at + from], transfers[at + to], transfers[at + progress]];
-      const send = done > 0 ? this.#openSend(sender, receiver, taken) : undefined;
-      if (send === undefined) continue;
+      const send = done > 0 ? this.#sends.get(key(transfers[at + messageId], sender)) : undefined;
+      if (send === undefined || taken.has(copyKey(send, receiver))) continue;
       taken.add(copyKey(send, receiver));
       const endUs = send.timeUs + (nowUs - send.timeUs) / done;
       arrows.push({ ...copyOf(send, receiver), endUs, outcome: 'in-flight', detail: 'in flight', expected: OUTLOOKS[transfers[at + outlook]] });
@@ -82,13 +81,22 @@ export class SpaceTimeData {
     return arrows;
   }
 
+  /**
+   * The arrow of the copy `{ messageId, from, to }` (slots): in flight in `transfers` at `nowUs`
+   * (see `inFlight`), else the newest ended one kept, else undefined.
+   */
+  arrowOf(copy, transfers, nowUs) {
+    const same = (arrow) => arrow.messageId === copy.messageId && arrow.from === copy.from && arrow.to === copy.to;
+    return this.inFlight(transfers, nowUs).find(same) ?? this.arrows.findLast(same);
+  }
+
   /** Takes one record into the arrows, marks and sends. */
   #note(timeUs, kind, messageId, from, to) {
     this.latestUs = Math.max(this.latestUs, timeUs);
-    if (kind === 'send') this.#keepSend({ messageId, slot: from, timeUs, hops: 0, source: -1, ended: new Set() });
+    if (kind === 'send') this.#keepSend({ messageId, slot: from, timeUs, hops: 0 });
     else if (kind === 'forward') {
       const hops = this.#sends.get(key(messageId, from))?.hops ?? null;
-      this.#keepSend({ messageId, slot: to, timeUs, hops: hops === null ? null : hops + 1, source: from, ended: new Set() });
+      this.#keepSend({ messageId, slot: to, timeUs, hops: hops === null ? null : hops + 1 });
     } else if (kind in OUTCOMES && messageId !== 0) this.#end(timeUs, kind, messageId, from, to);
     else if (kind !== 'tick') this.marks.push({ timeUs, slot: from === NETWORK_TIMER ? -1 : to, kind: kind === 'crashed' ? 'send while crashed' : kind });
   }
@@ -96,26 +104,13 @@ export class SpaceTimeData {
   /** Keeps `send` (a send or forward) for the copies it starts. */
   #keepSend(send) {
     this.#sends.set(key(send.messageId, send.slot), send);
-    if (!this.#sendsBySlot.has(send.slot)) this.#sendsBySlot.set(send.slot, []);
-    this.#sendsBySlot.get(send.slot).push(send);
   }
 
   /** Ends the copy of `messageId` from `from` to `to` with the record of `kind` at `timeUs`. */
   #end(timeUs, kind, messageId, from, to) {
     const send = this.#sends.get(key(messageId, from));
     if (send === undefined) return;
-    send.ended.add(to);
     this.arrows.push({ ...copyOf(send, to), endUs: timeUs, outcome: OUTCOMES[kind], detail: kind });
-  }
-
-  /** The newest kept send from `sender` whose copy to `receiver` has neither ended nor been `taken` (by `copyKey`). */
-  #openSend(sender, receiver, taken) {
-    const sends = this.#sendsBySlot.get(sender) ?? [];
-    for (let i = sends.length - 1; i >= 0; i--) {
-      const send = sends[i];
-      if (send.source !== receiver && !send.ended.has(receiver) && !taken.has(copyKey(send, receiver))) return send;
-    }
-    return undefined;
   }
 
   /** Drops the arrows, marks and sends the cap lets go. */
@@ -124,7 +119,6 @@ export class SpaceTimeData {
     this.arrows = keepNewest(this.arrows.filter((arrow) => arrow.endUs >= oldest), this.#cap.arrows);
     this.marks = keepNewest(this.marks.filter((mark) => mark.timeUs >= oldest), this.#cap.arrows);
     for (const [name, send] of this.#sends) if (send.timeUs < oldest) this.#sends.delete(name);
-    for (const [slot, sends] of this.#sendsBySlot) this.#sendsBySlot.set(slot, sends.filter((send) => send.timeUs >= oldest));
   }
 }
 
@@ -148,6 +142,9 @@ export function countByOutcome(arrows) {
   for (const arrow of arrows) counts[arrow.outcome]++;
   return counts;
 }
+
+/** The identity of an arrow's copy (its message, sender, receiver and send time): in flight and ended it keeps it. */
+export const arrowKey = (arrow) => `${arrow.messageId}:${arrow.from}>${arrow.to}@${arrow.sentUs}`;
 
 /** The map key of `messageId` sent or forwarded by `slot`. */
 const key = (messageId, slot) => `${messageId}:${slot}`;

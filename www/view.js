@@ -10,6 +10,7 @@ import { SpaceTimeView } from './space-time.js';
 import { CheckerView } from './checker-view.js';
 import { MAX_LOG_LINES } from './engine-protocol.js';
 import { InspectList } from './inspect-list.js';
+import { MessageInspector } from './message-inspector.js';
 
 /** The simulation statistics shown as counters, each in the element `stat-<name>`. */
 const COUNTERS = ['sent', 'delivered', 'rejected', 'lost', 'partitioned', 'synced'];
@@ -17,13 +18,19 @@ const COUNTERS = ['sent', 'delivered', 'rejected', 'lost', 'partitioned', 'synce
 /** The player's page: every element that shows the run (the charts keep the run's ticks). */
 export class View {
   #charts = new Charts($('charts'));
-  #spaceTime = new SpaceTimeView();
+  #spaceTime;
   #inspectList = new InspectList();
+  #messages = new MessageInspector();
   #checker;
 
-  /** Takes over the page's player elements and draws the colour key; `readReport()` resolves with the run's `workloadReport()`. */
-  constructor(readReport) {
+  /**
+   * Takes over the page's player elements and draws the colour key; `readReport()` resolves with
+   * the run's `workloadReport()`, `pickMessage(copy)` hears of each copy (`{ messageId, from, to }`)
+   * picked on the space-time diagram.
+   */
+  constructor(readReport, pickMessage) {
     this.#checker = new CheckerView(readReport);
+    this.#spaceTime = new SpaceTimeView(({ messageId, from, to }) => pickMessage({ messageId, from, to }));
     drawLegend();
   }
 
@@ -97,7 +104,7 @@ export class View {
     for (const item of $('log').children) item.hidden = !visible(item);
   }
 
-  /** Draws `run` as it is now: the network, the pattern view, the counters, the inspectors, the space-time diagram, the checker's report. */
+  /** Draws `run` as it is now: the network, the pattern view, the counters, the node and message inspectors, the space-time diagram, the checker's report. */
   render(run) {
     draw($('network-view'), run);
     if (run.ticked || run.patternKey === undefined) drawPatternOnce(run);
@@ -109,6 +116,7 @@ export class View {
     $('stat-anomalies').textContent = anomalies.length === 0 ? '0' : anomalies.join(', ');
     inspect(run);
     this.#spaceTime.render(run);
+    this.#messages.render(run, this.#spaceTime.data);
     this.#checker.render(run);
   }
 }

@@ -129,3 +129,18 @@ test('the cap keeps the newest arrows within the time kept', () => {
   }
   assert.ok(data.arrows.length > 0);
 });
+
+test('a copy is found by message, sender and receiver: in flight, then as it ended once dropped', () => {
+  const { network, data } = played(scenario(), 55);
+  const copy = { messageId: 1, from: 0, to: 1 };
+  assert.equal(network.dropMessage(1, 'n1'), 1);
+  const flying = data.arrowOf(copy, network.transfers(), 55_000);
+  assert.deepEqual([flying.outcome, flying.expected, flying.sentUs, flying.endUs, flying.hops], ['in-flight', 'dropped', 50_000, 60_000, 1]);
+  assert.equal(data.arrowOf({ ...copy, to: 5 }, network.transfers(), 55_000).expected, 'accepted', 'the other copy flies on');
+  assert.equal(data.arrowOf({ ...copy, messageId: 2 }, network.transfers(), 55_000), undefined);
+  network.runUntil(60);
+  data.add(network.drainTrace());
+  const ended = data.arrowOf(copy, network.transfers(), 60_000);
+  assert.deepEqual([ended.outcome, ended.detail, ended.endUs], ['dropped', 'lost', 60_000]);
+  network.free();
+});
