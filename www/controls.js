@@ -2,11 +2,14 @@
 // zoom, pan and selection (of a node or a message) on the network view, dropping the selected
 // message, the exports, the log filters, the keyboard shortcuts and the first-visit hint.
 import { defaultPattern, defaultSeed } from './scenarios.js';
-import { DEFAULT_CHOICES } from './run-choices.js';
+import { DEFAULT_CHOICES, EXAMPLE_PROTOCOLS } from './run-choices.js';
 import { hitTest } from './network-geometry.js';
 import { $ } from './dom.js';
 import { bindShortcuts } from './shortcuts.js';
 import { openDialog } from './dialogs.js';
+
+// The protocol list's examples, from the one table of them.
+for (const [key, name] of Object.entries(EXAMPLE_PROTOCOLS)) $('example-protocols').append(new Option(name, key));
 
 /**
  * The settings the inputs ask for: the random seed, the nodes' pattern, the scale mode's size, and

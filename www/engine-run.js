@@ -91,7 +91,8 @@ export class EngineRun {
    * selected node (nothing when none is), a new node with a free id, the copies in flight of
    * message `argument` to node `receiver` (a drop; to every receiver when undefined), or the
    * network; one that throws, or a drop that finds no copy in flight, is not recorded, so replays
-   * never meet it.
+   * never meet it. Recording one discards the actions recorded for later times (the run travelled
+   * back before them): the link then replays the run as it was played.
    */
   act(action, argument, receiver) {
     const onSelected = ON_SELECTED.includes(action);
@@ -101,6 +102,7 @@ export class EngineRun {
     const given = halves && argument === undefined ? this.#firstHalf() : argument;
     const result = this.#apply(action, nodeId, given);
     if (action === 'drop' && result === 0) return;
+    this.actions.length = this.applied;
     this.actions.push([this.network.now, action, nodeId, given]);
     this.applied = this.actions.length;
     if (action === 'remove') this.selected = -1;
@@ -214,7 +216,7 @@ export class EngineRun {
     node.onMessage((m) => this.#log(`✓ ${node.nodeId} accepted ${describe(m)}`, 'accepted', node.nodeId));
     node.onError((e) => {
       if (e.type === 'pattern-mismatch') this.#log(`✗ ${node.nodeId} rejected ${describe(e.message)}: expected ${e.expected}, got ${e.received}`, 'rejected', node.nodeId);
-      if (e.type === 'handler-error') this.#log(`⚠ ${node.nodeId}'s protocol threw ${String(e.error)}`, 'error', node.nodeId);
+      if (e.type === 'handler-error') this.#log(`⚠ ${node.nodeId}'s protocol threw ${String(e.error).slice(0, 200)}`, 'error', node.nodeId);
     });
     node.onSync((step) => this.#log(`↻ ${node.nodeId} synced to step ${step}`, 'sync', node.nodeId));
   }

@@ -25,14 +25,17 @@ function withWorkload(make) {
   };
 }
 
-/** Each example protocol by the key used in the URL and the protocol select: a fresh one per run. */
+/** The Glomers 3d broadcast's batching and anti-entropy periods, in ms, as its example's test runs it. */
+const [BATCH_MS, SYNC_MS] = [150, 1000];
+
+/** Each example protocol, new for each run, by its key in EXAMPLE_PROTOCOLS (run-choices.js; the page's tests play every key there). */
 const EXAMPLES = {
   'push-pull': () => withWorkload((onLearn) => pushPull({ periodMs: 500, onLearn })),
   'batched-gossip': () => withWorkload((onLearn) => batchedGossip({ batchMs: 100, fanout: 3, onLearn })),
-  'efficient-broadcast': () => new EfficientBroadcast(150, 1000),
+  'efficient-broadcast': () => new EfficientBroadcast(BATCH_MS, SYNC_MS),
 };
 
-/** The example protocol `key` names (one of EXAMPLE_PROTOCOLS in run-choices.js), new, or undefined for any other key. */
+/** The example protocol `key` names, new, or undefined for any other key. */
 function exampleProtocol(key) {
   return Object.hasOwn(EXAMPLES, key) ? EXAMPLES[key]() : undefined;
 }

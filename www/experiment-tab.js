@@ -3,7 +3,7 @@
 import worked from '../examples/experiments/loss-sweep.json';
 import { scenarioFor } from './scenarios.js';
 import { readSettings } from './controls.js';
-import { EXAMPLE_PROTOCOLS } from './run-choices.js';
+import { isExample } from './run-choices.js';
 import { bindExperiment } from './experiment-runner.js';
 import { $ } from './dom.js';
 
@@ -33,7 +33,7 @@ const STUDIES = {
 /** The toolbar's scenario with a broadcast workload, against link loss. */
 function currentStudy() {
   const settings = readSettings();
-  if (EXAMPLE_PROTOCOLS.includes(settings.protocol)) throw new Error('a sweep in the page runs the built-in protocols; an example protocol runs in the player');
+  if (isExample(settings.protocol)) throw new Error('a sweep in the page runs the built-in protocols; an example protocol runs in the player');
   const scenario = scenarioFor($('scenario').value, { ...settings, workload: 'broadcast' });
   const nodes = Array.isArray(scenario.nodes) ? scenario.nodes.length : scenario.nodes.count;
   if (nodes > MAX_NODES) throw new Error(`the scenario has ${nodes} nodes; a sweep in the page takes at most ${MAX_NODES}`);

@@ -1,7 +1,8 @@
 // Reading the fault-lab actions a shared link carries (its `actions` parameter, untrusted): each
 // must be `[time, action, nodeId, argument]` as the fault lab records it, a drop also naming a
-// message id and at most a plain node id; what is left out is counted in a short notice.
-import { MAX_TIME, PROTOTYPE_KEYS } from './scenario-file.js';
+// message id; what is left out is counted in a short notice. Node ids are only ever shown as text
+// and looked up by the package, which refuses one the run does not have.
+import { MAX_TIME } from './scenario-file.js';
 
 /** The fault-lab actions a link may replay. */
 const ACTIONS = new Set(['crash', 'restart', 'pause', 'resume', 'byzantine', 'partition', 'cut-one-way', 'heal', 'remove', 'topology', 'links', 'add', 'drop']);
@@ -25,12 +26,10 @@ function isAction(action) {
 
 /**
  * Whether `action` (an action by `isAction`) is a well-formed drop: `[time, 'drop', receiver,
- * messageId]`, the message id a whole number from 1 and the receiver null (every copy) or a node
- * id with neither markup nor a prototype key's name.
+ * messageId]`, the receiver null (every copy) or a node id, the message id a whole number from 1.
  */
-function isDrop([, , nodeId, messageId]) {
-  const plainId = nodeId === null || (!/[<>]/.test(nodeId) && !PROTOTYPE_KEYS.has(nodeId));
-  return Number.isSafeInteger(messageId) && messageId >= 1 && plainId;
+function isDrop([, , , messageId]) {
+  return Number.isSafeInteger(messageId) && messageId >= 1;
 }
 
 /** The recorded actions the link's `actions` text holds (null: none), in time order; what was left out goes into `ignored`. */

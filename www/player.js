@@ -104,8 +104,8 @@ class Player {
    * `receiver`) now, records it, and puts it in the URL.
    */
   async act(action, argument, receiver) {
-    const recorded = this.run.actions.length;
-    if ((await this.#ask({ type: 'perform', action, argument, receiver })) && this.run.actions.length > recorded) remember(this.run);
+    const recorded = JSON.stringify(this.run.actions);
+    if ((await this.#ask({ type: 'perform', action, argument, receiver })) && JSON.stringify(this.run.actions) !== recorded) remember(this.run);
   }
 
   /** Selects the node in slot `slot` (-1 for none) and inspects it. */

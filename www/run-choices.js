@@ -2,8 +2,18 @@
 // (docs/scenarios.md, `protocol`) or an example protocol written in TypeScript
 // (example-protocols.js), and a workload whose checker judges it (docs/workloads.md).
 
-/** The example protocols of examples/ that the player runs on every node, by the key used in the URL. */
-export const EXAMPLE_PROTOCOLS = ['push-pull', 'batched-gossip', 'efficient-broadcast'];
+/**
+ * The example protocols of examples/ that the player runs on every node (made in
+ * example-protocols.js), by the key used in the URL, with their names in the protocol list.
+ */
+export const EXAMPLE_PROTOCOLS = {
+  'push-pull': 'push-pull',
+  'batched-gossip': 'batched gossip',
+  'efficient-broadcast': 'efficient broadcast (Glomers 3d)',
+};
+
+/** Whether `key` names an example protocol. */
+export const isExample = (key) => Object.hasOwn(EXAMPLE_PROTOCOLS, key);
 
 /**
  * The protocols by the key used in the URL: the built-in ones as the scenario names them;
@@ -15,7 +25,7 @@ export const PROTOCOLS = {
   none: 'none',
   flood: 'flood',
   gossip: { name: 'gossip', fanout: 3 },
-  ...Object.fromEntries(EXAMPLE_PROTOCOLS.map((key) => [key, undefined])),
+  ...Object.fromEntries(Object.keys(EXAMPLE_PROTOCOLS).map((key) => [key, undefined])),
 };
 
 /** The workloads by the key used in the URL, each made for a scenario lasting `duration` ms; `off` adds none. */
@@ -38,7 +48,7 @@ export function withChoices(scenario, { protocol, workload }) {
   const make = WORKLOADS[workload];
   return {
     ...scenario,
-    ...(EXAMPLE_PROTOCOLS.includes(protocol) ? { options: { ...scenario.options, traffic: 0 } } : {}),
+    ...(isExample(protocol) ? { options: { ...scenario.options, traffic: 0 } } : {}),
     ...(relaying === undefined ? {} : { protocol: structuredClone(relaying) }),
     ...(make === undefined ? {} : { workload: make(scenario.duration ?? 10_000) }),
   };

@@ -172,10 +172,13 @@ test('a link with broken drops beside a good one names what it ignored and repla
   const actions = '[[60, "drop", "gateway-001", 1], [60, "drop", null, 0], [-5, "drop", null, 1], [60, "drop", "<b>x</b>", 1], [60, "drop", "__proto__", 1], [60, "drop", null, {"__proto__": {"pwned": 1}}]]';
   const errors = await open(page, `${IN_FLIGHT}&actions=${encodeURIComponent(actions)}`);
   await expect(page.locator('#player-error')).toHaveText(
-    'Ignored from the link: 1 of 6 actions (not [time, action, nodeId, argument], or too many); 4 drop actions (not [time, "drop", receiver id or null, message id from 1]). The rest plays.',
+    'Ignored from the link: 1 of 6 actions (not [time, action, nodeId, argument], or too many); 2 drop actions (not [time, "drop", receiver id or null, message id from 1]). The rest plays.',
   );
   await expect(page.locator('b')).toHaveCount(0);
   await playToEnd(page);
+  // The drops to nodes the run does not have are logged, as text, and skipped.
+  await expect(page.locator('#log')).toContainText('skipped drop from the link');
+  await expect(page.locator('b')).toHaveCount(0);
   await expect(page.locator('#stat-lost')).toHaveText('1');
   await expect(page.locator('#trace-hash')).toHaveText(hashWithDrop('gateway-001'));
   expect(await page.evaluate(() => ({}).pwned)).toBeUndefined();

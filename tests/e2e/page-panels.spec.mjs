@@ -5,6 +5,7 @@ import { test, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { MeshNetwork } from 'data-mesh';
+import { EXAMPLE_PROTOCOLS } from '../../www/run-choices.js';
 
 const BASE = 'http://127.0.0.1:5173/';
 
@@ -86,7 +87,7 @@ test('flood with a broadcast workload: the Checker tab shows the report of the s
   expect([...errors, ...againErrors]).toEqual([]);
 });
 
-for (const example of ['push-pull', 'batched-gossip', 'efficient-broadcast']) {
+for (const example of Object.keys(EXAMPLE_PROTOCOLS)) {
   test(`the example protocol ${example}, written in TypeScript, runs on every node under the broadcast workload's checker, and its link replays it`, async ({ page, context }) => {
     const errors = await open(page, '?scenario=partition-heal&seed=4');
     await page.getByRole('tab', { name: 'Checker' }).click();

@@ -136,3 +136,22 @@ test('a drop of a message in flight is recorded with its receiver and replayed t
   assert.notEqual(untouched.network.traceHash(), run.network.traceHash(), 'the drop changed the run');
   for (const r of [run, replayed, untouched]) r.network.free();
 });
+
+test('an action recorded after travelling back discards the actions recorded for later times, so the link replays what was played', () => {
+  const played = runOf();
+  played.runTo(100);
+  played.selected = 1;
+  played.act('crash');
+  played.runTo(300);
+  played.act('restart');
+  const back = runOf(played.actions);
+  back.runTo(200);
+  back.selected = 0;
+  back.act('crash');
+  assert.deepEqual(back.actions, [[100, 'crash', 'gateway-001', undefined], [200, 'crash', 'sensor-001', undefined]]);
+  back.runTo(500);
+  const replayed = runOf(back.actions);
+  replayed.runTo(500);
+  assert.equal(replayed.network.traceHash(), back.network.traceHash());
+  for (const run of [played, back, replayed]) run.network.free();
+});

@@ -51,7 +51,8 @@ impl Simulation {
 
     /// Drops the copies of message `message_id` in flight, to `to` alone or to every receiver:
     /// each is lost when it arrives (traced and counted as `lost`). Returns how many copies it
-    /// dropped (0 when none is in flight: it arrived already, or never was).
+    /// dropped (0 when none is in flight: it arrived already, or never was, or was dropped
+    /// already).
     pub fn drop_in_flight(&mut self, message_id: u64, to: Option<Slot>) -> usize {
         let mut doomed: BTreeMap<(u32, Slot), u32> = BTreeMap::new();
         for (_, t) in self.messages.queue().iter() {
@@ -61,10 +62,9 @@ impl Simulation {
                 *doomed.entry((t.message, t.to)).or_default() += 1;
             }
         }
-        for (&(index, receiver), &copies) in &doomed {
-            self.messages.doom(index, receiver, copies);
-        }
-        doomed.values().sum::<u32>() as usize
+        let newly =
+            doomed.iter().map(|(&(index, receiver), &copies)| self.messages.doom(index, receiver, copies));
+        newly.sum::<u32>() as usize
     }
 
     /// How `transfer` would end if it arrived now (a replay window's verdict is not foreseen).

@@ -178,9 +178,9 @@ impl Messages {
     }
 
     /// Marks the `copies` copies of message `index` on their way to `to` (every copy in flight
-    /// there) dropped.
-    pub(super) fn doom(&mut self, index: u32, to: Slot, copies: u32) {
-        self.doomed.insert((index, to), copies);
+    /// there) dropped; returns how many of them were not marked already.
+    pub(super) fn doom(&mut self, index: u32, to: Slot, copies: u32) -> u32 {
+        copies - self.doomed.insert((index, to), copies).unwrap_or(0)
     }
 
     /// Whether the copy of message `index` arriving at `to` is one the owner dropped.

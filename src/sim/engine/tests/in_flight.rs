@@ -50,6 +50,7 @@ fn dropped_copies_are_lost_on_arrival_one_receiver_or_all_and_the_message_comple
     let id = sim.broadcast(0).unwrap().message;
     assert!(sim.transfers().all(|t| t.message_id == id));
     assert_eq!(sim.drop_in_flight(id, Some(3)), 1);
+    assert_eq!(sim.drop_in_flight(id, Some(3)), 0, "dropped already: nothing more to drop");
     assert_eq!(sim.drop_in_flight(id + 7, None), 0, "no copy of another id in flight");
     assert_eq!(outlooks(&sim), [(0, 1, Outlook::Accepted), (0, 3, Outlook::Dropped)]);
     sim.run_until(20_000);
