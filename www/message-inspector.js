@@ -9,8 +9,10 @@ const HINT = 'Click a message in flight on the network view, or an arrow on the 
 
 /** Shows the selected message copy in the panel and keeps its drop buttons in step. */
 export class MessageInspector {
-  /** The text shown last (the live region is written only when it changes). */
+  /** The text shown last (written only when it changes). */
   #shown;
+  /** What the live region said last: the selection and whether it is in flight, not its progress (which moves every frame). */
+  #announced = '';
   /** The copy shown last: a newly selected one is scrolled into view. */
   #copy = null;
 
@@ -31,6 +33,8 @@ export class MessageInspector {
     else if (copy !== null) text = describeGone(copy, run.ids);
     if (flying.length > 1) text += ` ${flying.length} copies of it are in flight.`;
     if (text !== this.#shown) $('message-inspector').textContent = this.#shown = text;
+    const status = copy === null ? '' : `Message ${copy.messageId} to ${run.ids[copy.to]}: ${mine === undefined ? 'no longer in flight' : 'in flight'}.`;
+    if (status !== this.#announced) $('message-status').textContent = this.#announced = status;
     $('drop-copy').disabled = mine === undefined;
     $('drop-all').hidden = flying.length < 2;
     $('drop-all').textContent = `Drop all ${flying.length} copies`;

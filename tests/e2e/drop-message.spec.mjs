@@ -79,6 +79,8 @@ test.describe('on the network view at a device pixel ratio of 2, zoomed in', () 
     await page.locator('#network-view').click({ position: { x: flying[0].x + 4, y: flying[0].y } });
     await expect(message).toHaveText(/^Message 1 from sensor-001 to \S+: sent at 0\.050 s, arrives at 0\.070 s, to be accepted; in-flight \(on its link\); hop 1\. 3 copies of it are in flight\.$/);
     const receiver = (await message.textContent()).match(/ to (\S+):/)[1];
+    // Screen readers hear the selection and when it lands, not its progress every frame.
+    await expect(page.locator('#message-status')).toHaveText(`Message 1 to ${receiver}: in flight.`);
     await expect(page.getByRole('button', { name: 'Drop all 3 copies' })).toBeVisible();
     await page.getByRole('button', { name: 'Drop it' }).click();
     await expect(message).toContainText('to be dropped');
@@ -91,6 +93,7 @@ test.describe('on the network view at a device pixel ratio of 2, zoomed in', () 
     await page.getByRole('button', { name: 'Step one tick' }).click();
     await expect(page.locator('#stat-lost')).toHaveText('1');
     await expect(message).toHaveText(/ended at 0\.070 s; dropped \(lost on the link\); hop 1\.$/);
+    await expect(page.locator('#message-status')).toHaveText(`Message 1 to ${receiver}: no longer in flight.`);
     await expect(page.getByRole('button', { name: 'Drop it' })).toBeDisabled();
     await playToEnd(page);
     const hash = hashWithDrop(receiver);
