@@ -113,9 +113,9 @@ class Player {
     this.#ask({ type: 'select', slot });
   }
 
-  /** Selects the message copy `copy` (`{ messageId, from, to }`, slots; null for none) and inspects it. */
+  /** Selects the message copy `copy` (`{ messageId, from, to }`, slots; null or undefined for none) and inspects it. */
   selectMessage(copy) {
-    this.run.message = copy;
+    this.run.message = copy ?? null;
     this.#dirty = true;
   }
 

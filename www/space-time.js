@@ -30,12 +30,14 @@ export class SpaceTimeView {
   #data = new SpaceTimeData();
   /** The arrows drawn last, with their ends in CSS pixels, in time order. */
   #drawn = [];
-  /** The selected copy's key (see `arrowKey`), or undefined. */
-  #selected;
-  /** Called with each arrow the user picks. */
+  /** Called with each arrow the user picks (undefined: none); the run's `message` is the selection. */
   #onPick;
 
-  /** Takes over the diagram's elements: clicks, keys, resizes and theme changes; `onPick(arrow)` hears of each arrow the user picks. */
+  /**
+   * Takes over the diagram's elements: clicks, keys, resizes and theme changes; `onPick(arrow)`
+   * hears of each arrow the user picks, or undefined when a pick clears the selection. The
+   * selected copy is the run's (`run.message`, which a click on the network view sets too).
+   */
   constructor(onPick) {
     this.#onPick = onPick;
     onThemeChange(() => {
@@ -55,7 +57,7 @@ export class SpaceTimeView {
     drawKey();
     this.#run = run;
     this.#data = new SpaceTimeData();
-    this.#select(undefined);
+    this.#inspect(undefined);
   }
 
   /** Takes trace `records` (a frame's `trace`: `drainTrace()` since the last frame). */
@@ -95,7 +97,7 @@ export class SpaceTimeView {
       arrows: visible.sort((a, b) => a.sentUs - b.sentUs || a.from - b.from || a.to - b.to),
       marks: marks.filter((mark) => mark.timeUs >= window[0]),
       nowUs,
-      selected: this.#selected,
+      selected: selectedKey(visible, run.message),
     });
     this.#canvas.dataset.lanes = String(run.ids.length);
     this.#canvas.dataset.arrows = JSON.stringify(countByOutcome(visible));
@@ -103,30 +105,26 @@ export class SpaceTimeView {
     this.#canvas.dataset.sample = sample === undefined ? '' : `${(sample.x1 + sample.x2) / 2},${(sample.y1 + sample.y2) / 2}`;
     // The selected copy is shown as it is now (in flight, then ended); once it leaves the window
     // the inspector keeps what it showed last.
-    const chosen = this.#drawn.find((drawn) => arrowKey(drawn.arrow) === this.#selected);
+    const key = selectedKey(visible, run.message);
+    const chosen = this.#drawn.find((drawn) => arrowKey(drawn.arrow) === key);
     if (chosen !== undefined) this.#inspect(chosen.arrow);
+    else if (run.message === null) this.#inspect(undefined);
   }
 
-  /** Selects `arrow` (undefined: none), shows it in the inspector and draws the diagram again. */
-  #select(arrow) {
-    this.#selected = arrow === undefined ? undefined : arrowKey(arrow);
-    this.#inspect(arrow);
-    if (this.#run !== undefined) this.#draw();
-  }
-
-  /** Selects `arrow` the user picked (undefined: none) and passes it on to `onPick`. */
+  /** Shows `arrow` the user picked (undefined: none) and passes it on to `onPick`, which selects it for the run. */
   #pick(arrow) {
-    this.#select(arrow);
-    if (arrow !== undefined) this.#onPick(arrow);
+    this.#inspect(arrow);
+    this.#onPick(arrow);
   }
 
   /** Moves the selection to the next (→) or previous (←) arrow drawn, or clears it (Escape). */
   #step(event) {
     const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
-    if (event.key === 'Escape') this.#select(undefined);
+    if (event.key === 'Escape') this.#pick(undefined);
     if (!(event.key in moves) || this.#drawn.length === 0) return;
     event.preventDefault();
-    const at = this.#drawn.findIndex((drawn) => arrowKey(drawn.arrow) === this.#selected);
+    const key = selectedKey(this.#drawn.map((drawn) => drawn.arrow), this.#run.message);
+    const at = this.#drawn.findIndex((drawn) => arrowKey(drawn.arrow) === key);
     const next = at === -1 ? (moves[event.key] > 0 ? 0 : this.#drawn.length - 1) : Math.min(this.#drawn.length - 1, Math.max(0, at + moves[event.key]));
     this.#pick(this.#drawn[next].arrow);
   }
@@ -140,6 +138,13 @@ export class SpaceTimeView {
     }
     inspector.textContent = describeArrow(arrow, this.#run.ids);
   }
+}
+
+/** The key (see `arrowKey`) of the latest of `arrows` that is the copy `message` (`{ messageId, from, to }`, or null), or undefined. */
+function selectedKey(arrows, message) {
+  if (message === null || message === undefined) return undefined;
+  const copy = arrows.findLast((arrow) => arrow.messageId === message.messageId && arrow.from === message.from && arrow.to === message.to);
+  return copy === undefined ? undefined : arrowKey(copy);
 }
 
 /** The drawn arrow nearest (x, y) within `PICK_DISTANCE`, or undefined. */

@@ -30,7 +30,7 @@ export class View {
    */
   constructor(readReport, pickMessage) {
     this.#checker = new CheckerView(readReport);
-    this.#spaceTime = new SpaceTimeView(({ messageId, from, to }) => pickMessage({ messageId, from, to }));
+    this.#spaceTime = new SpaceTimeView((arrow) => pickMessage(arrow === undefined ? null : { messageId: arrow.messageId, from: arrow.from, to: arrow.to }));
     drawLegend();
   }
 

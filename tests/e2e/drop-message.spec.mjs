@@ -171,6 +171,21 @@ test('a click on an arrow in flight on the space-time diagram selects it for the
   expect(errors).toEqual([]);
 });
 
+test('the network view and the space-time diagram share one selection: a pick on either shows on both, Escape clears both', async ({ page }) => {
+  const errors = await open(page, IN_FLIGHT);
+  const [dot] = await dots(page, 'pulse-accepted');
+  await page.locator('#network-view').click({ position: dot });
+  await expect(page.locator('#message-inspector')).toContainText('Message 1 from sensor-001 to ');
+  const picked = (await page.locator('#message-inspector').textContent()).match(/^Message 1 from sensor-001 to (\S+):/)[1];
+  await page.getByRole('tab', { name: 'Space-time' }).click();
+  await expect(page.locator('#space-time-inspector')).toHaveText(new RegExp(`^Message 1 from sensor-001 to ${picked}: `));
+  await page.locator('#space-time-view').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#message-inspector')).toContainText('Click a message in flight');
+  await expect(page.locator('#space-time-inspector')).toContainText('Click an arrow');
+  expect(errors).toEqual([]);
+});
+
 test('a link with broken drops beside a good one names what it ignored and replays the good drop', async ({ page }) => {
   const actions = '[[60, "drop", "gateway-001", 1], [60, "drop", null, 0], [-5, "drop", null, 1], [60, "drop", "<b>x</b>", 1], [60, "drop", "__proto__", 1], [60, "drop", null, {"__proto__": {"pwned": 1}}]]';
   const errors = await open(page, `${IN_FLIGHT}&actions=${encodeURIComponent(actions)}`);
