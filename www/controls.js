@@ -173,6 +173,8 @@ function bindKeys(player) {
     ArrowRight: () => player.tick(tickInterval()),
     ArrowLeft: () => player.travel(Math.max(0, (Math.ceil(player.run.time / tickInterval()) - 1) * tickInterval())),
     '?': () => openDialog('help'),
+    m: () => player.stepMessage(1),
+    M: () => player.stepMessage(-1),
   });
 }
 

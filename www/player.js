@@ -6,6 +6,7 @@ import { withTrace } from './space-time.js';
 import { readLink } from './link.js';
 import { remember } from './remember.js';
 import { Run } from './player-state.js';
+import { forEachTransfer } from './decode.js';
 import { EngineClient } from './engine-client.js';
 import { View } from './view.js';
 import { bindControls, fillSettings, readSettings, readSpeed, showLink } from './controls.js';
@@ -117,6 +118,20 @@ class Player {
   selectMessage(copy) {
     this.run.message = copy ?? null;
     this.#dirty = true;
+  }
+
+  /**
+   * Selects the copy in flight `by` places after the selected one (−1: before it; the first or
+   * the last when none is selected), in the engine's order: picking a message by keyboard.
+   */
+  stepMessage(by) {
+    const copies = [];
+    forEachTransfer(this.run.transfers, (from, to, _progress, _outlook, messageId) => copies.push({ messageId, from, to }));
+    if (copies.length === 0) return;
+    const selected = this.run.message;
+    const at = selected === null ? -1 : copies.findIndex(({ messageId, from, to }) => messageId === selected.messageId && from === selected.from && to === selected.to);
+    const next = at === -1 ? (by > 0 ? 0 : copies.length - 1) : (at + by + copies.length) % copies.length;
+    this.selectMessage(copies[next]);
   }
 
   /** Drops the selected message's copies in flight to its receiver, or with `everyCopy` to every receiver, and records it. */

@@ -186,6 +186,22 @@ test('the network view and the space-time diagram share one selection: a pick on
   expect(errors).toEqual([]);
 });
 
+test('M and Shift+M pick the messages in flight in turn, in any network, so a drop needs no pointer', async ({ page }) => {
+  const errors = await open(page, IN_FLIGHT);
+  const message = page.locator('#message-inspector');
+  await page.keyboard.press('m');
+  await expect(message).toContainText('Message 1 from sensor-001 to ');
+  const first = await message.textContent();
+  await page.keyboard.press('m');
+  await expect(message).not.toHaveText(first);
+  await page.keyboard.press('Shift+M');
+  await expect(message).toHaveText(first);
+  await page.getByRole('button', { name: 'Drop it' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(message).toContainText('to be dropped');
+  expect(errors).toEqual([]);
+});
+
 test('a link with broken drops beside a good one names what it ignored and replays the good drop', async ({ page }) => {
   const actions = '[[60, "drop", "gateway-001", 1], [60, "drop", null, 0], [-5, "drop", null, 1], [60, "drop", "<b>x</b>", 1], [60, "drop", "__proto__", 1], [60, "drop", null, {"__proto__": {"pwned": 1}}]]';
   const errors = await open(page, `${IN_FLIGHT}&actions=${encodeURIComponent(actions)}`);
