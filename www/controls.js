@@ -95,8 +95,8 @@ function bindFaultLab(player) {
   $('partition').addEventListener('click', () => player.act('partition'));
   $('cut-one-way').addEventListener('click', () => player.act('cut-one-way'));
   $('heal').addEventListener('click', () => player.act('heal'));
-  $('drop-copy').addEventListener('click', () => player.dropMessage(false));
-  $('drop-all').addEventListener('click', () => player.dropMessage(true));
+  $('drop-copy').addEventListener('click', () => player.dropSelectedCopy());
+  $('drop-all').addEventListener('click', () => player.dropEveryCopy());
 }
 
 /** Calls `choose(value)` when the select `id` is set to an option other than '…', then sets it back to '…'. */

@@ -89,14 +89,17 @@ export class EngineRun {
   /**
    * Does fault-lab `action` now and records it (see `perform` in engine-protocol.js): on the
    * selected node (nothing when none is), a new node with a free id, the copies in flight of
-   * message `argument` to node `receiver` (a drop; to every receiver when undefined), or the
+   * message `argument` to node `receiver` (a drop; to every receiver when null), or the
    * network; one that throws, or a drop that finds no copy in flight, is not recorded, so replays
    * never meet it. Recording one discards the actions recorded for later times (the run travelled
    * back before them): the link then replays the run as it was played.
    */
   act(action, argument, receiver) {
     const onSelected = ON_SELECTED.includes(action);
-    const nodeId = onSelected ? this.nodes[this.selected]?.nodeId : action === 'add' ? this.#freeNodeId() : action === 'drop' ? receiver : undefined;
+    let nodeId;
+    if (onSelected) nodeId = this.nodes[this.selected]?.nodeId;
+    else if (action === 'add') nodeId = this.#freeNodeId();
+    else if (action === 'drop') nodeId = receiver ?? null;
     if (onSelected && nodeId === undefined) return;
     const halves = action === 'partition' || action === 'cut-one-way';
     const given = halves && argument === undefined ? this.#firstHalf() : argument;

@@ -134,10 +134,16 @@ class Player {
     this.selectMessage(copies[next]);
   }
 
-  /** Drops the selected message's copies in flight to its receiver, or with `everyCopy` to every receiver, and records it. */
-  dropMessage(everyCopy) {
+  /** Drops the selected message's copies in flight to the selected copy's receiver, and records it. */
+  dropSelectedCopy() {
     const copy = this.run.message;
-    if (copy !== null) this.act('drop', copy.messageId, everyCopy ? undefined : this.run.ids[copy.to]);
+    if (copy !== null) this.act('drop', copy.messageId, this.run.ids[copy.to]);
+  }
+
+  /** Drops every copy in flight of the selected message, and records it. */
+  dropEveryCopy() {
+    const copy = this.run.message;
+    if (copy !== null) this.act('drop', copy.messageId, null);
   }
 
   /** The run so far as text: `kind` 'trace' (JSON lines) or 'stats' (CSV). */
