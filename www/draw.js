@@ -5,7 +5,7 @@ import { forEachTransfer, nodeCount, nodeStatus, nodeStep, transferCount } from 
 import { theme } from './theme.js';
 import { pixelRatio } from './canvas-fit.js';
 import { PIXEL_MODE_NODES } from './engine-protocol.js';
-import { nodeRadius, projection, pulsePoint, slotCount } from './network-geometry.js';
+import { drawnRadius, nodeRadius, projection, pulsePoint, slotCount } from './network-geometry.js';
 
 /** The node states drawn in their own colour (the theme's `--node-<state>`). */
 const NODE_STATES = ['online', 'behind', 'crashed', 'byzantine'];
@@ -70,7 +70,7 @@ export function draw(canvas, view) {
     let path = paths.get(state);
     if (path === undefined) paths.set(state, (path = new Path2D()));
     const [x, y] = at(slot);
-    const r = slot === view.selected ? radius + 3 * ratio : radius;
+    const r = slot === view.selected ? drawnRadius(canvas, view, slot) : radius;
     path.moveTo(x + r, y);
     path.arc(x, y, r, 0, 2 * Math.PI);
   }

@@ -2,7 +2,7 @@
 // after the layout's positions are fitted into the canvas, zoomed and panned; and what a click
 // there hits: a node, or a message in flight.
 import { pixelRatio } from './canvas-fit.js';
-import { forEachTransfer } from './decode.js';
+import { forEachTransfer, nodeStatus } from './decode.js';
 
 /** Space around the drawing, in CSS pixels (room for labels). */
 const MARGIN = 48;
@@ -16,6 +16,9 @@ export const slotCount = (positions) => positions.length / 2;
 
 /** The radius nodes are drawn with on `canvas`, in canvas pixels: smaller in a network of over 200. */
 export const nodeRadius = (canvas, view) => (slotCount(view.positions) > 200 ? 3 : 8) * pixelRatio(canvas);
+
+/** The radius of node `slot` as drawn, in canvas pixels: the selected node's is 3 CSS pixels larger. */
+export const drawnRadius = (canvas, view, slot) => nodeRadius(canvas, view) + (slot === view.selected ? 3 * pixelRatio(canvas) : 0);
 
 /** Where a message in flight from point `[x1, y1]` to point `[x2, y2]` is drawn, `progress` (0..1) of the way. */
 export const pulsePoint = ([x1, y1], [x2, y2], progress) => [x1 + (x2 - x1) * progress, y1 + (y2 - y1) * progress];
@@ -47,14 +50,15 @@ export function projection(canvas, view) {
 export function hitTest(canvas, view, x, y) {
   const at = projection(canvas, view);
   const node = nearestNode(view, at, x, y, NODE_PICK * pixelRatio(canvas));
-  const copy = node.distance > nodeRadius(canvas, view) ? nearestCopy(view, at, x, y, Math.min(node.distance, MESSAGE_PICK * pixelRatio(canvas))) : null;
+  const copy = node.distance > drawnRadius(canvas, view, node.slot) ? nearestCopy(view, at, x, y, Math.min(node.distance, MESSAGE_PICK * pixelRatio(canvas))) : null;
   return copy === null ? { slot: node.slot } : { copy };
 }
 
-/** The node nearest `(x, y)` within `within` pixels as `{ slot, distance }` (slot -1: none). */
+/** The node drawn nearest `(x, y)` within `within` pixels as `{ slot, distance }` (slot -1: none; removed nodes are not drawn). */
 function nearestNode(view, at, x, y, within) {
   let best = { slot: -1, distance: Infinity };
   for (let slot = 0; slot < slotCount(view.positions); slot++) {
+    if (nodeStatus(view.states, slot) === 'removed') continue;
     const [px, py] = at(slot);
     const distance = Math.hypot(px - x, py - y);
     if (distance < within && distance < best.distance) best = { slot, distance };
