@@ -3,28 +3,15 @@
 // Message panel and dropped from it; the copy is drawn as dropped and counted lost, the link holds
 // the drop, and a page opened from it replays to the trace hash Node computes for the same drop.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { MeshNetwork } from 'data-mesh';
+import { openPage, playedScenario } from './page.mjs';
 
 /** The mesh network with seed 1 at 60 ms: message 1 from sensor-001 is halfway to the three other nodes. */
-const IN_FLIGHT = 'http://127.0.0.1:5173/?scenario=mesh-network&seed=1&t=60';
-
-/** Opens `url`, waits for the page, and records its errors in the list it returns. */
-async function open(page, url) {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-  await page.goto(url);
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-  return errors;
-}
+const IN_FLIGHT = '?scenario=mesh-network&seed=1&t=60';
 
 /** The trace hash Node computes for the mesh network with seed 1 (as the page plays it) with message 1's copies to `receiver` (undefined: all) dropped at 60 ms, run to 500 ms. */
 function hashWithDrop(receiver) {
-  const scenario = JSON.parse(readFileSync('pkg/scenarios/mesh-network.json', 'utf8'));
-  scenario.nodes = scenario.nodes.map((node) => ({ ...node, seed: 7, phaseResetInterval: 100 }));
-  scenario.options.seed = 1;
-  const network = MeshNetwork.fromScenario(scenario);
+  const network = MeshNetwork.fromScenario(playedScenario('mesh-network', 1));
   network.runUntil(60);
   network.dropMessage(1, receiver);
   network.runUntil(500);
@@ -66,7 +53,7 @@ test.describe('on the network view at a device pixel ratio of 2, zoomed in', () 
   test.use({ deviceScaleFactor: 2 });
 
   test('a click on a message in flight inspects it; Drop it drops that copy, and the link replays the drop', async ({ page, context }) => {
-    const errors = await open(page, IN_FLIGHT);
+    const errors = await openPage(page, IN_FLIGHT);
     await page.getByRole('button', { name: 'Zoom in' }).click();
     const flying = await dots(page, 'pulse-accepted');
     expect(flying).toHaveLength(3);
@@ -100,7 +87,7 @@ test.describe('on the network view at a device pixel ratio of 2, zoomed in', () 
     await expect(page.locator('#trace-hash')).toHaveText(hash);
 
     const other = await context.newPage();
-    const otherErrors = await open(other, page.url());
+    const otherErrors = await openPage(other, page.url());
     await expect(other.locator('#time')).toHaveText('0.50 s');
     await expect(other.locator('#trace-hash')).toHaveText(hash);
     await expect(other.locator('#stat-lost')).toHaveText('1');
@@ -109,7 +96,7 @@ test.describe('on the network view at a device pixel ratio of 2, zoomed in', () 
 });
 
 test('a click away from the messages clears the selection; Drop all drops every copy of the message', async ({ page, context }) => {
-  const errors = await open(page, IN_FLIGHT);
+  const errors = await openPage(page, IN_FLIGHT);
   const [dot] = await dots(page, 'pulse-accepted');
   await page.locator('#network-view').click({ position: dot });
   await expect(page.locator('#message-inspector')).toContainText('Message 1 from sensor-001');
@@ -125,13 +112,13 @@ test('a click away from the messages clears the selection; Drop all drops every 
   await expect(page.locator('#stat-lost')).toHaveText('3');
   await expect(page.locator('#trace-hash')).toHaveText(hashWithDrop(undefined));
   const other = await context.newPage();
-  await open(other, page.url());
+  await openPage(other, page.url());
   await expect(other.locator('#trace-hash')).toHaveText(hashWithDrop(undefined));
   expect(errors).toEqual([]);
 });
 
 test('an arrow in flight on the space-time diagram, picked by keyboard, is dropped with the keyboard alone', async ({ page }) => {
-  const errors = await open(page, IN_FLIGHT);
+  const errors = await openPage(page, IN_FLIGHT);
   await page.getByRole('tab', { name: 'Space-time' }).click();
   const diagram = page.locator('#space-time-view');
   await expect(diagram).toHaveAttribute('data-arrows', /"in-flight":3/);
@@ -157,7 +144,7 @@ test('an arrow in flight on the space-time diagram, picked by keyboard, is dropp
 });
 
 test('a click on an arrow in flight on the space-time diagram selects it for the Message panel', async ({ page }) => {
-  const errors = await open(page, IN_FLIGHT);
+  const errors = await openPage(page, IN_FLIGHT);
   await page.getByRole('tab', { name: 'Space-time' }).click();
   const diagram = page.locator('#space-time-view');
   await expect(diagram).toHaveAttribute('data-arrows', /"in-flight":3/);
@@ -172,7 +159,7 @@ test('a click on an arrow in flight on the space-time diagram selects it for the
 });
 
 test('the network view and the space-time diagram share one selection: a pick on either shows on both, Escape clears both', async ({ page }) => {
-  const errors = await open(page, IN_FLIGHT);
+  const errors = await openPage(page, IN_FLIGHT);
   const [dot] = await dots(page, 'pulse-accepted');
   await page.locator('#network-view').click({ position: dot });
   await expect(page.locator('#message-inspector')).toContainText('Message 1 from sensor-001 to ');
@@ -187,7 +174,7 @@ test('the network view and the space-time diagram share one selection: a pick on
 });
 
 test('M and Shift+M pick the messages in flight in turn, in any network, so a drop needs no pointer', async ({ page }) => {
-  const errors = await open(page, IN_FLIGHT);
+  const errors = await openPage(page, IN_FLIGHT);
   const message = page.locator('#message-inspector');
   await page.keyboard.press('m');
   await expect(message).toContainText('Message 1 from sensor-001 to ');
@@ -204,7 +191,7 @@ test('M and Shift+M pick the messages in flight in turn, in any network, so a dr
 
 test('a link with broken drops beside a good one names what it ignored and replays the good drop', async ({ page }) => {
   const actions = '[[60, "drop", "gateway-001", 1], [60, "drop", null, 0], [-5, "drop", null, 1], [60, "drop", "<b>x</b>", 1], [60, "drop", "__proto__", 1], [60, "drop", null, {"__proto__": {"pwned": 1}}]]';
-  const errors = await open(page, `${IN_FLIGHT}&actions=${encodeURIComponent(actions)}`);
+  const errors = await openPage(page, `${IN_FLIGHT}&actions=${encodeURIComponent(actions)}`);
   await expect(page.locator('#player-error')).toHaveText(
     'Ignored from the link: 1 of 6 actions (not [time, action, nodeId, argument], or too many); 2 drop actions (not [time, "drop", receiver id or null, message id from 1]). The rest plays.',
   );

@@ -4,38 +4,13 @@
 // named while the run that was there plays on; starting 100 000 nodes shows a busy note and no
 // long task, and the inspector lists the first 1 000 nodes (one picked on the view is added).
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { MeshNetwork } from 'data-mesh';
+import { PAGE, downloaded, openPage, playedScenario, traceHashAt } from './page.mjs';
 
-const PAGE = 'http://127.0.0.1:5173/';
-
-/** Opens the page at `query` and waits for its first frame; returns the errors it logs. */
-async function open(page, query) {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-  await page.goto(`${PAGE}?${query}`);
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-  return errors;
-}
+/** Opens the page at `query` (without its `?`) and waits for its first frame; returns the errors it logs. */
+const open = (page, query) => openPage(page, `?${query}`);
 
 /** The trace hash of the observer scenario with seed 3 (as the page plays it) run to `time` ms in Node. */
-function observerHash(time) {
-  const scenario = JSON.parse(readFileSync('pkg/scenarios/observer.json', 'utf8'));
-  scenario.nodes = scenario.nodes.map((node) => ({ ...node, seed: 7, phaseResetInterval: 100 }));
-  scenario.options.seed = 3;
-  const network = MeshNetwork.fromScenario(scenario);
-  network.runUntil(time);
-  const hash = network.traceHash();
-  network.free();
-  return hash;
-}
-
-/** The text of a download `click()` starts. */
-async function downloaded(page, click) {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  return readFileSync(await download.path(), 'utf8');
-}
+const observerHash = (time) => traceHashAt(playedScenario('observer', 3), time);
 
 test('the engine runs in a worker: 10 000 nodes play with no main-thread task over 200 ms', async ({ page }) => {
   const workers = [];

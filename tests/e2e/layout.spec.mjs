@@ -3,17 +3,10 @@
 import { test, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
 
-const URL = 'http://127.0.0.1:5173/';
+import { openPage } from './page.mjs';
 
 /** Opens the page at `query` and waits for it; returns the console errors it logs. */
-async function open(page, query = '?scenario=partition-heal&seed=4') {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-  await page.goto(`${URL}${query}`);
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-  return errors;
-}
+const open = (page, query = '?scenario=partition-heal&seed=4') => openPage(page, query);
 
 /** How far the document scrolls beyond the window, across and down. */
 const overflow = (page) =>

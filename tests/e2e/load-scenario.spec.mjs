@@ -2,9 +2,7 @@
 // network view, it plays like a bundled one and its link replays it; a broken or hostile file is
 // refused with its problem named while the run that was playing goes on, and never runs script.
 import { test, expect } from '@playwright/test';
-import { MeshNetwork } from 'data-mesh';
-
-const PAGE = 'http://127.0.0.1:5173/';
+import { openPage, traceHashAt as hashOf } from './page.mjs';
 
 /** A small valid scenario: four nodes, two broadcasts, a replayer and a crash. */
 const LAKESIDE = {
@@ -22,24 +20,8 @@ const LAKESIDE = {
   duration: 800,
 };
 
-/** The trace hash of `scenario` run to `time` ms in Node, as the package gives it. */
-function hashOf(scenario, time) {
-  const network = MeshNetwork.fromScenario(scenario);
-  network.runUntil(time);
-  const hash = network.traceHash();
-  network.free();
-  return hash;
-}
-
-/** Opens the page at `query`, collecting page and console errors in the returned list. */
-async function open(page, query) {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-  await page.goto(`${PAGE}?${query}`);
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-  return errors;
-}
+/** Opens the page at `query` (without its `?`), collecting page and console errors in the returned list. */
+const open = (page, query) => openPage(page, `?${query}`);
 
 /** Chooses a file named `name` holding `text` in the Load scenario picker. */
 async function pick(page, name, text) {

@@ -3,27 +3,9 @@
 // link, a sweep to its end with its plots and CSV, Cancel, and no accessibility violations.
 import { test, expect } from '@playwright/test';
 import { AxeBuilder } from '@axe-core/playwright';
-import { readFileSync } from 'node:fs';
 import { MeshNetwork } from 'data-mesh';
 import { EXAMPLE_PROTOCOLS } from '../../www/run-choices.js';
-
-const BASE = 'http://127.0.0.1:5173/';
-
-/** Opens the page at `query` and waits for it; returns the errors it logs. */
-async function open(page, query) {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-  await page.goto(`${BASE}${query}`);
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
-  return errors;
-}
-
-/** The text of the file that `click` downloads. */
-async function downloaded(page, click) {
-  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
-  return readFileSync(await download.path(), 'utf8');
-}
+import { downloaded, openPage as open, playedScenario } from './page.mjs';
 
 /** Plays the run at 8× to the end of its scenario. */
 async function playToEnd(page) {
@@ -34,9 +16,7 @@ async function playToEnd(page) {
 
 /** The bundled scenario `name` as the page plays it with `seed`, `protocol` and `workload`, run in Node to its end: its report and trace hash. */
 function inNode(name, seed, protocol, workload) {
-  const scenario = JSON.parse(readFileSync(`pkg/scenarios/${name}.json`, 'utf8'));
-  scenario.nodes = { ...scenario.nodes, seed: 7, phaseResetInterval: 100 };
-  scenario.options.seed = seed;
+  const scenario = playedScenario(name, seed);
   scenario.protocol = protocol;
   scenario.workload = workload;
   const network = MeshNetwork.fromScenario(scenario);
@@ -165,9 +145,7 @@ test('the Experiments tab sweeps the scenario in the toolbar to the end: progres
   await expect(page.locator('#experiment-progress')).toHaveJSProperty('value', 1);
   await expect(page.locator('#experiment-plot-measure canvas')).toHaveCount(1);
   await expect(page.locator('#experiment-plot-distribution canvas')).toHaveCount(1);
-  const download = page.waitForEvent('download');
-  await page.getByRole('link', { name: 'Records as CSV' }).click();
-  const csv = readFileSync(await (await download).path(), 'utf8').trimEnd().split('\n');
+  const csv = (await downloaded(page, () => page.getByRole('link', { name: 'Records as CSV' }).click())).trimEnd().split('\n');
   expect(csv[0]).toMatch(/^run,point,seed,options\.links\.loss,broadcast\.missing,broadcast\.messagesPerValue,latency\.p95,traceHash,error$/);
   expect(csv).toHaveLength(9);
   expect(csv[8]).toMatch(/^7,3,2,0\.3,/);

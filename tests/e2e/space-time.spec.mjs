@@ -1,25 +1,23 @@
 // The space-time diagram in Chromium: lanes and arrows for the played run, inspecting an arrow by
 // mouse and by keyboard, rejected and dropped copies, time travel, and the note for big networks.
 import { test, expect } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { MeshNetwork } from 'data-mesh';
+import { openPage, playedScenario, traceHashAt } from './page.mjs';
 
-/** Opens the page at `query` and its Space-time tab, and waits for the diagram (or its note) to be drawn there. */
+/** Opens the page at `query` and its Space-time tab, and waits for the diagram (or its note) to be drawn there; returns the errors the page logs. */
 async function openDiagram(page, query) {
-  await page.goto(`http://127.0.0.1:5173/?${query}`);
-  await expect(page.locator('body')).toHaveAttribute('data-ready', 'true');
+  const errors = await openPage(page, `?${query}`);
   await page.getByRole('tab', { name: 'Space-time' }).click();
   await expect(page.locator('#space-time-view[data-arrows], #space-time-note:visible')).toHaveCount(1);
+  return errors;
 }
 
-/** Opens scenario `query` on the page with its diagram, records its errors in `errors`, and plays it to its end at 8×. */
-async function playToEnd(page, query, errors) {
-  page.on('pageerror', (error) => errors.push(String(error)));
-  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
-  await openDiagram(page, query);
+/** Opens scenario `query` on the page with its diagram and plays it to its end at 8×; returns the errors the page logs. */
+async function playToEnd(page, query) {
+  const errors = await openDiagram(page, query);
   await page.locator('#speed').fill('8');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeVisible({ timeout: 15_000 });
+  return errors;
 }
 
 /** The diagram's arrows drawn now, counted by outcome. */
@@ -28,18 +26,10 @@ async function arrows(page) {
 }
 
 /** The trace hash of the bundled scenario `name` with seed `seed`, played to `time` ms in Node without recording. */
-function hashOf(name, seed, time) {
-  const scenario = JSON.parse(readFileSync(`pkg/scenarios/${name}.json`, 'utf8'));
-  scenario.nodes = scenario.nodes.map((node) => ({ ...node, seed: 7, phaseResetInterval: 100 }));
-  scenario.options.seed = seed;
-  const network = MeshNetwork.fromScenario(scenario);
-  network.runUntil(time);
-  return network.traceHash();
-}
+const hashOf = (name, seed, time) => traceHashAt(playedScenario(name, seed), time);
 
 test('mesh network: a lane per node, an arrow per copy, inspected by click and by keyboard', async ({ page }) => {
-  const errors = [];
-  await playToEnd(page, 'scenario=mesh-network&seed=1', errors);
+  const errors = await playToEnd(page, 'scenario=mesh-network&seed=1');
   const canvas = page.locator('#space-time-view');
   await expect(canvas).toBeVisible();
   await expect(page.locator('#space-time-note')).toBeHidden();
@@ -71,8 +61,7 @@ test('a link to a moment with copies in flight draws them dashed up to now, insp
 });
 
 test('byzantine lab: rejected copies show; the time slider redraws the diagram for its time', async ({ page }) => {
-  const errors = [];
-  await playToEnd(page, 'scenario=byzantine-lab&seed=5', errors);
+  const errors = await playToEnd(page, 'scenario=byzantine-lab&seed=5');
   await expect(page.locator('#space-time-view')).toHaveAttribute('data-lanes', '12');
   const atEnd = await arrows(page);
   expect(atEnd.rejected).toBeGreaterThan(0);
@@ -92,8 +81,7 @@ test('byzantine lab: rejected copies show; the time slider redraws the diagram f
 });
 
 test('partition and heal: copies the cut drops are drawn as dropped', async ({ page }) => {
-  const errors = [];
-  await playToEnd(page, 'scenario=partition-heal&seed=4', errors);
+  const errors = await playToEnd(page, 'scenario=partition-heal&seed=4');
   await expect(page.locator('#space-time-view')).toHaveAttribute('data-lanes', '60');
   expect((await arrows(page)).dropped).toBeGreaterThan(0);
   await page.locator('#space-time-panel').screenshot({ path: 'test-output/space-time-partition.png' });
@@ -101,9 +89,7 @@ test('partition and heal: copies the cut drops are drawn as dropped', async ({ p
 });
 
 test('the scale mode has too many nodes: a note instead of the diagram', async ({ page }) => {
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await openDiagram(page, 'scenario=scale&nodes=100');
+  const errors = await openDiagram(page, 'scenario=scale&nodes=100');
   await expect(page.locator('#space-time-note')).toBeVisible();
   await expect(page.locator('#space-time-note')).toHaveText('The space-time diagram is for networks of up to 64 nodes.');
   await expect(page.locator('#space-time-view')).toBeHidden();
