@@ -15,6 +15,16 @@ export const nodeStep = (states, slot) => states[NODE_STATE_RECORD.length * slot
 /** How many messages are in flight in `transfers` (from `transfers()`). */
 export const transferCount = (transfers) => transfers.length / TRANSFER_RECORD.length;
 
+/** Every copy in flight in `transfers`, in order, as `{ messageId, from, to, progress, outlook }`. */
+export function copiesInFlight(transfers) {
+  const copies = [];
+  forEachTransfer(transfers, (from, to, progress, outlook, messageId) => copies.push({ messageId, from, to, progress, outlook }));
+  return copies;
+}
+
+/** Whether `a` and `b` (each `{ messageId, from, to }`) name the same copy: one message on one link. */
+export const sameCopy = (a, b) => a.messageId === b.messageId && a.from === b.from && a.to === b.to;
+
 /**
  * Calls `each(fromSlot, toSlot, progress, outlook, messageId)` for every message in flight in
  * `transfers`, in order; the outlook is the code of how it ends (an index into `OUTLOOKS`).

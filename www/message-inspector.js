@@ -1,6 +1,6 @@
 // The message panel: the message copy selected on the network view or the space-time diagram, as
 // it is now (in flight, then how it ended), and the buttons that drop it while it is in flight.
-import { forEachTransfer } from './decode.js';
+import { copiesInFlight, sameCopy } from './decode.js';
 import { describeArrow, describeGone, describeTransfer } from './message-text.js';
 import { $ } from './dom.js';
 
@@ -24,8 +24,8 @@ export class MessageInspector {
    */
   render(run, data) {
     const copy = run.message;
-    const flying = copy === null ? [] : copiesInFlight(run.transfers, copy.messageId);
-    const mine = flying.find(({ from, to }) => from === copy.from && to === copy.to);
+    const flying = copy === null ? [] : copiesInFlight(run.transfers).filter(({ messageId }) => messageId === copy.messageId);
+    const mine = flying.find((flown) => sameCopy(flown, copy));
     const arrow = copy === null ? undefined : data.arrowOf(copy, run.transfers, run.time * 1000);
     let text = HINT;
     if (arrow !== undefined) text = describeArrow(arrow, run.ids);
@@ -47,11 +47,4 @@ export class MessageInspector {
 function reveal(section) {
   const panel = section.closest('.panel');
   if (panel.scrollHeight > panel.clientHeight) section.scrollIntoView({ block: 'nearest' });
-}
-
-/** The copies of message `messageId` in flight in `transfers`, `{ from, to, progress, outlook }` each. */
-function copiesInFlight(transfers, messageId) {
-  const copies = [];
-  forEachTransfer(transfers, (from, to, progress, outlook, id) => id === messageId && copies.push({ from, to, progress, outlook }));
-  return copies;
 }

@@ -6,7 +6,7 @@ import { withTrace } from './space-time.js';
 import { readLink } from './link.js';
 import { remember } from './remember.js';
 import { Run } from './player-state.js';
-import { forEachTransfer } from './decode.js';
+import { copiesInFlight, sameCopy } from './decode.js';
 import { EngineClient } from './engine-client.js';
 import { View } from './view.js';
 import { bindControls, fillSettings, readSettings, readSpeed, showLink } from './controls.js';
@@ -125,13 +125,13 @@ class Player {
    * the last when none is selected), in the engine's order: picking a message by keyboard.
    */
   stepMessage(by) {
-    const copies = [];
-    forEachTransfer(this.run.transfers, (from, to, _progress, _outlook, messageId) => copies.push({ messageId, from, to }));
+    const copies = copiesInFlight(this.run.transfers);
     if (copies.length === 0) return;
     const selected = this.run.message;
-    const at = selected === null ? -1 : copies.findIndex(({ messageId, from, to }) => messageId === selected.messageId && from === selected.from && to === selected.to);
+    const at = selected === null ? -1 : copies.findIndex((copy) => sameCopy(copy, selected));
     const next = at === -1 ? (by > 0 ? 0 : copies.length - 1) : (at + by + copies.length) % copies.length;
-    this.selectMessage(copies[next]);
+    const { messageId, from, to } = copies[next];
+    this.selectMessage({ messageId, from, to });
   }
 
   /** Drops the selected message's copies in flight to the selected copy's receiver, and records it. */

@@ -8,7 +8,8 @@
 // partitioned at its arrival. A copy that reaches a paused node is `held` (marked) and ends when
 // the node resumes. Copies still in flight come from `transfers()`, matched to the sends above by
 // their message id and sender.
-import { OUTLOOKS, TRACE_KINDS, TRACE_RECORD, TRANSFER_RECORD } from 'data-mesh';
+import { OUTLOOKS, TRACE_KINDS, TRACE_RECORD } from 'data-mesh';
+import { copiesInFlight, sameCopy } from './decode.js';
 
 /**
  * The memory cap: arrows and sends older than `keepUs` before the newest record are dropped, and
@@ -67,16 +68,14 @@ export class SpaceTimeData {
    * the same send to the same receiver (a duplicating link) is left out.
    */
   inFlight(transfers, nowUs) {
-    const { from, to, progress, outlook, messageId, length } = TRANSFER_RECORD;
     const taken = new Set();
     const arrows = [];
-    for (let at = 0; at < transfers.length; at += length) {
-      const [sender, receiver, done] = [transfers[at + from], transfers[at + to], transfers[at + progress]];
-      const send = done > 0 ? this.#sends.get(key(transfers[at + messageId], sender)) : undefined;
-      if (send === undefined || taken.has(copyKey(send, receiver))) continue;
-      taken.add(copyKey(send, receiver));
-      const endUs = send.timeUs + (nowUs - send.timeUs) / done;
-      arrows.push({ ...copyOf(send, receiver), endUs, outcome: 'in-flight', detail: 'in flight', expected: OUTLOOKS[transfers[at + outlook]] });
+    for (const { messageId, from, to, progress, outlook } of copiesInFlight(transfers)) {
+      const send = progress > 0 ? this.#sends.get(key(messageId, from)) : undefined;
+      if (send === undefined || taken.has(copyKey(send, to))) continue;
+      taken.add(copyKey(send, to));
+      const endUs = send.timeUs + (nowUs - send.timeUs) / progress;
+      arrows.push({ ...copyOf(send, to), endUs, outcome: 'in-flight', detail: 'in flight', expected: OUTLOOKS[outlook] });
     }
     return arrows;
   }
@@ -86,7 +85,7 @@ export class SpaceTimeData {
    * (see `inFlight`), else the newest ended one kept, else undefined.
    */
   arrowOf(copy, transfers, nowUs) {
-    const same = (arrow) => arrow.messageId === copy.messageId && arrow.from === copy.from && arrow.to === copy.to;
+    const same = (arrow) => sameCopy(arrow, copy);
     return this.inFlight(transfers, nowUs).find(same) ?? this.arrows.findLast(same);
   }
 

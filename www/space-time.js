@@ -5,6 +5,7 @@
 import { SpaceTimeData, arrowKey, countByOutcome, faultMarks } from './space-time-data.js';
 import { drawKey, fit, paint } from './space-time-paint.js';
 import { describeArrow } from './message-text.js';
+import { sameCopy } from './decode.js';
 import { $ } from './dom.js';
 import { onThemeChange } from './theme.js';
 
@@ -143,7 +144,7 @@ export class SpaceTimeView {
 /** The key (see `arrowKey`) of the latest of `arrows` that is the copy `message` (`{ messageId, from, to }`, or null), or undefined. */
 function selectedKey(arrows, message) {
   if (message === null || message === undefined) return undefined;
-  const copy = arrows.findLast((arrow) => arrow.messageId === message.messageId && arrow.from === message.from && arrow.to === message.to);
+  const copy = arrows.findLast((arrow) => sameCopy(arrow, message));
   return copy === undefined ? undefined : arrowKey(copy);
 }
 
