@@ -97,16 +97,18 @@ impl Timers {
             self.entries - 1
         });
         self.arm(entry, true);
-        self.queue
-            .push(time_us, Pending { order: self.set, tag: NO_TAG, entry, owner: owner.unwrap_or(NETWORK) });
-        self.set += 1;
+        self.enqueue(time_us, NO_TAG, entry, owner.unwrap_or(NETWORK));
         u64::from(entry)
     }
 
     /// Sets a bulk timer of node `slot` due at `time_us`, which fires with `tag`.
     pub(super) fn set_bulk(&mut self, time_us: u64, slot: Slot, tag: f64) {
-        self.queue
-            .push(time_us, Pending { order: self.set, tag: tag.to_bits(), entry: NO_ENTRY, owner: slot });
+        self.enqueue(time_us, tag.to_bits(), NO_ENTRY, slot);
+    }
+
+    /// Queues a new timer due at `time_us`, numbered in the order timers are set.
+    fn enqueue(&mut self, time_us: u64, tag: u64, entry: u32, owner: u32) {
+        self.queue.push(time_us, Pending { order: self.set, tag, entry, owner });
         self.set += 1;
     }
 
